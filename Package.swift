@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+// One target per box of docs/ARCHITECTURE (../shared/ARCHITECTURE.md); dependencies only point down.
+import PackageDescription
+
+let package = Package(
+    name: "sysdrill",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sysdrill", targets: ["sysdrill"]),
+    ],
+    targets: [
+        // System SQLite (libsqlite3-dev), no vendored amalgamation.
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Pure modules: no clock, no terminal, no disk.
+        .target(name: "Deck"),
+        .target(name: "Scheduling"),
+        .target(name: "Capacity"),
+        // Adapters.
+        .target(name: "Store", dependencies: ["CSQLite", "Deck", "Scheduling"]),
+        .target(name: "Terminal"),
+        // Use cases.
+        .target(name: "Study", dependencies: ["Deck", "Scheduling", "Store", "Capacity"]),
+        // Content/*.md compiled into the binary by a build-tool plugin.
+        .executableTarget(name: "content-embedder", path: "Sources/content-embedder"),
+        .plugin(
+            name: "EmbedContentPlugin",
+            capability: .buildTool(),
+            dependencies: ["content-embedder"],
+            path: "Sources/EmbedContentPlugin"
+        ),
+        .target(name: "BundledContent", plugins: ["EmbedContentPlugin"]),
+        // The thin executable.
+        .executableTarget(
+            name: "sysdrill",
+            dependencies: ["Deck", "Scheduling", "Capacity", "Store", "Terminal", "Study", "BundledContent"]
+        ),
+        .testTarget(name: "DeckTests", dependencies: ["Deck", "BundledContent"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
+        .testTarget(name: "CapacityTests", dependencies: ["Capacity"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Deck", "Scheduling"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "StudyTests", dependencies: ["Study", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"]),
+        .testTarget(name: "CLITests", dependencies: ["sysdrill"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
