@@ -17,14 +17,17 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         // Pure modules: no clock, no terminal, no disk.
+        .target(name: "TextMatching"),
+        .target(name: "Timekeeping"),
+        .target(name: "JSONText"),
         .target(name: "Deck"),
-        .target(name: "Scheduling"),
-        .target(name: "Capacity"),
+        .target(name: "Scheduling", dependencies: ["Timekeeping"]),
+        .target(name: "Capacity", dependencies: ["TextMatching"]),
         // Adapters.
-        .target(name: "Store", dependencies: ["CSQLite", "Deck", "Scheduling"]),
+        .target(name: "Store", dependencies: ["CSQLite", "Deck", "Scheduling", "Timekeeping"]),
         .target(name: "Terminal"),
         // Use cases.
-        .target(name: "Study", dependencies: ["Deck", "Scheduling", "Store", "Capacity"]),
+        .target(name: "Study", dependencies: ["Deck", "Scheduling", "Store", "Capacity", "TextMatching", "Timekeeping", "JSONText"]),
         // Content/*.md compiled into the binary by a build-tool plugin.
         .executableTarget(name: "content-embedder", path: "Sources/content-embedder"),
         .plugin(
@@ -37,10 +40,11 @@ let package = Package(
         // The thin executable.
         .executableTarget(
             name: "sysdrill",
-            dependencies: ["Deck", "Scheduling", "Capacity", "Store", "Terminal", "Study", "BundledContent"]
+            dependencies: ["Deck", "Scheduling", "Capacity", "Store", "Terminal", "Study", "BundledContent", "TextMatching", "Timekeeping", "JSONText"]
         ),
         .testTarget(name: "DeckTests", dependencies: ["Deck", "BundledContent"]),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Timekeeping"]),
+        .testTarget(name: "FoundationsTests", dependencies: ["TextMatching", "Timekeeping", "JSONText"]),
         .testTarget(name: "CapacityTests", dependencies: ["Capacity"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Deck", "Scheduling"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),

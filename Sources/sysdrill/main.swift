@@ -1,2 +1,7 @@
-import BundledContent
-print(BundledContent.files.map { "\($0.name) \($0.bytes.count)" })
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// A closed pipe (`sysdrill cards | head`) must end output quietly, not kill us mid-write.
+signal(SIGPIPE, SIG_IGN)
+exit(App.main(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessEnvironment.current()))

@@ -1,0 +1,34 @@
+import Terminal
+
+/// The one exit path: parse, run, map every error to a message and an exit code.
+enum App {
+    static let version = "0.1.0"
+
+    static func main(arguments: [String], environment: [String: String]) -> Int32 {
+        let parser = ArgumentParser(root: CommandTable.root)
+        let invocation: Invocation
+        let command: CommandSpec
+        do {
+            (invocation, command) = try parser.parse(arguments)
+        } catch {
+            return ErrorReporter.report(error, context: nil, environment: environment)
+        }
+        if invocation.flag("version") {
+            StreamWriter.standardOutput.write("sysdrill \(version)\n")
+            return ExitCode.ok
+        }
+        if invocation.flag("help") {
+            StreamWriter.standardOutput.write(HelpFormatter.help(for: command, path: invocation.path))
+            return ExitCode.ok
+        }
+        var context: AppContext?
+        do {
+            let made = try AppContext(environment: environment, invocation: invocation)
+            context = made
+            guard let run = command.run else { return ExitCode.usage }
+            return try run(invocation, made)
+        } catch {
+            return ErrorReporter.report(error, context: context, environment: environment)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Terminal
+
+/// Renders `--help` for the root or any command from its spec.
+enum HelpFormatter {
+    static func help(for command: CommandSpec, path: [String]) -> String {
+        var text = ""
+        let fullName = (["sysdrill"] + path).joined(separator: " ")
+        text += "\(fullName) — \(command.summary)\n\nUsage:\n"
+        for line in command.usage { text += "  sysdrill \(line)\n" }
+        if !command.subcommands.isEmpty {
+            text += "\n\(path.isEmpty ? "Commands" : "Subcommands"):\n"
+            let width = command.subcommands.map(\.name.count).max() ?? 0
+            for sub in command.subcommands {
+                text += "  \(TextLayout.padRight(sub.name, to: width + 2))\(sub.summary)\n"
+            }
+        }
+        if !command.options.isEmpty {
+            text += "\nOptions:\n" + optionLines(command.options)
+        }
+        text += "\nGlobal options:\n" + optionLines(GlobalOptions.specs)
+        if !command.discussion.isEmpty { text += "\n" + command.discussion + "\n" }
+        if !command.subcommands.isEmpty {
+            text += "\nRun '\(fullName) \(path.isEmpty ? "COMMAND" : "SUBCOMMAND") --help' for details.\n"
+        }
+        return text
+    }
+
+    private static func optionLines(_ options: [OptionSpec]) -> String {
+        let labels = options.map { option -> String in
+            switch option.arity {
+            case .flag: return "--\(option.name)"
+            case .value: return "--\(option.name) \(option.valueName)"
+            case .values: return "--\(option.name) \(option.valueName)..."
+            }
+        }
+        let width = min(26, labels.map(\.count).max() ?? 0)
+        var text = ""
+        for (label, option) in zip(labels, options) {
+            if label.count > width {
+                text += "  \(label)\n  \(String(repeating: " ", count: width + 2))\(option.help)\n"
+            } else {
+                text += "  \(TextLayout.padRight(label, to: width + 2))\(option.help)\n"
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,22 @@
+/// Every command of the CLI. Each command lives in its own file and exposes a `spec`.
+enum CommandTable {
+    static let commands: [CommandSpec] = [
+    ]
+
+    static let root = CommandSpec(
+        name: "sysdrill",
+        summary: "study system design every day in your terminal",
+        usage: ["[COMMAND] [OPTIONS]"],
+        subcommands: commands,
+        discussion: """
+        With no command, sysdrill starts today's review when cards are due and stdin is a
+        terminal, and otherwise prints today's overview.
+
+        Environment:
+          SYSDRILL_DB     database file (overridden by --db)
+          SYSDRILL_NOW    pretend the current time is this ISO 8601 instant (scripts, tests)
+          NO_COLOR        disable colour
+        """,
+        run: nil
+    )
+}
