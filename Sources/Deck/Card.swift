@@ -1,0 +1,58 @@
+/// What a card asks for.
+public enum CardKind: String, Sendable, CaseIterable, Codable {
+    /// `- Term: definition` — recall the definition of a term.
+    case definition
+    /// Plain bullets of one container — name the items.
+    case list
+    /// A design exercise or failure scenario (section "Case Studies & Mock Drills").
+    case drill
+    /// An explicit `Q:` / `A:` pair from a user deck.
+    case question
+}
+
+/// Where a card comes from, for `e` in the review and for error messages.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { "\(file):\(line)" }
+}
+
+/// One flashcard extracted from a Markdown deck.
+public struct Card: Hashable, Sendable {
+    public let id: CardID
+    /// Deck name (file or folder name without `.md`).
+    public let deck: String
+    /// Heading, label and parent chain, outermost first, text as written.
+    public let section: [String]
+    public let kind: CardKind
+    /// The thing asked about: the term, the container name of a list, the drill name,
+    /// or the question of a Q/A pair.
+    public let term: String
+    public let front: String
+    public let back: String
+    /// For list cards, the items in order (the back joins them); else empty.
+    public let items: [String]
+    public let source: SourceLocation
+    /// Position within its deck, for "new cards in deck order".
+    public let order: Int
+
+    public init(id: CardID, deck: String, section: [String], kind: CardKind, term: String, front: String,
+                back: String, items: [String], source: SourceLocation, order: Int) {
+        self.id = id
+        self.deck = deck
+        self.section = section
+        self.kind = kind
+        self.term = term
+        self.front = front
+        self.back = back
+        self.items = items
+        self.source = source
+        self.order = order
+    }
+}

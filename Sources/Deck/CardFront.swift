@@ -1,0 +1,40 @@
+/// Card fronts: the context (section path without numbering; the top section is left out
+/// when a subsection names the topic) and one question.
+enum CardFront {
+    static let genericDrillBack =
+        "No talking points written: cover requirements, estimates, API, high-level design, deep dives, bottlenecks."
+
+    static func context(_ section: [String]) -> String {
+        let titles = section.map(CardID.stripNumbering)
+        let shown = titles.count > 1 ? Array(titles.dropFirst()) : titles
+        return shown.joined(separator: " › ")
+    }
+
+    static func definition(_ term: String, section: [String]) -> String {
+        let ask = term.contains(" vs") ? "explain \(term)" : "what is meant by \(term)?"
+        return prefixed(ask, section)
+    }
+
+    static func list(itemCount: Int, section: [String]) -> String {
+        let ask = itemCount == 1 ? "what is the key point?" : "name the \(itemCount) points."
+        return prefixed(ask, section)
+    }
+
+    static func drill(_ name: String, section: [String]) -> String {
+        prefixed("\(name) — what would you cover?", section)
+    }
+
+    static func question(_ question: String, section: [String]) -> String {
+        prefixed(question, section)
+    }
+
+    private static func prefixed(_ ask: String, _ section: [String]) -> String {
+        let context = context(section)
+        return context.isEmpty ? capitalizedFirst(ask) : "\(context): \(ask)"
+    }
+
+    private static func capitalizedFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+}

@@ -1,0 +1,110 @@
+/// One source line of an outline, classified. Only the block forms decks use are
+/// recognised; everything else is paragraph text.
+enum OutlineLine: Equatable {
+    case blank
+    /// `# 3. Core Fundamentals` (level 1...6, text without the hashes).
+    case heading(level: Int, text: String)
+    /// `---`, `***`, `___`.
+    case rule
+    /// ```` ``` ```` or `~~~` opening or closing a code block.
+    case fence(marker: String)
+    /// `- text`, `* text`, `+ text`, `1. text`; indent in columns (tab = 4).
+    case bullet(indent: Int, text: String, textColumn: Int)
+    /// `Q: question` / `A: answer` at the start of a line.
+    case question(String)
+    case answer(String)
+    /// A paragraph made only of a label: `**Invalidation**:` or `**Invalidation:**`.
+    case label(String)
+    /// Any other text; indent in columns.
+    case text(indent: Int, text: String)
+
+    static func classify(_ line: Substring) -> OutlineLine {
+        var indent = 0
+        var index = line.startIndex
+        while index < line.endIndex {
+            let character = line[index]
+            if character == " " { indent += 1 } else if character == "\t" { indent += 4 - indent % 4 } else { break }
+            index = line.index(after: index)
+        }
+        let rest = line[index...]
+        if rest.isEmpty { return .blank }
+        let first = rest.first!
+
+        if first == "#", indent < 4 {
+            let hashes = rest.prefix { $0 == "#" }.count
+            let afterHashes = rest.dropFirst(hashes)
+            if hashes <= 6, afterHashes.isEmpty || afterHashes.first == " " || afterHashes.first == "\t" {
+                var text = afterHashes.trimmingSpaces()
+                // Optional closing hashes: "## Title ##".
+                if text.hasSuffix("#") {
+                    let stripped = text.reversed().drop { $0 == "#" }
+                    if stripped.first == " " || stripped.isEmpty { text = String(stripped.reversed()).trimmingSpaces() }
+                }
+                return .heading(level: hashes, text: text)
+            }
+        }
+        if indent < 4, first == "-" || first == "*" || first == "_" {
+            let compact = rest.filter { $0 != " " && $0 != "\t" }
+            if compact.count >= 3, compact.allSatisfy({ $0 == first }) { return .rule }
+        }
+        if indent < 4, rest.hasPrefix("```") || rest.hasPrefix("~~~") {
+            return .fence(marker: String(rest.prefix(3)))
+        }
+        if let (markerLength, textStart) = bulletMarker(rest) {
+            let text = rest[textStart...].trimmingSpaces()
+            return .bullet(indent: indent, text: text, textColumn: indent + markerLength + 1)
+        }
+        if indent == 0 {
+            if rest.hasPrefix("Q:") { return .question(rest.dropFirst(2).trimmingSpaces()) }
+            if rest.hasPrefix("A:") { return .answer(rest.dropFirst(2).trimmingSpaces()) }
+        }
+        let text = rest.trimmingSpaces()
+        if indent < 4, let label = labelText(text) { return .label(label) }
+        return .text(indent: indent, text: text)
+    }
+
+    /// Marker length and where the text starts, for `- `, `* `, `+ `, `12. `, `3) `.
+    private static func bulletMarker(_ rest: Substring) -> (Int, Substring.Index)? {
+        let first = rest.first!
+        if first == "-" || first == "*" || first == "+" {
+            let next = rest.index(after: rest.startIndex)
+            if next == rest.endIndex { return (1, next) }  // a lone "-" is an empty bullet
+            if rest[next] == " " || rest[next] == "\t" { return (1, next) }
+            return nil
+        }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 9 else { return nil }
+        let markerEnd = rest.index(rest.startIndex, offsetBy: digits.count)
+        guard markerEnd < rest.endIndex, rest[markerEnd] == "." || rest[markerEnd] == ")" else { return nil }
+        let next = rest.index(after: markerEnd)
+        guard next == rest.endIndex || rest[next] == " " || rest[next] == "\t" else { return nil }
+        return (digits.count + 1, next)
+    }
+
+    /// `**Label**:` or `**Label:**` standing alone.
+    private static func labelText(_ text: String) -> String? {
+        guard text.hasPrefix("**") else { return nil }
+        var inner: Substring
+        if text.hasSuffix("**:") {
+            inner = text.dropFirst(2).dropLast(3)
+        } else if text.hasSuffix(":**") {
+            inner = text.dropFirst(2).dropLast(3)
+        } else {
+            return nil
+        }
+        guard !inner.isEmpty, !inner.contains("**") else { return nil }
+        while inner.last == ":" { inner = inner.dropLast() }
+        let label = inner.trimmingSpaces()
+        return label.isEmpty ? nil : label
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) })!
+        return String(self[first...last])
+    }
+}
