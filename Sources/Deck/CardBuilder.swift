@@ -30,7 +30,7 @@ struct CardBuilder {
                  items: [String] = [], line: Int, order: Int) throws(DeckError) {
             let id = CardID(deck: deck, section: section, kind: kind, term: term)
             if let first = firstLineOfID[id] {
-                throw .duplicateCard(path: file, line: line, firstLine: first, term: term)
+                throw .duplicateCard(path: file, line: line, firstPath: file, firstLine: first, term: term)
             }
             firstLineOfID[id] = line
             cards.append(Card(id: id, deck: deck, section: section, kind: kind, term: term, front: front, back: back,
@@ -57,10 +57,13 @@ struct CardBuilder {
                 if Self.isDrillSection(node.container) {
                     let split = TermSplitter.split(text)
                     let name = split?.term ?? Self.withoutFinalStop(TermSplitter.heading(of: text))
-                    var points = split.map { $0.definition.isEmpty ? [] : [$0.definition] } ?? []
-                    points += node.children.map { tree.bullets[$0].text }
+                    // Talking points: the enumeration after the colon and any child bullets.
+                    let definition = split?.definition ?? ""
+                    let points = Enumeration.items(of: definition) + node.children.map { tree.bullets[$0].text }
+                    var back = definition
+                    for child in node.children { back += (back.isEmpty ? "" : "\n") + "• " + tree.bullets[child].text }
                     try add(kind: .drill, section: section, term: name, front: CardFront.drill(name, section: section),
-                            back: points.isEmpty ? CardFront.genericDrillBack : points.joined(separator: "\n"),
+                            back: back.isEmpty ? CardFront.genericDrillBack : back,
                             items: points, line: node.line, order: position)
                     continue
                 }

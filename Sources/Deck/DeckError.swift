@@ -8,7 +8,7 @@ public enum DeckError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Not valid UTF-8 text or binary data (exit 65).
     case invalidText(path: String, line: Int, column: Int, reason: String)
     /// Two cards of one deck would share an ID (same section path and term).
-    case duplicateCard(path: String, line: Int, firstLine: Int, term: String)
+    case duplicateCard(path: String, line: Int, firstPath: String, firstLine: Int, term: String)
     /// Anything else malformed (an `A:` without its `Q:`, an unclosed code fence...).
     case malformed(path: String, line: Int, column: Int, reason: String)
 
@@ -20,8 +20,9 @@ public enum DeckError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): \(reason)"
         case .invalidText(let path, let line, let column, let reason):
             return "\(path):\(line):\(column): \(reason)"
-        case .duplicateCard(let path, let line, let firstLine, let term):
-            return "\(path):\(line):1: duplicate card '\(term)': same section and term as line \(firstLine); rename one of them"
+        case .duplicateCard(let path, let line, let firstPath, let firstLine, let term):
+            let first = firstPath == path ? "line \(firstLine)" : "\(firstPath):\(firstLine)"
+            return "\(path):\(line):1: duplicate card '\(term)': same section and term as \(first); rename one of them"
         case .malformed(let path, let line, let column, let reason):
             return "\(path):\(line):\(column): \(reason)"
         }

@@ -1,3 +1,6 @@
+import BundledContent
+import Store
+import Study
 import Terminal
 import Timekeeping
 #if canImport(Glibc)
@@ -18,12 +21,15 @@ final class AppContext {
     let style: Style
     /// Styling for stderr messages.
     let errorStyle: Style
+    let invocation: Invocation
+    private var openedStore: StudyStore?
 
     init(environment: [String: String], invocation: Invocation, stdout: StreamWriter = .standardOutput,
          stderr: StreamWriter = .standardError) throws {
         self.environment = environment
         self.stdout = stdout
         self.stderr = stderr
+        self.invocation = invocation
         self.verbose = invocation.flag("verbose")
         self.json = invocation.flag("json")
         let noColor = invocation.flag("no-color")
@@ -37,6 +43,44 @@ final class AppContext {
         } else {
             self.now = UnixTime(time(nil))
         }
+    }
+
+    /// `--db`, else `$SYSDRILL_DB`, else `$XDG_DATA_HOME/sysdrill/sysdrill.sqlite`, else
+    /// `~/.local/share/sysdrill/sysdrill.sqlite`.
+    func databasePath() throws -> String {
+        if let path = invocation.value("db") {
+            guard !path.isEmpty else { throw UsageError("--db needs a file path") }
+            return path
+        }
+        if let path = environment["SYSDRILL_DB"], !path.isEmpty { return path }
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/sysdrill/sysdrill.sqlite" }
+        guard let home = environment["HOME"], !home.isEmpty else {
+            throw UsageError("cannot find a place for the database: HOME is not set; pass --db PATH or set SYSDRILL_DB")
+        }
+        return home + "/.local/share/sysdrill/sysdrill.sqlite"
+    }
+
+    /// The database, opened (and migrated) once per run, without touching decks.
+    func store() throws -> StudyStore {
+        if let openedStore { return openedStore }
+        let store = try StudyStore.open(path: try databasePath())
+        openedStore = store
+        return store
+    }
+
+    /// The database with every deck synced: the embedded outline, registered decks and
+    /// this run's `--deck` paths. Warnings (a broken registered deck) go to stderr.
+    func syncedStore() throws -> StudyStore {
+        let store = try store()
+        let embedded = BundledContent.files.map { DeckSynchronizer.EmbeddedFile(name: $0.name, bytes: $0.bytes) }
+        let outcome = try DeckSynchronizer(store: store, now: now).syncAll(embedded: embedded, transientPaths: invocation.values("deck"))
+        for warning in outcome.warnings { note(errorStyle.yellow("warning:") + " " + warning) }
+        if verbose {
+            for (deck, report) in outcome.reports {
+                note("synced \(deck): \(report.inserted) new, \(report.updated) changed, \(report.retired) retired, \(report.revived) back, \(report.unchanged) unchanged")
+            }
+        }
+        return store
     }
 
     /// Writes a line to stdout.

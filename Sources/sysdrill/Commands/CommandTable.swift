@@ -1,6 +1,8 @@
 /// Every command of the CLI. Each command lives in its own file and exposes a `spec`.
 enum CommandTable {
     static let commands: [CommandSpec] = [
+        CardsCommand.spec,
+        DecksCommand.spec,
     ]
 
     static let root = CommandSpec(

@@ -1,0 +1,102 @@
+import Deck
+import Scheduling
+import Timekeeping
+
+/// Where a deck comes from.
+public enum DeckOrigin: String, Sendable, CaseIterable {
+    /// Compiled into the binary from Content/.
+    case embedded
+    /// Added with `sysdrill decks add`; synced on every run.
+    case registered
+    /// Given with `--deck` for one run.
+    case transient
+}
+
+public struct DeckRecord: Hashable, Sendable {
+    public let name: String
+    /// Absolute path of the file or folder, or `embedded:<file>`.
+    public let source: String
+    public let origin: DeckOrigin
+    public let sortOrder: Int
+    public let addedAt: UnixTime
+
+    public init(name: String, source: String, origin: DeckOrigin, sortOrder: Int, addedAt: UnixTime) {
+        self.name = name
+        self.source = source
+        self.origin = origin
+        self.sortOrder = sortOrder
+        self.addedAt = addedAt
+    }
+}
+
+/// Size and fingerprint (modification time in ns, or a content hash for embedded
+/// files) of one parsed file, to skip re-parsing unchanged decks.
+public struct FileFingerprint: Hashable, Sendable {
+    public let path: String
+    public let size: Int64
+    public let fingerprint: Int64
+
+    public init(path: String, size: Int64, fingerprint: Int64) {
+        self.path = path
+        self.size = size
+        self.fingerprint = fingerprint
+    }
+}
+
+/// A card as stored: the parsed card plus whether it is retired.
+public struct StoredCard: Hashable, Sendable {
+    public let card: Card
+    public let retired: Bool
+
+    public init(card: Card, retired: Bool) {
+        self.card = card
+        self.retired = retired
+    }
+
+    public var id: CardID { card.id }
+}
+
+/// One entry of the review log.
+public struct ReviewRecord: Hashable, Sendable {
+    /// A UUID, so logs from two machines merge without duplicates.
+    public let id: String
+    public let cardID: CardID
+    public let at: UnixTime
+    public let grade: Quality
+    public let durationMs: Int64
+
+    public init(id: String, cardID: CardID, at: UnixTime, grade: Quality, durationMs: Int64) {
+        self.id = id
+        self.cardID = cardID
+        self.at = at
+        self.grade = grade
+        self.durationMs = durationMs
+    }
+
+    public var event: ReviewEvent { ReviewEvent(at: at, quality: grade) }
+}
+
+/// What a sync changed.
+public struct SyncReport: Equatable, Sendable {
+    public var inserted = 0
+    public var updated = 0
+    public var retired = 0
+    public var revived = 0
+    public var unchanged = 0
+
+    public init() {}
+
+    public var changedAnything: Bool { inserted + updated + retired + revived > 0 }
+}
+
+enum SectionCoding {
+    static let separator: Character = "\u{1F}"
+
+    static func encode(_ section: [String]) -> String {
+        section.joined(separator: String(separator))
+    }
+
+    static func decode(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+    }
+}

@@ -1,0 +1,105 @@
+import CSQLite
+
+/// A prepared statement. Parameters are always bound, never spliced into SQL text;
+/// the statement is finalized when the value goes away.
+public final class Statement {
+    private let handle: OpaquePointer
+    private unowned let connection: Connection
+    public let sql: String
+
+    init(connection: Connection, sql: String) throws(StoreError) {
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v3(connection.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard code == SQLITE_OK, let statement else {
+            throw connection.error(code: code, sql: sql)
+        }
+        self.handle = statement
+        self.connection = connection
+        self.sql = sql
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Binds `values` to ?1, ?2, ... after clearing earlier bindings.
+    public func bind(_ values: [any SQLiteBindable]) throws(StoreError) {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value.sqliteValue {
+            case .null: code = sqlite3_bind_null(handle, index)
+            case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
+            case .real(let number): code = sqlite3_bind_double(handle, index, number)
+            case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
+            }
+            guard code == SQLITE_OK else { throw connection.error(code: code, sql: sql) }
+        }
+    }
+
+    /// Runs a statement that returns no rows.
+    public func run(_ values: [any SQLiteBindable] = []) throws(StoreError) {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw connection.error(code: code, sql: sql) }
+    }
+
+    /// Calls `body` for each row; the row is only valid inside the call.
+    public func forEach(_ values: [any SQLiteBindable] = [], _ body: (Row) throws -> Void) throws {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        let row = Row(handle: handle)
+        while true {
+            let code = sqlite3_step(handle)
+            switch code {
+            case SQLITE_ROW: try body(row)
+            case SQLITE_DONE: return
+            default: throw connection.error(code: code, sql: sql)
+            }
+        }
+    }
+
+    /// All rows mapped by `transform`.
+    public func map<T>(_ values: [any SQLiteBindable] = [], _ transform: (Row) throws -> T) throws -> [T] {
+        var result: [T] = []
+        try forEach(values) { result.append(try transform($0)) }
+        return result
+    }
+
+    /// The first row mapped by `transform`, or nil.
+    public func first<T>(_ values: [any SQLiteBindable] = [], _ transform: (Row) throws -> T) throws -> T? {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return try transform(Row(handle: handle))
+        case SQLITE_DONE: return nil
+        default: throw connection.error(code: code, sql: sql)
+        }
+    }
+}
+
+/// Column access for the current row of a statement.
+public struct Row {
+    let handle: OpaquePointer
+
+    public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+    public func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+    public func bool(_ column: Int32) -> Bool { sqlite3_column_int64(handle, column) != 0 }
+
+    public func string(_ column: Int32) -> String {
+        guard let pointer = sqlite3_column_text(handle, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    public func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+    public func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
+    public func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
+    public func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
+}

@@ -1,0 +1,41 @@
+/// Database problems, all reported with exit code 74. Messages are for people: what is
+/// wrong with which file, and what to do.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file exists but is not an SQLite database (random bytes, another format).
+    case notADatabase(path: String)
+    /// The file is shorter than its header says: it was cut off.
+    case truncated(path: String, expectedBytes: Int64, actualBytes: Int64)
+    /// Written by a newer sysdrill; refused untouched.
+    case newerSchema(path: String, found: Int32, supported: Int32)
+    /// The file or its folder cannot be written.
+    case readOnly(path: String)
+    /// The file cannot be opened or created.
+    case cannotOpen(path: String, reason: String)
+    /// Any other SQLite failure: code, message, and the statement (shown with --verbose).
+    case sqlite(code: Int32, message: String, sql: String?)
+    /// A consistency problem found by sysdrill itself.
+    case inconsistent(String)
+
+    public var description: String { message(verbose: false) }
+
+    public func message(verbose: Bool) -> String {
+        switch self {
+        case .notADatabase(let path):
+            return "\(path) is not a sysdrill database (not an SQLite file); point --db at another file or move this one away"
+        case .truncated(let path, let expected, let actual):
+            return "\(path) is damaged: it holds \(actual) bytes but its header says \(expected); restore it from a backup or an export"
+        case .newerSchema(let path, let found, let supported):
+            return "\(path) was written by a newer sysdrill (schema version \(found), this build knows up to \(supported)); it was left untouched — upgrade sysdrill"
+        case .readOnly(let path):
+            return "\(path) cannot be written (read-only file or folder); fix its permissions or use --db with a writable path"
+        case .cannotOpen(let path, let reason):
+            return "cannot open database \(path): \(reason)"
+        case .sqlite(let code, let message, let sql):
+            var text = "database error \(code): \(message)"
+            if verbose, let sql { text += "\n  in: \(sql)" }
+            return text
+        case .inconsistent(let message):
+            return message
+        }
+    }
+}

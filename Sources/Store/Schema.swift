@@ -1,0 +1,89 @@
+/// The schema as an ordered list of migrations. Each runs in one `BEGIN IMMEDIATE`
+/// transaction together with its `user_version` bump, so a database is always at exactly
+/// one known version. Never edit a shipped migration; append a new one.
+enum Schema {
+    struct Migration {
+        let version: Int32
+        let script: StaticString
+    }
+
+    static var latestVersion: Int32 { migrations.last!.version }
+
+    static let migrations: [Migration] = [
+        Migration(version: 1, script: """
+        CREATE TABLE decks (
+            name        TEXT PRIMARY KEY,
+            source      TEXT NOT NULL,
+            origin      TEXT NOT NULL CHECK (origin IN ('embedded', 'registered', 'transient')),
+            sort_order  INTEGER NOT NULL,
+            added_at    INTEGER NOT NULL
+        );
+        -- Size and modification time of each file last parsed, so an unchanged deck is
+        -- not parsed again on every run.
+        CREATE TABLE deck_files (
+            deck        TEXT NOT NULL REFERENCES decks(name) ON DELETE CASCADE,
+            path        TEXT NOT NULL,
+            size        INTEGER NOT NULL,
+            fingerprint INTEGER NOT NULL,
+            PRIMARY KEY (deck, path)
+        );
+        -- Cards outlive their deck: a vanished card is retired, never deleted, so its
+        -- review history stays (and imported cards of unknown decks are kept too).
+        CREATE TABLE cards (
+            id          TEXT PRIMARY KEY,
+            deck        TEXT NOT NULL,
+            section     TEXT NOT NULL,
+            kind        TEXT NOT NULL,
+            term        TEXT NOT NULL,
+            front       TEXT NOT NULL,
+            back        TEXT NOT NULL,
+            items       TEXT NOT NULL DEFAULT '',
+            source_file TEXT NOT NULL,
+            source_line INTEGER NOT NULL,
+            position    INTEGER NOT NULL,
+            retired     INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1))
+        );
+        CREATE INDEX cards_by_deck ON cards(deck, position);
+        -- The source of truth: state is a cache of replaying this log.
+        CREATE TABLE review_log (
+            id          TEXT PRIMARY KEY,
+            card_id     TEXT NOT NULL REFERENCES cards(id),
+            at          INTEGER NOT NULL,
+            grade       INTEGER NOT NULL CHECK (grade BETWEEN 0 AND 5),
+            duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0)
+        );
+        CREATE INDEX review_log_by_card ON review_log(card_id, at);
+        CREATE INDEX review_log_by_time ON review_log(at);
+        -- One row per reviewed card, for the active scheduler. `due` is indexed so
+        -- building today's queue is a range scan.
+        CREATE TABLE card_state (
+            card_id          TEXT PRIMARY KEY REFERENCES cards(id),
+            phase            TEXT NOT NULL,
+            due              INTEGER NOT NULL,
+            reps             INTEGER NOT NULL,
+            lapses           INTEGER NOT NULL,
+            last_review      INTEGER,
+            interval_days    INTEGER NOT NULL,
+            sm2_n            INTEGER,
+            sm2_ef           REAL,
+            sm2_interval     INTEGER,
+            sm2_extra        INTEGER,
+            fsrs_phase       TEXT,
+            fsrs_step        INTEGER,
+            fsrs_stability   REAL,
+            fsrs_difficulty  REAL
+        ) WITHOUT ROWID;
+        CREATE INDEX card_state_by_due ON card_state(due);
+        -- Cards skipped in a session, hidden until the given time.
+        CREATE TABLE buried (
+            card_id TEXT PRIMARY KEY REFERENCES cards(id),
+            until   INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE settings (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        PRAGMA user_version = 1;
+        """),
+    ]
+}

@@ -1,0 +1,57 @@
+import Timekeeping
+
+extension StudyStore {
+    public func decks() throws -> [DeckRecord] {
+        try connection.prepare("SELECT name, source, origin, sort_order, added_at FROM decks ORDER BY sort_order, name")
+            .map { row in
+                DeckRecord(name: row.string(0), source: row.string(1), origin: DeckOrigin(rawValue: row.string(2)) ?? .registered,
+                           sortOrder: row.int(3), addedAt: row.int64(4))
+            }
+    }
+
+    public func deck(named name: String) throws -> DeckRecord? {
+        try decks().first { $0.name == name }
+    }
+
+    /// Adds the deck or updates its source and origin, keeping its place in the order.
+    public func upsertDeck(name: String, source: String, origin: DeckOrigin, at time: UnixTime) throws {
+        let nextOrder = try connection.prepare("SELECT COALESCE(MAX(sort_order), -1) + 1 FROM decks").first { $0.int(0) } ?? 0
+        try connection.run("""
+            INSERT INTO decks(name, source, origin, sort_order, added_at) VALUES (?1, ?2, ?3, ?4, ?5)
+            ON CONFLICT(name) DO UPDATE SET source = excluded.source, origin = excluded.origin
+            """, [name, source, origin.rawValue, nextOrder, time])
+    }
+
+    /// Unregisters a deck: its cards are retired (history kept), the deck row removed.
+    public func removeDeck(named name: String) throws -> Int {
+        try connection.transaction {
+            try connection.run("UPDATE cards SET retired = 1 WHERE deck = ?1 AND retired = 0", [name])
+            let retired = connection.changes
+            try connection.run("DELETE FROM decks WHERE name = ?1", [name])
+            return retired
+        }
+    }
+
+    /// Fingerprints of the files last parsed for a deck.
+    public func fingerprints(deck: String) throws -> Set<FileFingerprint> {
+        Set(try connection.prepare("SELECT path, size, fingerprint FROM deck_files WHERE deck = ?1")
+            .map([deck]) { FileFingerprint(path: $0.string(0), size: $0.int64(1), fingerprint: $0.int64(2)) })
+    }
+
+    /// Retires the cards of transient decks not used in this run, so a `--deck` given
+    /// once does not keep its cards in later queues. Returns the number retired.
+    public func retireTransientDecks(except active: Set<String>) throws -> Int {
+        var total = 0
+        for deck in try decks() where deck.origin == .transient && !active.contains(deck.name) {
+            let alreadyRetired = try connection.prepare("SELECT COUNT(*) FROM cards WHERE deck = ?1 AND retired = 0")
+                .first([deck.name]) { $0.int(0) } ?? 0
+            guard alreadyRetired > 0 else { continue }
+            try connection.transaction {
+                try connection.run("UPDATE cards SET retired = 1 WHERE deck = ?1", [deck.name])
+                total += connection.changes
+                try connection.run("DELETE FROM deck_files WHERE deck = ?1", [deck.name])
+            }
+        }
+        return total
+    }
+}

@@ -1,0 +1,60 @@
+import Deck
+import Scheduling
+import Timekeeping
+
+/// A card that may enter today's queue, as the queue builder needs it.
+public struct QueueRow: Hashable, Sendable {
+    public let id: CardID
+    public let phase: Phase
+    public let due: UnixTime
+    /// Deck order across decks, for new cards.
+    public let deckOrder: Int
+}
+
+extension StudyStore {
+    /// Reviewed, active, unburied cards due before `end`: a range scan on the `due` index.
+    public func dueRows(before end: UnixTime, now: UnixTime) throws -> [QueueRow] {
+        try connection.prepare("""
+            SELECT s.card_id, s.phase, s.due, COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position
+            FROM card_state s JOIN cards c ON c.id = s.card_id LEFT JOIN decks d ON d.name = c.deck
+            WHERE s.due < ?1 AND c.retired = 0
+              AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = s.card_id AND b.until > ?2)
+            ORDER BY s.due
+            """).map([end, now]) { row in
+            QueueRow(id: CardID(rawValue: row.string(0)), phase: Phase(rawValue: row.string(1)) ?? .review,
+                     due: row.int64(2), deckOrder: row.int(3))
+        }
+    }
+
+    /// The first `limit` never-reviewed active cards in deck order.
+    public func newRows(limit: Int, now: UnixTime) throws -> [QueueRow] {
+        guard limit > 0 else { return [] }
+        return try connection.prepare("""
+            SELECT c.id, COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position AS ord
+            FROM cards c LEFT JOIN decks d ON d.name = c.deck
+            WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id)
+              AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = c.id AND b.until > ?2)
+            ORDER BY ord LIMIT ?1
+            """).map([limit, now]) { row in
+            QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0, deckOrder: row.int(1))
+        }
+    }
+
+    /// Active cards never reviewed.
+    public func newCardCount() throws -> Int {
+        try connection.prepare("""
+            SELECT COUNT(*) FROM cards c
+            WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id)
+            """).first { $0.int(0) } ?? 0
+    }
+
+    /// Hides a card until `until` (skip in a session buries it until the next study day).
+    public func bury(_ cardID: CardID, until: UnixTime) throws {
+        try connection.run("INSERT INTO buried(card_id, until) VALUES (?1, ?2) ON CONFLICT(card_id) DO UPDATE SET until = excluded.until",
+                           [cardID.rawValue, until])
+    }
+
+    public func unbury(_ cardID: CardID) throws {
+        try connection.run("DELETE FROM buried WHERE card_id = ?1", [cardID.rawValue])
+    }
+}

@@ -1,0 +1,94 @@
+import Deck
+import Scheduling
+import Timekeeping
+
+extension StudyStore {
+    static let selectReview = "SELECT r.id, r.card_id, r.at, r.grade, r.duration_ms FROM review_log r"
+
+    static func decodeReview(_ row: Row) -> ReviewRecord {
+        ReviewRecord(id: row.string(0), cardID: CardID(rawValue: row.string(1)), at: row.int64(2),
+                     grade: Quality(rawValue: row.int(3)) ?? Quality(rawValue: 0)!, durationMs: row.int64(4))
+    }
+
+    /// Appends an answer to the log and stores the card's new state, atomically: after a
+    /// crash either both are there or neither.
+    public func record(_ review: ReviewRecord, newState: CardState) throws {
+        try connection.transaction {
+            try insertReview(review)
+            try saveState(newState, for: review.cardID)
+        }
+    }
+
+    /// Inserts a review row (no state change); false when a review with that ID exists.
+    @discardableResult
+    public func insertReview(_ review: ReviewRecord) throws -> Bool {
+        try connection.run("""
+            INSERT INTO review_log(id, card_id, at, grade, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5)
+            ON CONFLICT(id) DO NOTHING
+            """, [review.id, review.cardID.rawValue, review.at, review.grade.rawValue, review.durationMs])
+        return connection.changes == 1
+    }
+
+    /// Undo: removes a review from the log and puts back the card's previous state
+    /// (nil: the card is new again), atomically.
+    public func removeReview(id: String, cardID: CardID, restoring previous: CardState?) throws {
+        try connection.transaction {
+            try connection.run("DELETE FROM review_log WHERE id = ?1", [id])
+            guard connection.changes == 1 else { throw StoreError.inconsistent("review \(id) is not in the log (already undone?)") }
+            if let previous, previous.phase != .new {
+                try saveState(previous, for: cardID)
+            } else {
+                try connection.run("DELETE FROM card_state WHERE card_id = ?1", [cardID.rawValue])
+            }
+        }
+    }
+
+    /// A card's reviews in the order they happened.
+    public func reviews(of cardID: CardID) throws -> [ReviewRecord] {
+        try connection.prepare(Self.selectReview + " WHERE r.card_id = ?1 ORDER BY r.at, r.rowid")
+            .map([cardID.rawValue]) { Self.decodeReview($0) }
+    }
+
+    /// Every review in time order (export, replay), streamed to `body`.
+    public func forEachReview(_ body: (ReviewRecord) throws -> Void) throws {
+        try connection.prepare(Self.selectReview + " ORDER BY r.at, r.rowid").forEach { try body(Self.decodeReview($0)) }
+    }
+
+    /// Reviews with `start <= at < end`, in time order.
+    public func reviews(from start: UnixTime, to end: UnixTime) throws -> [ReviewRecord] {
+        try connection.prepare(Self.selectReview + " WHERE r.at >= ?1 AND r.at < ?2 ORDER BY r.at, r.rowid")
+            .map([start, end]) { Self.decodeReview($0) }
+    }
+
+    public func reviewCount() throws -> Int {
+        try connection.prepare("SELECT COUNT(*) FROM review_log").first { $0.int(0) } ?? 0
+    }
+
+    /// Whether a review ID is in the log.
+    public func hasReview(id: String) throws -> Bool {
+        try connection.prepare("SELECT 1 FROM review_log WHERE id = ?1").first([id]) { _ in true } ?? false
+    }
+
+    /// Cards first reviewed at or after `start` (new cards introduced this study day).
+    public func newCardsIntroduced(since start: UnixTime) throws -> Int {
+        try connection.prepare("""
+            SELECT COUNT(DISTINCT r.card_id) FROM review_log r
+            WHERE r.at >= ?1 AND NOT EXISTS (SELECT 1 FROM review_log p WHERE p.card_id = r.card_id AND p.at < ?1)
+            """).first([start]) { $0.int(0) } ?? 0
+    }
+
+    /// Cards reviewed at or after `start` that had been reviewed before it (review cards
+    /// done this study day, for the daily review limit).
+    public func reviewCardsDone(since start: UnixTime) throws -> Int {
+        try connection.prepare("""
+            SELECT COUNT(DISTINCT r.card_id) FROM review_log r
+            WHERE r.at >= ?1 AND EXISTS (SELECT 1 FROM review_log p WHERE p.card_id = r.card_id AND p.at < ?1)
+            """).first([start]) { $0.int(0) } ?? 0
+    }
+
+    /// Review counts per local day, keyed by the day's start, for streaks and heatmaps:
+    /// `dayStart(at)` maps an instant to the start of its study day.
+    public func reviewTimes(from start: UnixTime, to end: UnixTime) throws -> [UnixTime] {
+        try connection.prepare("SELECT at FROM review_log WHERE at >= ?1 AND at < ?2 ORDER BY at").map([start, end]) { $0.int64(0) }
+    }
+}

@@ -1,0 +1,67 @@
+import Deck
+import Scheduling
+import Timekeeping
+
+extension StudyStore {
+    static let selectState = """
+        SELECT s.card_id, s.phase, s.due, s.reps, s.lapses, s.last_review, s.interval_days, s.sm2_n, s.sm2_ef,
+               s.sm2_interval, s.sm2_extra, s.fsrs_phase, s.fsrs_step, s.fsrs_stability, s.fsrs_difficulty
+        FROM card_state s
+        """
+
+    static func decodeState(_ row: Row) -> (CardID, CardState) {
+        var sm2: SM2Memory?
+        if let n = row.optionalInt(7) {
+            sm2 = SM2Memory(n: n, ef: row.double(8), intervalDays: row.int(9), inExtraLoop: row.bool(10))
+        }
+        var fsrs: FSRSMemory?
+        if let phase = row.optionalString(11).flatMap(Phase.init(rawValue:)) {
+            fsrs = FSRSMemory(phase: phase, step: row.optionalInt(12), stability: row.double(13), difficulty: row.double(14))
+        }
+        let state = CardState(phase: Phase(rawValue: row.string(1)) ?? .review, due: row.int64(2), reps: row.int(3),
+                              lapses: row.int(4), lastReview: row.optionalInt64(5), intervalDays: row.int(6), sm2: sm2, fsrs: fsrs)
+        return (CardID(rawValue: row.string(0)), state)
+    }
+
+    /// Stores (or, for a state back at `.new`, removes) a card's state.
+    public func saveState(_ state: CardState, for cardID: CardID) throws {
+        if state.phase == .new && state.reps == 0 {
+            try connection.run("DELETE FROM card_state WHERE card_id = ?1", [cardID.rawValue])
+            return
+        }
+        try connection.run("""
+            INSERT INTO card_state(card_id, phase, due, reps, lapses, last_review, interval_days, sm2_n, sm2_ef, sm2_interval,
+                                   sm2_extra, fsrs_phase, fsrs_step, fsrs_stability, fsrs_difficulty)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+            ON CONFLICT(card_id) DO UPDATE SET phase = excluded.phase, due = excluded.due, reps = excluded.reps,
+                lapses = excluded.lapses, last_review = excluded.last_review, interval_days = excluded.interval_days,
+                sm2_n = excluded.sm2_n, sm2_ef = excluded.sm2_ef, sm2_interval = excluded.sm2_interval,
+                sm2_extra = excluded.sm2_extra, fsrs_phase = excluded.fsrs_phase, fsrs_step = excluded.fsrs_step,
+                fsrs_stability = excluded.fsrs_stability, fsrs_difficulty = excluded.fsrs_difficulty
+            """, [cardID.rawValue, state.phase.rawValue, state.due, state.reps, state.lapses, state.lastReview,
+                  state.intervalDays, state.sm2?.n, state.sm2?.ef, state.sm2?.intervalDays, state.sm2?.inExtraLoop,
+                  state.fsrs?.phase.rawValue, state.fsrs?.step, state.fsrs?.stability, state.fsrs?.difficulty])
+    }
+
+    public func state(of cardID: CardID) throws -> CardState? {
+        try connection.prepare(Self.selectState + " WHERE s.card_id = ?1").first([cardID.rawValue]) { Self.decodeState($0).1 }
+    }
+
+    /// Every stored state (cards never reviewed have none).
+    public func allStates() throws -> [CardID: CardState] {
+        var result: [CardID: CardState] = [:]
+        try connection.prepare(Self.selectState).forEach { row in
+            let (id, state) = Self.decodeState(row)
+            result[id] = state
+        }
+        return result
+    }
+
+    /// Replaces the states of the given cards in one transaction (scheduler switch,
+    /// import, repair). A `.new` state removes the row.
+    public func replaceStates(_ states: [(CardID, CardState)]) throws {
+        try connection.transaction {
+            for (id, state) in states { try saveState(state, for: id) }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// sysdrill's database: decks, cards, the review log (the source of truth), card state,
+/// settings. Open it with `StudyStore.open(path:)`; every method is one statement or
+/// one transaction.
+public final class StudyStore {
+    public let connection: Connection
+    public let path: String
+    /// What opening found, for `--verbose` and `check`.
+    public private(set) var journalMode: String = ""
+
+    private init(connection: Connection, path: String) {
+        self.connection = connection
+        self.path = path
+    }
+
+    /// Opens or creates the database at `path`, refusing (untouched) a file that is not
+    /// an SQLite database, is truncated, is read-only, or was written by a newer version;
+    /// then applies pending migrations.
+    public static func open(path: String) throws -> StudyStore {
+        let state = try DatabaseFile.inspect(path: path)
+        switch state {
+        case .missing:
+            try DatabaseFile.create(path: path)
+        case .empty:
+            guard DatabaseFile.isWritable(path: path) else { throw StoreError.readOnly(path: path) }
+        case .database(let userVersion):
+            if userVersion > Schema.latestVersion {
+                throw StoreError.newerSchema(path: path, found: userVersion, supported: Schema.latestVersion)
+            }
+            guard DatabaseFile.isWritable(path: path) else { throw StoreError.readOnly(path: path) }
+        }
+        let connection = try Connection(path: path)
+        let store = StudyStore(connection: connection, path: path)
+        try store.configure()
+        try store.migrate()
+        return store
+    }
+
+    private func configure() throws {
+        // Wait up to 5 s for another sysdrill (a second terminal) to finish its write.
+        try connection.execute(script: "PRAGMA busy_timeout = 5000;")
+        // Checked again through SQLite (the header check above could not see a WAL).
+        let version = try userVersion()
+        if version > Schema.latestVersion {
+            throw StoreError.newerSchema(path: path, found: version, supported: Schema.latestVersion)
+        }
+        journalMode = try connection.pragmaValue("PRAGMA journal_mode = WAL") ?? ""
+        // WAL lets a reader (stats in one terminal) run beside a review in another. If the
+        // file system cannot do WAL (no shared memory), SQLite keeps its rollback journal;
+        // that is slower but still safe, so we continue.
+        // NORMAL in WAL mode: a committed answer survives a crash or kill -9 of sysdrill;
+        // only an OS crash or power loss can undo the last few commits. See README.
+        try connection.execute(script: "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+    }
+
+    public func userVersion() throws -> Int32 {
+        Int32(try connection.pragmaValue("PRAGMA user_version").flatMap { Int32($0) } ?? 0)
+    }
+
+    private func migrate() throws {
+        for migration in Schema.migrations {
+            guard try userVersion() < migration.version else { continue }
+            try connection.transaction {
+                // Another process may have migrated while we waited for the lock.
+                guard try userVersion() < migration.version else { return }
+                try connection.execute(script: migration.script)
+            }
+        }
+    }
+}
