@@ -29,10 +29,19 @@ enum TextDecoding {
             }
             index += length
         }
-        let text = String(decoding: bytes[start...], as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for i in lines.indices where lines[i].hasSuffix("\r") { lines[i] = lines[i].dropLast() }
-        if lines.last == "" { lines.removeLast() }
+        // Split on bytes: in Swift "\r\n" is one Character, so splitting a String on "\n"
+        // would miss Windows line endings.
+        var lines: [Substring] = []
+        var lineBegin = start
+        for index in start..<bytes.count where bytes[index] == 0x0A {
+            let end = index > lineBegin && bytes[index - 1] == 0x0D ? index - 1 : index
+            lines.append(Substring(String(decoding: bytes[lineBegin..<end], as: UTF8.self)))
+            lineBegin = index + 1
+        }
+        if lineBegin < bytes.count {
+            let end = bytes[bytes.count - 1] == 0x0D ? bytes.count - 1 : bytes.count
+            lines.append(Substring(String(decoding: bytes[lineBegin..<end], as: UTF8.self)))
+        }
         return lines
     }
 

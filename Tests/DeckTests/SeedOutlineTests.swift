@@ -1,0 +1,67 @@
+import BundledContent
+import Testing
+@testable import Deck
+
+/// The user's outline (Content/system-design.md, compiled into the binary).
+@Suite struct SeedOutlineTests {
+    static let bytes: [UInt8] = BundledContent.files.first { $0.name == "system-design.md" }!.bytes
+    static let cards: [Card] = try! OutlineParser(deck: "system-design", file: "Content/system-design.md").parse(bytes)
+
+    @Test func cardCountPerSection() {
+        var counts: [String: Int] = [:]
+        for card in Self.cards { counts[HeadingNumber.split(card.section[0]).number!, default: 0] += 1 }
+        // Counted by hand from the outline: definitions + one list card per container
+        // of plain bullets + the eight drills of section 16.
+        let expected = ["1": 18, "2": 5, "3": 21, "4": 7, "5": 7, "6": 12, "7": 5, "8": 9, "9": 6, "10": 9,
+                        "11": 4, "12": 4, "13": 5, "14": 6, "15": 5, "16": 8]
+        #expect(counts == expected)
+        #expect(Self.cards.count == 131)
+    }
+
+    @Test(arguments: [
+        (["3. Core Fundamentals", "3.4 Caching", "Invalidation"], "Write-back", "Write to cache, later flush to database."),
+        (["1. Requirements & Constraints", "1.3 Non-Functional Requirements (NFRs)", "Scalability"], "Vertical", "Bigger machine (more CPU/RAM)."),
+        (["1. Requirements & Constraints", "1.4 SLIs / SLOs / SLAs"], "Error Budget", "Allowed margin of failure (100% – SLO)."),
+        (["6. Data Storage & Management", "6.2 NoSQL Databases"], "Key–Value", "Very fast lookups (Redis, DynamoDB)."),
+        (["6. Data Storage & Management", "6.5 Search & Indexing"], "Inverted Index", "Map terms → document IDs (Elasticsearch)."),
+        (["10. Reliability & Resilience", "Disaster Recovery"], "RPO", "How much data you can afford to lose."),
+        (["14. Deployment & Operations", "Containers & Kubernetes"], "DaemonSets", "Run one pod per node."),
+        (["5. API & Interface Design", "5.1 RESTful APIs"], "Resources", "Nouns in URLs (e.g., `/users/123`)."),
+        (["5. API & Interface Design", "5.4 API Gateways & BFF"], "BFF (Backend for Frontend)", "Separate gateway tailored for each client type (mobile vs. web)."),
+        (["4. High-Level Architecture Patterns"], "Monolith", "All features in one deployable unit. Simple, but harder to scale small parts independently."),
+        (["1. Requirements & Constraints", "1.2 Use-Cases, Actors, User Stories"], "User Story", "\"As a Customer, I want to reset my password so that I can regain account access.\""),
+        (["16. Case Studies & Mock Drills", "Failure Scenarios"], "Network partition", "degraded mode, eventual consistency."),
+    ])
+    func sampleTriples(section: [String], term: String, back: String) throws {
+        let card = try #require(Self.cards.first { $0.term == term && $0.section == section })
+        #expect(card.back == back)
+    }
+
+    @Test func everyDefinitionBulletIsACard() {
+        let text = String(decoding: Self.bytes, as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let cardLines = Set(Self.cards.map(\.source.line))
+        var missing: [Int] = []
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix("- "), let colon = trimmed.firstRange(of: ": ") else { continue }
+            // "- Fault Isolation:" style parents end with the colon; these have text after it.
+            guard !trimmed[colon.upperBound...].isEmpty else { continue }
+            if !cardLines.contains(index + 1) { missing.append(index + 1) }
+        }
+        #expect(missing.isEmpty, "definition bullets without a card at lines \(missing)")
+    }
+
+    @Test func kindsAndCrossReferences() {
+        #expect(Self.cards.filter { $0.kind == .drill }.count == 8)
+        #expect(Self.cards.filter { $0.kind == .list }.count == 12)
+        #expect(!Self.cards.contains { $0.back.contains("Covered above") })
+        #expect(!Self.cards.contains { $0.section.contains("6.4 Caching Strategies") })
+    }
+
+    @Test func idsAreUniqueAndFrontsAskWithContext() {
+        #expect(Set(Self.cards.map(\.id)).count == Self.cards.count)
+        let writeThrough = Self.cards.first { $0.term == "Write-through" }!
+        #expect(writeThrough.front == "Caching › Invalidation: what is meant by Write-through?")
+    }
+}
