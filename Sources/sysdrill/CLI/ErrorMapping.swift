@@ -21,9 +21,8 @@ extension DeckError: ReportableError {
 }
 
 extension StoreError: ReportableError {
+    // message(verbose:) is StoreError's own.
     var exitCode: Int32 { ExitCode.ioError }
-
-    func message(verbose: Bool) -> String { (self as StoreError).message(verbose: verbose) }
 
     var hint: String? {
         switch self {

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Runs the built `sysdrill` binary as a user would: arguments, environment, stdin;
+/// captures stdout, stderr and the exit code. Each test gets its own database folder.
+struct CLIRunner {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    let directory: String
+    var environment: [String: String]
+
+    init() {
+        directory = NSTemporaryDirectory() + "sysdrill-cli-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        environment = [
+            "SYSDRILL_DB": directory + "/db.sqlite",
+            "HOME": directory,
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "TZ": "UTC",
+            "SYSDRILL_NOW": "2026-11-25T09:00:00Z",
+        ]
+    }
+
+    var databasePath: String { directory + "/db.sqlite" }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// The `sysdrill` executable next to the test bundle in the build folder.
+    static let binary: String = {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        for _ in 0..<5 {
+            let candidate = url.deletingLastPathComponent().appendingPathComponent("sysdrill").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            url = url.deletingLastPathComponent()
+        }
+        if let path = ProcessInfo.processInfo.environment["SYSDRILL_BINARY"] { return path }
+        fatalError("cannot find the sysdrill binary near \(CommandLine.arguments[0]); build it first or set SYSDRILL_BINARY")
+    }()
+
+    @discardableResult
+    func run(_ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.environment = environment.merging(extraEnvironment) { $1 }
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        // Output goes to files, so a large output can never block the child on a full pipe.
+        let stamp = UUID().uuidString
+        let outPath = directory + "/stdout-" + stamp, errPath = directory + "/stderr-" + stamp
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        let outData = try Data(contentsOf: URL(fileURLWithPath: outPath))
+        let errData = try Data(contentsOf: URL(fileURLWithPath: errPath))
+        try? FileManager.default.removeItem(atPath: outPath)
+        try? FileManager.default.removeItem(atPath: errPath)
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func json(_ arguments: [String], stdin: String? = nil) throws -> Any {
+        let result = try run(arguments, stdin: stdin)
+        guard result.status == 0 else {
+            throw NSError(domain: "sysdrill", code: Int(result.status), userInfo: [NSLocalizedDescriptionKey: result.stderr])
+        }
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// The executable's contract: help, version, exit codes, `cards` and `decks`.
+@Suite struct FoundationCLITests {
+    @Test func helpAndVersion() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let help = try cli.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Usage:"))
+        #expect(help.stdout.contains("cards"))
+        let cardsHelp = try cli.run(["cards", "--help"])
+        #expect(cardsHelp.status == 0)
+        #expect(cardsHelp.stdout.contains("--section TEXT"))
+        let version = try cli.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("sysdrill "))
+    }
+
+    @Test func unknownCommandSuggestsAndExits64() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["crads"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("did you mean 'cards'"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func unknownOptionSuggestsAndExits64() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["cards", "--sectoin", "3"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("did you mean '--section'"))
+        let badKind = try cli.run(["cards", "--kind", "definitoin"])
+        #expect(badKind.status == 64)
+        #expect(badKind.stderr.contains("did you mean 'definition'"))
+    }
+
+    @Test func globalOptionsBeforeOrAfterTheCommand() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let other = cli.directory + "/other.sqlite"
+        let before = try cli.run(["--db", other, "--json", "cards", "--kind", "drill"])
+        let after = try cli.run(["cards", "--kind", "drill", "--json", "--db", other])
+        #expect(before.status == 0)
+        #expect(before.stdout == after.stdout)
+        #expect(FileManager.default.fileExists(atPath: other))
+    }
+
+    @Test func cardsJSONListsEverySeedCardWithTheContractKeys() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let cards = try #require(try cli.json(["cards", "--json"]) as? [[String: Any]])
+        #expect(cards.count == 131)
+        for card in cards {
+            for key in ["id", "deck", "section", "kind", "term", "front", "back", "source"] {
+                #expect(card[key] != nil, "missing \(key)")
+            }
+            let source = try #require(card["source"] as? [String: Any])
+            #expect(source["file"] as? String == "Content/system-design.md")
+            #expect((source["line"] as? Int ?? 0) > 0)
+            #expect((card["section"] as? [String])?.isEmpty == false)
+        }
+        let kinds = Set(cards.compactMap { $0["kind"] as? String })
+        #expect(kinds == ["definition", "list", "drill"])
+    }
+
+    @Test func sectionAndKindFilters() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let caching = try #require(try cli.json(["cards", "--section", "3.4", "--json"]) as? [[String: Any]])
+        #expect(caching.count == 7)
+        let byText = try #require(try cli.json(["cards", "--section", "invalidation", "--json"]) as? [[String: Any]])
+        #expect(byText.compactMap { $0["term"] as? String } == ["Write-through", "Write-back", "Write-around"])
+    }
+
+    @Test func missingDeckFileExits66AndBadDeckExits65WithLocation() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let missing = try cli.run(["cards", "--deck", "nope.md"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("nope.md"))
+
+        let bad = cli.directory + "/bad.md"
+        try (Data("# S\n\n- Term: ok\n- Other: bro".utf8) + Data([0xFF, 0xFE]) + Data("ken\n".utf8)).write(to: URL(fileURLWithPath: bad))
+        let result = try cli.run(["cards", "--deck", bad])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("bad.md:4:13: invalid UTF-8"))
+        // Nothing of the bad deck was written.
+        let decks = try #require(try cli.json(["decks", "--json"]) as? [[String: Any]])
+        #expect(decks.compactMap { $0["name"] as? String } == ["system-design"])
+    }
+
+    @Test func registeredDeckIsSyncedAndRemovedKeepingHistory() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let deck = cli.directory + "/notes.md"
+        try "# Notes\n\n- Alpha: first.\n\nQ: Why?\nA: Because.\n".write(toFile: deck, atomically: true, encoding: .utf8)
+        let add = try cli.run(["decks", "add", deck])
+        #expect(add.status == 0)
+        #expect(add.stdout.contains("2 cards"))
+        var notes = try #require(try cli.json(["cards", "--json", "--section", "Notes"]) as? [[String: Any]])
+        #expect(notes.count == 2)
+
+        // Editing the file is picked up on the next run: a corrected answer keeps the ID.
+        let firstID = notes[0]["id"] as? String
+        try "# Notes\n\n- Alpha: first, corrected.\n\nQ: Why?\nA: Because.\n".write(toFile: deck, atomically: true, encoding: .utf8)
+        notes = try #require(try cli.json(["cards", "--json", "--section", "Notes"]) as? [[String: Any]])
+        #expect(notes[0]["id"] as? String == firstID)
+        #expect(notes[0]["back"] as? String == "first, corrected.")
+
+        let remove = try cli.run(["decks", "remove", "notes"])
+        #expect(remove.status == 0)
+        let after = try #require(try cli.json(["cards", "--json", "--section", "Notes"]) as? [[String: Any]])
+        #expect(after.isEmpty)
+        let retired = try #require(try cli.json(["cards", "--json", "--retired", "--section", "Notes"]) as? [[String: Any]])
+        #expect(retired.count == 2)
+    }
+
+    @Test func databaseErrorsExit74AndLeaveTheFileAlone() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let path = cli.directory + "/garbage.sqlite"
+        let garbage = Data((0..<2048).map { UInt8(truncatingIfNeeded: $0 * 31 + 7) })
+        try garbage.write(to: URL(fileURLWithPath: path))
+        let result = try cli.run(["cards", "--db", path])
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("not a sysdrill database"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+    }
+
+    @Test func invalidClockOverrideIsAUsageError() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["cards"], extraEnvironment: ["SYSDRILL_NOW": "yesterday"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("SYSDRILL_NOW"))
+    }
+}
