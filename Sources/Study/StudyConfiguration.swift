@@ -1,0 +1,222 @@
+import Scheduling
+import Store
+
+/// How answers are given in a review: four buttons (Again/Hard/Good/Easy, recorded as
+/// quality 1/3/4/5) or SM-2's six qualities 0-5 typed directly.
+public enum AnswerScale: String, Sendable, CaseIterable {
+    case buttons, quality
+}
+
+/// Everything `sysdrill config` controls, loaded from and saved to the settings table.
+public struct StudyConfiguration: Equatable, Sendable {
+    public var scheduler: SchedulerSettings
+    public var limits: QueueLimits
+    public var rolloverHour: Int
+    public var answerScale: AnswerScale
+
+    public static let defaults = StudyConfiguration(
+        scheduler: SchedulerSettings(kind: .sm2), limits: .defaults,
+        rolloverHour: StudyDay.defaultRolloverHour, answerScale: .buttons)
+
+    public init(scheduler: SchedulerSettings, limits: QueueLimits, rolloverHour: Int, answerScale: AnswerScale) {
+        self.scheduler = scheduler
+        self.limits = limits
+        self.rolloverHour = rolloverHour
+        self.answerScale = answerScale
+    }
+
+    /// The configuration stored in `store` (defaults for keys never set). A stored value
+    /// that no longer parses falls back to its default rather than blocking every command.
+    public static func load(from store: StudyStore) throws -> StudyConfiguration {
+        var configuration = StudyConfiguration.defaults
+        let stored = try store.allSettings()
+        for key in ConfigKey.allCases {
+            if let value = stored[key.rawValue] {
+                try? key.apply(value, to: &configuration)
+            }
+        }
+        return configuration
+    }
+}
+
+/// A setting's name as typed in `sysdrill config set NAME VALUE`.
+public enum ConfigKey: String, CaseIterable, Sendable {
+    case scheduler
+    case newPerDay = "new-per-day"
+    case reviewsPerDay = "reviews-per-day"
+    case dayRolloverHour = "day-rollover-hour"
+    case desiredRetention = "desired-retention"
+    case maximumInterval = "maximum-interval"
+    case learningSteps = "learning-steps"
+    case relearningSteps = "relearning-steps"
+    case fsrsParameters = "fsrs-parameters"
+    case fuzz
+    case answerScale = "answer-scale"
+
+    public var help: String {
+        switch self {
+        case .scheduler: return "sm2 (default, SuperMemo SM-2) or fsrs (FSRS-6)"
+        case .newPerDay: return "new cards per study day, 0-9999 (default 20)"
+        case .reviewsPerDay: return "reviews per study day, 0-99999 (default 200)"
+        case .dayRolloverHour: return "local hour the study day starts, 0-23 (default 4)"
+        case .desiredRetention: return "FSRS target recall probability, 0.70-0.99 (default 0.9)"
+        case .maximumInterval: return "FSRS longest interval in days, 1-36500 (default 36500)"
+        case .learningSteps: return "FSRS steps for new cards, e.g. '1m 10m' (default); 'none' to graduate at once"
+        case .relearningSteps: return "FSRS steps after a lapse, e.g. '10m' (default); 'none' for none"
+        case .fsrsParameters: return "the 21 FSRS-6 weights, comma-separated, or 'default'"
+        case .fuzz: return "on (default) or off: spread due dates so cards learned together part"
+        case .answerScale: return "buttons (1-4 = again/hard/good/easy, default) or quality (0-5 SM-2 grades)"
+        }
+    }
+
+    /// Whether changing this setting changes card states (so they are replayed).
+    public var affectsStates: Bool {
+        switch self {
+        case .scheduler, .desiredRetention, .maximumInterval, .learningSteps, .relearningSteps, .fsrsParameters, .fuzz:
+            return true
+        case .newPerDay, .reviewsPerDay, .dayRolloverHour, .answerScale:
+            return false
+        }
+    }
+
+    /// The current value, formatted as `config set` accepts it.
+    public func value(in configuration: StudyConfiguration) -> String {
+        let fsrs = configuration.scheduler.fsrs
+        switch self {
+        case .scheduler: return configuration.scheduler.kind.rawValue
+        case .newPerDay: return String(configuration.limits.newPerDay)
+        case .reviewsPerDay: return String(configuration.limits.reviewsPerDay)
+        case .dayRolloverHour: return String(configuration.rolloverHour)
+        case .desiredRetention: return "\(fsrs.desiredRetention)"
+        case .maximumInterval: return String(fsrs.maximumIntervalDays)
+        case .learningSteps: return StepList.format(fsrs.learningSteps)
+        case .relearningSteps: return StepList.format(fsrs.relearningSteps)
+        case .fsrsParameters: return fsrs.weights.map { "\($0)" }.joined(separator: ",")
+        case .fuzz: return configuration.scheduler.fuzz ? "on" : "off"
+        case .answerScale: return configuration.answerScale.rawValue
+        }
+    }
+
+    /// Parses `text` and sets it in `configuration`; throws a message naming the allowed
+    /// values when it does not fit.
+    public func apply(_ text: String, to configuration: inout StudyConfiguration) throws(ConfigError) {
+        let value = text.trimmingCharacters(in: " ")
+        switch self {
+        case .scheduler:
+            guard let kind = SchedulerKind(rawValue: value.lowercased()) else { throw invalid(text, "sm2 or fsrs") }
+            configuration.scheduler.kind = kind
+        case .newPerDay:
+            configuration.limits.newPerDay = try integer(value, in: 0...9999)
+        case .reviewsPerDay:
+            configuration.limits.reviewsPerDay = try integer(value, in: 0...99_999)
+        case .dayRolloverHour:
+            configuration.rolloverHour = try integer(value, in: StudyDay.rolloverHours)
+        case .desiredRetention:
+            let range = FSRSParameters.desiredRetentionRange
+            guard let number = Double(value), number.isFinite, range.contains(number) else {
+                throw invalid(text, "a number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            configuration.scheduler.fsrs.desiredRetention = number
+        case .maximumInterval:
+            configuration.scheduler.fsrs.maximumIntervalDays = try integer(value, in: FSRSParameters.maximumIntervalRange)
+        case .learningSteps:
+            guard let steps = StepList.parse(value) else { throw invalid(text, "durations such as '1m 10m' (s, m, h, d), or 'none'") }
+            configuration.scheduler.fsrs.learningSteps = steps
+        case .relearningSteps:
+            guard let steps = StepList.parse(value) else { throw invalid(text, "durations such as '10m' (s, m, h, d), or 'none'") }
+            configuration.scheduler.fsrs.relearningSteps = steps
+        case .fsrsParameters:
+            if value.lowercased() == "default" {
+                configuration.scheduler.fsrs.weights = FSRSParameters.defaults.weights
+            } else {
+                let parts = value.split { $0 == "," || $0 == " " }
+                let numbers = parts.compactMap { Double($0) }.filter(\.isFinite)
+                guard numbers.count == parts.count, numbers.count == FSRSParameters.weightCount else {
+                    throw invalid(text, "\(FSRSParameters.weightCount) comma-separated numbers, or 'default'")
+                }
+                var candidate = configuration.scheduler.fsrs
+                candidate.weights = numbers
+                if let problem = candidate.validate().first { throw ConfigError(key: self, message: problem) }
+                configuration.scheduler.fsrs.weights = numbers
+            }
+        case .fuzz:
+            switch value.lowercased() {
+            case "on", "true", "yes", "1": configuration.scheduler.fuzz = true
+            case "off", "false", "no", "0": configuration.scheduler.fuzz = false
+            default: throw invalid(text, "on or off")
+            }
+        case .answerScale:
+            guard let scale = AnswerScale(rawValue: value.lowercased()) else { throw invalid(text, "buttons or quality") }
+            configuration.answerScale = scale
+        }
+        if let problem = configuration.scheduler.fsrs.validate().first {
+            throw ConfigError(key: self, message: problem)
+        }
+    }
+
+    private func integer(_ text: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
+        guard let number = Int(text.filter { $0 != "_" }), range.contains(number) else {
+            throw invalid(text, "a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    private func invalid(_ text: String, _ allowed: String) -> ConfigError {
+        ConfigError(key: self, message: "'\(text)' is not valid for \(rawValue): use \(allowed)")
+    }
+}
+
+public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let key: ConfigKey?
+    public let message: String
+
+    public init(key: ConfigKey?, message: String) {
+        self.key = key
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// Learning steps as people write them: `1m 10m`, `1m,10m`, `30s`, `1h`, `1d`, `none`.
+public enum StepList {
+    public static func parse(_ text: String) -> [Int64]? {
+        let trimmed = text.trimmingCharacters(in: " ").lowercased()
+        if trimmed == "none" || trimmed.isEmpty { return [] }
+        var steps: [Int64] = []
+        for part in trimmed.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            guard let seconds = seconds(String(part)), seconds >= 1, seconds <= 7 * 86_400 else { return nil }
+            steps.append(seconds)
+        }
+        return steps
+    }
+
+    static func seconds(_ text: String) -> Int64? {
+        let units: [(String, Int64)] = [("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)]
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            guard let value = Int64(text.dropLast(suffix.count)) else { return nil }
+            let (product, overflow) = value.multipliedReportingOverflow(by: factor)
+            return overflow ? nil : product
+        }
+        return Int64(text).flatMap { $0 > 0 ? $0 * 60 : nil }  // bare numbers are minutes, as in Anki
+    }
+
+    public static func format(_ steps: [Int64]) -> String {
+        guard !steps.isEmpty else { return "none" }
+        return steps.map { seconds in
+            if seconds % 86_400 == 0 { return "\(seconds / 86_400)d" }
+            if seconds % 3600 == 0 { return "\(seconds / 3600)h" }
+            if seconds % 60 == 0 { return "\(seconds / 60)m" }
+            return "\(seconds)s"
+        }.joined(separator: " ")
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var text = Substring(self)
+        while text.first == set { text = text.dropFirst() }
+        while text.last == set { text = text.dropLast() }
+        return String(text)
+    }
+}
