@@ -43,7 +43,7 @@ let package = Package(
             dependencies: ["Deck", "Scheduling", "Capacity", "Store", "Terminal", "Study", "BundledContent", "TextMatching", "Timekeeping", "JSONText"]
         ),
         .testTarget(name: "DeckTests", dependencies: ["Deck", "BundledContent"]),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Timekeeping"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Timekeeping"], exclude: ["Vectors"]),
         .testTarget(name: "FoundationsTests", dependencies: ["TextMatching", "Timekeeping", "JSONText"]),
         .testTarget(name: "CapacityTests", dependencies: ["Capacity"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Deck", "Scheduling"]),

@@ -13,7 +13,8 @@ public struct SM2Memory: Hashable, Sendable, Codable {
     public var ef: Double
     /// Last inter-repetition interval in days (0 after a lapse).
     public var intervalDays: Int
-    /// True after q == 3 (or a lapse): the card repeats today until graded >= 4.
+    /// True after q == 3: the card repeats today until graded >= 4. A lapse does not set it
+    /// (the reference package leaves a failed card out of the loop; it is simply due now).
     public var inExtraLoop: Bool
 
     public init(n: Int = 0, ef: Double = 2.5, intervalDays: Int = 0, inExtraLoop: Bool = false) {

@@ -1,0 +1,35 @@
+// The user's scheduling choices as one storable value, so the Store keeps it, `config`
+// shows and validates it, and the review session turns it into a scheduler in one place.
+
+public struct SchedulerSettings: Hashable, Sendable, Codable {
+    public var kind: SchedulerKind
+    /// Used when `kind` is `.fsrs`; kept when switching so a switch back loses nothing.
+    public var fsrs: FSRSParameters
+    /// Spread review due dates so cards learned together don't stay due together.
+    public var fuzz: Bool
+
+    public init(kind: SchedulerKind, fsrs: FSRSParameters = .defaults, fuzz: Bool = true) {
+        self.kind = kind
+        self.fsrs = fsrs
+        self.fuzz = fuzz
+    }
+
+    /// FSRS: it needs fewer reviews than SM-2 for the same retention, and its defaults
+    /// are fitted to a large body of real reviews.
+    public static let defaults = SchedulerSettings(kind: .fsrs)
+
+    /// Problems with the settings; empty when usable. FSRS parameters are checked even
+    /// while SM-2 is active, so switching later can never meet a broken configuration.
+    public func validate() -> [String] {
+        fsrs.validate()
+    }
+
+    /// The scheduler these settings describe. Call `validate()` first: invalid FSRS
+    /// parameters are a programming error here.
+    public func makeScheduler() -> any Scheduler {
+        switch kind {
+        case .sm2: return SM2Scheduler(fuzz: fuzz)
+        case .fsrs: return FSRSScheduler(parameters: fsrs, fuzz: fuzz)
+        }
+    }
+}
