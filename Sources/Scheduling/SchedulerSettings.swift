@@ -14,9 +14,8 @@ public struct SchedulerSettings: Hashable, Sendable, Codable {
         self.fuzz = fuzz
     }
 
-    /// FSRS: it needs fewer reviews than SM-2 for the same retention, and its defaults
-    /// are fitted to a large body of real reviews.
-    public static let defaults = SchedulerSettings(kind: .fsrs)
+    /// SM-2, as the user asked; FSRS-6 is one `config set scheduler fsrs` away.
+    public static let defaults = SchedulerSettings(kind: .sm2)
 
     /// Problems with the settings; empty when usable. FSRS parameters are checked even
     /// while SM-2 is active, so switching later can never meet a broken configuration.

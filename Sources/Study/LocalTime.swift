@@ -23,7 +23,7 @@ public enum LocalTime {
 
 extension String {
     func replacingFirst(_ target: Character, with replacement: String) -> String {
-        guard let index = firstIndex(of: target) else { return self }
-        return String(self[..<index]) + replacement + String(self[index(after: index)...])
+        guard let position = firstIndex(of: target) else { return self }
+        return String(self[..<position]) + replacement + String(self[self.index(after: position)...])
     }
 }

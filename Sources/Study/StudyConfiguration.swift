@@ -15,7 +15,7 @@ public struct StudyConfiguration: Equatable, Sendable {
     public var answerScale: AnswerScale
 
     public static let defaults = StudyConfiguration(
-        scheduler: SchedulerSettings(kind: .sm2), limits: .defaults,
+        scheduler: .defaults, limits: .defaults,
         rolloverHour: StudyDay.defaultRolloverHour, answerScale: .buttons)
 
     public init(scheduler: SchedulerSettings, limits: QueueLimits, rolloverHour: Int, answerScale: AnswerScale) {

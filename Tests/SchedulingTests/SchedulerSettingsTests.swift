@@ -6,7 +6,7 @@ import Testing
 struct SchedulerSettingsTests {
     @Test func defaults() {
         let settings = SchedulerSettings.defaults
-        #expect(settings.kind == .fsrs)
+        #expect(settings.kind == .sm2)
         #expect(settings.fuzz)
         #expect(settings.fsrs == .defaults)
         #expect(settings.validate().isEmpty)
