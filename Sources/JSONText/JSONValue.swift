@@ -134,3 +134,11 @@ extension JSONValue {
     }
     public init(_ values: [String]) { self = .array(values.map { .string($0) }) }
 }
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    /// Keys keep the order written in the literal.
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init()
+        for (key, value) in elements { set(key, value) }
+    }
+}

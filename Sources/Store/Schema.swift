@@ -85,5 +85,46 @@ enum Schema {
         ) WITHOUT ROWID;
         PRAGMA user_version = 1;
         """),
+        Migration(version: 2, script: """
+        -- Quiz answers (choice, typed, cloze) and estimation drills; card_id is NULL for
+        -- generated estimation questions.
+        CREATE TABLE quiz_results (
+            id          TEXT PRIMARY KEY,
+            session_id  TEXT NOT NULL,
+            at          INTEGER NOT NULL,
+            mode        TEXT NOT NULL CHECK (mode IN ('choice', 'typed', 'cloze', 'estimate')),
+            card_id     TEXT REFERENCES cards(id),
+            prompt      TEXT NOT NULL,
+            expected    TEXT NOT NULL,
+            given       TEXT NOT NULL,
+            correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),
+            duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0)
+        );
+        CREATE INDEX quiz_results_by_time ON quiz_results(at);
+        CREATE INDEX quiz_results_by_card ON quiz_results(card_id);
+        -- Timed design drills; a drill in progress is saved after every phase so it can
+        -- be resumed after Ctrl-C. phase_scores is a JSON array of 0-3 scores.
+        CREATE TABLE drill_results (
+            id           TEXT PRIMARY KEY,
+            card_id      TEXT REFERENCES cards(id),
+            name         TEXT NOT NULL,
+            minutes      INTEGER NOT NULL CHECK (minutes > 0),
+            started_at   INTEGER NOT NULL,
+            updated_at   INTEGER NOT NULL,
+            phase        INTEGER NOT NULL,
+            elapsed_s    INTEGER NOT NULL DEFAULT 0,
+            phase_scores TEXT NOT NULL DEFAULT '[]',
+            total        REAL,
+            status       TEXT NOT NULL CHECK (status IN ('in-progress', 'finished', 'abandoned'))
+        );
+        CREATE INDEX drill_results_by_name ON drill_results(name, started_at);
+        -- Cards sent back to today's review by `quiz --review-missed`: shown as due now
+        -- without touching their scheduled state (which stays a replay of the log).
+        CREATE TABLE requeued (
+            card_id TEXT PRIMARY KEY REFERENCES cards(id),
+            at      INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        PRAGMA user_version = 2;
+        """),
     ]
 }

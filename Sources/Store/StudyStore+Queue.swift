@@ -9,6 +9,13 @@ public struct QueueRow: Hashable, Sendable {
     public let due: UnixTime
     /// Deck order across decks, for new cards.
     public let deckOrder: Int
+
+    public init(id: CardID, phase: Phase, due: UnixTime, deckOrder: Int) {
+        self.id = id
+        self.phase = phase
+        self.due = due
+        self.deckOrder = deckOrder
+    }
 }
 
 extension StudyStore {
@@ -56,5 +63,21 @@ extension StudyStore {
 
     public func unbury(_ cardID: CardID) throws {
         try connection.run("DELETE FROM buried WHERE card_id = ?1", [cardID.rawValue])
+    }
+}
+
+extension StudyStore {
+    /// The earliest due time after `time` among active cards (for "next due").
+    public func nextDue(after time: UnixTime) throws -> UnixTime? {
+        try connection.prepare("""
+            SELECT MIN(s.due) FROM card_state s JOIN cards c ON c.id = s.card_id WHERE s.due > ?1 AND c.retired = 0
+            """).first([time]) { $0.optionalInt64(0) } ?? nil
+    }
+}
+
+extension StudyStore {
+    /// Cards hidden at `now` by a skip.
+    public func buriedCards(at now: UnixTime) throws -> Set<CardID> {
+        Set(try connection.prepare("SELECT card_id FROM buried WHERE until > ?1").map([now]) { CardID(rawValue: $0.string(0)) })
     }
 }

@@ -15,6 +15,8 @@ final class AppContext {
     let stderr: StreamWriter
     /// The current instant: `SYSDRILL_NOW` when set, else the system clock.
     let now: UnixTime
+    /// `SYSDRILL_NOW`, which freezes the clock for a whole session.
+    let fixedNow: UnixTime?
     let verbose: Bool
     let json: Bool
     /// Styling for stdout (plain unless it is a colour-capable terminal).
@@ -40,8 +42,10 @@ final class AppContext {
                 throw UsageError("SYSDRILL_NOW='\(override)' is not an ISO 8601 time; use e.g. 2026-11-25T09:00:00Z")
             }
             self.now = parsed
+            self.fixedNow = parsed
         } else {
             self.now = UnixTime(time(nil))
+            self.fixedNow = nil
         }
     }
 

@@ -1,0 +1,160 @@
+import Deck
+import Timekeeping
+
+/// One answered quiz or estimation question.
+public struct QuizResultRecord: Hashable, Sendable {
+    public let id: String
+    public let sessionID: String
+    public let at: UnixTime
+    /// choice, typed, cloze or estimate.
+    public let mode: String
+    public let cardID: CardID?
+    public let prompt: String
+    public let expected: String
+    public let given: String
+    public let correct: Bool
+    public let durationMs: Int64
+
+    public init(id: String, sessionID: String, at: UnixTime, mode: String, cardID: CardID?, prompt: String,
+                expected: String, given: String, correct: Bool, durationMs: Int64) {
+        self.id = id
+        self.sessionID = sessionID
+        self.at = at
+        self.mode = mode
+        self.cardID = cardID
+        self.prompt = prompt
+        self.expected = expected
+        self.given = given
+        self.correct = correct
+        self.durationMs = durationMs
+    }
+}
+
+/// A timed design drill, finished or in progress.
+public struct DrillResultRecord: Hashable, Sendable {
+    public enum Status: String, Sendable, CaseIterable {
+        case inProgress = "in-progress", finished, abandoned
+    }
+
+    public let id: String
+    public let cardID: CardID?
+    public let name: String
+    public let minutes: Int
+    public let startedAt: UnixTime
+    public var updatedAt: UnixTime
+    /// Index of the phase being worked on (or the number of phases when scoring is done).
+    public var phase: Int
+    /// Seconds spent so far, so a resumed drill continues its clock.
+    public var elapsedSeconds: Int64
+    /// 0-3 per scored phase, in phase order.
+    public var phaseScores: [Int]
+    /// Weighted score 0-100 once finished.
+    public var total: Double?
+    public var status: Status
+
+    public init(id: String, cardID: CardID?, name: String, minutes: Int, startedAt: UnixTime, updatedAt: UnixTime,
+                phase: Int, elapsedSeconds: Int64, phaseScores: [Int], total: Double?, status: Status) {
+        self.id = id
+        self.cardID = cardID
+        self.name = name
+        self.minutes = minutes
+        self.startedAt = startedAt
+        self.updatedAt = updatedAt
+        self.phase = phase
+        self.elapsedSeconds = elapsedSeconds
+        self.phaseScores = phaseScores
+        self.total = total
+        self.status = status
+    }
+}
+
+extension StudyStore {
+    // MARK: Quiz results
+
+    /// Stores a quiz answer; false when its ID is already there (import merges).
+    @discardableResult
+    public func insertQuizResult(_ result: QuizResultRecord) throws -> Bool {
+        try connection.run("""
+            INSERT INTO quiz_results(id, session_id, at, mode, card_id, prompt, expected, given, correct, duration_ms)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(id) DO NOTHING
+            """, [result.id, result.sessionID, result.at, result.mode, result.cardID?.rawValue, result.prompt, result.expected,
+                  result.given, result.correct, result.durationMs])
+        return connection.changes == 1
+    }
+
+    /// Quiz answers in time order, optionally from `start` on.
+    public func quizResults(since start: UnixTime = .min) throws -> [QuizResultRecord] {
+        try connection.prepare("""
+            SELECT id, session_id, at, mode, card_id, prompt, expected, given, correct, duration_ms FROM quiz_results
+            WHERE at >= ?1 ORDER BY at, rowid
+            """).map([start]) { row in
+            QuizResultRecord(id: row.string(0), sessionID: row.string(1), at: row.int64(2), mode: row.string(3),
+                             cardID: row.optionalString(4).map(CardID.init(rawValue:)), prompt: row.string(5),
+                             expected: row.string(6), given: row.string(7), correct: row.bool(8), durationMs: row.int64(9))
+        }
+    }
+
+    // MARK: Drill results
+
+    /// Inserts or updates a drill (saved after every phase).
+    public func saveDrill(_ drill: DrillResultRecord) throws {
+        try connection.run("""
+            INSERT INTO drill_results(id, card_id, name, minutes, started_at, updated_at, phase, elapsed_s, phase_scores, total, status)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, phase = excluded.phase,
+                elapsed_s = excluded.elapsed_s, phase_scores = excluded.phase_scores, total = excluded.total,
+                status = excluded.status
+            """, [drill.id, drill.cardID?.rawValue, drill.name, drill.minutes, drill.startedAt, drill.updatedAt, drill.phase,
+                  drill.elapsedSeconds, DrillScoresCoding.encode(drill.phaseScores), drill.total, drill.status.rawValue])
+    }
+
+    /// Inserts a drill only if its ID is new (import merges); returns whether inserted.
+    @discardableResult
+    public func insertDrillIfNew(_ drill: DrillResultRecord) throws -> Bool {
+        guard try connection.prepare("SELECT 1 FROM drill_results WHERE id = ?1").first([drill.id], { _ in true }) == nil else {
+            return false
+        }
+        try saveDrill(drill)
+        return true
+    }
+
+    public func drills(named name: String? = nil) throws -> [DrillResultRecord] {
+        try connection.prepare("""
+            SELECT id, card_id, name, minutes, started_at, updated_at, phase, elapsed_s, phase_scores, total, status
+            FROM drill_results WHERE ?1 IS NULL OR name = ?1 ORDER BY started_at, rowid
+            """).map([name]) { row in
+            DrillResultRecord(id: row.string(0), cardID: row.optionalString(1).map(CardID.init(rawValue:)), name: row.string(2),
+                              minutes: row.int(3), startedAt: row.int64(4), updatedAt: row.int64(5), phase: row.int(6),
+                              elapsedSeconds: row.int64(7), phaseScores: DrillScoresCoding.decode(row.string(8)),
+                              total: row.optionalDouble(9),
+                              status: DrillResultRecord.Status(rawValue: row.string(10)) ?? .abandoned)
+        }
+    }
+
+    // MARK: Cards sent back to review
+
+    public func requeue(_ cardID: CardID, at time: UnixTime) throws {
+        try connection.run("INSERT INTO requeued(card_id, at) VALUES (?1, ?2) ON CONFLICT(card_id) DO UPDATE SET at = excluded.at",
+                           [cardID.rawValue, time])
+    }
+
+    /// Cards sent back to review and not reviewed since.
+    public func requeuedCards() throws -> [CardID] {
+        try connection.prepare("""
+            SELECT q.card_id FROM requeued q JOIN cards c ON c.id = q.card_id
+            WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = q.card_id AND r.at >= q.at)
+            ORDER BY q.at
+            """).map { CardID(rawValue: $0.string(0)) }
+    }
+}
+
+/// `[3,2,1]` <-> [3, 2, 1]: small enough to store as text without a JSON dependency here.
+enum DrillScoresCoding {
+    static func encode(_ scores: [Int]) -> String {
+        "[" + scores.map(String.init).joined(separator: ",") + "]"
+    }
+
+    static func decode(_ text: String) -> [Int] {
+        text.dropFirst().dropLast().split(separator: ",").compactMap { Int($0.filter { $0 != " " }) }
+    }
+}

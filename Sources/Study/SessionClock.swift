@@ -1,0 +1,61 @@
+import Timekeeping
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Time as a session sees it: the wall clock for scheduling and a monotonic clock for
+/// measuring answer times. Injected so tests decide what time it is.
+public protocol SessionClock: AnyObject {
+    var now: UnixTime { get }
+    /// Milliseconds on a clock that never jumps (answer durations).
+    func monotonicMilliseconds() -> Int64
+}
+
+/// The real clocks; `fixedNow` (from SYSDRILL_NOW) freezes the wall clock.
+public final class SystemClock: SessionClock {
+    let fixedNow: UnixTime?
+
+    public init(fixedNow: UnixTime?) {
+        self.fixedNow = fixedNow
+    }
+
+    public var now: UnixTime { fixedNow ?? UnixTime(time(nil)) }
+
+    public func monotonicMilliseconds() -> Int64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
+    }
+}
+
+/// Random version-4 UUIDs for review IDs, so logs from two machines merge without clashes.
+public protocol IdentifierSource: AnyObject {
+    func makeIdentifier() -> String
+}
+
+public final class RandomIdentifiers: IdentifierSource {
+    private var generator: any RandomNumberGenerator
+
+    public init(generator: any RandomNumberGenerator = SystemRandomNumberGenerator()) {
+        self.generator = generator
+    }
+
+    public func makeIdentifier() -> String {
+        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        bytes[6] = (bytes[6] & 0x0F) | 0x40  // version 4
+        bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 4122 variant
+        let hex = bytes.map { byte -> String in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }
+        return hex[0..<4].joined() + "-" + hex[4..<6].joined() + "-" + hex[6..<8].joined() + "-"
+            + hex[8..<10].joined() + "-" + hex[10..<16].joined()
+    }
+
+    /// True for the 8-4-4-4-12 lowercase or uppercase hex form.
+    public static func isUUID(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.map(\.count) == [8, 4, 4, 4, 12] else { return false }
+        return parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+}

@@ -1,0 +1,55 @@
+import Deck
+import Scheduling
+import Store
+
+/// Replays the review log (the source of truth) through a scheduler to get every card's
+/// state: used when the scheduler or its settings change, after an import, and by
+/// `sysdrill check`. Same log + same settings = the same states, bit for bit.
+public struct StateRebuilder {
+    let store: StudyStore
+    let scheduler: any Scheduler
+
+    public init(store: StudyStore, scheduler: any Scheduler) {
+        self.store = store
+        self.scheduler = scheduler
+    }
+
+    /// Each reviewed card's replayed state (`only`: restrict to these cards).
+    public func replayedStates(only: Set<CardID>? = nil) throws -> [CardID: CardState] {
+        var logs: [CardID: [ReviewEvent]] = [:]
+        try store.forEachReview { review in
+            if let only, !only.contains(review.cardID) { return }
+            logs[review.cardID, default: []].append(review.event)
+        }
+        var states: [CardID: CardState] = [:]
+        states.reserveCapacity(logs.count)
+        for (id, events) in logs {
+            states[id] = scheduler.replay(events, cardID: id.rawValue)
+        }
+        return states
+    }
+
+    /// Cards whose stored state differs from the replay (nil stored: missing row).
+    public func mismatches() throws -> [(id: CardID, stored: CardState?, replayed: CardState?)] {
+        let replayed = try replayedStates()
+        let stored = try store.allStates()
+        var result: [(CardID, CardState?, CardState?)] = []
+        for id in Set(replayed.keys).union(stored.keys).sorted() where replayed[id] != stored[id] {
+            result.append((id, stored[id], replayed[id]))
+        }
+        return result
+    }
+
+    /// Rewrites stored states from the log in one transaction; returns how many changed.
+    @discardableResult
+    public func rebuild(only: Set<CardID>? = nil) throws -> Int {
+        let replayed = try replayedStates(only: only)
+        let stored = try store.allStates()
+        var changes: [(CardID, CardState)] = []
+        for (id, state) in replayed where stored[id] != state { changes.append((id, state)) }
+        // A stored state without any review (log entries undone or lost) goes back to new.
+        for id in stored.keys where replayed[id] == nil && (only?.contains(id) ?? true) { changes.append((id, .new)) }
+        try store.replaceStates(changes.sorted { $0.0 < $1.0 })
+        return changes.count
+    }
+}

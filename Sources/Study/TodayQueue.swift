@@ -1,0 +1,97 @@
+import Deck
+import Scheduling
+import Store
+import Timekeeping
+
+/// Today's queue with what a front needs to show it.
+public struct TodayQueue {
+    public let now: UnixTime
+    public let day: StudyDay
+    public let queue: DailyQueue
+    /// The cards named by `queue` (ordered and later today).
+    public let cards: [CardID: Card]
+    public let states: [CardID: CardState]
+    /// Cards not yet shown because of the daily limits (for the overview).
+    public let newAvailable: Int
+
+    public var total: Int { queue.newCount + queue.learningCount + queue.reviewCount }
+
+    /// Options that narrow or widen today's queue for one command.
+    public struct Options: Sendable {
+        public var section: SectionFilter?
+        /// Overrides the new-card limit left for today (`review --new N`).
+        public var newCards: Int?
+        /// States from another scheduler than the active one (`review --scheduler`);
+        /// the queue is then built from these instead of the stored states.
+        public var states: [CardID: CardState]?
+
+        public init(section: SectionFilter? = nil, newCards: Int? = nil, states: [CardID: CardState]? = nil) {
+            self.section = section
+            self.newCards = newCards
+            self.states = states
+        }
+    }
+
+    /// Builds the queue from the store: due cards by a range scan on the `due` index,
+    /// new cards in deck order, today's limits counted from the review log so they
+    /// survive restarts.
+    public static func build(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
+                             now: UnixTime, options: Options = Options()) throws -> TodayQueue {
+        let day = calendar.day(containing: now)
+        var progress = TodayProgress(newIntroducedToday: try store.newCardsIntroduced(since: day.start),
+                                     reviewsDoneToday: try store.reviewCardsDone(since: day.start))
+        var limits = configuration.limits
+        if let newCards = options.newCards {
+            limits.newPerDay = newCards
+            progress.newIntroducedToday = 0
+        }
+        let newLeft = max(0, limits.newPerDay - progress.newIntroducedToday)
+
+        var rows: [QueueRow]
+        if let override = options.states {
+            let active = Dictionary(uniqueKeysWithValues: try store.cards().map { ($0.id, $0.card.order) })
+            let buried = try store.buriedCards(at: now)
+            rows = override.compactMap { id, state in
+                guard let order = active[id], !buried.contains(id), state.due < day.end else { return nil }
+                return QueueRow(id: id, phase: state.phase, due: state.due, deckOrder: order)
+            }
+        } else {
+            rows = try store.dueRows(before: day.end, now: now)
+        }
+        // Cards sent back by a quiz are due now whatever their schedule says.
+        let requeued = try store.requeuedCards()
+        if !requeued.isEmpty {
+            let requeuedSet = Set(requeued)
+            rows.removeAll { requeuedSet.contains($0.id) }
+            rows += requeued.enumerated().map { QueueRow(id: $1, phase: .review, due: now - 1 - Int64(requeued.count - $0), deckOrder: 0) }
+        }
+        let newRows = options.section == nil ? try store.newRows(limit: newLeft, now: now)
+                                             : try store.newRows(limit: Int.max / 2, now: now)
+        let newCount = try store.newCardCount()
+
+        var cards: [CardID: Card] = [:]
+        for id in Set(rows.map(\.id) + newRows.map(\.id)) {
+            if let stored = try store.card(id: id) { cards[id] = stored.card }
+        }
+        let filter: (QueueRow) -> Bool = { row in
+            guard let section = options.section else { return true }
+            return cards[row.id].map(section.matches) ?? false
+        }
+        let candidates = (rows.filter(filter) + newRows.filter(filter)).map {
+            QueueCandidate(id: $0.id.rawValue, phase: $0.phase, due: $0.due, deckOrder: $0.deckOrder)
+        }
+        let queue = DailyQueue.build(from: candidates, now: now, dayEnd: day.end, limits: limits, progress: progress)
+        var states: [CardID: CardState] = [:]
+        for id in queue.cardIDs + queue.laterToday.map(\.id) {
+            let cardID = CardID(rawValue: id)
+            if let override = options.states {
+                states[cardID] = override[cardID] ?? .new
+            } else {
+                states[cardID] = try store.state(of: cardID) ?? .new
+            }
+        }
+        let shown = Set(queue.cardIDs + queue.laterToday.map(\.id))
+        cards = cards.filter { shown.contains($0.key.rawValue) }
+        return TodayQueue(now: now, day: day, queue: queue, cards: cards, states: states, newAvailable: newCount)
+    }
+}

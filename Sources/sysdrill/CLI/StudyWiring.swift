@@ -1,0 +1,32 @@
+import Deck
+import Scheduling
+import Store
+import Study
+
+/// Builds the study objects a command needs from the context: configuration, calendar,
+/// clock and today's queue.
+extension AppContext {
+    func configuration(_ store: StudyStore) throws -> StudyConfiguration {
+        try StudyConfiguration.load(from: store)
+    }
+
+    func calendar(_ configuration: StudyConfiguration) -> StudyCalendar {
+        StudyCalendar(rolloverHour: configuration.rolloverHour)
+    }
+
+    var clock: SystemClock { SystemClock(fixedNow: fixedNow) }
+
+    /// `--section` as a filter, refusing a filter that matches nothing (a typo should
+    /// not look like "nothing due").
+    func sectionFilter(_ invocation: Invocation, store: StudyStore) throws -> SectionFilter? {
+        guard let text = invocation.value("section") else { return nil }
+        let filter = SectionFilter(text)
+        let cards = try store.cards()
+        if !cards.contains(where: { filter.matches($0.card) }) {
+            let headings = Array(Set(cards.flatMap(\.card.section)))
+            throw UsageError("--section '\(text)' matches no card" + Suggestion.didYouMean(text, in: headings)
+                             + "; try a number such as 3.4 or a word from a heading", command: invocation.commandName)
+        }
+        return filter
+    }
+}

@@ -1,0 +1,83 @@
+import JSONText
+import Store
+import Study
+import Terminal
+
+/// `sysdrill config list|get|set`.
+enum ConfigCommand {
+    static let spec = CommandSpec(
+        name: "config",
+        summary: "show or change settings (scheduler, daily limits, FSRS parameters, rollover hour)",
+        usage: ["config list [--json]", "config get NAME", "config set NAME VALUE"],
+        subcommands: [
+            CommandSpec(name: "list", summary: "every setting with its value", usage: ["config list [--json]"], run: list),
+            CommandSpec(name: "get", summary: "one setting's value", usage: ["config get NAME"], positionals: 1...1, run: get),
+            CommandSpec(name: "set", summary: "change a setting", usage: ["config set NAME VALUE"], positionals: 2...64, run: set),
+        ],
+        discussion: "Settings:\n" + ConfigKey.allCases.map { "  " + TextLayout.padRight($0.rawValue, to: 19) + $0.help }.joined(separator: "\n")
+            + "\n\nChanging the scheduler or its parameters recomputes every card's state by replaying\nthe review log; nothing is lost, and switching back restores the earlier states exactly.",
+        run: nil
+    )
+
+    static func key(_ name: String, command: String) throws -> ConfigKey {
+        guard let key = ConfigKey(rawValue: name) else {
+            throw UsageError("unknown setting '\(name)'" + Suggestion.didYouMean(name, in: ConfigKey.allCases.map(\.rawValue))
+                             + " (see 'sysdrill config list')", command: command)
+        }
+        return key
+    }
+
+    static func list(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
+        let configuration = try context.configuration(try context.store())
+        if context.json {
+            var object = JSONObject()
+            for key in ConfigKey.allCases { object.set(key.rawValue, .string(key.value(in: configuration))) }
+            context.print(JSONValue.object(object).serialized(pretty: true))
+        } else {
+            var text = ""
+            for key in ConfigKey.allCases {
+                text += TextLayout.padRight(key.rawValue, to: 19) + key.value(in: configuration) + "\n"
+            }
+            context.stdout.write(text)
+        }
+        return ExitCode.ok
+    }
+
+    static func get(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
+        let key = try key(invocation.positionals[0], command: "sysdrill config get")
+        let configuration = try context.configuration(try context.store())
+        context.print(context.json ? JSONValue.string(key.value(in: configuration)).serialized() : key.value(in: configuration))
+        return ExitCode.ok
+    }
+
+    static func set(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
+        let key = try key(invocation.positionals[0], command: "sysdrill config set")
+        let value = invocation.positionals.dropFirst().joined(separator: " ")
+        let store = try context.store()
+        let old = try context.configuration(store)
+        var new = old
+        do {
+            try key.apply(value, to: &new)
+        } catch {
+            throw UsageError(error.message, command: "sysdrill config set")
+        }
+        var recomputed = 0
+        try store.connection.transaction {
+            try store.setSetting(key.rawValue, key.value(in: new))
+            if key.affectsStates && new.scheduler != old.scheduler {
+                // The log is the truth: states follow from replaying it with the new settings.
+                recomputed = try StateRebuilder(store: store, scheduler: new.scheduler.makeScheduler()).rebuild()
+            }
+        }
+        let before = key.value(in: old), after = key.value(in: new)
+        if context.json {
+            context.print(JSONValue.object(["setting": .string(key.rawValue), "value": .string(after), "previous": .string(before),
+                                            "states_recomputed": JSONValue(recomputed)]).serialized(pretty: true))
+        } else {
+            var line = "\(key.rawValue) = \(after)" + (before == after ? " (unchanged)" : " (was \(before))")
+            if key.affectsStates && before != after { line += "; \(recomputed) card state\(recomputed == 1 ? "" : "s") recomputed from the review log" }
+            context.print(line)
+        }
+        return ExitCode.ok
+    }
+}
