@@ -42,3 +42,24 @@ func makePipe() -> (read: Int32, write: Int32) {
     precondition(pipe(&fds) == 0)
     return (fds[0], fds[1])
 }
+
+/// A plain pthread, so a test can write into a pipe while it reads the other end.
+final class Thread: @unchecked Sendable {
+    private var handle = pthread_t()
+    private let body: @Sendable () -> Void
+
+    init(_ body: @escaping @Sendable () -> Void) {
+        self.body = body
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let result = pthread_create(&handle, nil, { context in
+            let thread = Unmanaged<Thread>.fromOpaque(context!).takeRetainedValue()
+            thread.body()
+            return nil
+        }, context)
+        precondition(result == 0)
+    }
+
+    func join() {
+        pthread_join(handle, nil)
+    }
+}
