@@ -3,6 +3,8 @@ enum CommandTable {
     static let commands: [CommandSpec] = [
         CardsCommand.spec,
         DecksCommand.spec,
+        DueCommand.spec,
+        ConfigCommand.spec,
     ]
 
     static let root = CommandSpec(
