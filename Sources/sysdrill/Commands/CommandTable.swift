@@ -4,6 +4,8 @@ enum CommandTable {
         CardsCommand.spec,
         DecksCommand.spec,
         DueCommand.spec,
+        ReviewCommand.spec,
+        CardCommand.spec,
         ConfigCommand.spec,
     ]
 
@@ -21,6 +23,6 @@ enum CommandTable {
           SYSDRILL_NOW    pretend the current time is this ISO 8601 instant (scripts, tests)
           NO_COLOR        disable colour
         """,
-        run: nil
+        run: OverviewCommand.run
     )
 }

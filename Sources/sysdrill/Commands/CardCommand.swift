@@ -1,0 +1,100 @@
+import Deck
+import JSONText
+import Scheduling
+import Store
+import Study
+import Terminal
+import Timekeeping
+
+/// `sysdrill card ID`: one card and its history — why is it due then?
+enum CardCommand {
+    static let spec = CommandSpec(
+        name: "card",
+        summary: "show one card with every review and the state after it",
+        usage: ["card ID [--json]"],
+        positionals: 1...1,
+        discussion: "ID may be shortened to any unique prefix (at least 4 characters), as with git.",
+        run: run
+    )
+
+    static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
+        let prefix = invocation.positionals[0].lowercased()
+        let store = try context.syncedStore()
+        guard prefix.count >= 4, prefix.allSatisfy(\.isHexDigit) else {
+            throw UsageError("'\(invocation.positionals[0])' is not a card ID: use the 16 hex digits shown by 'sysdrill cards' (a unique prefix of 4 or more is enough)",
+                             command: "sysdrill card")
+        }
+        let matches = try store.cards(idPrefix: prefix)
+        guard let stored = matches.first else {
+            throw UsageError("no card with ID '\(prefix)'; list IDs with 'sysdrill cards'", command: "sysdrill card")
+        }
+        guard matches.count == 1 else {
+            throw UsageError("'\(prefix)' matches \(matches.count) cards (\(matches.map { String($0.id.rawValue.prefix(8)) }.joined(separator: ", "))); give more digits",
+                             command: "sysdrill card")
+        }
+        let configuration = try context.configuration(store)
+        let scheduler = configuration.scheduler.makeScheduler()
+        let reviews = try store.reviews(of: stored.id)
+        var state = CardState.new
+        var steps: [(ReviewRecord, CardState)] = []
+        for (index, review) in reviews.enumerated() {
+            state = scheduler.next(state, review: review.event, fuzzSeed: FuzzSeed.make(cardID: stored.id.rawValue, reviewIndex: index))
+            steps.append((review, state))
+        }
+        let current = try store.state(of: stored.id) ?? .new
+
+        if context.json {
+            var object = CardJSON.object(stored.card, retired: stored.retired)
+            object.set("scheduler", .string(configuration.scheduler.kind.rawValue))
+            object.set("state", .object(stateJSON(current)))
+            object.set("reviews", .array(steps.map { review, after in
+                .object(["id": .string(review.id), "at": .string(ISO8601.format(review.at)), "grade": JSONValue(review.grade.rawValue),
+                         "rating": .string(review.grade.rating.name), "duration_ms": .integer(review.durationMs),
+                         "state_after": .object(stateJSON(after))])
+            }))
+            context.print(JSONValue.object(object).serialized(pretty: true))
+            return ExitCode.ok
+        }
+        let style = context.style
+        let card = stored.card
+        var text = style.bold(card.front) + "\n" + card.back + "\n\n"
+        text += style.dim("id \(card.id) · \(card.kind.rawValue) · \(card.source)" + (stored.retired ? " · retired" : "")) + "\n"
+        text += style.dim(card.section.joined(separator: " › ")) + "\n\n"
+        text += "Now: \(current.phase.rawValue)" + (current.phase == .new ? "" : ", due \(LocalTime.shortFormat(current.due))" + (current.due <= context.now ? " (now)" : " (in \(IntervalText.format(from: context.now, to: current.due)))") + ", \(current.reps) reviews, \(current.lapses) lapses") + " · scheduler \(configuration.scheduler.kind.rawValue)\n"
+        if steps.isEmpty {
+            text += "Never reviewed.\n"
+        } else {
+            text += "\n" + TextLayout.padRight("when", to: 17) + TextLayout.padRight("grade", to: 11) + TextLayout.padRight("then", to: 12) + "due after\n"
+            for (review, after) in steps {
+                text += TextLayout.padRight(LocalTime.shortFormat(review.at), to: 17)
+                    + TextLayout.padRight("\(review.grade.rawValue) \(review.grade.rating.name)", to: 11)
+                    + TextLayout.padRight(after.phase.rawValue, to: 12)
+                    + LocalTime.shortFormat(after.due) + " (+" + IntervalText.format(from: review.at, to: max(after.due, review.at)) + ")"
+                    + memoryText(after) + "\n"
+            }
+        }
+        context.stdout.write(text)
+        return ExitCode.ok
+    }
+
+    static func memoryText(_ state: CardState) -> String {
+        if let sm2 = state.sm2 { return "  n=\(sm2.n) EF=\(format(sm2.ef)) I=\(sm2.intervalDays)d" + (sm2.inExtraLoop ? " repeat today" : "") }
+        if let fsrs = state.fsrs { return "  S=\(format(fsrs.stability))d D=\(format(fsrs.difficulty))" }
+        return ""
+    }
+
+    static func format(_ value: Double) -> String {
+        let scaled = (value * 100).rounded() / 100
+        return "\(scaled)"
+    }
+
+    static func stateJSON(_ state: CardState) -> JSONObject {
+        var object: JSONObject = ["phase": .string(state.phase.rawValue), "due": state.phase == .new ? .null : .string(ISO8601.format(state.due)),
+                                  "reps": JSONValue(state.reps), "lapses": JSONValue(state.lapses), "interval_d": JSONValue(state.intervalDays)]
+        object.set("sm2", state.sm2.map { .object(["n": JSONValue($0.n), "ef": .number($0.ef), "interval_d": JSONValue($0.intervalDays),
+                                                   "repeat_today": .bool($0.inExtraLoop)]) } ?? .null)
+        object.set("fsrs", state.fsrs.map { .object(["state": .string($0.phase.rawValue), "step": JSONValue($0.step.map(Int64.init)),
+                                                     "stability": .number($0.stability), "difficulty": .number($0.difficulty)]) } ?? .null)
+        return object
+    }
+}

@@ -1,0 +1,25 @@
+import Study
+import Terminal
+
+/// Bare `sysdrill`: the morning ritual. Starts the review when cards are due and stdin is
+/// a terminal; otherwise prints today's overview (what `due` shows).
+enum OverviewCommand {
+    static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
+        let store = try context.syncedStore()
+        let configuration = try context.configuration(store)
+        let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
+                                         now: context.now)
+        if today.total > 0 && TerminalQuery.isTerminal(0) && TerminalQuery.isTerminal(1) && !context.json {
+            return try ReviewCommand.run(invocation, context)
+        }
+        if context.json {
+            return try DueCommand.run(invocation, context)
+        }
+        var text = DueCommand.text(today, style: context.style, maximumCards: 5)
+        text += today.total > 0 ? "Run 'sysdrill review' to start (in a terminal, plain 'sysdrill' starts it).\n"
+                                : ""
+        text += "More: sysdrill --help · sysdrill calc --help · sysdrill stats\n"
+        context.stdout.write(text)
+        return ExitCode.ok
+    }
+}

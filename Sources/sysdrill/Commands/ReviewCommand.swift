@@ -1,0 +1,98 @@
+import Deck
+import JSONText
+import Scheduling
+import Store
+import Study
+import Terminal
+
+/// `sysdrill review`: today's session, interactive in a terminal, line mode otherwise.
+enum ReviewCommand {
+    static let spec = CommandSpec(
+        name: "review",
+        summary: "review today's due cards (interactive in a terminal, line mode otherwise)",
+        usage: ["review [--section S] [--limit N] [--new N] [--scheduler sm2|fsrs] [--json]"],
+        options: [
+            OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a heading word)"),
+            OptionSpec("limit", .value, valueName: "N", help: "at most N cards from today's queue this session"),
+            OptionSpec("new", .value, valueName: "N", help: "allow N new cards today (instead of new-per-day)"),
+            OptionSpec("scheduler", .value, valueName: "NAME", help: "sm2 or fsrs for this session only"),
+        ],
+        discussion: """
+        In a terminal: Space shows the answer, 1-4 grade it (again, hard, good, easy), u undoes,
+        s skips until tomorrow, e shows the card's source, ? helps, q ends. With
+        'config set answer-scale quality', keys 0-5 are SM-2's grades instead.
+
+        Line mode (stdin not a terminal): each card prints its front, a line '---' and its
+        back, then one line is read: 0-5 (SM-2 quality), again|hard|good|easy, u, s or q.
+        End of input ends the session normally. With --json every event is one JSON line.
+
+        Every answer is saved before the next card appears: Ctrl-C, a closed terminal or a
+        crash never loses an answer already given.
+        """,
+        run: run
+    )
+
+    static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
+        let limit = try invocation.integer("limit", in: 0...100_000)
+        let newCards = try invocation.integer("new", in: 0...100_000)
+        let schedulerName = try invocation.choice("scheduler", from: SchedulerKind.allCases.map(\.rawValue))
+        let store = try context.syncedStore()
+        let configuration = try context.configuration(store)
+        let calendar = context.calendar(configuration)
+        let filter = try context.sectionFilter(invocation, store: store)
+
+        let active = configuration.scheduler.makeScheduler()
+        var scheduler = active
+        var storedScheduler: (any Scheduler)?
+        var override: [CardID: CardState]?
+        if let schedulerName, let kind = SchedulerKind(rawValue: schedulerName), kind != configuration.scheduler.kind {
+            var settings = configuration.scheduler
+            settings.kind = kind
+            scheduler = settings.makeScheduler()
+            storedScheduler = active
+            override = try StateRebuilder(store: store, scheduler: scheduler).replayedStates()
+        }
+        let clock = context.clock
+        let today = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: clock.now,
+                                         options: .init(section: filter, newCards: newCards, states: override))
+        let session = ReviewSession(store: store, scheduler: scheduler, storedScheduler: storedScheduler, today: today,
+                                    clock: clock, identifiers: RandomIdentifiers(), limit: limit)
+        if session.remaining == 0 {
+            if context.json {
+                let report = try SessionReport.make(summary: session.summary, store: store, calendar: calendar, now: clock.now)
+                context.print(JSONValue.object(report.json).serialized())
+            } else {
+                context.print("Nothing due now. " + (try nextDueText(store: store, now: clock.now)))
+            }
+            return ExitCode.ok
+        }
+
+        let interactive = TerminalQuery.isTerminal(0) && TerminalQuery.isTerminal(1) && !context.json
+        var exitCode = ExitCode.ok
+        var learningLeft = 0
+        if interactive {
+            let review = InteractiveReview(session: session, style: context.style, answerScale: configuration.answerScale, clock: clock)
+            let (ending, left) = try review.run()
+            learningLeft = left
+            if ending == .interrupted { exitCode = ExitCode.interrupted }
+        } else {
+            let reader = LineReader(fileDescriptor: 0)
+            let lines = LineReview(session: session, readLine: { (try? reader.nextLine()) ?? nil },
+                                   output: { context.stdout.write($0) }, message: { context.note($0) }, json: context.json)
+            learningLeft = try lines.run()
+        }
+        let report = try SessionReport.make(summary: session.summary, store: store, calendar: calendar, now: clock.now,
+                                            learningLeftToday: learningLeft)
+        if context.json {
+            context.print(JSONValue.object(report.json).serialized())
+        } else {
+            context.print(report.text(now: clock.now))
+        }
+        return exitCode
+    }
+
+    static func nextDueText(store: StudyStore, now: Int64) throws -> String {
+        guard let next = try store.nextDue(after: now) else { return "No reviews scheduled yet." }
+        return "Next review due \(LocalTime.shortFormat(next)) (in \(IntervalText.format(from: now, to: next)))."
+    }
+}

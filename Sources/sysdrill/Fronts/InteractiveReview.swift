@@ -1,0 +1,127 @@
+import Deck
+import Scheduling
+import Store
+import Study
+import Terminal
+import Timekeeping
+
+/// The review in a terminal: raw keys, one frame per change, redraw on resize. The
+/// terminal is restored on every way out (see `TerminalSession`); answers are committed
+/// by `ReviewSession` as they are given, so leaving early loses nothing.
+struct InteractiveReview {
+    enum Ending {
+        case finished, quit, interrupted
+    }
+
+    let session: ReviewSession
+    let style: Style
+    let answerScale: AnswerScale
+    let clock: SessionClock
+
+    func run() throws -> (ending: Ending, learningLeft: Int) {
+        let terminal = try TerminalSession()
+        defer { terminal.restore() }
+        let reader = KeyReader(fileDescriptor: terminal.inputFileDescriptor)
+        var screen = ReviewScreen()
+        screen.answerScale = answerScale
+        var needsDraw = true
+        var waitingUntil: UnixTime?
+        var learningLeft = 0
+
+        func advance() -> Bool {
+            screen.revealed = false
+            screen.showHelp = false
+            switch session.next() {
+            case .card(let presented):
+                screen.presented = presented
+                screen.previews = session.preview(presented)
+                waitingUntil = nil
+                return true
+            case .waiting(let until, let remaining):
+                screen.presented = nil
+                waitingUntil = until
+                learningLeft = remaining
+                screen.waitingText = "\(remaining) learning card\(remaining == 1 ? "" : "s") left; the next is due in "
+                    + IntervalText.format(from: clock.now, to: until) + ". Keep this open, or press q and come back later."
+                return true
+            case .finished:
+                screen.presented = nil
+                learningLeft = 0
+                return false
+            }
+        }
+
+        guard advance() else { return (.finished, 0) }
+        while true {
+            if terminal.takeResizeFlag() { needsDraw = true }
+            if let until = waitingUntil, clock.now >= until - ReviewSession.learnAhead {
+                guard advance() else { return (.finished, 0) }
+                needsDraw = true
+            }
+            if needsDraw {
+                let size = terminal.size
+                var frame = terminal.makeFrame()
+                frame.append(contentsOf: screen.render(columns: size.columns, rows: size.rows, style: style))
+                terminal.draw(frame)
+                needsDraw = false
+            }
+            guard let key = try reader.nextKey(timeoutMilliseconds: 250) else { continue }
+            needsDraw = true
+            if screen.showHelp {
+                screen.showHelp = false
+                continue
+            }
+            screen.message = nil
+            switch key {
+            case .interrupt:
+                session.putBackCurrent()
+                return (.interrupted, learningLeft)
+            case .endOfInput, .character("q"), .character("Q"):
+                session.putBackCurrent()
+                return (.quit, learningLeft)
+            case .character("?"):
+                screen.showHelp = true
+            case .character("e"):
+                if let card = screen.presented?.card { screen.message = "source: \(card.source)" }
+            case .character("u"):
+                session.putBackCurrent()
+                if try session.undo() != nil {
+                    guard advance() else { return (.finished, 0) }
+                    screen.message = "undone"
+                } else {
+                    screen.message = "nothing to undo"
+                    if screen.presented != nil { _ = advance() }
+                }
+            case .character("s"):
+                guard screen.presented != nil else { continue }
+                try session.skip()
+                guard advance() else { return (.finished, 0) }
+                screen.message = "skipped until tomorrow"
+            case .character(" "), .enter:
+                if screen.presented != nil { screen.revealed = true }
+            case .character(let character):
+                guard screen.presented != nil, screen.revealed, let quality = quality(for: character) else {
+                    if screen.presented != nil && !screen.revealed && character.isNumber {
+                        screen.message = "show the answer first (Space)"
+                    }
+                    continue
+                }
+                let outcome = try session.answer(quality)
+                let name = quality.rating.name
+                guard advance() else { return (.finished, 0) }
+                screen.message = outcome.repeatsToday ? "\(name): again later today" : "\(name): next in \(IntervalText.format(from: outcome.review.at, to: outcome.after.due))"
+            default:
+                needsDraw = false
+            }
+        }
+    }
+
+    /// Keys 1-4 are the four buttons; with answer-scale quality, 0-5 are SM-2 grades.
+    private func quality(for character: Character) -> Quality? {
+        guard let digit = character.wholeNumberValue else { return nil }
+        switch answerScale {
+        case .buttons: return Rating(rawValue: digit).map(\.quality)
+        case .quality: return Quality(rawValue: digit)
+        }
+    }
+}

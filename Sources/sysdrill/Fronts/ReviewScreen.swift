@@ -1,0 +1,115 @@
+import Deck
+import Scheduling
+import Study
+import Terminal
+import Timekeeping
+
+/// What the interactive review shows, as a function of its state: pure, so layouts can
+/// be tested at 80x24 and narrower without a terminal.
+struct ReviewScreen {
+    var presented: ReviewSession.Presented?
+    var revealed = false
+    var previews: [(rating: Rating, due: UnixTime, text: String)] = []
+    var message: String?
+    var showHelp = false
+    var waitingText: String?
+    var answerScale: AnswerScale = .buttons
+
+    static func helpLines(scale: AnswerScale) -> [String] {
+        var lines = [
+            "Keys",
+            "  Space, Enter   show the answer",
+        ]
+        if scale == .buttons {
+            lines.append("  1 2 3 4        again, hard, good, easy (recorded as quality 1, 3, 4, 5)")
+        } else {
+            lines.append("  0 - 5          SM-2 quality (0-2 again, 3 hard, 4 good, 5 easy)")
+        }
+        lines += [
+            "  u              undo the last answer (also across cards)",
+            "  s              skip: hide this card until tomorrow",
+            "  e              show where the card comes from (file:line)",
+            "  ?              this help",
+            "  q, Ctrl-D      end the session (every answer is already saved)",
+            "  Ctrl-C         end at once (every answer is already saved)",
+            "",
+            "Use 'sysdrill config set answer-scale quality' for SM-2's six grades 0-5.",
+        ]
+        return lines
+    }
+
+    func render(columns: Int, rows: Int, style: Style) -> [String] {
+        let width = max(20, columns)
+        var lines: [String] = []
+        guard let presented else {
+            lines.append(style.bold("sysdrill review"))
+            lines.append("")
+            lines.append(waitingText ?? "")
+            if let message { lines += ["", message] }
+            return lines
+        }
+        let card = presented.card
+        let counter = "\(presented.position)/\(presented.total)"
+        let title = "sysdrill · \(card.deck)"
+        let header = TextLayout.padRight(TextLayout.truncate(title, to: width - counter.count - 1), to: width - counter.count) + counter
+        lines.append(style.bold(header))
+        let done = presented.total == 0 ? 0 : (presented.position - 1) * width / presented.total
+        lines.append(style.green(String(repeating: "█", count: done)) + style.dim(String(repeating: "░", count: width - done)))
+        let path = card.section.map(CardID.stripNumbering).joined(separator: " › ")
+        lines.append(style.dim(TextLayout.truncate(path + "  [\(presented.state.phase.rawValue)]", to: width)))
+        lines.append("")
+        if showHelp {
+            lines += Self.helpLines(scale: answerScale)
+            lines += ["", style.dim("press any key to go back")]
+            return lines
+        }
+        for line in TextLayout.wrap(card.front, columns: width - 2) { lines.append("  " + style.bold(line)) }
+        lines.append("")
+        if revealed {
+            lines.append("  " + style.dim(String(repeating: "─", count: min(40, width - 4))))
+            for line in TextLayout.wrap(card.back, columns: width - 2) { lines.append("  " + line) }
+            lines.append("")
+            lines.append(contentsOf: gradeLines(width: width, style: style))
+        } else {
+            lines.append(style.dim("  Space or Enter to show the answer"))
+        }
+        // Keep the footer at the bottom when there is room.
+        let footer = revealed ? "u undo · s skip · e source · ? help · q quit" : "s skip · e source · ? help · q quit"
+        var bottom: [String] = []
+        if let message { bottom.append(style.yellow(TextLayout.truncate(message, to: width))) }
+        bottom.append(style.dim(TextLayout.truncate(footer, to: width)))
+        let gap = rows - lines.count - bottom.count
+        if gap > 0 { lines += Array(repeating: "", count: gap) }
+        return lines + bottom
+    }
+
+    private func gradeLines(width: Int, style: Style) -> [String] {
+        if answerScale == .quality {
+            let labels = ["0 blackout", "1 wrong", "2 wrong, familiar", "3 hard", "4 good", "5 easy"]
+            return flow(labels.map { style.bold(String($0.prefix(1))) + String($0.dropFirst()) }, width: width)
+        }
+        let colours: [Rating: (String) -> String] = [.again: style.red, .hard: style.yellow, .good: style.green, .easy: style.blue]
+        let items = previews.map { preview -> String in
+            let key = String(preview.rating.rawValue)
+            return style.bold(key) + " " + (colours[preview.rating]?(preview.rating.name) ?? preview.rating.name) + " " + style.dim(preview.text)
+        }
+        return flow(items, width: width)
+    }
+
+    /// Puts items on as few lines as fit, two spaces apart (a narrow terminal gets more lines).
+    private func flow(_ items: [String], width: Int) -> [String] {
+        var lines: [String] = []
+        var line = " "
+        for item in items {
+            let candidate = line + "  " + item
+            if ANSIText.visibleWidth(candidate) > width && line != " " {
+                lines.append(line)
+                line = "   " + item
+            } else {
+                line = candidate
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+}
