@@ -10,7 +10,7 @@ import Timekeeping
 /// session normally; every answer given is already committed.
 /// With `json`, stdout carries one JSON object per event instead.
 public struct LineReview {
-    public enum Command: Equatable {
+    public enum Command: Equatable, Sendable {
         case grade(Quality)
         case undo, skip, quit
     }
