@@ -59,7 +59,14 @@ struct ReviewScreen {
         lines.append(style.dim(TextLayout.truncate(path + "  [\(presented.state.phase.rawValue)]", to: width)))
         lines.append("")
         if showHelp {
-            lines += Self.helpLines(scale: answerScale)
+            // Key descriptions wrap under their own column on narrow terminals.
+            for line in Self.helpLines(scale: answerScale) {
+                let keyColumn = line.hasPrefix("  ") ? 17 : 0
+                let wrapped = TextLayout.wrap(String(line.dropFirst(keyColumn)), columns: width - keyColumn)
+                for (index, part) in wrapped.enumerated() {
+                    lines.append((index == 0 ? String(line.prefix(keyColumn)) : String(repeating: " ", count: keyColumn)) + part)
+                }
+            }
             lines += ["", style.dim("press any key to go back")]
             return lines
         }
