@@ -67,3 +67,15 @@ public final class StudyStore {
         }
     }
 }
+
+extension StudyStore {
+    /// `PRAGMA integrity_check`: ["ok"] for a healthy file, else SQLite's findings.
+    public func integrityCheck() throws -> [String] {
+        try connection.prepare("PRAGMA integrity_check").map { $0.string(0) }
+    }
+
+    /// `PRAGMA foreign_key_check`: rows pointing at missing parents, as "table rowid".
+    public func foreignKeyProblems() throws -> [String] {
+        try connection.prepare("PRAGMA foreign_key_check").map { "\($0.string(0)) row \($0.int64(1)) -> \($0.string(2))" }
+    }
+}

@@ -7,6 +7,7 @@ enum CommandTable {
         ReviewCommand.spec,
         CardCommand.spec,
         ConfigCommand.spec,
+        CheckCommand.spec,
     ]
 
     static let root = CommandSpec(
