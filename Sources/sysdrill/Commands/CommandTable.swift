@@ -8,6 +8,7 @@ enum CommandTable {
         CardCommand.spec,
         ConfigCommand.spec,
         CheckCommand.spec,
+        QuizCommand.spec,
     ]
 
     static let root = CommandSpec(
