@@ -9,6 +9,7 @@ enum CommandTable {
         ConfigCommand.spec,
         CheckCommand.spec,
         QuizCommand.spec,
+        DrillCommand.spec,
     ]
 
     static let root = CommandSpec(

@@ -1,0 +1,180 @@
+import Store
+import Study
+import Terminal
+
+/// The drill in a terminal: a live timer with a bell and a message at each phase
+/// boundary, the checklist, an inline calculator in the estimates phase, then scoring.
+/// `DrillSession` saves after every phase and score; Ctrl-C or q saves the time spent
+/// in the current phase too, and the next `sysdrill drill NAME` offers to resume.
+struct DrillInteractive {
+    enum Ending {
+        case finished, stopped, interrupted
+    }
+
+    /// Exercises to choose from when no NAME was given (empty: `chosen` is set).
+    let exercises: [DrillExercise]
+    let chosen: DrillExercise?
+    let style: Style
+    /// The saved in-progress drill of an exercise, if any.
+    let inProgress: (DrillExercise) throws -> DrillResultRecord?
+    /// Starts the drill, resuming the saved one or not.
+    let start: (DrillExercise, DrillResultRecord?) throws -> DrillSession
+    /// Marks a saved drill abandoned when the user starts over.
+    let abandon: (DrillResultRecord) throws -> Void
+    let calculate: (String) -> CalculatorLine
+
+    /// The session the run ended with (nil when the user quit from the menu).
+    func run() throws -> (ending: Ending, session: DrillSession?) {
+        let terminal = try TerminalSession()
+        defer { terminal.restore() }
+        let reader = KeyReader(fileDescriptor: terminal.inputFileDescriptor)
+        let bell = StreamWriter(fileDescriptor: terminal.outputFileDescriptor)
+        var screen = DrillScreen()
+        var session: DrillSession?
+        var pendingExercise: DrillExercise?
+        var saved: DrillResultRecord?
+
+        func begin(_ exercise: DrillExercise, resume: DrillResultRecord?) throws {
+            let started = try start(exercise, resume)
+            session = started
+            screen.name = exercise.name
+            screen.plan = started.plan
+            screen.phaseIndex = started.phaseIndex
+            screen.scores = started.record.phaseScores
+            screen.elapsed = started.elapsedSeconds
+            screen.stage = started.isScoring ? .scoring : .phase
+            screen.checked = []
+            if started.resumed { screen.message = DrillReport.resumeText(started) }
+        }
+
+        func choose(_ exercise: DrillExercise) throws {
+            screen.name = exercise.name
+            if let existing = try inProgress(exercise) {
+                pendingExercise = exercise
+                saved = existing
+                let phase = existing.phase < 6 ? DrillPart.timed[existing.phase].phrase : "scoring"
+                screen.stage = .resume("A \(existing.minutes)-minute drill of \(exercise.name) is saved at \(phase) with \(DrillPlan.clockText(existing.elapsedSeconds)) used. Resume it?")
+            } else {
+                try begin(exercise, resume: nil)
+            }
+        }
+
+        if let chosen {
+            try choose(chosen)
+        } else {
+            screen.exercises = exercises
+            screen.stage = .menu
+        }
+
+        var needsDraw = true
+        var shownSecond: Int64 = -1
+        while true {
+            if terminal.takeResizeFlag() { needsDraw = true }
+            if let session, screen.stage == .phase {
+                let elapsed = session.elapsedSeconds
+                if elapsed != shownSecond {
+                    shownSecond = elapsed
+                    screen.elapsed = elapsed
+                    needsDraw = true
+                }
+                let warnings = session.takeWarnings()
+                if let last = warnings.last {
+                    bell.write("\u{07}")
+                    screen.message = "⏰ " + last.text
+                    needsDraw = true
+                }
+            }
+            if needsDraw {
+                let size = terminal.size
+                var frame = terminal.makeFrame()
+                let rendered = screen.render(columns: size.columns, rows: size.rows, style: style)
+                frame.append(contentsOf: rendered.lines)
+                frame.cursor = rendered.cursor
+                terminal.draw(frame)
+                needsDraw = false
+            }
+            guard let key = try reader.nextKey(timeoutMilliseconds: 250) else { continue }
+            needsDraw = true
+            if key == .interrupt {
+                try session?.save()
+                return (.interrupted, session)
+            }
+            switch screen.stage {
+            case .menu:
+                switch key {
+                case .up: screen.selected = max(0, screen.selected - 1)
+                case .down: screen.selected = min(exercises.count - 1, screen.selected + 1)
+                case .enter: try choose(exercises[screen.selected])
+                case .character(let character) where character.isNumber:
+                    if let number = character.wholeNumberValue, let exercise = exercises.first(where: { $0.number == number }) {
+                        try choose(exercise)
+                    }
+                case .character("q"), .escape, .endOfInput: return (.stopped, nil)
+                default: needsDraw = false
+                }
+            case .resume:
+                guard let exercise = pendingExercise else { return (.stopped, nil) }
+                switch key {
+                case .character("y"), .character("Y"), .enter: try begin(exercise, resume: saved)
+                case .character("n"), .character("N"):
+                    if let saved { try abandon(saved) }
+                    try begin(exercise, resume: nil)
+                case .character("q"), .escape, .endOfInput: return (.stopped, nil)
+                default: needsDraw = false
+                }
+            case .phase:
+                guard let session else { return (.stopped, nil) }
+                if screen.calculatorOpen {
+                    switch key {
+                    case .escape: screen.calculatorOpen = false
+                    case .endOfInput: screen.calculatorOpen = false
+                    default:
+                        if case .submitted(let text) = screen.input.handle(key), !text.isEmpty {
+                            screen.calculatorLines.append(calculate(text).text)
+                        }
+                    }
+                    continue
+                }
+                switch key {
+                case .enter, .character("n"), .character(" "):
+                    try session.finishPhase()
+                    screen.phaseIndex = session.phaseIndex
+                    screen.checked = []
+                    screen.calculatorLines = []
+                    if session.isScoring { screen.stage = .scoring }
+                case .character("c") where session.currentPhase?.part == .estimates:
+                    screen.calculatorOpen = true
+                case .character(let character) where character.isNumber:
+                    if let digit = character.wholeNumberValue, digit >= 1 {
+                        if screen.checked.contains(digit - 1) { screen.checked.remove(digit - 1) } else { screen.checked.insert(digit - 1) }
+                    }
+                case .character("q"), .escape, .endOfInput:
+                    try session.save()
+                    return (.stopped, session)
+                default:
+                    needsDraw = false
+                }
+            case .scoring:
+                guard let session else { return (.stopped, nil) }
+                switch key {
+                case .character(let character) where character.wholeNumberValue.map(DrillScoring.scale.contains) == true:
+                    try session.score(character.wholeNumberValue!)
+                    screen.scores = session.record.phaseScores
+                    if session.isFinished {
+                        screen.total = session.record.total
+                        screen.stage = .done
+                    }
+                case .character("q"), .escape, .endOfInput:
+                    try session.save()
+                    return (.stopped, session)
+                case .character:
+                    screen.message = "scores are 0, 1, 2 or 3"
+                default:
+                    needsDraw = false
+                }
+            case .done:
+                return (.finished, session)
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Study
+import Terminal
+
+/// What the interactive drill shows: pure, so layouts can be tested at 80x24 and at 40
+/// columns without a terminal.
+struct DrillScreen {
+    enum Stage: Equatable {
+        /// Choose an exercise (no NAME given).
+        case menu
+        /// A saved drill of this exercise exists: continue it?
+        case resume(String)
+        case phase
+        case scoring
+        case done
+    }
+
+    var stage: Stage = .phase
+    var exercises: [DrillExercise] = []
+    var selected = 0
+    var name = ""
+    var plan = DrillPlan(minutes: 45)
+    var phaseIndex = 0
+    var elapsed: Int64 = 0
+    /// Checklist items the user ticked in this phase (keys 1-9).
+    var checked: Set<Int> = []
+    var calculatorOpen = false
+    var input = InputLine()
+    var calculatorLines: [String] = []
+    var scores: [Int] = []
+    var total: Double?
+    var message: String?
+
+    func render(columns: Int, rows: Int, style: Style) -> (lines: [String], cursor: (row: Int, column: Int)?) {
+        let width = max(20, columns)
+        switch stage {
+        case .menu: return (menuLines(width: width, style: style), nil)
+        case .resume(let text):
+            var lines = [style.bold("sysdrill drill · \(name)"), ""]
+            lines += TextLayout.wrap(text, columns: width)
+            lines += ["", style.dim("y or Enter: resume · n: start over · q: quit")]
+            return (lines, nil)
+        case .phase: return phaseLines(width: width, rows: rows, style: style)
+        case .scoring, .done: return (scoringLines(width: width, style: style), nil)
+        }
+    }
+
+    // MARK: Menu
+
+    private func menuLines(width: Int, style: Style) -> [String] {
+        var lines = [style.bold("sysdrill drill · choose an exercise"), ""]
+        var group = ""
+        for (index, exercise) in exercises.enumerated() {
+            if exercise.group != group {
+                group = exercise.group
+                lines.append(style.dim(TextLayout.truncate(group, to: width)))
+            }
+            let marker = index == selected ? "›" : " "
+            let line = "\(marker) \(exercise.number)) \(exercise.name)"
+            lines.append(index == selected ? style.bold(TextLayout.truncate(line, to: width)) : TextLayout.truncate(line, to: width))
+        }
+        lines += ["", style.dim(TextLayout.truncate("↑↓ or a number, Enter starts · q quit", to: width))]
+        return lines
+    }
+
+    // MARK: Phase
+
+    private func phaseLines(width: Int, rows: Int, style: Style) -> (lines: [String], cursor: (row: Int, column: Int)?) {
+        guard phaseIndex < plan.phases.count else { return ([], nil) }
+        let phase = plan.phases[phaseIndex]
+        var lines: [String] = []
+        let timer = "\(DrillPlan.clockText(elapsed)) / \(DrillPlan.clockText(plan.totalSeconds))"
+        let title = "sysdrill drill · \(name)"
+        lines.append(style.bold(TextLayout.padRight(TextLayout.truncate(title, to: width - timer.count - 1), to: width - timer.count) + timer))
+        lines.append(phaseBar(width: width, style: style))
+        let window = "\(DrillPlan.clockText(phase.start))-\(DrillPlan.clockText(phase.end))"
+        var heading = "\(phaseIndex + 1)/\(plan.phases.count) \(phase.part.title) (\(window))"
+        let over = max(0, elapsed - phase.end)
+        if over > 0 { heading += " · over by \(DrillPlan.clockText(over))" }
+        lines.append("")
+        lines.append(over > 0 ? style.red(TextLayout.truncate(heading, to: width)) : style.bold(TextLayout.truncate(heading, to: width)))
+        lines.append(style.dim(TextLayout.truncate("A strong answer covers:", to: width)))
+        for (index, item) in phase.checklist.enumerated() {
+            let box = checked.contains(index) ? style.green("✓") : "·"
+            let label = index < 9 ? "\(index + 1)" : " "
+            let wrapped = TextLayout.wrap(item, columns: width - 6)
+            for (row, part) in wrapped.enumerated() {
+                lines.append(row == 0 ? "  \(box) \(style.dim(label)) \(part)" : "      \(part)")
+            }
+        }
+        var cursor: (row: Int, column: Int)?
+        if calculatorOpen || !calculatorLines.isEmpty {
+            lines.append("")
+            for line in calculatorLines.suffix(4) { lines += TextLayout.wrap(line, columns: width - 2).map { "  " + $0 } }
+        }
+        if calculatorOpen {
+            let field = input.rendered(prompt: "  calc> ", width: width)
+            lines.append(field.line)
+            cursor = (lines.count, field.cursorColumn)
+        }
+        var bottom: [String] = []
+        if let message { bottom.append(style.yellow(TextLayout.truncate(message, to: width))) }
+        let footer: String
+        if calculatorOpen {
+            footer = "Enter evaluates (e.g. 40M * 25 / day -> req/s) · Esc closes"
+        } else {
+            footer = "Enter/n next phase · 1-9 tick" + (phase.part == .estimates ? " · c calculator" : "") + " · q save and quit"
+        }
+        bottom.append(style.dim(TextLayout.truncate(footer, to: width)))
+        let gap = rows - lines.count - bottom.count
+        if gap > 0 { lines += Array(repeating: "", count: gap) }
+        if let row = cursor?.row, row > rows { cursor = nil }
+        return (lines + bottom, cursor)
+    }
+
+    /// One segment per phase, as wide as its share of the time: done ones filled, the
+    /// current one marked, the clock's position shown by where the fill ends.
+    private func phaseBar(width: Int, style: Style) -> String {
+        let total = max(1, plan.totalSeconds)
+        var bar = ""
+        var used = 0
+        for (index, phase) in plan.phases.enumerated() {
+            let end = index == plan.phases.count - 1 ? width : Int(phase.end * Int64(width) / total)
+            let cells = max(1, end - used)
+            used += cells
+            let filledCells = min(cells, max(0, Int((elapsed - phase.start) * Int64(width) / total)))
+            let glyph: Character = index < phaseIndex ? "█" : (index == phaseIndex ? "▓" : "░")
+            let filled = String(repeating: glyph == "░" ? "▒" : glyph, count: index < phaseIndex ? cells : filledCells)
+            let rest = String(repeating: "░", count: cells - filled.count)
+            bar += index == phaseIndex ? style.yellow(filled) + style.dim(rest) : (index < phaseIndex ? style.green(filled) : style.dim(filled + rest))
+        }
+        return bar
+    }
+
+    // MARK: Scoring
+
+    private func scoringLines(width: Int, style: Style) -> [String] {
+        var lines = [style.bold(TextLayout.truncate("sysdrill drill · \(name) · score yourself", to: width)), ""]
+        lines += TextLayout.wrap("0 missing · 1 weak · 2 solid · 3 strong", columns: width).map(style.dim)
+        lines.append("")
+        for (index, part) in DrillScoring.parts.enumerated() {
+            let score = index < scores.count ? "\(scores[index])/3" : (index == scores.count && stage == .scoring ? "›" : "")
+            let line = TextLayout.padRight(TextLayout.truncate(part.title, to: width - 12), to: width - 12)
+                + TextLayout.padLeft("w\(part.weight)", to: 4) + TextLayout.padLeft(score, to: 6)
+            lines.append(index == scores.count && stage == .scoring ? style.bold(line) : line)
+        }
+        lines.append("")
+        if let total {
+            lines.append(style.bold("Total \(DrillReport.format(total))/100") + " · saved")
+            lines.append(style.dim("any key: done"))
+        } else {
+            if let message { lines.append(style.yellow(TextLayout.truncate(message, to: width))) }
+            lines.append(style.dim(TextLayout.truncate("0-3 scores the marked part · q save and quit", to: width)))
+        }
+        return lines
+    }
+}
