@@ -98,14 +98,14 @@ public enum TypedAnswerGrader {
         if let named = siblings.first(where: { $0.1.loose == answer.loose }) {
             return TypedGrade(verdict: .sibling, closest: best.original, sibling: named.0, diff: diff)
         }
+        let rival = siblings.filter { isWithinTolerance(answer, $0.1) }.min { distance(answer, $0.1) < distance(answer, $1.1) }
         let tolerated = expected.filter { isWithinTolerance(answer, $0) }
         guard let nearest = tolerated.min(by: { distance(answer, $0) < distance(answer, $1) }) else {
-            return TypedGrade(verdict: .wrong, closest: best.original, sibling: nil, diff: diff)
+            // Wrong either way, but "that is Write-around" says more than "wrong".
+            return TypedGrade(verdict: rival == nil ? .wrong : .sibling, closest: best.original, sibling: rival?.0, diff: diff)
         }
         // A typo of a sibling at least as close as to the answer is that sibling.
-        let expectedDistance = distance(answer, nearest)
-        if let rival = siblings.filter({ isWithinTolerance(answer, $0.1) }).min(by: { distance(answer, $0.1) < distance(answer, $1.1) }),
-           distance(answer, rival.1) <= expectedDistance {
+        if let rival, distance(answer, rival.1) <= distance(answer, nearest) {
             return TypedGrade(verdict: .sibling, closest: nearest.original, sibling: rival.0, diff: diff)
         }
         return TypedGrade(verdict: .close, closest: nearest.original, sibling: nil,

@@ -27,7 +27,8 @@ struct QuizScreen {
         lines.append(style.bold(TextLayout.padRight(TextLayout.truncate(title, to: width - counter.count - 1), to: width - counter.count) + counter))
         let done = total == 0 ? 0 : (number - 1) * width / total
         lines.append(style.green(String(repeating: "█", count: done)) + style.dim(String(repeating: "░", count: width - done)))
-        lines.append(style.dim(TextLayout.truncate("\(question.mode.rawValue) · score \(correctSoFar)/\(number - 1)", to: width)))
+        let answered = number - 1 + (outcome == nil ? 0 : 1)
+        lines.append(style.dim(TextLayout.truncate("\(question.mode.rawValue) · score \(correctSoFar)/\(answered)", to: width)))
         lines.append("")
         for line in TextLayout.wrap(question.prompt, columns: width - 2) { lines.append("  " + style.bold(line)) }
         lines.append("")
@@ -44,7 +45,7 @@ struct QuizScreen {
         if let outcome {
             lines.append("")
             for line in QuizReport.resultLines(outcome) where !(question.mode == .choice && line.hasPrefix("✗ wrong:")) {
-                lines += TextLayout.wrap(line, columns: width - 2).map { colour($0, style: style) }
+                lines += Self.wrapKeepingIndent(line, width: width).map { colour($0, style: style) }
             }
             if question.mode == .choice && !outcome.correct { lines.append(style.red("✗ wrong")) }
         }
@@ -92,6 +93,13 @@ struct QuizScreen {
         return lines
     }
 
+    /// Wraps `line` to `width`, continuing its leading indentation on every row.
+    static func wrapKeepingIndent(_ line: String, width: Int) -> [String] {
+        let indent = String(line.prefix { $0 == " " })
+        let body = String(line.dropFirst(indent.count))
+        return TextLayout.wrap(body, columns: max(10, width - indent.count)).map { indent + $0 }
+    }
+
     private func colour(_ line: String, style: Style) -> String {
         if line.hasPrefix("✓") { return style.green(line) }
         if line.hasPrefix("✗") { return style.red(line) }
@@ -101,7 +109,7 @@ struct QuizScreen {
     private func summaryLines(_ summary: QuizSession.Summary, width: Int, style: Style) -> [String] {
         var lines = [style.bold("sysdrill quiz · done"), ""]
         for line in QuizReport.summaryText(summary, seed: seed).split(separator: "\n", omittingEmptySubsequences: false) {
-            lines += TextLayout.wrap(String(line), columns: width)
+            lines += Self.wrapKeepingIndent(String(line), width: width)
         }
         if let message { lines.append(style.yellow(message)) }
         let unsent = summary.missed.count - summary.requeued
