@@ -1,6 +1,7 @@
 /// Every command of the CLI. Each command lives in its own file and exposes a `spec`.
 enum CommandTable {
     static let commands: [CommandSpec] = [
+        CalcCommand.spec, NumbersCommand.spec,
     ]
 
     static let root = CommandSpec(
