@@ -111,8 +111,7 @@ struct Lexer {
                                 span: start..<index)
         }
         let written = text(start..<index)
-        if written.hasPrefix("_") || written.contains("__") || written.contains("_.") || written.contains("._")
-            || written.hasSuffix("_") || written.contains("_e") || written.contains("_E") || written.contains("e_") || written.contains("E_") {
+        if hasMisplacedUnderscore(start..<index) {
             throw CapacityError(.invalidNumber, "'\(written)' has a misplaced '_': underscores go between digits, as in '1_000_000'",
                                 span: start..<index, suggestion: written.filter { $0 != "_" })
         }
@@ -123,7 +122,9 @@ struct Lexer {
         guard value.isFinite else {
             throw CapacityError(.overflow, "'\(written)' is too large to compute with (the limit is about 1.8e308)", span: start..<index)
         }
-        if value != 0 && value < Double.leastNormalMagnitude {
+        let mantissa = digits.prefix { $0 != "e" && $0 != "E" }
+        let writtenNonZero = mantissa.contains { $0 != "0" && $0 != "." }
+        if (value != 0 && value < Double.leastNormalMagnitude) || (value == 0 && writtenNonZero) {
             throw CapacityError(.overflow, "'\(written)' is too small to compute with (the limit is about 2.2e-308)", span: start..<index)
         }
 
@@ -143,6 +144,16 @@ struct Lexer {
             }
         }
         return Token(kind: .number(value), span: start..<index, text: text(start..<index), note: note)
+    }
+
+    /// Underscores may only sit between two digits: `1_000`, not `_1`, `1__0` or `1_.5`.
+    private func hasMisplacedUnderscore(_ range: Range<Int>) -> Bool {
+        for position in range where scalars[position] == "_" {
+            let before = position > range.lowerBound ? scalars[position - 1] : nil
+            let after = position + 1 < range.upperBound ? scalars[position + 1] : nil
+            if !(before.map(Self.isDigit) ?? false) || !(after.map(Self.isDigit) ?? false) { return true }
+        }
+        return false
     }
 
     private mutating func consumeDigits() {

@@ -1,5 +1,3 @@
-import TextMatching
-
 // Resolves a word of the input to a unit, or explains why it cannot: an ambiguous
 // spelling (`mb`), a magnitude that lost its number (`M` with a space before it), or a
 // typo with the closest known name (`dya` -> `day`).
@@ -84,8 +82,7 @@ enum UnitCatalog {
     /// (`gbps` -> `Gbps`), two neighbouring letters swapped (`dya` -> `day`), or the
     /// closest name by edit distance.
     static func suggestion(for word: String) -> String? {
-        let lowered = word.lowercased()
-        if let sameLetters = spellings.first(where: { $0.lowercased() == lowered }) { return sameLetters }
+        if let sameLetters = firstSpellingByLowercase[word.lowercased()] { return sameLetters }
         let characters = Array(word)
         if characters.count >= 2 {
             for index in 0..<(characters.count - 1) where characters[index] != characters[index + 1] {
@@ -94,10 +91,39 @@ enum UnitCatalog {
                 let candidate = String(swapped)
                 if exact[candidate] != nil { return candidate }
                 if candidate.count >= 3, caseless[candidate.lowercased()] != nil {
-                    return spellings.first { $0.lowercased() == candidate.lowercased() }
+                    return firstSpellingByLowercase[candidate.lowercased()]
                 }
             }
         }
-        return EditDistance.closest(to: word, in: spellings)
+        return closestByEditDistance(to: word)
+    }
+
+    /// The earliest spelling for each lowercased form (`gbps` -> `Gbps`).
+    private static let firstSpellingByLowercase: [String: String] = {
+        var table: [String: String] = [:]
+        for spelling in spellings where table[spelling.lowercased()] == nil { table[spelling.lowercased()] = spelling }
+        return table
+    }()
+
+    /// Spellings lowercased once, for the edit-distance search.
+    private static let loweredSpellings: [(spelling: String, scalars: [UInt32])] =
+        spellings.map { ($0, BoundedEditDistance.scalars($0)) }
+
+    /// Same rule as `EditDistance.closest` (case-insensitive, at most a third of the word
+    /// and 3 edits, ties to the earlier spelling), with a bounded distance so that a
+    /// lookup of an unknown word stays cheap.
+    private static func closestByEditDistance(to word: String) -> String? {
+        let needle = BoundedEditDistance.scalars(word)
+        var limit = min(3, max(1, (needle.count + 2) / 3))
+        var rows: [Int] = []
+        var best: String?
+        for candidate in loweredSpellings {
+            guard let distance = BoundedEditDistance.distance(needle, candidate.scalars, limit: limit, rows: &rows) else { continue }
+            best = candidate.spelling
+            if distance == 0 { break }
+            // Later candidates must be strictly closer to win the tie.
+            limit = distance - 1
+        }
+        return best
     }
 }
