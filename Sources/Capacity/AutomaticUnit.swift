@@ -20,7 +20,8 @@ enum AutomaticUnit {
 
     static func unit(for quantity: Quantity, calendar: CalendarConvention) -> DisplayUnit {
         var composer = UnitComposer()
-        composer.add(labels: quantity.labels)
+        let isCount = quantity.dimension == .none || quantity.dimension == .frequency
+        composer.add(labels: quantity.labels, numerators: isCount)
         let magnitude = abs(quantity.value)
         switch quantity.dimension {
         case .none:

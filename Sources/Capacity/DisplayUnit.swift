@@ -72,8 +72,11 @@ struct UnitComposer {
     var factor = 1.0
     var calendarUnits: Set<CalendarUnit> = []
 
-    mutating func add(labels: CountLabels) {
-        for entry in labels.entries where entry.exponent > 0 {
+    /// Adds what a count counts. `numerators: false` leaves out labels above the line,
+    /// which only clutter physical units (`10k req/s * 200 KB` is `2 GB/s`, not
+    /// `2 req·GB/s`), while labels below it still say something (`5 MB/user`).
+    mutating func add(labels: CountLabels, numerators: Bool = true) {
+        for entry in labels.entries where entry.exponent > 0 && numerators {
             let plural = entry.exponent == 1 ? UnitTable.plural(ofLabel: entry.label) : nil
             numerator.append((Self.powered(entry.label, entry.exponent), plural))
         }
