@@ -108,14 +108,8 @@ struct ReportBuilder {
             throw CapacityError(.dimensionMismatch, "expected \(what), but '\(text)' is \(evaluation.quantity.dimension)",
                                 span: 0..<text.unicodeScalars.count, input: text, field: field)
         }
-        calendarUnits.formUnion(usedCalendarUnits(of: evaluation))
+        calendarUnits.formUnion(evaluation.calendarUnits)
         return evaluation
-    }
-
-    private func usedCalendarUnits(of evaluation: Evaluation) -> Set<CalendarUnit> {
-        var used = Set<CalendarUnit>()
-        for unit in CalendarUnit.allCases where evaluation.conventions.contains(calendar.convention(for: unit)) { used.insert(unit) }
-        return used
     }
 
     /// An error about the whole of an input's text.

@@ -15,6 +15,8 @@ public struct Evaluation: Sendable {
     public let conventions: [String]
     /// How parts of the input were read when that could surprise (`1.5B` is a billion).
     public let notes: [String]
+    /// The calendar units behind `conventions`, for reports that merge several inputs.
+    let calendarUnits: Set<CalendarUnit>
 }
 
 public struct Calculator: Sendable {
@@ -41,7 +43,7 @@ public struct Calculator: Sendable {
             let used = evaluator.calendarUnits.union(unit.calendarUnits)
             let value = unit.value(of: quantity)
             return Evaluation(input: text, quantity: quantity, unit: unit, value: value, display: unit.text(for: value),
-                              conventions: calendar.conventions(for: used), notes: statement.notes)
+                              conventions: calendar.conventions(for: used), notes: statement.notes, calendarUnits: used)
         } catch {
             throw error.with(input: text, field: nil)
         }
@@ -60,18 +62,16 @@ public struct Calculator: Sendable {
     /// The display unit a unit expression such as `MB/s`, `days` or `%` denotes.
     public func unit(_ text: String) throws(CapacityError) -> (unit: DisplayUnit, dimension: Dimension) {
         do throws(CapacityError) {
-            let statement = try Parser.parse("1 -> " + text)
-            guard let target = statement.target else { throw CapacityError(.syntax, "expected a unit", span: 0..<0) }
-            var evaluator = Evaluator(calendar: calendar, input: "1 -> " + text)
+            let target = try Parser.parseUnit(text)
+            var evaluator = Evaluator(calendar: calendar, input: text)
             let dimension: Dimension
             switch target {
             case .percent: dimension = .none
             case .unit(let syntax): dimension = try evaluator.evaluate(syntax).dimension
             }
-            let unit = try targetUnit(target, for: nil, source: nil, evaluator: &evaluator)
-            return (unit, dimension)
+            return (try targetUnit(target, for: nil, source: nil, evaluator: &evaluator), dimension)
         } catch {
-            throw error.shifted(by: -5, input: text).with(input: text, field: nil)
+            throw error.with(input: text, field: nil)
         }
     }
 

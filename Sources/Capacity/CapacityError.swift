@@ -46,12 +46,7 @@ public struct CapacityError: Error, Sendable, Equatable, CustomStringConvertible
 
     /// The offending text itself.
     public var spannedText: String {
-        let scalars = Array(input.unicodeScalars)
-        let lower = min(max(0, span.lowerBound), scalars.count)
-        let upper = min(max(lower, span.upperBound), scalars.count)
-        var text = ""
-        text.unicodeScalars.append(contentsOf: scalars[lower..<upper])
-        return text
+        ScalarText.slice(input, span)
     }
 
     func with(input: String, field: String?) -> CapacityError {

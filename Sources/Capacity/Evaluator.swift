@@ -142,6 +142,6 @@ struct Evaluator {
     }
 
     func text(_ span: Range<Int>) -> String {
-        CapacityError(.syntax, "", span: span, input: input).spannedText
+        ScalarText.slice(input, span)
     }
 }

@@ -65,6 +65,25 @@ struct Parser {
         return Statement(expression: expression, target: target, notes: tokens.compactMap(\.note))
     }
 
+    /// Parses a unit on its own (`MB/s`, `days`, `%`), as used by `Calculator.unit(_:)`.
+    static func parseUnit(_ text: String) throws(CapacityError) -> ConversionTarget {
+        let tokens = try Lexer.tokens(text)
+        var parser = Parser(tokens: tokens, inputLength: text.unicodeScalars.count)
+        let target: ConversionTarget
+        switch parser.current.kind {
+        case .end:
+            throw CapacityError(.emptyInput, "expected a unit such as 'MB', 'req/s' or '%'", span: 0..<text.unicodeScalars.count)
+        case .percent:
+            target = .percent(span: parser.advance().span)
+        default:
+            let unit = try parser.product()
+            try checkTarget(unit)
+            target = .unit(unit)
+        }
+        guard parser.current.kind == .end else { throw parser.unexpected(after: parser.tokens[parser.position - 1]) }
+        return target
+    }
+
     private var current: Token { tokens[position] }
 
     @discardableResult

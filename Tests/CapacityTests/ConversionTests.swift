@@ -110,5 +110,13 @@ struct ConversionTests {
         #expect(try calculator.convert(size, to: "TB") == 3_000)
         #expect(try calculator.convert(size, to: "PiB") == 3e15 / 1_125_899_906_842_624)
         #expect(throws: CapacityError.self) { try calculator.convert(size, to: "s") }
+        do {
+            _ = try calculator.convert(size, to: "TB/dya")
+            Issue.record("accepted a typo")
+        } catch {
+            #expect(error.kind == .unknownUnit)
+            #expect(error.span == 3..<6)
+            #expect(error.input == "TB/dya")
+        }
     }
 }

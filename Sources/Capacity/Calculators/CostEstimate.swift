@@ -45,6 +45,16 @@ public struct CostEstimate: Sendable {
         report.uses(.month)
         var totals: [(String, Double)] = []
 
+        /// The price given for a part, else the example price (noted) when allowed.
+        func price(_ given: String?, example: String, field: String) throws(CapacityError) -> (String, Bool) {
+            if let given { return (given, false) }
+            guard useExamplePrices else {
+                throw CapacityError(.emptyInput, "no price given: pass --\(field), or --example for example prices", span: 0..<0, field: field)
+            }
+            report.note(Self.exampleLabel)
+            return (example, true)
+        }
+
         if let instances {
             let count = try report.count("instances", instances, what: "the number of instances", whole: true).value
             report.input("instances", text: instances, value: count, unit: .count("instance"))
@@ -118,15 +128,6 @@ public struct CostEstimate: Sendable {
         report.step("per year = \(perMonth.text(base: total)) x 12 = \(perYear.text(base: total))")
         report.result("total_yearly", "total per year (12 months)", total, perYear)
         return report.build()
-
-        func price(_ given: String?, example: String, field: String) throws(CapacityError) -> (String, Bool) {
-            if let given { return (given, false) }
-            guard useExamplePrices else {
-                throw CapacityError(.emptyInput, "no price given: pass --\(field), or --example for example prices", span: 0..<0, field: field)
-            }
-            report.note(Self.exampleLabel)
-            return (example, true)
-        }
     }
 }
 

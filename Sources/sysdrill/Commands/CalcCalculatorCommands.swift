@@ -217,7 +217,7 @@ enum CalcCalculatorCommands {
                        _ make: (CalendarConvention) throws -> CalculationReport) throws -> Int32 {
         try CalcOutput.run(context) {
             let calendar = try CalcCommand.calendar(from: invocation)
-            CalcOutput.print(try make(calendar), quiet: invocation.flag("quiet"), context: context)
+            CalcOutput.write(try make(calendar), quiet: invocation.flag("quiet"), context: context)
         }
     }
 }

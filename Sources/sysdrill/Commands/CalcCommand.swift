@@ -39,7 +39,7 @@ enum CalcCommand {
         return try CalcOutput.run(context) {
             let calendar = try calendar(from: invocation)
             let evaluation = try Calculator(calendar: calendar).evaluate(text)
-            CalcOutput.print(evaluation, quiet: quiet, context: context)
+            CalcOutput.write(evaluation, quiet: quiet, context: context)
         }
     }
 

@@ -7,7 +7,7 @@ import Terminal
 enum CalcOutput {
     // MARK: free-form expressions
 
-    static func print(_ evaluation: Evaluation, quiet: Bool, context: AppContext) {
+    static func write(_ evaluation: Evaluation, quiet: Bool, context: AppContext) {
         if context.json {
             let object: JSONValue = [
                 "input": .string(evaluation.input),
@@ -31,7 +31,7 @@ enum CalcOutput {
 
     // MARK: named calculators
 
-    static func print(_ report: CalculationReport, quiet: Bool, context: AppContext) {
+    static func write(_ report: CalculationReport, quiet: Bool, context: AppContext) {
         if context.json {
             context.print(json(report).serialized(pretty: true))
             return
