@@ -22,7 +22,9 @@ enum CalcOutput {
             return
         }
         var text = evaluation.display + "\n"
-        if !quiet {
+        if quiet {
+            quietNotes(evaluation.notes, context: context)
+        } else {
             for line in evaluation.conventions { text += context.style.dim("  " + line) + "\n" }
             for line in evaluation.notes { text += context.style.yellow("  note: ") + line + "\n" }
         }
@@ -41,6 +43,7 @@ enum CalcOutput {
         let resultLines = report.results.map { "  " + TextLayout.padRight($0.label, to: width + 2) + style.bold($0.display) }
         if quiet {
             context.stdout.write(resultLines.map { String($0.dropFirst(2)) }.joined(separator: "\n") + "\n")
+            quietNotes(report.notes, context: context)
             return
         }
         var text = style.bold("Steps") + "\n"
@@ -55,6 +58,12 @@ enum CalcOutput {
             for line in report.notes { text += "  " + line + "\n" }
         }
         context.stdout.write(text)
+    }
+
+    /// `--quiet` keeps stdout to the results, but notes such as "example prices, not
+    /// current quotes" must still reach the reader: they go to stderr.
+    private static func quietNotes(_ notes: [String], context: AppContext) {
+        for line in notes { context.note(context.errorStyle.yellow("note: ") + line) }
     }
 
     static func json(_ report: CalculationReport) -> JSONValue {
