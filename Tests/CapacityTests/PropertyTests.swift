@@ -51,6 +51,9 @@ struct PropertyTests {
         #expect(close.isWithin(factor: 2))
         let binary = try calculator.compare(try calculator.quantity("2.7 PiB"), to: expected)   // 3.04e15 B
         #expect(binary.isWithin(percent: 25))
+        #expect(isClose(binary.factorOff, 2.7 * 1_125_899_906_842_624 / 3e15))                // 1.0133
+        #expect(calculator.format(expected) == "3 PB")
+        #expect(isClose(try calculator.convert(expected, to: "TiB"), 3e15 / 1_099_511_627_776))
         let off = try calculator.compare(try calculator.quantity("1 PB"), to: expected)
         #expect(!off.isWithin(factor: 2))
         #expect(isClose(off.factorOff, 3))
