@@ -67,8 +67,6 @@ public enum CalendarConvention: String, Sendable, CaseIterable {
 }
 
 /// The units whose length depends on the calendar convention.
-enum CalendarUnit: Int, Hashable, Sendable, CaseIterable, Comparable {
+enum CalendarUnit: Int, Hashable, Sendable, CaseIterable {
     case month, quarter, year
-
-    static func < (lhs: CalendarUnit, rhs: CalendarUnit) -> Bool { lhs.rawValue < rhs.rawValue }
 }
