@@ -1,3 +1,5 @@
+import TextMatching
+
 // Resolves a word of the input to a unit, or explains why it cannot: an ambiguous
 // spelling (`mb`), a magnitude that lost its number (`M` with a space before it), or a
 // typo with the closest known name (`dya` -> `day`).

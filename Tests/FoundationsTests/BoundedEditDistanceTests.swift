@@ -1,6 +1,5 @@
 import Testing
 import TextMatching
-@testable import Capacity
 
 /// The bounded distance used for unit suggestions agrees with TextMatching's reference
 /// implementation whenever it answers, and answers whenever the distance is in bounds.
@@ -18,5 +17,22 @@ struct EditDistanceTests {
             let bounded = BoundedEditDistance.distance(BoundedEditDistance.scalars(a), BoundedEditDistance.scalars(b), limit: limit, rows: &rows)
             #expect(bounded == (reference <= limit ? reference : nil), "'\(a)' vs '\(b)' limit \(limit)")
         }
+    }
+}
+
+/// SplitMix64, so the random cases are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

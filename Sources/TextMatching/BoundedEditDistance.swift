@@ -1,12 +1,11 @@
-// Levenshtein distance for unit suggestions, bounded: it stops as soon as the distance
-// must exceed the limit. Same definition as TextMatching's `EditDistance.between`, but
-// over pre-lowercased scalar values with two reused rows, because every unknown word is
-// compared with hundreds of unit names and this runs for each typo (and each of the
-// fuzz test's hundred thousand inputs).
+// Levenshtein distance, bounded: it stops as soon as the distance must exceed the limit.
+// Same definition as `EditDistance.between`, over pre-lowercased scalar values with two
+// reused rows, for hot paths such as the calculator comparing an unknown word with
+// hundreds of unit names (and its fuzz test doing so a hundred thousand times).
 
-enum BoundedEditDistance {
+public enum BoundedEditDistance {
     /// The distance between `a` and `b`, or nil when it is larger than `limit`.
-    static func distance(_ a: [UInt32], _ b: [UInt32], limit: Int, rows: inout [Int]) -> Int? {
+    public static func distance(_ a: [UInt32], _ b: [UInt32], limit: Int, rows: inout [Int]) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -34,7 +33,7 @@ enum BoundedEditDistance {
         }
     }
 
-    static func scalars(_ text: String) -> [UInt32] {
+    public static func scalars(_ text: String) -> [UInt32] {
         text.lowercased().unicodeScalars.map(\.value)
     }
 }
