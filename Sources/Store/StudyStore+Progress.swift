@@ -1,0 +1,35 @@
+import Deck
+import Timekeeping
+
+// Queries for stats, export and import. Every statement is a literal with bound
+// parameters, like the rest of the Store.
+
+extension StudyStore {
+    /// Every card, active and retired, in a stable order: decks in their added order
+    /// (cards of decks unknown here last, by deck name), then position, then ID. The
+    /// export lists cards in this order so two exports of the same data are identical.
+    public func cardsInExportOrder() throws -> [StoredCard] {
+        let sql = Self.selectCard + """
+             LEFT JOIN decks d ON d.name = c.deck
+            ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.id
+            """
+        return try connection.prepare(sql).map { Self.decodeCard($0) }
+    }
+
+    /// The IDs of every card, active and retired (import checks references against them).
+    public func allCardIDs() throws -> Set<CardID> {
+        Set(try connection.prepare("SELECT id FROM cards").map { CardID(rawValue: $0.string(0)) })
+    }
+
+    /// Every review in the order the log replays them: time, then arrival.
+    public func allReviews() throws -> [ReviewRecord] {
+        var reviews: [ReviewRecord] = []
+        try forEachReview { reviews.append($0) }
+        return reviews
+    }
+
+    /// One review by its ID, nil when the log has none.
+    public func review(id: String) throws -> ReviewRecord? {
+        try connection.prepare(Self.selectReview + " WHERE r.id = ?1").first([id]) { Self.decodeReview($0) }
+    }
+}
