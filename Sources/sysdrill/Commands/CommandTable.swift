@@ -5,6 +5,9 @@ enum CommandTable {
         DecksCommand.spec,
         DueCommand.spec,
         ConfigCommand.spec,
+        StatsCommand.spec,
+        ExportCommand.spec,
+        ImportCommand.spec,
     ]
 
     static let root = CommandSpec(
