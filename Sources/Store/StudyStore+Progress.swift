@@ -1,3 +1,4 @@
+import CSQLite
 import Deck
 import Timekeeping
 
@@ -31,5 +32,22 @@ extension StudyStore {
     /// One review by its ID, nil when the log has none.
     public func review(id: String) throws -> ReviewRecord? {
         try connection.prepare(Self.selectReview + " WHERE r.id = ?1").first([id]) { Self.decodeReview($0) }
+    }
+
+    /// Runs `body`, which must only read, on one consistent snapshot of the database: a
+    /// deferred read transaction, which in WAL mode never takes the write lock, so stats
+    /// or an export in one terminal do not hold up a review in another. Inside a running
+    /// transaction `body` simply joins it.
+    public func readSnapshot<T>(_ body: () throws -> T) throws -> T {
+        guard sqlite3_get_autocommit(connection.handle) != 0 else { return try body() }
+        try connection.run("BEGIN DEFERRED")
+        do {
+            let result = try body()
+            try connection.run("COMMIT")
+            return result
+        } catch {
+            if sqlite3_get_autocommit(connection.handle) == 0 { try? connection.run("ROLLBACK") }
+            throw error
+        }
     }
 }

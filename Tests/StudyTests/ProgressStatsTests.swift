@@ -164,6 +164,9 @@ import Timekeeping
         var buried = input
         buried.buried = [cards[0].id]
         #expect(Self.report(buried, now: "2026-11-25T12:00:00Z").today.due == 2)
+        var requeued = input
+        requeued.requeued = [cards[2].id]  // due tomorrow, but a quiz sent it back
+        #expect(Self.report(requeued, now: "2026-11-25T12:00:00Z").today.due == 4)
     }
 
     // MARK: Mastery

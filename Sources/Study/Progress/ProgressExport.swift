@@ -28,10 +28,10 @@ public enum ProgressExport {
             self.drillResults = drillResults
         }
 
-        /// Reads everything inside one transaction, so a review committed by another
-        /// process halfway through cannot leave the export inconsistent.
+        /// Reads everything from one snapshot, so a review committed by another process
+        /// halfway through cannot leave the export inconsistent.
         public static func load(from store: StudyStore, configuration: StudyConfiguration) throws -> Contents {
-            try store.connection.transaction {
+            try store.readSnapshot {
                 Contents(configuration: configuration, cards: try store.cardsInExportOrder(), states: try store.allStates(),
                          reviews: try store.allReviews(), quizResults: try store.quizResults(), drillResults: try store.drills())
             }

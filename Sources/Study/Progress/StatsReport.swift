@@ -16,9 +16,12 @@ public struct StatsInput: Sendable {
     public var drillResults: [DrillResultRecord]
     /// Cards hidden today by a skip (not due today, as in the queue).
     public var buried: Set<CardID>
+    /// Cards a quiz sent back to review: due now, as in the queue.
+    public var requeued: Set<CardID>
 
     public init(configuration: StudyConfiguration, cards: [StoredCard], states: [CardID: CardState], reviews: [ReviewRecord],
-                quizResults: [QuizResultRecord] = [], drillResults: [DrillResultRecord] = [], buried: Set<CardID> = []) {
+                quizResults: [QuizResultRecord] = [], drillResults: [DrillResultRecord] = [], buried: Set<CardID> = [],
+                requeued: Set<CardID> = []) {
         self.configuration = configuration
         self.cards = cards
         self.states = states
@@ -26,14 +29,15 @@ public struct StatsInput: Sendable {
         self.quizResults = quizResults
         self.drillResults = drillResults
         self.buried = buried
+        self.requeued = requeued
     }
 
-    /// Everything from the store, read in one transaction.
+    /// Everything from the store, read from one snapshot.
     public static func load(from store: StudyStore, configuration: StudyConfiguration, now: UnixTime) throws -> StatsInput {
-        try store.connection.transaction {
+        try store.readSnapshot {
             StatsInput(configuration: configuration, cards: try store.cards(includeRetired: true), states: try store.allStates(),
                        reviews: try store.allReviews(), quizResults: try store.quizResults(), drillResults: try store.drills(),
-                       buried: try store.buriedCards(at: now))
+                       buried: try store.buriedCards(at: now), requeued: Set(try store.requeuedCards()))
         }
     }
 }
@@ -114,7 +118,15 @@ public struct StatsReport: Sendable {
 
     public static func make(_ input: StatsInput, calendar: StudyCalendar, now: UnixTime, forecastDays: Int) -> StatsReport {
         let day = calendar.day(containing: now)
-        let reviewDays = input.reviews.map { calendar.day(containing: $0.at).number }
+        // Reviews come in time order, so the study day found for one almost always holds
+        // the next: look a day up only when a review falls outside the last one found.
+        var lastDay: StudyDay?
+        let reviewDays = input.reviews.map { review -> Int64 in
+            if let lastDay, review.at >= lastDay.start, review.at < lastDay.end { return lastDay.number }
+            let found = calendar.day(containing: review.at)
+            lastDay = found
+            return found.number
+        }
         var perDay: [Int64: Int] = [:]
         for number in reviewDays { perDay[number, default: 0] += 1 }
         let studied = Set(perDay.keys.filter { $0 <= day.number })
@@ -150,6 +162,9 @@ public struct StatsReport: Sendable {
         let introduced = reviewedToday.filter { (firstReview[$0] ?? 0) >= day.start }.count
         let progress = TodayProgress(newIntroducedToday: introduced, reviewsDoneToday: reviewedToday.count - introduced)
         let candidates = input.cards.filter { !$0.retired && !input.buried.contains($0.id) }.map { stored in
+            if input.requeued.contains(stored.id) {
+                return QueueCandidate(id: stored.id.rawValue, phase: .review, due: now - 1, deckOrder: stored.card.order)
+            }
             let state = input.states[stored.id] ?? .new
             return QueueCandidate(id: stored.id.rawValue, phase: state.phase, due: state.due, deckOrder: stored.card.order)
         }

@@ -17,7 +17,8 @@ extension ProgressError: ReportableError {
     var hint: String? {
         switch self {
         case .inputMissing: return "Check the path; 'sysdrill export --output FILE' writes such a file."
-        case .malformedJSON, .invalidDocument: return "Your database was not changed. Export the file again from the other machine, or fix the places listed."
+        case .malformedJSON: return "Your database was not changed. A file cut off while copying is the usual cause: export it again."
+        case .invalidDocument: return "Your database was not changed. Export the file again from the other machine, or fix the places listed."
         case .inputUnreadable, .outputFailed: return nil
         }
     }

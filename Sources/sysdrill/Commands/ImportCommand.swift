@@ -39,12 +39,9 @@ enum ImportCommand {
         do {
             document = try importer.read(path: path)
         } catch let error as ProgressError {
-            if context.json, case .invalidDocument(_, let problems) = error {
-                // Scripts get the problems as data too; the message still goes to stderr.
-                context.print(JSONValue.object([
-                    "file": .string(path), "valid": false,
-                    "problems": .array(problems.map { ["path": .string($0.path), "message": .string($0.message)] }),
-                ]).serialized(pretty: true))
+            // Scripts get the problems as data too; the message still goes to stderr.
+            if context.json, let problems = problemsJSON(error) {
+                context.print(JSONValue.object(["file": .string(path), "valid": false, "problems": .array(problems)]).serialized(pretty: true))
             }
             throw error
         }
@@ -61,6 +58,18 @@ enum ImportCommand {
             context.note(context.errorStyle.yellow("warning:") + " \(report.reviewsConflicting) review(s) in the file have the ID of a review here but other content; yours were kept")
         }
         return ExitCode.ok
+    }
+
+    static func problemsJSON(_ error: ProgressError) -> [JSONValue]? {
+        switch error {
+        case .invalidDocument(_, let problems):
+            return problems.map { ["path": .string($0.path), "message": .string($0.message)] }
+        case .malformedJSON(_, let parseError):
+            return [["path": "$", "line": JSONValue(parseError.line), "column": JSONValue(parseError.column),
+                     "message": .string(parseError.message)]]
+        default:
+            return nil
+        }
     }
 
     static func text(_ report: ImportReport, path: String, style: Style) -> String {

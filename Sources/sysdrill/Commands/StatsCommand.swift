@@ -26,7 +26,8 @@ enum StatsCommand {
         JSON: {"now", "today": {"date", "starts", "ends", "due", "done", "new_left"}, "streak",
         "longest_streak", "total_reviews", "retention": {"last_7_days": {"passed", "reviews", "rate"},
         "last_30_days": {...}}, "average_answer_ms": {"today", "last_30_days", "all"},
-        "forecast": [{"date", "due"}], "heatmap": {"from", "to", "max", "days": [{"date", "reviews"}]},
+        "forecast": [{"date", "due"}], "heatmap": {"from", "to", "max", "days": [{"date", "reviews"}]}
+        (days without reviews left out),
         "mastery": [{"deck", "section", "cards", "mature", "young", "learning", "new",
         "quiz": {"answered", "correct", "score"}, "drills": {"finished", "mean_total"}}]}
         """,
