@@ -220,7 +220,7 @@ public struct ImportValidator {
             let correct = checker.bool(object["correct"], path + ".correct")
             let duration = checker.integer(object["duration_ms"], path + ".duration_ms", in: 0...Int64.max)
             guard let id, let session, let at, let mode, let card, let prompt, let expected, let given, let correct, let duration else { continue }
-            results.append(QuizResultRecord(id: id, sessionID: session, at: at, mode: mode, cardID: card.value, prompt: prompt,
+            results.append(QuizResultRecord(id: id, sessionID: session, at: at, mode: mode, cardID: card, prompt: prompt,
                                             expected: expected, given: given, correct: correct, durationMs: duration))
         }
         return results
@@ -253,7 +253,7 @@ public struct ImportValidator {
                 .flatMap(DrillResultRecord.Status.init(rawValue:))
             guard let id, let card, let name, let minutes, let started, let updated, let phase, let elapsed, let scores,
                   let total, let status else { continue }
-            drills.append(DrillResultRecord(id: id, cardID: card.value, name: name, minutes: Int(minutes), startedAt: started,
+            drills.append(DrillResultRecord(id: id, cardID: card, name: name, minutes: Int(minutes), startedAt: started,
                                             updatedAt: updated, phase: Int(phase), elapsedSeconds: elapsed, phaseScores: scores,
                                             total: total, status: status))
         }
@@ -280,12 +280,12 @@ public struct ImportValidator {
         return id
     }
 
-    /// Like `reference`, but null is allowed (generated questions have no card). The
-    /// box tells "null" (valid) from "invalid" (nil).
+    /// Like `reference`, but null is allowed (generated questions have no card):
+    /// `.some(nil)` is a valid null, `nil` an invalid value.
     private func optionalReference(_ value: JSONValue?, _ path: String, known: Set<CardID>,
-                                   _ checker: inout JSONChecker) -> Box<CardID?>? {
-        if value == .null { return Box(value: nil) }
-        return reference(value, path, known: known, &checker).map { Box(value: $0) }
+                                   _ checker: inout JSONChecker) -> CardID?? {
+        if value == .null { return .some(nil) }
+        return reference(value, path, known: known, &checker).map { .some($0) }
     }
 
     /// A non-empty ID not used earlier in the same list.
@@ -305,9 +305,4 @@ public struct ImportValidator {
         let read = values.enumerated().map { checker.string($1, path + "[\($0)]") }
         return read.allSatisfy { $0 != nil } ? read.compactMap { $0 } : nil
     }
-}
-
-/// A value that may itself be nil, so `Box<T?>?` can say "valid null" apart from "invalid".
-struct Box<Value> {
-    let value: Value
 }
