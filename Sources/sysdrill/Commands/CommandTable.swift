@@ -8,6 +8,9 @@ enum CommandTable {
         DecksCommand.spec,
         CalcCommand.spec,
         NumbersCommand.spec,
+        StatsCommand.spec,
+        ExportCommand.spec,
+        ImportCommand.spec,
         ConfigCommand.spec,
         CheckCommand.spec,
     ]
