@@ -16,11 +16,10 @@ extension StudyStore {
 
     /// All cards in deck order (decks in their added order, then position).
     public func cards(includeRetired: Bool = false) throws -> [StoredCard] {
-        let sql = Self.selectCard + """
+        try connection.prepare(Self.selectCard + """
              LEFT JOIN decks d ON d.name = c.deck WHERE c.retired = 0 OR ?1 = 1
             ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position
-            """
-        return try connection.prepare(sql).map([includeRetired]) { Self.decodeCard($0) }
+            """).map([includeRetired]) { Self.decodeCard($0) }
     }
 
     public func card(id: CardID) throws -> StoredCard? {

@@ -1,11 +1,16 @@
 /// Every command of the CLI. Each command lives in its own file and exposes a `spec`.
 enum CommandTable {
     static let commands: [CommandSpec] = [
-        CardsCommand.spec,
-        DecksCommand.spec,
-        DueCommand.spec,
         ReviewCommand.spec,
+        DueCommand.spec,
+        CardsCommand.spec,
         CardCommand.spec,
+        DecksCommand.spec,
+        CalcCommand.spec,
+        NumbersCommand.spec,
+        StatsCommand.spec,
+        ExportCommand.spec,
+        ImportCommand.spec,
         ConfigCommand.spec,
         CheckCommand.spec,
         QuizCommand.spec,

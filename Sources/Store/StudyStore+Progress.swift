@@ -1,0 +1,52 @@
+import CSQLite
+import Deck
+import Timekeeping
+
+// Queries for stats, export and import. Every statement is a literal with bound
+// parameters, like the rest of the Store.
+
+extension StudyStore {
+    /// Every card, active and retired, in a stable order: decks in their added order
+    /// (cards of decks unknown here last, by deck name), then position, then ID. The
+    /// export lists cards in this order so two exports of the same data are identical.
+    public func cardsInExportOrder() throws -> [StoredCard] {
+        try connection.prepare(Self.selectCard + """
+             LEFT JOIN decks d ON d.name = c.deck
+            ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.id
+            """).map { Self.decodeCard($0) }
+    }
+
+    /// The IDs of every card, active and retired (import checks references against them).
+    public func allCardIDs() throws -> Set<CardID> {
+        Set(try connection.prepare("SELECT id FROM cards").map { CardID(rawValue: $0.string(0)) })
+    }
+
+    /// Every review in the order the log replays them: time, then arrival.
+    public func allReviews() throws -> [ReviewRecord] {
+        var reviews: [ReviewRecord] = []
+        try forEachReview { reviews.append($0) }
+        return reviews
+    }
+
+    /// One review by its ID, nil when the log has none.
+    public func review(id: String) throws -> ReviewRecord? {
+        try connection.prepare(Self.selectReview + " WHERE r.id = ?1").first([id]) { Self.decodeReview($0) }
+    }
+
+    /// Runs `body`, which must only read, on one consistent snapshot of the database: a
+    /// deferred read transaction, which in WAL mode never takes the write lock, so stats
+    /// or an export in one terminal do not hold up a review in another. Inside a running
+    /// transaction `body` simply joins it.
+    public func readSnapshot<T>(_ body: () throws -> T) throws -> T {
+        guard sqlite3_get_autocommit(connection.handle) != 0 else { return try body() }
+        try connection.run("BEGIN DEFERRED")
+        do {
+            let result = try body()
+            try connection.run("COMMIT")
+            return result
+        } catch {
+            if sqlite3_get_autocommit(connection.handle) == 0 { try? connection.run("ROLLBACK") }
+            throw error
+        }
+    }
+}

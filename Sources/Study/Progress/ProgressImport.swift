@@ -1,0 +1,173 @@
+import Deck
+import JSONText
+import Scheduling
+import Store
+import Timekeeping
+
+/// What an import did (or, in a dry run, would do).
+public struct ImportReport: Sendable {
+    public struct SettingDifference: Hashable, Sendable {
+        public let key: ConfigKey
+        public let local: String
+        public let file: String
+    }
+
+    public var dryRun = false
+    public var exportedAt: UnixTime = 0
+    public var cardsInFile = 0
+    /// Cards unknown to the local decks, kept as retired cards with the file's text.
+    public var cardsAdded = 0
+    /// Terms of the added cards, in file order (for the summary).
+    public var addedTerms: [String] = []
+    public var reviewsInFile = 0
+    public var reviewsAdded = 0
+    public var reviewsAlreadyPresent = 0
+    /// Reviews whose ID is here already but with other content: the local one is kept.
+    public var reviewsConflicting = 0
+    public var quizResultsInFile = 0
+    public var quizResultsAdded = 0
+    public var drillsInFile = 0
+    public var drillsAdded = 0
+    /// Cards whose log was replayed, and how many of their stored states changed.
+    public var cardsReplayed = 0
+    public var statesChanged = 0
+    /// The scheduler the states were replayed with.
+    public var scheduler: SchedulerKind = .sm2
+    /// Where the file's scheduler settings differ from the ones in effect before.
+    public var settingDifferences: [SettingDifference] = []
+    public var settingsApplied = false
+
+    public init() {}
+
+    public var json: JSONObject {
+        [
+            "dry_run": .bool(dryRun),
+            "exported_at": .string(ISO8601.format(exportedAt)),
+            "cards": ["in_file": JSONValue(cardsInFile), "added_retired": JSONValue(cardsAdded),
+                      "known": JSONValue(cardsInFile - cardsAdded)],
+            "reviews": ["in_file": JSONValue(reviewsInFile), "added": JSONValue(reviewsAdded),
+                        "already_present": JSONValue(reviewsAlreadyPresent), "conflicting": JSONValue(reviewsConflicting)],
+            "quiz_results": ["in_file": JSONValue(quizResultsInFile), "added": JSONValue(quizResultsAdded),
+                             "already_present": JSONValue(quizResultsInFile - quizResultsAdded)],
+            "drill_results": ["in_file": JSONValue(drillsInFile), "added": JSONValue(drillsAdded),
+                              "already_present": JSONValue(drillsInFile - drillsAdded)],
+            "states": ["scheduler": .string(scheduler.rawValue), "cards_replayed": JSONValue(cardsReplayed),
+                       "changed": JSONValue(statesChanged)],
+            "settings": [
+                "applied": .bool(settingsApplied),
+                "differences": .array(settingDifferences.map {
+                    ["setting": .string($0.key.rawValue), "local": .string($0.local), "file": .string($0.file)]
+                }),
+            ],
+        ]
+    }
+}
+
+/// Reads, validates and merges a progress file into the store.
+///
+/// Merge rules: reviews, quiz answers and drills are keyed by their IDs, so importing
+/// the same file twice, or two machines' exports into each other, never duplicates
+/// anything; cards unknown here are inserted retired with the file's text; local card
+/// text wins over the file's. Everything happens in one transaction, together with the
+/// replay of every touched card's log, so a failure leaves the database as it was.
+public struct ProgressImport {
+    let store: StudyStore
+
+    public init(store: StudyStore) {
+        self.store = store
+    }
+
+    /// Reads and validates `path`; throws `ProgressError` naming every problem.
+    public func read(path: String) throws -> ProgressDocument {
+        if let info = FileSystem.info(path), info.isFolder {
+            throw ProgressError.inputUnreadable(path: path, reason: "it is a folder, not a file")
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path)
+        } catch .missingFile {
+            throw ProgressError.inputMissing(path: path)
+        } catch {
+            throw ProgressError.inputUnreadable(path: path, reason: "\(error)")
+        }
+        return try Self.document(bytes: bytes, path: path, localCards: try store.allCardIDs())
+    }
+
+    /// Parses and validates file content (pure: the local card IDs are a parameter).
+    public static func document(bytes: [UInt8], path: String, localCards: Set<CardID>) throws(ProgressError) -> ProgressDocument {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes: bytes)
+        } catch {
+            throw .malformedJSON(path: path, error: error)
+        }
+        do {
+            return try ImportValidator(localCards: localCards).validate(root)
+        } catch {
+            throw .invalidDocument(path: path, problems: error.problems)
+        }
+    }
+
+    /// Merges `document`. With `applySettings` the file's scheduler settings are saved
+    /// first (and every card is replayed if they change the scheduler); with `dryRun` the
+    /// same work is done and then rolled back, so the report is exact.
+    public func merge(_ document: ProgressDocument, configuration: StudyConfiguration, applySettings: Bool,
+                      dryRun: Bool) throws -> ImportReport {
+        let fileConfiguration = try document.settings.applied(to: configuration)
+        var report = ImportReport()
+        report.dryRun = dryRun
+        report.exportedAt = document.exportedAt
+        report.settingDifferences = ProgressDocument.Settings.keys.compactMap { key in
+            let local = key.value(in: configuration), file = key.value(in: fileConfiguration)
+            return local == file ? nil : ImportReport.SettingDifference(key: key, local: local, file: file)
+        }
+        report.settingsApplied = applySettings && !report.settingDifferences.isEmpty
+        let target = applySettings ? fileConfiguration : configuration
+        report.scheduler = target.scheduler.kind
+
+        do {
+            return try store.connection.transaction {
+                for difference in report.settingDifferences where applySettings {
+                    try store.setSetting(difference.key.rawValue, difference.file)
+                }
+                let local = try store.allCardIDs()
+                report.cardsInFile = document.cards.count
+                for entry in document.cards where !local.contains(entry.card.id) {
+                    try store.insertRetiredCard(entry.card)
+                    report.cardsAdded += 1
+                    report.addedTerms.append(entry.card.term)
+                }
+                var touched = Set<CardID>()
+                report.reviewsInFile = document.reviews.count
+                for review in document.reviews {
+                    if try store.insertReview(review) {
+                        touched.insert(review.cardID)
+                        report.reviewsAdded += 1
+                    } else {
+                        report.reviewsAlreadyPresent += 1
+                        if let existing = try store.review(id: review.id), existing != review { report.reviewsConflicting += 1 }
+                    }
+                }
+                report.quizResultsInFile = document.quizResults.count
+                for result in document.quizResults where try store.insertQuizResult(result) { report.quizResultsAdded += 1 }
+                report.drillsInFile = document.drillResults.count
+                for drill in document.drillResults where try store.insertDrillIfNew(drill) { report.drillsAdded += 1 }
+
+                // New settings for the scheduler change every card's replay, not only the touched ones.
+                let replayAll = target.scheduler != configuration.scheduler
+                let rebuilder = StateRebuilder(store: store, scheduler: target.scheduler.makeScheduler())
+                report.cardsReplayed = replayAll ? Set(try store.allReviews().map(\.cardID)).count : touched.count
+                report.statesChanged = try rebuilder.rebuild(only: replayAll ? nil : touched)
+                if dryRun { throw DryRunRollback(report: report) }
+                return report
+            }
+        } catch let rollback as DryRunRollback {
+            return rollback.report
+        }
+    }
+}
+
+/// Thrown at the end of a dry run so the transaction rolls everything back.
+private struct DryRunRollback: Error {
+    let report: ImportReport
+}

@@ -1,0 +1,52 @@
+import Capacity
+
+/// `sysdrill calc EXPRESSION...`: evaluates a back-of-envelope expression with units,
+/// and hosts the named calculators (rps, storage, bandwidth, availability, servers, cost).
+enum CalcCommand {
+    static let calendarOption = OptionSpec("calendar", .value, valueName: "365.2425d|30d",
+                                           help: "month and year lengths: Gregorian average (default) or 30-day months and 365-day years")
+    static let quietOption = OptionSpec("quiet", help: "print only the result(s), without steps and conventions")
+
+    static let spec = CommandSpec(
+        name: "calc",
+        summary: "back-of-envelope calculator with units, conversions and named estimates",
+        usage: [
+            "calc EXPRESSION... [--calendar 365.2425d|30d] [--quiet] [--json]",
+            "calc rps|storage|bandwidth|availability|servers|cost [OPTIONS]",
+        ],
+        options: [calendarOption, quietOption],
+        positionals: 1...Int.max,
+        subcommands: CalcCalculatorCommands.all,
+        discussion: """
+        The words of the expression are joined with spaces, so quoting is optional except
+        around '->', '*', '(' and other characters the shell treats specially.
+
+        Examples:
+          sysdrill calc "100M req/day -> req/s"
+          sysdrill calc 1 GiB to MB
+          sysdrill calc "0.999 -> %"
+          sysdrill calc '$0.10/h * 730 h'
+
+        Exit codes: 0 ok, 64 bad option, 65 bad expression (with a caret under the problem).
+        See docs/calculator.md for the language and every calculator.
+        """,
+        run: { invocation, context in try run(invocation, context) }
+    )
+
+    static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
+        let quiet = invocation.flag("quiet")
+        let text = invocation.positionals.joined(separator: " ")
+        return try CalcOutput.run(context) {
+            let calendar = try calendar(from: invocation)
+            let evaluation = try Calculator(calendar: calendar).evaluate(text)
+            CalcOutput.write(evaluation, quiet: quiet, context: context)
+        }
+    }
+
+    static func calendar(from invocation: Invocation) throws -> CalendarConvention {
+        guard let spelling = try invocation.choice("calendar", from: CalendarConvention.allCases.map(\.spelling)) else {
+            return .gregorian
+        }
+        return CalendarConvention(rawValue: spelling) ?? .gregorian
+    }
+}

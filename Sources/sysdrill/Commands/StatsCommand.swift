@@ -1,0 +1,135 @@
+import JSONText
+import Store
+import Study
+import Terminal
+import Timekeeping
+
+/// `sysdrill stats`: today, streaks, retention, forecast, a year's heatmap, mastery.
+enum StatsCommand {
+    static let spec = CommandSpec(
+        name: "stats",
+        summary: "where you stand: today, streak, retention, forecast, heatmap, mastery per section",
+        usage: ["stats [--days N] [--json]"],
+        options: [OptionSpec("days", .value, valueName: "N", help: "forecast length in days, 1-365 (default 14)")],
+        discussion: """
+        Definitions:
+          due        review and learning cards in today's queue (daily review limit applied)
+          done       reviews logged this study day (the day rolls over at 04:00; see 'sysdrill config')
+          new left   new cards today's queue would still show
+          streak     consecutive study days with at least one review, up to today
+          retention  passing grades (quality >= 3) among reviews of cards that were in the
+                     review phase before the review (first reviews and same-day steps excluded)
+          forecast   reviewed cards by the day they fall due (overdue cards count today)
+          mature     review cards with an interval of 21 days or more; young: shorter
+          quiz       share of correct quiz answers on the section's cards
+          drill      mean score (0-100) of the section's finished drills
+        JSON: {"now", "today": {"date", "starts", "ends", "due", "done", "new_left"}, "streak",
+        "longest_streak", "total_reviews", "retention": {"last_7_days": {"passed", "reviews", "rate"},
+        "last_30_days": {...}}, "average_answer_ms": {"today", "last_30_days", "all"},
+        "forecast": [{"date", "due"}], "heatmap": {"from", "to", "max", "days": [{"date", "reviews"}]}
+        (days without reviews left out),
+        "mastery": [{"deck", "section", "cards", "mature", "young", "learning", "new",
+        "quiz": {"answered", "correct", "score"}, "drills": {"finished", "mean_total"}}]}
+        """,
+        run: run
+    )
+
+    static let defaultForecastDays = 14
+
+    static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
+        let days = try invocation.integer("days", in: 1...365) ?? defaultForecastDays
+        let store = try context.syncedStore()
+        let configuration = try context.configuration(store)
+        let input = try StatsInput.load(from: store, configuration: configuration, now: context.now)
+        let report = StatsReport.make(input, calendar: context.calendar(configuration), now: context.now, forecastDays: days)
+        if context.json {
+            context.print(JSONValue.object(report.json).serialized(pretty: true))
+        } else {
+            context.stdout.write(text(report, style: context.style))
+        }
+        return ExitCode.ok
+    }
+
+    static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+
+    static func text(_ report: StatsReport, style: Style) -> String {
+        [today(report, style: style), forecast(report, style: style), heatmap(report, style: style), mastery(report, style: style)]
+            .joined(separator: "\n")
+    }
+
+    static func today(_ report: StatsReport, style: Style) -> String {
+        let today = report.today
+        let date = today.day.date
+        var text = style.bold("Today") + " (\(weekdays[date.weekday]) \(date), study day ends \(LocalTime.shortFormat(today.day.end)))\n"
+        text += "  due \(style.green(String(today.due))) · done \(today.done) · new left \(style.blue(String(today.newLeft)))\n"
+        var line = "  streak \(plural(report.streak, "day")) (longest \(report.longestStreak)) · \(plural(report.totalReviews, "review")) in all"
+        if let all = report.answerTimes.all {
+            line += " · average answer \(seconds(all))"
+            if let todayTime = report.answerTimes.today { line += " (today \(seconds(todayTime)))" }
+        }
+        text += line + "\n"
+        let windows = report.retention.map { window -> String in
+            guard let rate = window.rate else { return "last \(window.days) days —" }
+            return "last \(window.days) days \(percent(rate)) (\(window.passed) of \(window.reviews))"
+        }
+        text += "  retention " + windows.joined(separator: " · ") + "\n"
+        return text
+    }
+
+    static func forecast(_ report: StatsReport, style: Style) -> String {
+        let days = report.forecast
+        var text = style.bold("Forecast") + ": cards due per day, next \(plural(days.count, "day"))\n"
+        let largest = days.map(\.due).max() ?? 0
+        let barWidth = 40
+        let numberWidth = String(largest).count
+        for day in days {
+            let length = largest == 0 ? 0 : (day.due * barWidth + largest - 1) / largest
+            let label = "\(weekdays[day.date.weekday]) \(String(day.date.description.dropFirst(5)))"
+            text += "  \(label) │" + style.cyan(String(repeating: "█", count: length))
+                + String(repeating: " ", count: barWidth - length) + " " + TextLayout.padLeft(String(day.due), to: numberWidth) + "\n"
+        }
+        return text
+    }
+
+    static func heatmap(_ report: StatsReport, style: Style) -> String {
+        let grid = report.heatmap
+        let total = grid.counts.values.reduce(0, +)
+        let paint: (Int, String) -> String = { level, shade in level == 0 ? style.dim(shade) : style.green(shade) }
+        var text = style.bold("Reviews in the last year") + ": \(plural(total, "review")) on \(plural(grid.counts.count, "day"))\n"
+        for line in grid.lines(paint: paint) { text += "  " + line + "\n" }
+        text += "      " + grid.legend(paint: paint) + "\n"
+        return text
+    }
+
+    static func mastery(_ report: StatsReport, style: Style) -> String {
+        let rows = report.mastery
+        let showDeck = Set(rows.map(\.deck)).count > 1
+        let names = rows.map { showDeck ? "\($0.deck): \($0.section)" : $0.section }
+        let nameWidth = min(34, max(7, names.map(TextLayout.width).max() ?? 0))
+        let columns = [("cards", 6), ("mature", 7), ("young", 6), ("learning", 9), ("new", 5), ("quiz", 6), ("drill", 6)]
+        var text = style.bold("Mastery") + " by section (mature: interval of 21 days or more)\n"
+        text += "  " + TextLayout.padRight("section", to: nameWidth)
+            + columns.map { TextLayout.padLeft($0.0, to: $0.1) }.joined() + "\n"
+        for (row, name) in zip(rows, names) {
+            let values = [String(row.cards), String(row.mature), String(row.young), String(row.learning), String(row.new),
+                          row.quizScore.map(percent) ?? "—", row.drillScore.map { String(Int($0.rounded())) } ?? "—"]
+            text += "  " + TextLayout.padRight(TextLayout.truncate(name, to: nameWidth), to: nameWidth)
+                + zip(values, columns).map { TextLayout.padLeft($0, to: $1.1) }.joined() + "\n"
+        }
+        if rows.isEmpty { text += "  no cards yet\n" }
+        return text
+    }
+
+    static func plural(_ count: Int, _ word: String) -> String {
+        "\(count) \(word)\(count == 1 ? "" : "s")"
+    }
+
+    static func percent(_ fraction: Double) -> String {
+        "\(Int((fraction * 100).rounded()))%"
+    }
+
+    static func seconds(_ milliseconds: Double) -> String {
+        let tenths = Int((milliseconds / 100).rounded())
+        return "\(tenths / 10).\(tenths % 10) s"
+    }
+}
