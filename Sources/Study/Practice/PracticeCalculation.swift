@@ -1,7 +1,15 @@
-/// The calculator as the practice modes call it. Until the Capacity module's calculator
-/// is merged, expressions cannot be evaluated and say so.
+import Capacity
+
+/// The calculator as the practice modes call it: one expression in, one line out (the
+/// drill's inline prompt and its `= EXPR` lines).
 public enum PracticeCalculation {
     public static func evaluate(_ text: String) -> CalculatorLine {
-        CalculatorLine(input: text, result: nil, error: "the calculator is not available in this build")
+        do {
+            let evaluation = try Calculator(calendar: .gregorian).evaluate(text)
+            return CalculatorLine(input: text, result: evaluation.display, error: nil,
+                                  notes: evaluation.conventions + evaluation.notes)
+        } catch {
+            return CalculatorLine(input: text, result: nil, error: error.message)
+        }
     }
 }

@@ -15,6 +15,7 @@ enum CommandTable {
         CheckCommand.spec,
         QuizCommand.spec,
         DrillCommand.spec,
+        EstimateCommand.spec,
     ]
 
     static let root = CommandSpec(

@@ -1,0 +1,74 @@
+import Study
+import Terminal
+
+/// The estimation drill in a terminal. Answers are saved by `EstimateSession` as they
+/// are given; an answer the calculator cannot read is explained and can be retyped.
+struct EstimateInteractive {
+    enum Ending {
+        case finished, quit, interrupted
+    }
+
+    let session: EstimateSession
+    let style: Style
+
+    func run() throws -> Ending {
+        let terminal = try TerminalSession()
+        defer { terminal.restore() }
+        let reader = KeyReader(fileDescriptor: terminal.inputFileDescriptor)
+        var screen = EstimateScreen()
+        screen.total = session.questions.count
+
+        func show() {
+            screen.outcome = nil
+            if let (number, question) = session.next() {
+                screen.number = number
+                screen.question = question
+            } else {
+                screen.summary = EstimateReport.summaryText(session)
+            }
+        }
+
+        show()
+        var needsDraw = true
+        while true {
+            if terminal.takeResizeFlag() { needsDraw = true }
+            if needsDraw {
+                let size = terminal.size
+                var frame = terminal.makeFrame()
+                let rendered = screen.render(columns: size.columns, rows: size.rows, style: style)
+                frame.append(contentsOf: rendered.lines)
+                frame.cursor = rendered.cursor
+                terminal.draw(frame)
+                needsDraw = false
+            }
+            guard let key = try reader.nextKey(timeoutMilliseconds: 250) else { continue }
+            needsDraw = true
+            if key == .interrupt { return .interrupted }
+            if screen.summary != nil { return .finished }
+            if screen.outcome != nil {
+                switch key {
+                case .enter, .character(" "), .character("n"): show()
+                case .character("q"), .character("Q"), .escape, .endOfInput: return .quit
+                default: needsDraw = false
+                }
+                continue
+            }
+            switch key {
+            case .escape, .endOfInput:
+                return .quit
+            default:
+                screen.message = nil
+                guard case .submitted(let text) = screen.input.handle(key) else { continue }
+                guard text.contains(where: { $0 != " " }) else { continue }
+                do {
+                    screen.outcome = try session.answer(text)
+                } catch let failure as EstimateGrader.Failure {
+                    if case .unreadable(let reason) = failure {
+                        screen.message = "'\(text)' cannot be read: \(reason)"
+                        screen.input.text = text
+                    }
+                }
+            }
+        }
+    }
+}
