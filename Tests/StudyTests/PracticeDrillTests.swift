@@ -94,6 +94,7 @@ import Testing
         ("limiter rate", "Build a distributed rate limiter"), ("partition", "Network partition"), ("3", "Notification system"),
         ("unique ids", "Generate unique IDs (Snowflake algorithm)"), ("region outage", "Single region outage"),
         ("leaderboard", "Leaderboard with frequent score updates"),
+        ("rate", "Build a distributed rate limiter"),  // not "Generate unique IDs": a word starts with it
     ])
     func namesMatchByPartNumberOrWords(query: String, name: String) {
         let exercises = DrillCatalog.exercises(from: PracticeSeed.cards)

@@ -38,6 +38,10 @@ public enum DrillCatalog {
         if let exact = names.firstIndex(of: wanted) { return .found(exercises[exact]) }
 
         let containing = exercises.indices.filter { names[$0].contains(wanted) }
+        // "rate" is in "generate" too: when several contain the text, those where it
+        // starts a word win.
+        let atWordStart = containing.filter { (" " + names[$0]).contains(" " + wanted) }
+        if containing.count > 1, atWordStart.count == 1 { return .found(exercises[atWordStart[0]]) }
         if let decided = decide(containing, exercises) { return decided }
         let words = wanted.split(separator: " ")
         let allWords = exercises.indices.filter { index in words.allSatisfy { names[index].contains($0) } }

@@ -73,11 +73,11 @@ struct DrillScreen {
         lines.append(style.bold(TextLayout.padRight(TextLayout.truncate(title, to: width - timer.count - 1), to: width - timer.count) + timer))
         lines.append(phaseBar(width: width, style: style))
         let window = "\(DrillPlan.clockText(phase.start))-\(DrillPlan.clockText(phase.end))"
-        var heading = "\(phaseIndex + 1)/\(plan.phases.count) \(phase.part.title) (\(window))"
+        let heading = "\(phaseIndex + 1)/\(plan.phases.count) \(phase.part.title) (\(window))"
         let over = max(0, elapsed - phase.end)
-        if over > 0 { heading += " · over by \(DrillPlan.clockText(over))" }
         lines.append("")
-        lines.append(over > 0 ? style.red(TextLayout.truncate(heading, to: width)) : style.bold(TextLayout.truncate(heading, to: width)))
+        lines.append(style.bold(TextLayout.truncate(heading, to: width)))
+        if over > 0 { lines.append(style.red(TextLayout.truncate("over by \(DrillPlan.clockText(over)): time to move on", to: width))) }
         lines.append(style.dim(TextLayout.truncate("A strong answer covers:", to: width)))
         for (index, item) in phase.checklist.enumerated() {
             let box = checked.contains(index) ? style.green("✓") : "·"

@@ -1,0 +1,359 @@
+import Capacity
+import Deck
+import Foundation
+import Study
+import Terminal
+import Testing
+@testable import sysdrill
+
+/// `sysdrill quiz`, `drill` and `estimate` driven through pipes (line mode) with a fixed
+/// SYSDRILL_NOW and a private database per test, and the drill's Ctrl-C under a pty.
+@Suite struct PracticeCLITests {
+    static func events(_ stdout: String) throws -> [[String: Any]] {
+        try stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    // MARK: quiz
+
+    @Test func quizLineModeThroughPipes() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["quiz", "--mode", "choice", "--count", "3", "--seed", "42"], stdin: "1\nz\nb\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Question 1/3 (choice)\n"))
+        #expect(result.stdout.contains("  1) ") && result.stdout.contains("  4) "))
+        #expect(result.stdout.contains("Question 3/3 (choice)"))  // shown, then input ended
+        #expect(result.stdout.contains("Score ") && result.stdout.contains("1 not answered") && result.stdout.contains("seed 42"))
+        #expect(result.stderr.contains("'z' is not an option; answer 1-4, a-d or q (quit)"))
+        #expect(result.stderr.contains("repeat this quiz with --seed 42"))
+    }
+
+    @Test func quizJSONEventsAndTheSameSeedRepeatTheQuiz() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let arguments = ["quiz", "--json", "--mode", "mixed", "--count", "4", "--seed", "7"]
+        let first = try cli.run(arguments, stdin: "1\nlru\nwrite back\n1\n")
+        #expect(first.status == 0, "\(first.stderr)")
+        let events = try Self.events(first.stdout)
+        #expect(events.map { $0["event"] as? String } == ["start"] + Array(repeating: ["question", "result"], count: 4).flatMap { $0 } + ["summary"])
+        let questions = events.filter { $0["event"] as? String == "question" }
+        for question in questions {
+            #expect(["choice", "typed", "cloze"].contains(question["mode"] as? String))
+            #expect((question["card"] as? String)?.count == 16 && question["prompt"] is String)
+            #expect((question["options"] as? [String])?.count == (question["mode"] as? String == "choice" ? 4 : nil))
+        }
+        for result in events.filter({ $0["event"] as? String == "result" }) {
+            #expect(result["correct"] is Bool && result["expected"] is String && result["given"] is String)
+        }
+        let summary = try #require(events.last)
+        #expect(summary["total"] as? Int == 4 && summary["correct"] is Int && summary["seed"] as? Int == 7)
+        let again = try Self.events(try cli.run(arguments, stdin: "q\n").stdout)
+        #expect(again[1]["prompt"] as? String == questions[0]["prompt"] as? String)
+        #expect(again[1]["options"] as? [String] == questions[0]["options"] as? [String])
+    }
+
+    @Test func reviewMissedPutsMissedCardsInTodaysQueue() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["quiz", "--mode", "typed", "--count", "3", "--seed", "3", "--review-missed", "--json"],
+                                 stdin: "no idea\nnone\n\n")
+        let summary = try #require(try Self.events(result.stdout).last)
+        #expect(summary["correct"] as? Int == 0 && summary["requeued"] as? Int == 3)
+        let due = try #require(try cli.json(["due", "--json"]) as? [String: Any])
+        #expect((due["counts"] as? [String: Int])?["review"] == 3)
+    }
+
+    @Test func quizOptionsAreValidated() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["quiz", "--count", "0"]).status == 64)
+        #expect(try cli.run(["quiz", "--count", "501"]).status == 64)
+        #expect(try cli.run(["quiz", "--seed", "-1"]).status == 64)
+        let mode = try cli.run(["quiz", "--mode", "cloz"])
+        #expect(mode.status == 64 && mode.stderr.contains("did you mean 'cloze'"))
+        #expect(try cli.run(["quiz", "--section", "no such heading"]).status == 64)
+        let none = try cli.run(["quiz", "--mode", "typed", "--section", "16"], stdin: "")
+        #expect(none.status == 0 && none.stderr.contains("no typed questions can be made from --section '16'"))
+    }
+
+    // MARK: drill
+
+    @Test func drillListAsJSON() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let list = try #require(try cli.json(["drill", "--list", "--json"]) as? [String: Any])
+        let drills = try #require(list["drills"] as? [[String: Any]])
+        #expect(drills.map { $0["name"] as? String } == ["URL shortener", "Chat service", "Notification system",
+            "Build a distributed rate limiter", "Generate unique IDs (Snowflake algorithm)", "Leaderboard with frequent score updates",
+            "Single region outage", "Network partition"])
+        #expect(drills[0]["talking_points"] as? [String] == ["key generation", "redirection", "analytics"])
+    }
+
+    @Test func drillThroughPipesIsScoredAndKeptInHistory() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let input = "scope\n= 40M * 25 / day -> req/s\nestimated\n\n\n\n\n3\n2\n2\n3\n1\n2\n3\n"
+        let result = try cli.run(["drill", "url", "--minutes", "30"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Drill: URL shortener · 30 minutes\nPhase 1/6: Requirements (0:00-3:20)\n"))
+        #expect(result.stdout.contains("Phase 5/6: Deep dives (16:40-25:20)\n  - key generation\n  - redirection\n  - analytics\n"))
+        #expect(result.stdout.contains("40M * 25 / day -> req/s = 11,574 req/s"))
+        #expect(result.stdout.contains("Total 75/100"))
+        let history = try #require(try cli.json(["drill", "--history", "--json"]) as? [String: Any])
+        let exercise = try #require((history["exercises"] as? [[String: Any]])?.first)
+        let drill = try #require((exercise["drills"] as? [[String: Any]])?.first)
+        #expect(exercise["name"] as? String == "URL shortener")
+        #expect(drill["status"] as? String == "finished" && drill["minutes"] as? Int == 30 && drill["total"] as? Int == 75)
+        #expect((drill["scores"] as? [String: Int])?["deep-dives"] == 1)
+        let text = try cli.run(["drill", "--history"])
+        #expect(text.stdout.contains("URL shortener\n  2026-11-25 09:00   30 min     75/100  (3 2 2 3 1 2 3)"))
+    }
+
+    @Test func aStoppedDrillResumesWhereItStopped() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let first = try cli.run(["drill", "rate", "limiter"], stdin: "done\ndone\nq\n")
+        #expect(first.stdout.contains("Drill saved at entities and API"))
+        let second = try cli.run(["drill", "rate limiter", "--json"], stdin: "\n\n\n\n0\n1\n2\n3\n3\n2\n1\n")
+        #expect(second.status == 0, "\(second.stderr)")
+        let events = try Self.events(second.stdout)
+        #expect(events[0]["event"] as? String == "start" && events[0]["resumed"] as? Bool == true && events[0]["phase"] as? Int == 2)
+        #expect(events[1]["phase"] as? String == "api" && events[1]["mode"] as? String == "drill")
+        #expect(events.filter { $0["mode"] as? String == "drill-score" && $0["event"] as? String == "question" }.count == 7)
+        let summary = try #require(events.last)
+        #expect(summary["event"] as? String == "summary" && summary["status"] as? String == "finished")
+        #expect(summary["total"] as? Double == 63.3)  // 0, 1, 2, 3, 3, 2, 1 weighted
+        #expect(second.stderr.contains("resuming the drill saved at entities and API"))
+        // One drill, not two: the resumed one was finished.
+        let history = try #require(try cli.json(["drill", "--history", "rate", "--json"]) as? [String: Any])
+        #expect(((history["exercises"] as? [[String: Any]])?.first?["drills"] as? [Any])?.count == 1)
+    }
+
+    @Test func drillNamesAreCheckedWithSuggestions() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let typo = try cli.run(["drill", "leaderbord"])
+        #expect(typo.status == 64 && typo.stderr.contains("did you mean 'Leaderboard with frequent score updates'?"))
+        let ambiguous = try cli.run(["drill", "s"])
+        #expect(ambiguous.status == 64 && ambiguous.stderr.contains("matches"))
+        let missing = try cli.run(["drill"], stdin: "")
+        #expect(missing.status == 64 && missing.stderr.contains("1) URL shortener"))
+        #expect(try cli.run(["drill", "url", "--minutes", "4"]).status == 64)
+    }
+
+    // MARK: estimate
+
+    @Test func estimateThroughPipesGradesWithTheCalculator() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let arguments = ["estimate", "--json", "--count", "3", "--seed", "11"]
+        let first = try cli.run(arguments, stdin: "35 dya\n1 PB\n1 PB\n1 PB\n")
+        #expect(first.status == 0, "\(first.stderr)")
+        let events = try Self.events(first.stdout)
+        #expect(events.map { $0["event"] as? String } == ["start", "question", "invalid", "result", "question", "result", "question", "result", "summary"])
+        let question = events[1]
+        #expect(question["mode"] as? String == "estimate" && question["card"] is NSNull && question["prompt"] is String)
+        let result = events[3]
+        let expected = try #require(result["expected"] as? [String: Any])
+        #expect(expected["value"] is NSNumber && expected["unit"] is String && expected["display"] is String)
+        #expect((result["steps"] as? [String])?.isEmpty == false)
+        #expect(result["given"] as? String == "1 PB")
+        // The same seed asks the same question: its expected answer is graded good.
+        let answer = (expected["display"] as! String).split(separator: "(")[0].trimmingCharacters(in: .whitespaces)
+        let again = try Self.events(try cli.run(arguments, stdin: answer + "\nq\n").stdout)
+        #expect(again[1]["prompt"] as? String == question["prompt"] as? String)
+        #expect(again[2]["correct"] as? Bool == true && again[2]["grade"] as? String == "good")
+        let summary = try #require(again.last)
+        #expect(summary["correct"] as? Int == 1 && summary["total"] as? Int == 1 && summary["good"] as? Int == 1)
+    }
+
+    @Test func estimateTextShowsStepsAndTheSeed() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["estimate", "--count", "1", "--seed", "2"], stdin: "1\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Estimate 1/1 ("))
+        #expect(result.stdout.contains("  steps:\n    "))
+        #expect(result.stdout.contains("seed 2"))
+        #expect(try cli.run(["estimate", "--count", "0"]).status == 64)
+    }
+
+    // MARK: terminal
+
+    @Test func ctrlCInATerminalDrillSavesItsPhase() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let script = cli.directory + "/drive_drill_in_pty.py"
+        try Self.ptyScript.write(toFile: script, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, CLIRunner.binary]
+        process.environment = cli.environment.merging(["SWIFT_BACKTRACE": "interactive=no"]) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("exit=130"), "\(text)")
+        #expect(text.contains("stty-same=True"), "\(text)")
+        let history = try #require(try cli.json(["drill", "--history", "--json"]) as? [String: Any])
+        let drill = try #require(((history["exercises"] as? [[String: Any]])?.first?["drills"] as? [[String: Any]])?.first)
+        #expect(drill["status"] as? String == "in-progress")
+        let resumed = try cli.run(["drill", "chat", "--json"], stdin: "q\n")
+        #expect(try Self.events(resumed.stdout).first?["phase"] as? Int == 1)
+    }
+
+    /// Starts `sysdrill drill chat` on a pty, moves to the estimates phase, opens the
+    /// calculator, evaluates an expression, presses Ctrl-C, and compares `stty -g`.
+    static let ptyScript = #"""
+    import os, pty, subprocess, sys, time, select, fcntl, termios, struct
+
+    binary = sys.argv[1]
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+
+    def stty():
+        return subprocess.check_output(["stty", "-g"], stdin=slave).decode().strip()
+
+    def read_until(needle, timeout=10):
+        seen = b""
+        end = time.time() + timeout
+        while time.time() < end:
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if ready:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+                if needle in seen:
+                    return seen
+        raise SystemExit("timed out waiting for %r; saw %r" % (needle, seen[-400:]))
+
+    before = stty()
+    child = subprocess.Popen([binary, "drill", "chat"], stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
+    read_until(b"Requirements")
+    os.write(master, b"n")
+    read_until(b"c calculator")
+    os.write(master, b"c")
+    read_until(b"calc>")
+    os.write(master, b"1 day -> s\r")
+    read_until(b"86,400 s")
+    os.write(master, b"\x03")
+    code = child.wait(timeout=10)
+    after = stty()
+    print("exit=%d" % code)
+    print("stty-same=%s" % (before == after))
+    """#
+}
+
+/// The interactive fronts' screens are pure functions of their state: checked here at
+/// 80x24 and at 40 columns without a terminal.
+@Suite struct PracticeScreenTests {
+    static let plain = Style(enabled: false)
+
+    static func fits(_ lines: [String], columns: Int) -> Bool {
+        lines.allSatisfy { ANSIText.visibleWidth($0) <= columns }
+    }
+
+    static func choiceQuestion() -> QuizQuestion {
+        let card = Card(id: CardID(rawValue: "0123456789abcdef"), deck: "t", section: ["3. Core", "3.4 Caching", "Invalidation"],
+                        kind: .definition, term: "Write-through", front: "Caching › Invalidation: what is meant by Write-through?",
+                        back: "Write cache then database.", items: [], source: SourceLocation(file: "t.md", line: 1), order: 1)
+        return QuizQuestion(mode: .choice, card: card, prompt: card.front,
+                            options: ["Write to cache, later flush to database.", "Write cache then database.",
+                                      "Write directly to database; cache on read.", "Data stored in app memory."],
+                            answerIndex: 1, key: TypedAnswerKey(expected: card.back))
+    }
+
+    @Test(arguments: [(80, 24), (40, 24)])
+    func quizChoiceScreen(columns: Int, rows: Int) {
+        var screen = QuizScreen()
+        screen.number = 2
+        screen.total = 10
+        screen.question = Self.choiceQuestion()
+        let (lines, cursor) = screen.render(columns: columns, rows: rows, style: Self.plain)
+        #expect(lines.count == rows)
+        #expect(Self.fits(lines, columns: columns))
+        #expect(lines[0].hasPrefix("sysdrill quiz · mixed") && lines[0].hasSuffix("2/10"))
+        #expect(lines.contains { $0.hasPrefix("    1) Write to cache") })
+        #expect(lines.last?.hasPrefix("1-4 or a-d to answer") == true)
+        #expect(cursor == nil)
+    }
+
+    @Test func quizTypedScreenPlacesTheCursorAfterTheAnswer() {
+        var screen = QuizScreen()
+        screen.number = 1
+        screen.total = 1
+        let question = Self.choiceQuestion()
+        screen.question = QuizQuestion(mode: .typed, card: question.card, prompt: "Caching › Invalidation — which term is this? Write cache then database.",
+                                       key: TypedAnswerKey(expected: "Write-through", siblings: ["Write-back"]))
+        screen.input.text = "write-thro"
+        let (lines, cursor) = screen.render(columns: 40, rows: 24, style: Self.plain)
+        let row = try! #require(cursor?.row)
+        #expect(lines[row - 1] == "  > write-thro")
+        #expect(cursor?.column == 15)
+        #expect(Self.fits(lines, columns: 40))
+    }
+
+    @Test func drillPhaseScreenShowsTimerChecklistAndOvertime() {
+        var screen = DrillScreen()
+        screen.name = "URL shortener"
+        screen.plan = DrillPlan(minutes: 45, talkingPoints: ["key generation", "redirection", "analytics"])
+        screen.phaseIndex = 4
+        screen.elapsed = 2300
+        screen.checked = [0]
+        for (columns, rows) in [(80, 24), (40, 24)] {
+            let (lines, _) = screen.render(columns: columns, rows: rows, style: Self.plain)
+            #expect(Self.fits(lines, columns: columns))
+            #expect(lines[0].hasSuffix("38:20 / 45:00"))
+            #expect(lines.contains("5/6 Deep dives (25:00-38:00)"))
+            #expect(lines.contains("over by 0:20: time to move on"))
+            #expect(lines.contains("  ✓ 1 key generation"))
+            #expect(lines.contains("  · 2 redirection"))
+        }
+    }
+
+    @Test func drillScoringAndEstimateScreensFitNarrowTerminals() {
+        var drill = DrillScreen()
+        drill.stage = .scoring
+        drill.name = "Build a distributed rate limiter"
+        drill.scores = [3, 2]
+        let scoring = drill.render(columns: 40, rows: 24, style: Self.plain).lines
+        #expect(Self.fits(scoring, columns: 40))
+        #expect(scoring.contains { $0.hasPrefix("Estimates") && $0.hasSuffix("2/3") })
+        #expect(scoring.contains { $0.hasPrefix("Entities and API") && $0.hasSuffix("›") })
+
+        var menu = DrillScreen()
+        menu.stage = .menu
+        menu.exercises = DrillCatalog.exercises(from: [])
+        #expect(menu.render(columns: 40, rows: 24, style: Self.plain).lines.first == "sysdrill drill · choose an exercise")
+
+        var estimate = EstimateScreen()
+        estimate.number = 1
+        estimate.total = 5
+        estimate.question = EstimateQuestion(kind: .storage, prompt: "40M DAU, 25 reads and 2 writes per user per day, 1 KB per write, kept 5 years, replication 3: how much storage?",
+                                             expected: Quantity(value: 4.383e14, dimension: .information), unit: try! Calculator().unit("TB").unit,
+                                             expectedDisplay: "438.3 TB", steps: [], conventions: [])
+        let lines = estimate.render(columns: 40, rows: 24, style: Self.plain).lines
+        #expect(Self.fits(lines, columns: 40) && lines.count == 24)
+        #expect(lines[0].hasPrefix("sysdrill estimate · storage") && lines[0].hasSuffix("1/5"))
+    }
+
+    @Test func inputLineEditsAndScrolls() {
+        var input = InputLine()
+        for character in "lru xy" { _ = input.handle(.character(character)) }
+        _ = input.handle(.backspace)
+        _ = input.handle(.control("w"))
+        #expect(input.text == "lru ")
+        #expect(input.handle(.enter) == .submitted("lru "))
+        #expect(input.text.isEmpty)
+        input.text = String(repeating: "a", count: 100)
+        let field = input.rendered(prompt: "> ", width: 20)
+        #expect(TextLayout.width(field.line) <= 20 && field.line.hasPrefix("> …"))
+    }
+}
