@@ -79,9 +79,9 @@ import Testing
         let prompts = ClozeBuilder.prompts(for: eviction)
         #expect(prompts.map(\.expected) == ["LRU (Least Recently Used)", "LFU (Least Frequently Used)", "FIFO"])
         #expect(prompts.map(\.text) == [
-            "Caching › Eviction, item 1 of 3: ___, …",
-            "Caching › Eviction, item 2 of 3: LRU (Least Recently Used), ___, …",
-            "Caching › Eviction, item 3 of 3: LFU (Least Frequently Used), ___",
+            "Caching › Eviction (item 1 of 3): ___, …",
+            "Caching › Eviction (item 2 of 3): LRU (Least Recently Used), ___, …",
+            "Caching › Eviction (item 3 of 3): LFU (Least Frequently Used), ___",
         ])
         let second = TypedAnswerKey(expected: prompts[1].expected, siblings: prompts[1].siblings)
         #expect(TypedAnswerGrader.grade("LFU", key: second).correct)

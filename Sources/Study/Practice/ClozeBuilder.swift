@@ -18,14 +18,14 @@ public struct ClozePrompt: Sendable, Equatable {
     /// The other items: typing one of them is never accepted for this one.
     public var siblings: [String] { enumeration.items.enumerated().filter { $0.offset != hidden }.map(\.element) }
 
-    /// `Caching › Eviction, item 2 of 3: LRU (Least Recently Used), ___, …`
+    /// `Caching › Eviction (item 2 of 3): LRU (Least Recently Used), ___, …`
     public var text: String {
         let items = enumeration.items
         var shown: [String] = []
         if hidden > 0 { shown.append(items[hidden - 1]) }
         shown.append(ClozeBuilder.blank)
         if hidden < items.count - 1 { shown.append("…") }
-        return "\(enumeration.title), item \(hidden + 1) of \(items.count): " + shown.joined(separator: ", ")
+        return "\(enumeration.title) (item \(hidden + 1) of \(items.count)): " + shown.joined(separator: ", ")
     }
 }
 

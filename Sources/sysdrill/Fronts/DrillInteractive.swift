@@ -52,7 +52,7 @@ struct DrillInteractive {
             if let existing = try inProgress(exercise) {
                 pendingExercise = exercise
                 saved = existing
-                let phase = existing.phase < 6 ? DrillPart.timed[existing.phase].phrase : "scoring"
+                let phase = existing.phase < DrillPart.timed.count ? DrillPart.timed[existing.phase].phrase : "scoring"
                 screen.stage = .resume("A \(existing.minutes)-minute drill of \(exercise.name) is saved at \(phase) with \(DrillPlan.clockText(existing.elapsedSeconds)) used. Resume it?")
             } else {
                 try begin(exercise, resume: nil)
