@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 
 /// Safety of the review log under the worst a user's machine does: kill -9 in the middle
@@ -12,7 +13,7 @@ import Testing
     // MARK: kill -9
 
     @Test func killNineLosesNoAcknowledgedAnswer() throws {
-        var generator = ReliabilityGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for run in 0..<Self.killRuns {
             let cli = CLIRunner()
             defer { cli.cleanUp() }
@@ -184,21 +185,6 @@ final class LiveSession {
     }
 }
 
-struct ReliabilityGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 extension Array where Element: Sendable {
     /// Runs `transform` for every element at the same time (one thread each).

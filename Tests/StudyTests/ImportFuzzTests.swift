@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import JSONText
 import Testing
 @testable import Deck
@@ -42,7 +43,7 @@ import Testing
         let (text, cards) = try Self.baseDocument()
         let bytes = Array(text.utf8)
         let root = try JSONParser.parse(text)
-        var generator = ImportFuzzGenerator(seed: 7 + UInt64(shard))
+        var generator = SplitMix64(seed: 7 + UInt64(shard))
         var accepted = 0, syntax = 0, invalid = 0
         let count = Self.iterations / 4
         for index in 0..<count {
@@ -91,7 +92,7 @@ import Testing
     }
 
     /// The same document with one value somewhere replaced by a value of another kind.
-    static func replaceRandomValue(in value: JSONValue, using generator: inout ImportFuzzGenerator) -> JSONValue {
+    static func replaceRandomValue(in value: JSONValue, using generator: inout SplitMix64) -> JSONValue {
         let replacements: [JSONValue] = [.null, .bool(true), .integer(-1), .integer(Int64.max), .number(1e300), .number(-0.5),
                                          .string(""), .string("ffffffffffffffff"), .string("2026-02-30T00:00:00Z"), .array([]),
                                          .object(JSONObject())]
@@ -118,18 +119,3 @@ import Testing
     }
 }
 
-struct ImportFuzzGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
