@@ -5,7 +5,7 @@ SWIFT ?= swift
 RELEASE_FLAGS ?= -c release
 BIN := $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path 2>/dev/null)/sysdrill
 
-.PHONY: all build run test install uninstall clean
+.PHONY: all build run test install uninstall clean fuzz check-reliability
 
 all: build
 
@@ -17,6 +17,17 @@ run: build
 
 test:
 	$(SWIFT) test
+
+# Long runs of the fuzz tests (parser, calculator, import) and the kill -9 / concurrency
+# tests; `make test` runs shorter versions of the same tests.
+FUZZ_ITERATIONS ?= 2000000
+RELIABILITY_RUNS ?= 500
+
+fuzz:
+	SYSDRILL_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) $(SWIFT) test --filter 'Fuzz'
+
+check-reliability:
+	SYSDRILL_RELIABILITY_RUNS=$(RELIABILITY_RUNS) $(SWIFT) test --filter 'ReliabilityTests'
 
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin"

@@ -20,8 +20,9 @@ let package = Package(
         .target(name: "TextMatching"),
         .target(name: "Timekeeping"),
         .target(name: "JSONText"),
+        .target(name: "SeededRandom"),
         .target(name: "Deck"),
-        .target(name: "Scheduling", dependencies: ["Timekeeping"]),
+        .target(name: "Scheduling", dependencies: ["Timekeeping", "SeededRandom"]),
         .target(name: "Capacity", dependencies: ["TextMatching"]),
         // Adapters.
         .target(name: "Store", dependencies: ["CSQLite", "Deck", "Scheduling", "Timekeeping"]),
@@ -42,14 +43,14 @@ let package = Package(
             name: "sysdrill",
             dependencies: ["Deck", "Scheduling", "Capacity", "Store", "Terminal", "Study", "BundledContent", "TextMatching", "Timekeeping", "JSONText"]
         ),
-        .testTarget(name: "DeckTests", dependencies: ["Deck", "BundledContent"]),
+        .testTarget(name: "DeckTests", dependencies: ["Deck", "BundledContent", "SeededRandom"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Timekeeping"], exclude: ["Vectors"]),
-        .testTarget(name: "FoundationsTests", dependencies: ["TextMatching", "Timekeeping", "JSONText"]),
-        .testTarget(name: "CapacityTests", dependencies: ["Capacity"]),
+        .testTarget(name: "FoundationsTests", dependencies: ["TextMatching", "Timekeeping", "JSONText", "SeededRandom"]),
+        .testTarget(name: "CapacityTests", dependencies: ["Capacity", "SeededRandom"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Deck", "Scheduling"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "StudyTests", dependencies: ["Study", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"]),
-        .testTarget(name: "CLITests", dependencies: ["sysdrill"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "SeededRandom"]),
+        .testTarget(name: "StudyTests", dependencies: ["SeededRandom", "Study", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"]),
+        .testTarget(name: "CLITests", dependencies: ["sysdrill", "SeededRandom"]),
     ],
     swiftLanguageModes: [.v6]
 )

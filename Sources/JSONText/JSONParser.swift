@@ -17,20 +17,29 @@ public enum JSONParser {
     }
 
     public static func parse(bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        var reader = Reader(bytes: bytes)
-        reader.skipWhitespace()
-        let value = try reader.readValue(depth: 0)
-        reader.skipWhitespace()
-        guard reader.atEnd else { throw reader.error("unexpected text after the JSON value") }
-        return value
+        // One pass over raw memory: array indexing would check bounds and retain the
+        // array on every byte, which made a 100 MB export slow to read back.
+        let result: Result<JSONValue, JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: buffer)
+            do throws(JSONParseError) {
+                reader.skipWhitespace()
+                let value = try reader.readValue(depth: 0)
+                reader.skipWhitespace()
+                guard reader.atEnd else { throw reader.error("unexpected text after the JSON value") }
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 }
 
 private struct Reader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         // A UTF-8 byte order mark is tolerated.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
@@ -47,7 +56,7 @@ private struct Reader {
             lineStart = i + 1
         }
         // Column in characters, not bytes.
-        let column = String(decoding: bytes[lineStart..<position], as: UTF8.self).count + 1
+        let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<position]), as: UTF8.self).count + 1
         return JSONParseError(message: message, line: line, column: column)
     }
 
@@ -74,7 +83,7 @@ private struct Reader {
 
     mutating func expectWord(_ word: String) throws(JSONParseError) {
         let utf8 = Array(word.utf8)
-        guard index + utf8.count <= bytes.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
+        guard index + utf8.count <= bytes.count, bytes[index..<index + utf8.count].elementsEqual(utf8) else {
             throw error("invalid literal, expected '\(word)'")
         }
         index += utf8.count
@@ -123,11 +132,23 @@ private struct Reader {
 
     mutating func readString() throws(JSONParseError) -> String {
         index += 1  // opening quote
+        // Fast path: no escapes before the closing quote (almost every string).
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) else {
+                throw error("invalid UTF-8 in string", at: index)
+            }
+            index = end + 1
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         var runStart = index
         func flushRun(_ end: Int, into scalars: inout String.UnicodeScalarView) throws(JSONParseError) {
             guard runStart < end else { return }
-            guard let text = String(validating: bytes[runStart..<end], as: UTF8.self) else {
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self) else {
                 throw error("invalid UTF-8 in string", at: runStart)
             }
             scalars.append(contentsOf: text.unicodeScalars)
@@ -223,7 +244,7 @@ private struct Reader {
             guard !atEnd, isDigit(bytes[index]) else { throw error("expected digits in exponent", at: start) }
             while !atEnd, isDigit(bytes[index]) { index += 1 }
         }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let value = Int64(text) { return .integer(value) }
         guard let value = Double(text), value.isFinite else { throw error("number out of range", at: start) }
         return .number(value)

@@ -1,3 +1,5 @@
+import SeededRandom
+
 // Anki-style interval fuzz: cards introduced together would otherwise stay due together
 // forever. The spread grows with the interval (Anki's bands: 15% of the part between 2.5
 // and 7 days, 10% between 7 and 20, 5% beyond, on top of one day), so short intervals

@@ -44,9 +44,15 @@ struct CLIRunner {
 
     @discardableResult
     func run(_ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Result {
+        try runCommand([Self.binary] + arguments, stdin: stdin, extraEnvironment: extraEnvironment)
+    }
+
+    /// Runs any command line (e.g. sysdrill under `setpriv`) with this runner's environment.
+    @discardableResult
+    func runCommand(_ command: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         process.environment = environment.merging(extraEnvironment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         // Output goes to files, so a large output can never block the child on a full pipe.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Capacity
 
@@ -20,14 +21,17 @@ struct FuzzTests {
         "(1 - 99.9%) * 1 year -> min", "10 MB / 2 s -> Mbps", "1e9 / 86400",
     ]
 
-    /// Four shards of 25,000 inputs each, run in parallel.
+    /// 100k inputs by default; `SYSDRILL_FUZZ_ITERATIONS` raises it (`make fuzz`).
+    static let iterations = ProcessInfo.processInfo.environment["SYSDRILL_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 100_000
+
+    /// Four shards of a quarter of the inputs each, run in parallel.
     @Test(arguments: 0..<4)
     func neverCrashes(_ shard: Int) {
         var generator = SeededGenerator(seed: 0xC0FFEE + UInt64(shard))
         let calculators = [Calculator(calendar: .gregorian), Calculator(calendar: .thirtyDay)]
         var accepted = 0
         var refused = 0
-        for index in 0..<25_000 {
+        for index in 0..<Self.iterations / 4 {
             let input = index.isMultiple(of: 2) ? Self.randomInput(&generator) : Self.mutatedInput(&generator)
             let calculator = calculators[index % 2]
             do {

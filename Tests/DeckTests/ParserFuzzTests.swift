@@ -1,4 +1,5 @@
 import BundledContent
+import SeededRandom
 import Testing
 @testable import Deck
 
@@ -12,7 +13,7 @@ import Testing
     }
 
     @Test func randomAndMutatedInputsNeverCrash() {
-        var generator = FuzzGenerator(seed: 20_261_125)
+        var generator = SplitMix64(seed: 20_261_125)
         let seed = BundledContent.files[0].bytes
         let fragments: [[UInt8]] = ["# ", "## 3.4 ", "- ", "  - ", "**", "**:", ": ", "Q: ", "A: ", "```", "---", "\n", "\n\n",
                                     "(", ")", "`", "1. ", "\t", "\r\n", "→", "é", "Drill", "\u{FEFF}"].map { Array($0.utf8) }
@@ -56,22 +57,6 @@ import Testing
     }
 }
 
-/// SplitMix64: the same inputs on every run.
-struct FuzzGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 #if canImport(Glibc)
 import Glibc

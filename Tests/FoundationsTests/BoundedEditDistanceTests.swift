@@ -1,4 +1,5 @@
 import Testing
+import SeededRandom
 import TextMatching
 
 /// The bounded distance used for unit suggestions agrees with TextMatching's reference
@@ -6,7 +7,7 @@ import TextMatching
 @Suite("bounded edit distance")
 struct EditDistanceTests {
     @Test func agreesWithTheReference() {
-        var generator = SeededGenerator(seed: 77)
+        var generator = SplitMix64(seed: 77)
         let alphabet = Array("abcdeMBKiµs")
         var rows: [Int] = []
         for _ in 0..<5_000 {
@@ -20,19 +21,3 @@ struct EditDistanceTests {
     }
 }
 
-/// SplitMix64, so the random cases are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

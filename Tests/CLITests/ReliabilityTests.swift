@@ -1,0 +1,217 @@
+import Foundation
+import SeededRandom
+import Testing
+
+/// Safety of the review log under the worst a user's machine does: kill -9 in the middle
+/// of a session, two terminals on one database, and damaged or foreign database files.
+/// `SYSDRILL_RELIABILITY_RUNS` raises the number of kill runs (`make check-reliability`).
+@Suite struct ReliabilityTests {
+    static var killRuns: Int {
+        ProcessInfo.processInfo.environment["SYSDRILL_RELIABILITY_RUNS"].flatMap(Int.init) ?? 12
+    }
+
+    // MARK: kill -9
+
+    @Test func killNineLosesNoAcknowledgedAnswer() throws {
+        var generator = SplitMix64(seed: 42)
+        for run in 0..<Self.killRuns {
+            let cli = CLIRunner()
+            defer { cli.cleanUp() }
+            let stopAfter = Int.random(in: 0...15, using: &generator)
+            let delayMicroseconds = UInt32.random(in: 0...3000, using: &generator)
+            let session = try LiveSession(cli: cli, arguments: ["review", "--json"])
+            var acknowledged = 0
+            let grades = ["again", "hard", "good", "easy", "3", "5", "0"]
+            while acknowledged < stopAfter {
+                guard let event = session.nextEvent() else { break }
+                if event["event"] as? String == "card" {
+                    session.send(grades.randomElement(using: &generator)! + "\n")
+                } else if event["event"] as? String == "answer" {
+                    acknowledged += 1
+                }
+            }
+            // One more answer on its way, then the plug is pulled at a random moment.
+            session.send("good\n")
+            usleep(delayMicroseconds)
+            session.kill()
+
+            let stats = try #require(try cli.json(["stats", "--json"]) as? [String: Any], "run \(run)")
+            let logged = stats["total_reviews"] as? Int ?? -1
+            #expect(logged >= acknowledged && logged <= acknowledged + 1, "run \(run): \(acknowledged) acknowledged, \(logged) logged")
+            let check = try cli.run(["check", "--json"])
+            #expect(check.status == 0, "run \(run): \(check.stdout) \(check.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+            #expect(report["integrity"] as? [String] == ["ok"])
+            #expect(report["state_mismatches"] as? Int == 0)
+        }
+    }
+
+    // MARK: two terminals
+
+    @Test func twoProcessesAnswering500CardsEachLoseNothing() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let deck = cli.directory + "/big.md"
+        var text = ""
+        for part in ["Alpha", "Beta"] {
+            text += "# \(part)\n\n" + (1...500).map { "- \(part) term \($0): definition \($0).\n" }.joined() + "\n"
+        }
+        try text.write(toFile: deck, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["decks", "add", deck]).status == 0)
+
+        let answers = String(repeating: "good\n", count: 500)
+        let results = try ["Alpha", "Beta"].concurrentMap { section, _ in
+            try cli.run(["review", "--section", section, "--new", "500", "--limit", "500"], stdin: answers)
+        }
+        for result in results {
+            #expect(result.status == 0, "\(result.stderr.suffix(300))")
+            #expect(!result.stderr.contains("locked"))
+            #expect(result.stdout.contains("Reviewed 500 cards"))
+        }
+        let stats = try #require(try cli.json(["stats", "--json"]) as? [String: Any])
+        #expect(stats["total_reviews"] as? Int == 1000)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
+    // MARK: damaged and foreign files
+
+    @Test func damagedOrForeignDatabasesAreRefusedUntouched() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        // A real database with some history to damage.
+        _ = try cli.run(["review", "--limit", "5"], stdin: "good\ngood\nagain\ngood\neasy\n")
+        _ = try cli.run(["check"])  // last connection closes: WAL checkpointed into the file
+        let healthy = try Data(contentsOf: URL(fileURLWithPath: cli.databasePath))
+        #expect(healthy.count > 4096)
+
+        var newer = healthy
+        newer.replaceSubrange(60..<64, with: [0, 0, 0, 99])  // PRAGMA user_version = 99
+        let cases: [(String, Data, String)] = [
+            ("truncated", healthy.prefix(healthy.count / 2), "damaged"),
+            ("random", Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }), "not a sysdrill database"),
+            ("newer", newer, "newer sysdrill"),
+            ("text", Data("name,score\nada,3\n".utf8), "not a sysdrill database"),
+        ]
+        for (name, content, message) in cases {
+            let path = cli.directory + "/\(name).sqlite"
+            try content.write(to: URL(fileURLWithPath: path))
+            for command in [["due"], ["review"], ["stats"], ["check"], ["export"]] {
+                let result = try cli.run(command + ["--db", path], stdin: "good\n")
+                #expect(result.status == 74, "\(name) \(command): \(result.status) \(result.stderr)")
+                #expect(result.stderr.contains(message), "\(name): \(result.stderr)")
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == content, "\(name) was modified")
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"), "\(name) got a WAL file")
+        }
+    }
+
+    @Test func readOnlyFileOrFolderIsRefusedUntouched() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        _ = try cli.run(["review", "--limit", "2"], stdin: "good\ngood\n")
+        _ = try cli.run(["check"])
+        let original = try Data(contentsOf: URL(fileURLWithPath: cli.databasePath))
+        let asRoot = getuid() == 0
+        let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard !asRoot || setpriv != nil else {
+            Issue.record("running as root without setpriv: cannot make a file read-only for sysdrill")
+            return
+        }
+        for layout in ["read-only file", "read-only folder"] {
+            let folder = cli.directory + "/" + layout.replacingOccurrences(of: " ", with: "-")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let path = folder + "/db.sqlite"
+            try original.write(to: URL(fileURLWithPath: path))
+            var prefix: [String] = []
+            if asRoot {
+                // Root ignores permissions: run sysdrill as "nobody", who may read but not write.
+                prefix = [setpriv!, "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+                chmod(cli.directory, 0o755)
+                chmod(folder, 0o755)
+                chmod(path, 0o644)
+                if layout == "read-only folder" { chown(path, 65534, 65534) }
+            } else {
+                if layout == "read-only file" { chmod(path, 0o444) } else { chmod(folder, 0o555) }
+            }
+            defer { chmod(folder, 0o755) }
+            let result = try cli.runCommand(prefix + [CLIRunner.binary, "due", "--db", path])
+            #expect(result.status == 74, "\(layout): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains("cannot be written"), "\(layout): \(result.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original, "\(layout): file changed")
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+    }
+}
+
+/// A running `sysdrill` whose stdin we write and whose stdout we read line by line.
+final class LiveSession {
+    let process = Process()
+    let input = Pipe()
+    let output = Pipe()
+    private var buffer = Data()
+
+    init(cli: CLIRunner, arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+        process.arguments = arguments
+        process.environment = cli.environment
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// The next JSON event, or nil when the process closed its output.
+    func nextEvent() -> [String: Any]? {
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer = Data(buffer[(newline + 1)...])
+                if let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] { return object }
+                continue
+            }
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { return nil }
+            buffer += chunk
+        }
+    }
+
+    func send(_ text: String) {
+        try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+    }
+
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
+
+
+extension Array where Element: Sendable {
+    /// Runs `transform` for every element at the same time (one thread each).
+    func concurrentMap<T: Sendable>(_ transform: @escaping @Sendable (Element, Int) throws -> T) throws -> [T] {
+        let results = ResultBox<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            results.set(index, Result { try transform(self[index], index) })
+        }
+        return try results.values()
+    }
+}
+
+final class ResultBox<T: Sendable>: @unchecked Sendable {
+    private var storage: [Result<T, any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Result<T, any Error>) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    func values() throws -> [T] {
+        try storage.map { try $0!.get() }
+    }
+}
