@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Store", dependencies: ["CSQLite", "Deck", "Scheduling", "Timekeeping"]),
         .target(name: "Terminal"),
         // Use cases.
-        .target(name: "Study", dependencies: ["Deck", "Scheduling", "Store", "Capacity", "TextMatching", "Timekeeping", "JSONText"]),
+        .target(name: "Study", dependencies: ["Deck", "Scheduling", "Store", "Capacity", "TextMatching", "Timekeeping", "JSONText", "SeededRandom"]),
         // Content/*.md compiled into the binary by a build-tool plugin.
         .executableTarget(name: "content-embedder", path: "Sources/content-embedder"),
         .plugin(

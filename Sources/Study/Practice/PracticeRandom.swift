@@ -1,40 +1,38 @@
-// A quiz, a drill order or an estimation question set must come out the same for the
-// same `--seed` on any machine and any Swift version. The standard library neither
-// promises its shuffle algorithm nor lets a system generator be seeded, so practice
-// modes use this small, fully specified generator and their own shuffle.
+import SeededRandom
 
-/// SplitMix64 (Steele, Lea, Flood 2014) with Lemire range reduction and a Fisher-Yates
-/// shuffle written out here, so every consumer of a seed is reproducible.
+// A quiz, a drill order or an estimation question set must come out the same for the
+// same `--seed` on any machine and any Swift version. The numbers come from sysdrill's
+// one seeded generator (SeededRandom's SplitMix64); the standard library promises
+// neither its shuffle algorithm nor a way to seed it, so the shuffle is written out here.
+
+/// SplitMix64 with the helpers practice modes need: a range, a pick, a Fisher-Yates
+/// shuffle and generators derived per purpose.
 public struct PracticeRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    private var generator: SplitMix64
+    /// Kept to derive generators from (SplitMix64 does not expose its state).
+    private let seed: UInt64
+    private var draws: UInt64 = 0
 
     public init(seed: UInt64) {
-        state = seed
+        self.seed = seed
+        generator = SplitMix64(seed: seed)
     }
 
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        draws &+= 1
+        return generator.next()
     }
 
     /// A whole number in `range` (which must not be empty).
     public mutating func int(in range: ClosedRange<Int>) -> Int {
-        let width = UInt64(range.upperBound - range.lowerBound) + 1
-        return range.lowerBound + Int(next().multipliedFullWidth(by: width).high)
+        draws &+= 1
+        return generator.next(in: range)
     }
 
     /// One of `values` (which must not be empty): generated questions pick from lists of
     /// round numbers, so they read "40M DAU", not "40.2917M DAU".
     public mutating func pick<T>(_ values: [T]) -> T {
         values[int(in: 0...(values.count - 1))]
-    }
-
-    /// A double uniformly in `0..<1` (53 random bits).
-    public mutating func unit() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
     }
 
     public mutating func shuffle<T>(_ values: inout [T]) {
@@ -50,12 +48,12 @@ public struct PracticeRandom: RandomNumberGenerator, Sendable {
         return copy
     }
 
-    /// A derived generator for one purpose (one card's distractors), so adding a
-    /// question elsewhere does not change what this one draws.
+    /// A generator for one purpose (one card's distractors), so adding a question
+    /// elsewhere does not change what this one draws.
     public func derived(_ label: String) -> PracticeRandom {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in label.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return PracticeRandom(seed: state ^ hash)
+        return PracticeRandom(seed: (seed &+ draws &* 0x9E37_79B9_7F4A_7C15) ^ hash)
     }
 
     /// A fresh seed when the user gave none: short enough to retype after `--seed`.
