@@ -29,20 +29,6 @@ extension StudyStore {
         return connection.changes == 1
     }
 
-    /// Undo: removes a review from the log and puts back the card's previous state
-    /// (nil: the card is new again), atomically.
-    public func removeReview(id: String, cardID: CardID, restoring previous: CardState?) throws {
-        try connection.transaction {
-            try connection.run("DELETE FROM review_log WHERE id = ?1", [id])
-            guard connection.changes == 1 else { throw StoreError.inconsistent("review \(id) is not in the log (already undone?)") }
-            if let previous, previous.phase != .new {
-                try saveState(previous, for: cardID)
-            } else {
-                try connection.run("DELETE FROM card_state WHERE card_id = ?1", [cardID.rawValue])
-            }
-        }
-    }
-
     /// A card's reviews in the order they happened.
     public func reviews(of cardID: CardID) throws -> [ReviewRecord] {
         try connection.prepare(Self.selectReview + " WHERE r.card_id = ?1 ORDER BY r.at, r.rowid")

@@ -60,7 +60,7 @@ public final class ReviewSession {
     public private(set) var summary = SessionSummary()
 
     private enum Action {
-        case answered(reviewID: String, cardID: CardID, previous: CardState, storedPrevious: CardState, queue: [CardID], waiting: [(id: CardID, due: UnixTime)], summary: SessionSummary)
+        case answered(reviewID: String, cardID: CardID, previous: CardState, queue: [CardID], waiting: [(id: CardID, due: UnixTime)], summary: SessionSummary)
         case skipped(cardID: CardID, queue: [CardID], waiting: [(id: CardID, due: UnixTime)])
     }
 
@@ -126,22 +126,22 @@ public final class ReviewSession {
     public func answer(_ quality: Quality) throws -> Outcome {
         guard let id = current else { throw StoreError.inconsistent("no card is being shown") }
         let now = clock.now
-        let before = states[id] ?? .new
+        let shown = states[id] ?? .new
         let duration = max(0, clock.monotonicMilliseconds() - shownAtMilliseconds)
-        let seed = FuzzSeed.make(cardID: id.rawValue, reviewIndex: before.reps)
-        let after = scheduler.next(before, review: ReviewEvent(at: now, quality: quality), fuzzSeed: seed)
         let review = ReviewRecord(id: identifiers.makeIdentifier(), cardID: id, at: now, grade: quality, durationMs: duration)
-        var storedBefore = before
-        var storedAfter = after
-        if let storedScheduler {
-            storedBefore = try store.state(of: id) ?? .new
-            storedAfter = storedScheduler.next(storedBefore, review: review.event,
-                                               fuzzSeed: FuzzSeed.make(cardID: id.rawValue, reviewIndex: storedBefore.reps))
+        // The stored state is read inside the write transaction (another terminal may
+        // have answered this card meanwhile); the fuzz seed is the card's review count,
+        // exactly as a replay of the log computes it.
+        let persisting = storedScheduler ?? scheduler
+        let (storedBefore, storedAfter) = try store.recordAnswer(review) { stored in
+            persisting.next(stored, review: review.event, fuzzSeed: FuzzSeed.make(cardID: id.rawValue, reviewIndex: stored.reps))
         }
-        let snapshot = Action.answered(reviewID: review.id, cardID: id, previous: before, storedPrevious: storedBefore,
-                                       queue: [id] + queue, waiting: waiting, summary: summary)
-        try store.record(review, newState: storedAfter)
-        history.append(snapshot)
+        // With `--scheduler`, this session schedules by its own scheduler's view.
+        let before = storedScheduler == nil ? storedBefore : shown
+        let after = storedScheduler == nil ? storedAfter
+            : scheduler.next(shown, review: review.event, fuzzSeed: FuzzSeed.make(cardID: id.rawValue, reviewIndex: shown.reps))
+        history.append(.answered(reviewID: review.id, cardID: id, previous: shown, queue: [id] + queue, waiting: waiting,
+                                 summary: summary))
         states[id] = after
         current = nil
 
@@ -174,9 +174,12 @@ public final class ReviewSession {
     public func undo() throws -> CardID? {
         guard let last = history.popLast() else { return nil }
         switch last {
-        case .answered(let reviewID, let cardID, let previous, let storedPrevious, let savedQueue, let savedWaiting, let savedSummary):
-            try store.removeReview(id: reviewID, cardID: cardID, restoring: storedPrevious)
-            states[cardID] = previous
+        case .answered(let reviewID, let cardID, let previous, let savedQueue, let savedWaiting, let savedSummary):
+            let persisting = storedScheduler ?? scheduler
+            let replayed = try store.removeReview(id: reviewID, cardID: cardID) { events in
+                persisting.replay(events, cardID: cardID.rawValue)
+            }
+            states[cardID] = storedScheduler == nil ? replayed : previous
             queue = savedQueue
             waiting = savedWaiting
             summary = savedSummary

@@ -73,6 +73,35 @@ import Testing
         #expect(try cli.run(["check"]).status == 0)
     }
 
+    @Test func twoSessionsAnsweringTheSameCardKeepStatesEqualToTheLog() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        _ = try cli.run(["due"])  // create the database before the two sessions race
+        let first = try LiveSession(cli: cli, arguments: ["review", "--json", "--limit", "2"])
+        let second = try LiveSession(cli: cli, arguments: ["review", "--json", "--limit", "2"])
+        // Both load the same queue, then answer the same cards in turn.
+        for session in [first, second] { #expect(session.nextEvent()?["event"] as? String == "card") }
+        for round in 0..<2 {
+            for session in [first, second] {
+                session.send("good\n")
+                #expect(session.nextEvent()?["event"] as? String == "answer", "round \(round)")
+            }
+            if round == 0 { for session in [first, second] { #expect(session.nextEvent()?["event"] as? String == "card") } }
+        }
+        first.send("q\n")
+        second.send("q\n")
+        first.process.waitUntilExit()
+        second.process.waitUntilExit()
+        let check = try cli.run(["check"])
+        #expect(check.status == 0, "\(check.stdout)")
+        let history = try #require(try cli.json(["card", "5ada07aa", "--json"]) as? [String: Any])
+        let reviews = try #require(history["reviews"] as? [[String: Any]])
+        #expect(reviews.count == 2)
+        // The second "good" built on the first: n = 2, interval 6 days.
+        let state = try #require((reviews.last?["state_after"] as? [String: Any])?["sm2"] as? [String: Any])
+        #expect(state["n"] as? Int == 2)
+    }
+
     // MARK: damaged and foreign files
 
     @Test func damagedOrForeignDatabasesAreRefusedUntouched() throws {

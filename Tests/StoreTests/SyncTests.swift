@@ -66,6 +66,29 @@ import Testing
         #expect(try store.cards(includeRetired: true) == before)
     }
 
+    @Test func answerReadsTheStoredStateInsideTheTransaction() throws {
+        let store = try StudyStore.open(path: dir.file("db.sqlite"))
+        _ = try sync(store, "# S\n\n- A1: one.\n")
+        let id = try store.cards()[0].id
+        var first = CardState.new
+        first.phase = .review
+        first.reps = 1
+        try store.record(ReviewRecord(id: "r1", cardID: id, at: 1, grade: Quality(rawValue: 4)!, durationMs: 0), newState: first)
+        // A second writer computes from what is stored now, not from what it saw earlier.
+        let (before, after) = try store.recordAnswer(ReviewRecord(id: "r2", cardID: id, at: 2, grade: Quality(rawValue: 5)!, durationMs: 0)) { stored in
+            var next = stored
+            next.reps += 1
+            return next
+        }
+        #expect(before == first)
+        #expect(after.reps == 2)
+        #expect(try store.state(of: id)?.reps == 2)
+        #expect(throws: StoreError.self) {
+            try store.recordAnswer(ReviewRecord(id: "r2", cardID: id, at: 3, grade: Quality(rawValue: 5)!, durationMs: 0)) { $0 }
+        }
+        #expect(try store.reviewCount() == 2)
+    }
+
     @Test func recordAndUndoAreAtomicAndRestoreState() throws {
         let store = try StudyStore.open(path: dir.file("db.sqlite"))
         _ = try sync(store, "# S\n\n- A1: one.\n")
@@ -77,10 +100,13 @@ import Testing
         state.sm2 = SM2Memory(n: 1, ef: 2.6, intervalDays: 1, inExtraLoop: false)
         try store.record(ReviewRecord(id: "r1", cardID: id, at: 4000, grade: Quality(rawValue: 5)!, durationMs: 10), newState: state)
         #expect(try store.state(of: id) == state)
-        try store.removeReview(id: "r1", cardID: id, restoring: nil)
+        let replayed = try store.removeReview(id: "r1", cardID: id) { events in
+            events.isEmpty ? .new : state
+        }
+        #expect(replayed == .new)
         #expect(try store.state(of: id) == nil)
         #expect(try store.reviews(of: id).isEmpty)
-        #expect(throws: StoreError.self) { try store.removeReview(id: "r1", cardID: id, restoring: nil) }
+        #expect(throws: StoreError.self) { try store.removeReview(id: "r1", cardID: id) { _ in .new } }
     }
 
     @Test func reviewOfUnknownCardIsRejectedByForeignKey() throws {
