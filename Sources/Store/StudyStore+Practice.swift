@@ -138,13 +138,14 @@ extension StudyStore {
                            [cardID.rawValue, time])
     }
 
-    /// Cards sent back to review and not reviewed since.
-    public func requeuedCards() throws -> [CardID] {
+    /// Cards sent back to review, not reviewed since, and not skipped at `now`.
+    public func requeuedCards(at now: UnixTime) throws -> [CardID] {
         try connection.prepare("""
             SELECT q.card_id FROM requeued q JOIN cards c ON c.id = q.card_id
             WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = q.card_id AND r.at >= q.at)
+              AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = q.card_id AND b.until > ?1)
             ORDER BY q.at
-            """).map { CardID(rawValue: $0.string(0)) }
+            """).map([now]) { CardID(rawValue: $0.string(0)) }
     }
 }
 

@@ -81,3 +81,15 @@ extension StudyStore {
         Set(try connection.prepare("SELECT card_id FROM buried WHERE until > ?1").map([now]) { CardID(rawValue: $0.string(0)) })
     }
 }
+
+extension StudyStore {
+    /// Section paths of every active card, for `--section` filters over large decks in
+    /// one query instead of one per card.
+    public func activeCardSections() throws -> [CardID: [String]] {
+        var result: [CardID: [String]] = [:]
+        try connection.prepare("SELECT id, section FROM cards WHERE retired = 0").forEach { row in
+            result[CardID(rawValue: row.string(0))] = SectionCoding.decode(row.string(1))
+        }
+        return result
+    }
+}

@@ -42,6 +42,7 @@ public struct TodayQueue {
                                      reviewsDoneToday: try store.reviewCardsDone(since: day.start))
         var limits = configuration.limits
         if let newCards = options.newCards {
+            // `--new N`: N new cards in this session, on top of what today already had.
             limits.newPerDay = newCards
             progress.newIntroducedToday = 0
         }
@@ -58,40 +59,38 @@ public struct TodayQueue {
         } else {
             rows = try store.dueRows(before: day.end, now: now)
         }
-        // Cards sent back by a quiz are due now whatever their schedule says.
-        let requeued = try store.requeuedCards()
+        // Cards sent back by a quiz are due now whatever their schedule says (and come
+        // once: a new card sent back is not also offered as new).
+        let requeued = try store.requeuedCards(at: now)
+        let requeuedSet = Set(requeued)
         if !requeued.isEmpty {
-            let requeuedSet = Set(requeued)
             rows.removeAll { requeuedSet.contains($0.id) }
             rows += requeued.enumerated().map { QueueRow(id: $1, phase: .review, due: now - 1 - Int64(requeued.count - $0), deckOrder: 0) }
         }
-        let newRows = options.section == nil ? try store.newRows(limit: newLeft, now: now)
-                                             : try store.newRows(limit: Int.max / 2, now: now)
-        let newCount = try store.newCardCount()
+        var newRows = try store.newRows(limit: options.section == nil ? newLeft + requeued.count : Int.max / 2, now: now)
+        newRows.removeAll { requeuedSet.contains($0.id) }
 
-        var cards: [CardID: Card] = [:]
-        for id in Set(rows.map(\.id) + newRows.map(\.id)) {
-            if let stored = try store.card(id: id) { cards[id] = stored.card }
+        if let section = options.section {
+            let sections = try store.activeCardSections()
+            let keep: (QueueRow) -> Bool = { row in sections[row.id].map(section.matches) ?? false }
+            rows = rows.filter(keep)
+            newRows = newRows.filter(keep)
         }
-        let filter: (QueueRow) -> Bool = { row in
-            guard let section = options.section else { return true }
-            return cards[row.id].map(section.matches) ?? false
-        }
-        let candidates = (rows.filter(filter) + newRows.filter(filter)).map {
+        let candidates = (rows + newRows.prefix(newLeft)).map {
             QueueCandidate(id: $0.id.rawValue, phase: $0.phase, due: $0.due, deckOrder: $0.deckOrder)
         }
         let queue = DailyQueue.build(from: candidates, now: now, dayEnd: day.end, limits: limits, progress: progress)
+        var cards: [CardID: Card] = [:]
         var states: [CardID: CardState] = [:]
-        for id in queue.cardIDs + queue.laterToday.map(\.id) {
-            let cardID = CardID(rawValue: id)
+        for id in (queue.cardIDs + queue.laterToday.map(\.id)).map(CardID.init(rawValue:)) {
+            if let stored = try store.card(id: id) { cards[id] = stored.card }
             if let override = options.states {
-                states[cardID] = override[cardID] ?? .new
+                states[id] = override[id] ?? .new
             } else {
-                states[cardID] = try store.state(of: cardID) ?? .new
+                states[id] = try store.state(of: id) ?? .new
             }
         }
-        let shown = Set(queue.cardIDs + queue.laterToday.map(\.id))
-        cards = cards.filter { shown.contains($0.key.rawValue) }
-        return TodayQueue(now: now, day: day, queue: queue, cards: cards, states: states, newAvailable: newCount)
+        return TodayQueue(now: now, day: day, queue: queue, cards: cards, states: states,
+                          newAvailable: try store.newCardCount())
     }
 }

@@ -37,7 +37,7 @@ import Testing
         #expect(try quiz.answer(text: "wrong answer").requeued)
         _ = quiz.next()
         #expect(try !quiz.answer(text: quiz.current!.key.expected).requeued)
-        #expect(try fixture.store.requeuedCards() == [first.card.id])
+        #expect(try fixture.store.requeuedCards(at: Int64.min) == [first.card.id])
         let today = try TodayQueue.build(store: fixture.store, configuration: .defaults,
                                          calendar: StudyCalendar(rolloverHour: 4, utcOffset: { _ in 0 }), now: fixture.clock.now)
         #expect(today.queue.cardIDs.first == first.card.id.rawValue)
@@ -50,10 +50,10 @@ import Testing
         while let (_, question) = quiz.next() {
             _ = try quiz.answer(choice: (question.answerIndex + 1) % question.options.count)
         }
-        #expect(try fixture.store.requeuedCards().isEmpty)
+        #expect(try fixture.store.requeuedCards(at: Int64.min).isEmpty)
         #expect(try quiz.requeueMissed() == 3)
         #expect(try quiz.requeueMissed() == 0)
-        #expect(try fixture.store.requeuedCards().count == 3)
+        #expect(try fixture.store.requeuedCards(at: Int64.min).count == 3)
     }
 
     @Test func lineModeReadsOneAnswerPerLineAndStopsAtQ() throws {

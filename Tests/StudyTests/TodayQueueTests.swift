@@ -67,6 +67,22 @@ import Timekeeping
         #expect(today.queue.cardIDs.contains(id.rawValue) == dueToday)
     }
 
+    @Test func aNewCardSentBackByAQuizComesOnceAndSkipHidesIt() throws {
+        let fixture = try StudyFixture()
+        var configuration = StudyConfiguration.defaults
+        configuration.limits.newPerDay = 3
+        let a1 = try fixture.cardID("A1")
+        try fixture.store.requeue(a1, at: fixture.clock.now - 60)
+        let today = try fixture.today(configuration)
+        #expect(today.queue.cardIDs.filter { $0 == a1.rawValue }.count == 1)
+        #expect(today.queue.cardIDs.first == a1.rawValue)
+        #expect(today.queue.newCount == 3)  // A2, A3, A4: the requeued card does not use a new slot twice
+        let session = try fixture.session(configuration)
+        #expect(session.nextTerm() == "A1")
+        try session.skip()
+        #expect(try !fixture.today(configuration).queue.cardIDs.contains(a1.rawValue))
+    }
+
     @Test func sectionFilterRestrictsTheQueue() throws {
         let fixture = try StudyFixture(deck: "# 1. One\n\n- X1: a.\n\n# 2. Two\n\n- Y1: b.\n- Y2: c.\n")
         let today = try fixture.today(options: .init(section: SectionFilter("2")))

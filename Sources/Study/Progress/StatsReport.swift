@@ -37,7 +37,7 @@ public struct StatsInput: Sendable {
         try store.readSnapshot {
             StatsInput(configuration: configuration, cards: try store.cards(includeRetired: true), states: try store.allStates(),
                        reviews: try store.allReviews(), quizResults: try store.quizResults(), drillResults: try store.drills(),
-                       buried: try store.buriedCards(at: now), requeued: Set(try store.requeuedCards()))
+                       buried: try store.buriedCards(at: now), requeued: Set(try store.requeuedCards(at: now)))
         }
     }
 }
