@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Writes text to a file descriptor with write(2). sysdrill has exactly one writer per
 /// stream (never mixed with `print`), so output cannot be reordered in a pipe; callers
@@ -18,7 +19,10 @@ public struct StreamWriter: Sendable {
     public static let standardError = StreamWriter(fileDescriptor: 2)
 
     /// Writes all of `text`, retrying on EINTR and short writes. A closed pipe (EPIPE)
-    /// is ignored: the reader has gone, and SIGPIPE is ignored by the app.
+    /// is not an error: the reader has gone (`sysdrill cards | head`), and SIGPIPE is
+    /// ignored by the app. Any other failure (a full disk under `export > file`) is
+    /// remembered in `firstFailure`, so the command can end with an error instead of
+    /// reporting success for output that never arrived.
     public func write(_ text: String) {
         var text = text
         text.withUTF8 { buffer in
@@ -27,11 +31,24 @@ public struct StreamWriter: Sendable {
                 let written = systemWrite(fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
+                    if errno != EPIPE { _ = Self.failure.compareExchange(expected: 0, desired: errno, ordering: .relaxed) }
                     return
                 }
                 offset += written
             }
         }
+    }
+
+    private static let failure = Atomic<Int32>(0)
+
+    /// The errno of the first failed write on any stream (EPIPE excepted), or nil.
+    public static var firstFailure: Int32? {
+        let code = failure.load(ordering: .relaxed)
+        return code == 0 ? nil : code
+    }
+
+    public static func describe(errorNumber: Int32) -> String {
+        String(cString: strerror(errorNumber))
     }
 
     public var isTerminal: Bool { isatty(fileDescriptor) == 1 }

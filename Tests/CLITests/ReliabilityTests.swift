@@ -102,6 +102,26 @@ import Testing
         #expect(state["n"] as? Int == 2)
     }
 
+    @Test func anOutputThatCannotBeWrittenIsAnError() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        for arguments in [["export"], ["cards", "--json"], ["export", "--format", "anki-tsv"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+            process.arguments = arguments
+            process.environment = cli.environment
+            process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 74, "\(arguments)")
+            #expect(message.contains("No space left on device"), "\(message)")
+        }
+    }
+
     // MARK: damaged and foreign files
 
     @Test func damagedOrForeignDatabasesAreRefusedUntouched() throws {

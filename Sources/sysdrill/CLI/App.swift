@@ -26,7 +26,13 @@ enum App {
             let made = try AppContext(environment: environment, invocation: invocation)
             context = made
             guard let run = command.run else { return ExitCode.usage }
-            return try run(invocation, made)
+            let status = try run(invocation, made)
+            // Output that could not be written (a full disk) must not look like success.
+            if let failure = StreamWriter.firstFailure {
+                StreamWriter.standardError.write("error: could not write the output: \(StreamWriter.describe(errorNumber: failure))\n")
+                return ExitCode.ioError
+            }
+            return status
         } catch {
             return ErrorReporter.report(error, context: context, environment: environment)
         }
