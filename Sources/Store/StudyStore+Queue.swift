@@ -67,11 +67,13 @@ extension StudyStore {
 }
 
 extension StudyStore {
-    /// The earliest due time after `time` among active cards (for "next due").
-    public func nextDue(after time: UnixTime) throws -> UnixTime? {
+    /// The earliest due time among active, unskipped cards that have been reviewed
+    /// (possibly already past: a card due now), for "next due".
+    public func earliestDue(now: UnixTime) throws -> UnixTime? {
         try connection.prepare("""
-            SELECT MIN(s.due) FROM card_state s JOIN cards c ON c.id = s.card_id WHERE s.due > ?1 AND c.retired = 0
-            """).first([time]) { $0.optionalInt64(0) } ?? nil
+            SELECT MIN(s.due) FROM card_state s JOIN cards c ON c.id = s.card_id
+            WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = s.card_id AND b.until > ?1)
+            """).first([now]) { $0.optionalInt64(0) } ?? nil
     }
 }
 

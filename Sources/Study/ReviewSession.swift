@@ -213,7 +213,10 @@ public final class ReviewSession {
 
 /// What a session did, for the end-of-session summary.
 public struct SessionSummary: Sendable, Equatable {
+    /// Answers given (a card repeated today counts each time).
     public var reviewed = 0
+    /// Distinct cards answered.
+    public var cards: Set<String> = []
     public var again = 0
     public var newCards = 0
     public var skipped = 0
@@ -224,6 +227,7 @@ public struct SessionSummary: Sendable, Equatable {
 
     mutating func count(review: ReviewRecord, wasNew: Bool) {
         reviewed += 1
+        cards.insert(review.cardID.rawValue)
         if !review.grade.passes { again += 1 }
         if wasNew { newCards += 1 }
         milliseconds += review.durationMs

@@ -6,31 +6,42 @@ import Timekeeping
 /// The end-of-session summary: what was done plus where the user stands.
 public struct SessionReport: Sendable {
     public let summary: SessionSummary
+    /// The earliest due card after the session (nil: nothing scheduled yet).
     public let nextDue: UnixTime?
     public let streak: Int
+    /// What today's queue still holds after the session (a fresh queue, so it includes
+    /// cards left when quitting early and same-day repeats).
+    public let dueLeftToday: Int
     public let learningLeftToday: Int
 
-    public static func make(summary: SessionSummary, store: StudyStore, calendar: StudyCalendar, now: UnixTime,
-                            learningLeftToday: Int = 0) throws -> SessionReport {
+    public static func make(summary: SessionSummary, store: StudyStore, configuration: StudyConfiguration,
+                            calendar: StudyCalendar, now: UnixTime) throws -> SessionReport {
         let today = calendar.day(containing: now)
         let since = calendar.start(ofDay: today.number - 400)
         let days = Set(try store.reviewTimes(from: since, to: today.end).map { calendar.day(containing: $0).number })
-        return SessionReport(summary: summary, nextDue: try store.nextDue(after: now),
-                             streak: calendar.streak(reviewDays: days, today: today.number), learningLeftToday: learningLeftToday)
+        let left = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: now)
+        return SessionReport(summary: summary, nextDue: try store.earliestDue(now: now),
+                             streak: calendar.streak(reviewDays: days, today: today.number),
+                             dueLeftToday: left.total, learningLeftToday: left.queue.learningCount)
     }
 
     public func text(now: UnixTime) -> String {
         var lines: [String] = []
         let seconds = summary.milliseconds / 1000
-        var first = "Reviewed \(summary.reviewed) card\(summary.reviewed == 1 ? "" : "s")"
-        if summary.newCards > 0 { first += " (\(summary.newCards) new)" }
+        let cards = summary.cards.count
+        var first = "Reviewed \(cards) card\(cards == 1 ? "" : "s")"
+        var details: [String] = []
+        if summary.reviewed != cards { details.append("\(summary.reviewed) answers") }
+        if summary.newCards > 0 { details.append("\(summary.newCards) new") }
+        if !details.isEmpty { first += " (" + details.joined(separator: ", ") + ")" }
         first += " in \(Self.duration(seconds))"
         if summary.reviewed > 0 { first += " · again \(Int((summary.againRate * 100).rounded()))%" }
         if summary.skipped > 0 { first += " · \(summary.skipped) skipped" }
         lines.append(first)
         var second: [String] = []
-        if learningLeftToday > 0 { second.append("\(learningLeftToday) learning card\(learningLeftToday == 1 ? "" : "s") later today") }
-        if let nextDue {
+        if dueLeftToday > 0 {
+            second.append("\(dueLeftToday) still due today" + (learningLeftToday > 0 ? " (\(learningLeftToday) learning)" : ""))
+        } else if let nextDue, nextDue > now {
             second.append("next due \(LocalTime.shortFormat(nextDue)) (in \(IntervalText.format(from: now, to: nextDue)))")
         }
         second.append("streak \(streak) day\(streak == 1 ? "" : "s")")
@@ -42,12 +53,14 @@ public struct SessionReport: Sendable {
         JSONObject([
             "event": "summary",
             "reviewed": JSONValue(summary.reviewed),
+            "cards": JSONValue(summary.cards.count),
             "again": JSONValue(summary.again),
             "again_rate": JSONValue(summary.againRate),
             "new": JSONValue(summary.newCards),
             "skipped": JSONValue(summary.skipped),
             "seconds": JSONValue(Double(summary.milliseconds) / 1000),
             "next_due": JSONValue(nextDue.map(ISO8601.format)),
+            "due_left_today": JSONValue(dueLeftToday),
             "learning_left_today": JSONValue(learningLeftToday),
             "streak": JSONValue(streak),
         ])

@@ -13,6 +13,9 @@ struct CLIRunner {
     var environment: [String: String]
 
     init() {
+        // A child that exits before reading all its input must not kill the test
+        // process with SIGPIPE when we write the rest.
+        signal(SIGPIPE, SIG_IGN)
         directory = NSTemporaryDirectory() + "sysdrill-cli-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         environment = [

@@ -14,7 +14,7 @@ enum ReviewCommand {
         options: [
             OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a heading word)"),
             OptionSpec("limit", .value, valueName: "N", help: "at most N cards from today's queue this session"),
-            OptionSpec("new", .value, valueName: "N", help: "allow N new cards today (instead of new-per-day)"),
+            OptionSpec("new", .value, valueName: "N", help: "up to N new cards in this session, even past today's limit"),
             OptionSpec("scheduler", .value, valueName: "NAME", help: "sm2 or fsrs for this session only"),
         ],
         discussion: """
@@ -59,30 +59,29 @@ enum ReviewCommand {
                                     clock: clock, identifiers: RandomIdentifiers(), limit: limit)
         if session.remaining == 0 {
             if context.json {
-                let report = try SessionReport.make(summary: session.summary, store: store, calendar: calendar, now: clock.now)
+                let report = try SessionReport.make(summary: session.summary, store: store, configuration: configuration,
+                                                    calendar: calendar, now: clock.now)
                 context.print(JSONValue.object(report.json).serialized())
             } else {
-                context.print("Nothing due now. " + (try nextDueText(store: store, now: clock.now)))
+                context.print(try nothingDueText(store: store, configuration: configuration, calendar: calendar, now: clock.now,
+                                                 filtered: filter != nil || limit == 0))
             }
             return ExitCode.ok
         }
 
         let interactive = TerminalQuery.isTerminal(0) && TerminalQuery.isTerminal(1) && !context.json
         var exitCode = ExitCode.ok
-        var learningLeft = 0
         if interactive {
             let review = InteractiveReview(session: session, style: context.style, answerScale: configuration.answerScale, clock: clock)
-            let (ending, left) = try review.run()
-            learningLeft = left
-            if ending == .interrupted { exitCode = ExitCode.interrupted }
+            if try review.run().ending == .interrupted { exitCode = ExitCode.interrupted }
         } else {
             let reader = LineReader(fileDescriptor: 0)
             let lines = LineReview(session: session, readLine: { (try? reader.nextLine()) ?? nil },
                                    output: { context.stdout.write($0) }, message: { context.note($0) }, json: context.json)
-            learningLeft = try lines.run()
+            _ = try lines.run()
         }
-        let report = try SessionReport.make(summary: session.summary, store: store, calendar: calendar, now: clock.now,
-                                            learningLeftToday: learningLeft)
+        let report = try SessionReport.make(summary: session.summary, store: store, configuration: configuration,
+                                            calendar: calendar, now: clock.now)
         if context.json {
             context.print(JSONValue.object(report.json).serialized())
         } else {
@@ -91,8 +90,17 @@ enum ReviewCommand {
         return exitCode
     }
 
-    static func nextDueText(store: StudyStore, now: Int64) throws -> String {
-        guard let next = try store.nextDue(after: now) else { return "No reviews scheduled yet." }
-        return "Next review due \(LocalTime.shortFormat(next)) (in \(IntervalText.format(from: now, to: next)))."
+    /// Why there is nothing to show, and when there will be.
+    static func nothingDueText(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
+                               now: Int64, filtered: Bool) throws -> String {
+        if filtered {
+            let everything = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: now)
+            if everything.total > 0 {
+                return "Nothing due in this selection; \(everything.total) card\(everything.total == 1 ? " is" : "s are") due today in all (plain 'sysdrill review')."
+            }
+        }
+        guard let next = try store.earliestDue(now: now) else { return "Nothing due now. No reviews scheduled yet." }
+        if next <= now { return "Nothing due now (today's limits are reached; 'review --new N' adds new cards)." }
+        return "Nothing due now. Next review due \(LocalTime.shortFormat(next)) (in \(IntervalText.format(from: now, to: next)))."
     }
 }
