@@ -108,14 +108,24 @@ extension StudyStore {
                   drill.elapsedSeconds, DrillScoresCoding.encode(drill.phaseScores), drill.total, drill.status.rawValue])
     }
 
-    /// Inserts a drill only if its ID is new (import merges); returns whether inserted.
+    /// What merging one drill from another machine did.
+    public enum DrillMerge: Sendable {
+        case added, updated, unchanged
+    }
+
+    /// Import merge of a drill: a new ID is added; a known one is replaced only when the
+    /// incoming copy was saved later (a drill finished on the other machine after an
+    /// earlier export), so the most advanced state of each drill wins on both sides.
     @discardableResult
-    public func insertDrillIfNew(_ drill: DrillResultRecord) throws -> Bool {
-        guard try connection.prepare("SELECT 1 FROM drill_results WHERE id = ?1").first([drill.id], { _ in true }) == nil else {
-            return false
+    public func mergeDrill(_ drill: DrillResultRecord) throws -> DrillMerge {
+        let stored = try connection.prepare("SELECT updated_at FROM drill_results WHERE id = ?1").first([drill.id]) { $0.int64(0) }
+        guard let stored else {
+            try saveDrill(drill)
+            return .added
         }
+        guard drill.updatedAt > stored else { return .unchanged }
         try saveDrill(drill)
-        return true
+        return .updated
     }
 
     public func drills(named name: String? = nil) throws -> [DrillResultRecord] {

@@ -28,6 +28,8 @@ public struct ImportReport: Sendable {
     public var quizResultsAdded = 0
     public var drillsInFile = 0
     public var drillsAdded = 0
+    /// Known drills replaced by a copy saved later (finished on the other machine).
+    public var drillsUpdated = 0
     /// Cards whose log was replayed, and how many of their stored states changed.
     public var cardsReplayed = 0
     public var statesChanged = 0
@@ -50,7 +52,8 @@ public struct ImportReport: Sendable {
             "quiz_results": ["in_file": JSONValue(quizResultsInFile), "added": JSONValue(quizResultsAdded),
                              "already_present": JSONValue(quizResultsInFile - quizResultsAdded)],
             "drill_results": ["in_file": JSONValue(drillsInFile), "added": JSONValue(drillsAdded),
-                              "already_present": JSONValue(drillsInFile - drillsAdded)],
+                              "updated": JSONValue(drillsUpdated),
+                              "already_present": JSONValue(drillsInFile - drillsAdded - drillsUpdated)],
             "states": ["scheduler": .string(scheduler.rawValue), "cards_replayed": JSONValue(cardsReplayed),
                        "changed": JSONValue(statesChanged)],
             "settings": [
@@ -151,7 +154,13 @@ public struct ProgressImport {
                 report.quizResultsInFile = document.quizResults.count
                 for result in document.quizResults where try store.insertQuizResult(result) { report.quizResultsAdded += 1 }
                 report.drillsInFile = document.drillResults.count
-                for drill in document.drillResults where try store.insertDrillIfNew(drill) { report.drillsAdded += 1 }
+                for drill in document.drillResults {
+                    switch try store.mergeDrill(drill) {
+                    case .added: report.drillsAdded += 1
+                    case .updated: report.drillsUpdated += 1
+                    case .unchanged: break
+                    }
+                }
 
                 // New settings for the scheduler change every card's replay, not only the touched ones.
                 let replayAll = target.scheduler != configuration.scheduler

@@ -86,7 +86,8 @@ enum ImportCommand {
         }
         row("cards", cards)
         row("quiz answers", "\(report.quizResultsAdded) \(added), \(report.quizResultsInFile - report.quizResultsAdded) already here")
-        row("drills", "\(report.drillsAdded) \(added), \(report.drillsInFile - report.drillsAdded) already here")
+        row("drills", "\(report.drillsAdded) \(added), " + (report.drillsUpdated > 0 ? "\(report.drillsUpdated) brought up to date, " : "")
+            + "\(report.drillsInFile - report.drillsAdded - report.drillsUpdated) already here")
         row("states", "\(report.cardsReplayed) card\(report.cardsReplayed == 1 ? "" : "s") replayed with \(report.scheduler.rawValue), \(report.statesChanged) changed")
         let differences = report.settingDifferences.map { "\($0.key.rawValue) \($0.local) → \($0.file)" }.joined(separator: ", ")
         if report.settingDifferences.isEmpty {
