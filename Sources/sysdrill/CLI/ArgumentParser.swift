@@ -40,10 +40,16 @@ struct ArgumentParser {
                     throw UsageError("unknown option '\(token)' (options are spelled with two dashes, e.g. --help)", command: name())
                 }
                 guard let spec = knownOptions().first(where: { $0.name == optionName }) else {
-                    let candidates = knownOptions().map(\.name)
-                        + command.subcommands.flatMap { $0.options.map(\.name) }
+                    // An option of a subcommand given without it (`calc storag --items`).
+                    if let owner = command.subcommands.first(where: { $0.options.contains { $0.name == optionName } }) {
+                        var message = "'--\(optionName)' is an option of '\(name()) \(owner.name)'"
+                        if let word = positionals.first {
+                            message += "; '\(word)' is not a subcommand" + Suggestion.didYouMean(word, in: command.subcommands.map(\.name))
+                        }
+                        throw UsageError(message, command: name() + " " + owner.name)
+                    }
                     throw UsageError("unknown option '--\(optionName)' for '\(name())'"
-                        + Suggestion.didYouMean(optionName, in: candidates, prefix: "--"), command: name())
+                        + Suggestion.didYouMean(optionName, in: knownOptions().map(\.name), prefix: "--"), command: name())
                 }
                 if options[spec.name] != nil && !spec.repeatable && spec.arity != .flag {
                     throw UsageError("--\(spec.name) given twice", command: name())
@@ -106,12 +112,12 @@ struct ArgumentParser {
         return (invocation, command)
     }
 
-    /// `--x`, `-h`, `-V` and other dash words are options; `-` alone (stdin) and
-    /// negative numbers (`-5`, `-.5`) are values.
+    /// `--x`, `-h`, `-V` and other dash-letter words are options; `-` alone (stdin) and
+    /// anything else starting with a dash is a value, so expressions such as `-5`,
+    /// `-$5`, `-(5 s)` and a separate `->` reach the calculator.
     static func isOption(_ token: String) -> Bool {
         guard token.hasPrefix("-"), token.count > 1 else { return false }
         let second = token[token.index(after: token.startIndex)]
-        if second.isNumber || second == "." { return false }
-        return true
+        return second.isLetter || second == "-"
     }
 }

@@ -18,10 +18,13 @@ extension AppContext {
 
     /// `--section` as a filter, refusing a filter that matches nothing (a typo should
     /// not look like "nothing due").
-    func sectionFilter(_ invocation: Invocation, store: StudyStore) throws -> SectionFilter? {
+    func sectionFilter(_ invocation: Invocation, store: StudyStore, includeRetired: Bool = false) throws -> SectionFilter? {
         guard let text = invocation.value("section") else { return nil }
         let filter = SectionFilter(text)
-        let cards = try store.cards()
+        guard !filter.text.isEmpty else {
+            throw UsageError("--section needs a section number (3, 3.4) or a word from a heading", command: invocation.commandName)
+        }
+        let cards = try store.cards(includeRetired: includeRetired)
         if !cards.contains(where: { filter.matches($0.card) }) {
             let headings = Array(Set(cards.flatMap(\.card.section)))
             throw UsageError("--section '\(text)' matches no card" + Suggestion.didYouMean(text, in: headings)

@@ -36,11 +36,23 @@ enum CalcCommand {
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let quiet = invocation.flag("quiet")
         let text = invocation.positionals.joined(separator: " ")
+        try refuseMistypedCalculator(invocation)
         return try CalcOutput.run(context) {
             let calendar = try calendar(from: invocation)
             let evaluation = try Calculator(calendar: calendar).evaluate(text)
             CalcOutput.write(evaluation, quiet: quiet, context: context)
         }
+    }
+
+    /// `calc storag ...` or `calc availabilty 99.9%`: a first word that is no unit but
+    /// close to a calculator's name is a typo for that calculator, not an expression.
+    static func refuseMistypedCalculator(_ invocation: Invocation) throws {
+        guard let first = invocation.positionals.first?.split(separator: " ").first.map(String.init),
+              first.count >= 3, first.allSatisfy(\.isLetter),
+              (try? Calculator().unit(first)) == nil,
+              let guess = Suggestion.closest(to: first, in: CalcCalculatorCommands.all.map(\.name)) else { return }
+        throw UsageError("unknown calculator '\(first)'; did you mean '\(guess)'? (calculators: "
+                         + CalcCalculatorCommands.all.map(\.name).joined(separator: ", ") + ")", command: "sysdrill calc")
     }
 
     static func calendar(from invocation: Invocation) throws -> CalendarConvention {

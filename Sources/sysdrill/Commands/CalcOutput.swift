@@ -23,7 +23,7 @@ enum CalcOutput {
         }
         var text = evaluation.display + "\n"
         if quiet {
-            quietNotes(evaluation.notes, context: context)
+            quietNotes(evaluation.conventions + evaluation.notes, context: context)
         } else {
             for line in evaluation.conventions { text += context.style.dim("  " + line) + "\n" }
             for line in evaluation.notes { text += context.style.yellow("  note: ") + line + "\n" }
@@ -43,7 +43,7 @@ enum CalcOutput {
         let resultLines = report.results.map { "  " + TextLayout.padRight($0.label, to: width + 2) + style.bold($0.display) }
         if quiet {
             context.stdout.write(resultLines.map { String($0.dropFirst(2)) }.joined(separator: "\n") + "\n")
-            quietNotes(report.notes, context: context)
+            quietNotes(report.conventions + report.notes, context: context)
             return
         }
         var text = style.bold("Steps") + "\n"
@@ -60,8 +60,9 @@ enum CalcOutput {
         context.stdout.write(text)
     }
 
-    /// `--quiet` keeps stdout to the results, but notes such as "example prices, not
-    /// current quotes" must still reach the reader: they go to stderr.
+    /// `--quiet` keeps stdout to the results, but the calendar used ("month = 30.44 days")
+    /// and notes such as "example prices, not current quotes" must still reach the
+    /// reader: they go to stderr.
     private static func quietNotes(_ notes: [String], context: AppContext) {
         for line in notes { context.note(context.errorStyle.yellow("note: ") + line) }
     }

@@ -25,8 +25,8 @@ enum CardsCommand {
 
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let kindName = try invocation.choice("kind", from: CardKind.allCases.map(\.rawValue))
-        let filter = invocation.value("section").map(SectionFilter.init)
         let store = try context.syncedStore()
+        let filter = try context.sectionFilter(invocation, store: store, includeRetired: invocation.flag("retired"))
         let cards = try store.cards(includeRetired: invocation.flag("retired")).filter { stored in
             (kindName == nil || stored.card.kind.rawValue == kindName) && (filter?.matches(stored.card) ?? true)
         }
@@ -36,6 +36,7 @@ enum CardsCommand {
             return ExitCode.ok
         }
         if cards.isEmpty {
+            // The section matched (checked above), the kind did not: an empty answer, not an error.
             context.note("no cards match" + (filter.map { " --section '\($0.text)'" } ?? "") + (kindName.map { " --kind \($0)" } ?? ""))
             return ExitCode.ok
         }
