@@ -113,8 +113,8 @@ import Testing
 
         let remove = try cli.run(["decks", "remove", "notes"])
         #expect(remove.status == 0)
-        let after = try #require(try cli.json(["cards", "--json", "--section", "Notes"]) as? [[String: Any]])
-        #expect(after.isEmpty)
+        // No active card is left under "Notes": the filter now matches nothing (exit 64).
+        #expect(try cli.run(["cards", "--json", "--section", "Notes"]).status == 64)
         let retired = try #require(try cli.json(["cards", "--json", "--retired", "--section", "Notes"]) as? [[String: Any]])
         #expect(retired.count == 2)
     }
