@@ -43,13 +43,11 @@ extension StudyStore {
     public func retireTransientDecks(except active: Set<String>) throws -> Int {
         var total = 0
         for deck in try decks() where deck.origin == .transient && !active.contains(deck.name) {
-            let alreadyRetired = try connection.prepare("SELECT COUNT(*) FROM cards WHERE deck = ?1 AND retired = 0")
-                .first([deck.name]) { $0.int(0) } ?? 0
-            guard alreadyRetired > 0 else { continue }
             try connection.transaction {
                 try connection.run("UPDATE cards SET retired = 1 WHERE deck = ?1", [deck.name])
                 total += connection.changes
-                try connection.run("DELETE FROM deck_files WHERE deck = ?1", [deck.name])
+                // The deck leaves the list; its retired cards keep their history.
+                try connection.run("DELETE FROM decks WHERE name = ?1", [deck.name])
             }
         }
         return total

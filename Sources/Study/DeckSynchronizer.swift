@@ -74,7 +74,9 @@ public struct DeckSynchronizer {
                 if existing.origin == .registered && existing.source == source {
                     continue  // already registered: synced above
                 }
-                throw DeckError.unreadable(path: path, reason: "a deck named '\(name)' already comes from \(existing.source); rename the file or folder")
+                throw DeckError.unreadable(path: path, reason: existing.origin == .embedded
+                    ? "the built-in outline is already called '\(name)'; rename the file or folder"
+                    : "a deck named '\(name)' already comes from \(existing.source); rename the file or folder")
             }
             guard transientNames.insert(name).inserted else {
                 throw DeckError.unreadable(path: path, reason: "two --deck paths are both named '\(name)'")
@@ -104,7 +106,10 @@ public struct DeckSynchronizer {
         let source = FileSystem.absolute(path)
         let name = FileSystem.deckName(for: source)
         if let existing = try store.deck(named: name), existing.source != source, existing.origin != .transient {
-            throw DeckError.unreadable(path: path, reason: "a deck named '\(name)' is already registered from \(existing.source); rename the file or folder, or remove that deck first")
+            let reason = existing.origin == .embedded
+                ? "the built-in outline is already called '\(name)'; rename the file or folder"
+                : "a deck named '\(name)' is already registered from \(existing.source); rename the file or folder, or remove that deck first"
+            throw DeckError.unreadable(path: path, reason: reason)
         }
         let files = try DeckLoader.fingerprints(of: source)
         let cards = try DeckLoader.parse(deck: name, files: files)

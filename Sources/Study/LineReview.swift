@@ -34,7 +34,7 @@ public struct LineReview {
 
     /// Parses one answer line; nil when it is not a valid answer.
     public static func parse(_ line: String) -> Command? {
-        let word = line.trimmingCharacters(in: " ").lowercased()
+        let word = String(line.filter { $0 != " " && $0 != "\t" && $0 != "\r" }).lowercased()
         if let number = Int(word), let quality = Quality(rawValue: number) { return .grade(quality) }
         if let rating = Rating(name: word) { return .grade(rating.quality) }
         switch word {

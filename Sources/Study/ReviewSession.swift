@@ -15,6 +15,13 @@ public final class ReviewSession {
         /// 1-based position and the size of the session so far (grows with repeats).
         public let position: Int
         public let total: Int
+
+        public init(card: Card, state: CardState, position: Int, total: Int) {
+            self.card = card
+            self.state = state
+            self.position = position
+            self.total = total
+        }
     }
 
     public enum Next: Sendable {

@@ -28,14 +28,24 @@ public struct StudyConfiguration: Equatable, Sendable {
     /// The configuration stored in `store` (defaults for keys never set). A stored value
     /// that no longer parses falls back to its default rather than blocking every command.
     public static func load(from store: StudyStore) throws -> StudyConfiguration {
+        try loadReportingProblems(from: store).configuration
+    }
+
+    /// Like `load`, and says which stored values were unusable (edited by hand, or
+    /// written by another version) so the user hears about the fallback.
+    public static func loadReportingProblems(from store: StudyStore) throws -> (configuration: StudyConfiguration, problems: [String]) {
         var configuration = StudyConfiguration.defaults
+        var problems: [String] = []
         let stored = try store.allSettings()
         for key in ConfigKey.allCases {
-            if let value = stored[key.rawValue] {
-                try? key.apply(value, to: &configuration)
+            guard let value = stored[key.rawValue] else { continue }
+            do {
+                try key.apply(value, to: &configuration)
+            } catch {
+                problems.append("stored setting \(key.rawValue) = '\(value)' is unusable (\(error.message)); using \(key.value(in: configuration)) — fix it with 'sysdrill config set \(key.rawValue) VALUE'")
             }
         }
-        return configuration
+        return (configuration, problems)
     }
 }
 

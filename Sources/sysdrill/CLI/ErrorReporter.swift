@@ -7,7 +7,9 @@ enum ErrorReporter {
         let stderr = StreamWriter.standardError
         let verbose = context?.verbose ?? false
         let style = context?.errorStyle ?? Style.plain
-        let (code, message, hint) = classify(error, verbose: verbose)
+        var (code, message, hint) = classify(error, verbose: verbose)
+        // "Run 'sysdrill check'" is no help when check itself failed.
+        if context?.invocation.path.first == "check", hint?.contains("sysdrill check") == true { hint = nil }
         var text = style.red("error:") + " " + message + "\n"
         if let hint { text += hint + "\n" }
         stderr.write(text)

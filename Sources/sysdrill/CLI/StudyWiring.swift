@@ -7,7 +7,9 @@ import Study
 /// clock and today's queue.
 extension AppContext {
     func configuration(_ store: StudyStore) throws -> StudyConfiguration {
-        try StudyConfiguration.load(from: store)
+        let (configuration, problems) = try StudyConfiguration.loadReportingProblems(from: store)
+        for problem in problems { note(errorStyle.yellow("warning:") + " " + problem) }
+        return configuration
     }
 
     func calendar(_ configuration: StudyConfiguration) -> StudyCalendar {

@@ -60,7 +60,7 @@ enum CardCommand {
         var text = style.bold(card.front) + "\n" + card.back + "\n\n"
         text += style.dim("id \(card.id) · \(card.kind.rawValue) · \(card.source)" + (stored.retired ? " · retired" : "")) + "\n"
         text += style.dim(card.section.joined(separator: " › ")) + "\n\n"
-        text += "Now: \(current.phase.rawValue)" + (current.phase == .new ? "" : ", due \(LocalTime.shortFormat(current.due))" + (current.due <= context.now ? " (now)" : " (in \(IntervalText.format(from: context.now, to: current.due)))") + ", \(current.reps) reviews, \(current.lapses) lapses") + " · scheduler \(configuration.scheduler.kind.rawValue)\n"
+        text += "Now: \(current.phase.rawValue)" + (current.phase == .new ? "" : ", due \(LocalTime.shortFormat(current.due))" + (current.due <= context.now ? " (now)" : " (in \(IntervalText.format(from: context.now, to: current.due)))") + ", " + plural(current.reps, "review") + ", " + plural(current.lapses, "lapse")) + " · scheduler \(configuration.scheduler.kind.rawValue)\n"
         if steps.isEmpty {
             text += "Never reviewed.\n"
         } else {
@@ -75,6 +75,10 @@ enum CardCommand {
         }
         context.stdout.write(text)
         return ExitCode.ok
+    }
+
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     static func memoryText(_ state: CardState) -> String {
@@ -92,7 +96,7 @@ enum CardCommand {
         var object: JSONObject = ["phase": .string(state.phase.rawValue), "due": state.phase == .new ? .null : .string(ISO8601.format(state.due)),
                                   "reps": JSONValue(state.reps), "lapses": JSONValue(state.lapses), "interval_d": JSONValue(state.intervalDays)]
         object.set("sm2", state.sm2.map { .object(["n": JSONValue($0.n), "ef": .number($0.ef), "interval_d": JSONValue($0.intervalDays),
-                                                   "repeat_today": .bool($0.inExtraLoop)]) } ?? .null)
+                                                   "extra_loop": .bool($0.inExtraLoop)]) } ?? .null)
         object.set("fsrs", state.fsrs.map { .object(["state": .string($0.phase.rawValue), "step": JSONValue($0.step.map(Int64.init)),
                                                      "stability": .number($0.stability), "difficulty": .number($0.difficulty)]) } ?? .null)
         return object

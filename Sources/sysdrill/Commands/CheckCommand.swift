@@ -3,6 +3,7 @@ import JSONText
 import Scheduling
 import Store
 import Study
+import Timekeeping
 
 /// `sysdrill check [--repair]`: is the database sound, and are the stored card states
 /// exactly what replaying the review log gives? The log is the truth; `--repair`
@@ -46,11 +47,35 @@ enum CheckCommand {
                 text += "\(mismatches.count) differ from the replay (\(configuration.scheduler.kind.rawValue))"
                 text += repaired > 0 ? ", repaired from the log\n" : "; run 'sysdrill check --repair' to rewrite them from the log\n"
                 for mismatch in mismatches.prefix(5) where repaired == 0 {
-                    text += "  \(mismatch.id): stored \(mismatch.stored.map { "\($0.phase.rawValue) due \($0.due)" } ?? "none"), replay \(mismatch.replayed.map { "\($0.phase.rawValue) due \($0.due)" } ?? "new")\n"
+                    text += "  \(mismatch.id): " + difference(stored: mismatch.stored, replayed: mismatch.replayed) + "\n"
                 }
+                if mismatches.count > 5 && repaired == 0 { text += "  … and \(mismatches.count - 5) more\n" }
             }
             context.stdout.write(text)
         }
         return healthy && consistent ? ExitCode.ok : ExitCode.failure
+    }
+
+    /// The fields where a stored state and the log's replay disagree, readably.
+    static func difference(stored: CardState?, replayed: CardState?) -> String {
+        guard let stored else { return "no stored state, the log says \(replayed?.phase.rawValue ?? "new")" }
+        guard let replayed else { return "a stored state (\(stored.phase.rawValue)) but no reviews in the log" }
+        var parts: [String] = []
+        func compare(_ name: String, _ a: String, _ b: String) {
+            if a != b { parts.append("\(name) \(a) (log: \(b))") }
+        }
+        compare("phase", stored.phase.rawValue, replayed.phase.rawValue)
+        compare("due", ISO8601.format(stored.due), ISO8601.format(replayed.due))
+        compare("reviews", String(stored.reps), String(replayed.reps))
+        compare("lapses", String(stored.lapses), String(replayed.lapses))
+        compare("interval", "\(stored.intervalDays)d", "\(replayed.intervalDays)d")
+        if stored.sm2 != replayed.sm2 {
+            compare("SM-2", stored.sm2.map { "n=\($0.n) EF=\($0.ef)" } ?? "none", replayed.sm2.map { "n=\($0.n) EF=\($0.ef)" } ?? "none")
+        }
+        if stored.fsrs != replayed.fsrs {
+            compare("FSRS", stored.fsrs.map { "S=\($0.stability) D=\($0.difficulty)" } ?? "none",
+                    replayed.fsrs.map { "S=\($0.stability) D=\($0.difficulty)" } ?? "none")
+        }
+        return "stored " + (parts.isEmpty ? "state differs" : parts.joined(separator: ", "))
     }
 }

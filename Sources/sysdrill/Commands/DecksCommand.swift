@@ -83,6 +83,9 @@ enum DecksCommand {
         } else {
             context.print("registered deck '\(result.name)' from \(FileSystem.absolute(path)): \(result.cards) cards (\(report.inserted) new, \(report.updated) changed, \(report.retired) retired)")
         }
+        if result.cards == 0 {
+            context.note(context.errorStyle.yellow("warning:") + " no cards found: write '- Term: definition' bullets under '#' headings, or 'Q:'/'A:' pairs (see the README)")
+        }
         return ExitCode.ok
     }
 

@@ -27,6 +27,8 @@ struct InteractiveReview {
         var needsDraw = true
         var waitingUntil: UnixTime?
         var learningLeft = 0
+        /// All cards answered; the screen stays so the last answer can still be undone.
+        var done = false
 
         func advance() -> Bool {
             screen.revealed = false
@@ -47,7 +49,11 @@ struct InteractiveReview {
             case .finished:
                 screen.presented = nil
                 learningLeft = 0
-                return false
+                waitingUntil = nil
+                guard session.canUndo else { return false }
+                done = true
+                screen.waitingText = "All done for now. Press u to undo the last answer, or any other key to finish."
+                return true
             }
         }
 
@@ -59,6 +65,7 @@ struct InteractiveReview {
                 needsDraw = true
             }
             if needsDraw {
+                screen.canUndo = session.canUndo
                 let size = terminal.size
                 var frame = terminal.makeFrame()
                 frame.append(contentsOf: screen.render(columns: size.columns, rows: size.rows, style: style))
@@ -67,6 +74,13 @@ struct InteractiveReview {
             }
             guard let key = try reader.nextKey(timeoutMilliseconds: 250) else { continue }
             needsDraw = true
+            if done {
+                guard key == .character("u"), try session.undo() != nil else { return (.finished, 0) }
+                done = false
+                guard advance() else { return (.finished, 0) }
+                screen.message = "undone"
+                continue
+            }
             if screen.showHelp {
                 screen.showHelp = false
                 continue

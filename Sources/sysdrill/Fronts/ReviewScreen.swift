@@ -14,6 +14,8 @@ struct ReviewScreen {
     var showHelp = false
     var waitingText: String?
     var answerScale: AnswerScale = .buttons
+    /// Whether `u` would undo something (shown in the footer on both sides of a card).
+    var canUndo = false
 
     static func helpLines(scale: AnswerScale) -> [String] {
         var lines = [
@@ -42,10 +44,14 @@ struct ReviewScreen {
         let width = max(20, columns)
         var lines: [String] = []
         guard let presented else {
+            // Between cards: waiting for a learning step, or done with an undo still possible.
             lines.append(style.bold("sysdrill review"))
             lines.append("")
-            lines.append(waitingText ?? "")
-            if let message { lines += ["", message] }
+            for line in TextLayout.wrap(waitingText ?? "", columns: width) { lines.append(line) }
+            if let message {
+                lines.append("")
+                for line in TextLayout.wrap(message, columns: width) { lines.append(style.yellow(line)) }
+            }
             return lines
         }
         let card = presented.card
@@ -70,24 +76,49 @@ struct ReviewScreen {
             lines += ["", style.dim("press any key to go back")]
             return lines
         }
-        for line in TextLayout.wrap(card.front, columns: width - 2) { lines.append("  " + style.bold(line)) }
-        lines.append("")
+        var body: [String] = []
+        for line in TextLayout.wrap(card.front, columns: width - 2) { body.append("  " + style.bold(line)) }
+        body.append("")
+        var grades: [String] = []
         if revealed {
-            lines.append("  " + style.dim(String(repeating: "─", count: min(40, width - 4))))
-            for line in TextLayout.wrap(card.back, columns: width - 2) { lines.append("  " + line) }
-            lines.append("")
-            lines.append(contentsOf: gradeLines(width: width, style: style))
+            body.append("  " + style.dim(String(repeating: "─", count: min(40, width - 4))))
+            for line in TextLayout.wrap(card.back, columns: width - 2) { body.append("  " + line) }
+            body.append("")
+            grades = gradeLines(width: width, style: style)
         } else {
-            lines.append(style.dim("  Space or Enter to show the answer"))
+            body.append(style.dim("  Space or Enter to show the answer"))
         }
-        // Keep the footer at the bottom when there is room.
-        let footer = revealed ? "u undo · s skip · e source · ? help · q quit" : "s skip · e source · ? help · q quit"
         var bottom: [String] = []
         if let message { bottom.append(style.yellow(TextLayout.truncate(message, to: width))) }
-        bottom.append(style.dim(TextLayout.truncate(footer, to: width)))
+        bottom.append(style.dim(footer(width: width)))
+        // A short terminal keeps the grade keys and the footer: the header gives way first
+        // (blank line, section path, progress bar; the title with the counter stays),
+        // then the card text, whose cut is marked.
+        let room = rows - grades.count - bottom.count
+        while lines.count > 1 && lines.count + body.count > room { lines.removeLast() }
+        if lines.count + body.count > room {
+            let bodyRoom = max(1, room - lines.count)
+            let text = body.filter { !$0.isEmpty }
+            body = Array(text.prefix(bodyRoom))
+            if text.count > bodyRoom, let last = body.last {
+                let visible = ANSIText.visibleWidth(last)
+                body[body.count - 1] = visible + 2 <= width ? last + " …" : ANSIText.clip(last, to: width - 1) + "…"
+            }
+        }
+        lines += body + grades
         let gap = rows - lines.count - bottom.count
         if gap > 0 { lines += Array(repeating: "", count: gap) }
         return lines + bottom
+    }
+
+    /// The key hints, shortened to fit: narrow terminals get the keys alone.
+    func footer(width: Int) -> String {
+        var long = ["s skip", "e source", "? help", "q quit"]
+        if canUndo { long.insert("u undo", at: 0) }
+        let full = long.joined(separator: " · ")
+        if TextLayout.width(full) <= width { return full }
+        let keys = long.map { String($0.prefix(1)) }.joined(separator: " ") + "  (? help)"
+        return TextLayout.truncate(keys, to: width)
     }
 
     private func gradeLines(width: Int, style: Style) -> [String] {

@@ -1,0 +1,64 @@
+import Deck
+import Scheduling
+import Study
+import Terminal
+import Testing
+@testable import sysdrill
+
+/// The review screen is a pure function of its state: check layouts without a terminal.
+@Suite struct ReviewScreenTests {
+    static let card = try! OutlineParser(deck: "system-design", file: "t.md").parse(
+        "# 3. Core\n\n## 3.4 Caching\n\n**Invalidation**:\n- Write-back: Write to cache, later flush to database; a long answer that has to wrap on a narrow terminal so the layout is tested.\n")[0]
+
+    func screen(revealed: Bool, canUndo: Bool = false, message: String? = nil) -> ReviewScreen {
+        var screen = ReviewScreen()
+        screen.presented = ReviewSession.Presented(card: Self.card, state: .new, position: 3, total: 12)
+        screen.revealed = revealed
+        screen.canUndo = canUndo
+        screen.message = message
+        screen.previews = [(.again, 0, "<1m"), (.hard, 0, "<1m"), (.good, 0, "1d"), (.easy, 0, "4d")]
+        return screen
+    }
+
+    @Test(arguments: [(80, 24), (60, 20), (40, 24), (40, 12), (30, 10)])
+    func everythingThatMattersFits(columns: Int, rows: Int) {
+        let lines = screen(revealed: true, canUndo: true, message: "good: next in 1d").render(columns: columns, rows: rows, style: .plain)
+        #expect(lines.count <= rows)
+        #expect(lines.allSatisfy { ANSIText.visibleWidth($0) <= columns }, "\(lines)")
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("3/12"))
+        #expect(text.contains("1 again") && text.contains("4 easy"))
+        #expect(lines.last?.contains("q") == true)
+        #expect(text.contains("Write to cache"))
+    }
+
+    @Test func footerOffersUndoOnBothSidesOfACardOnlyWhenThereIsSomethingToUndo() {
+        #expect(screen(revealed: false, canUndo: true).footer(width: 80).hasPrefix("u undo"))
+        #expect(!screen(revealed: true, canUndo: false).footer(width: 80).contains("undo"))
+        #expect(screen(revealed: false, canUndo: true).footer(width: 20) == "u s e ? q  (? help)")
+    }
+
+    @Test func questionSideHidesTheAnswerAndTheGrades() {
+        let text = screen(revealed: false).render(columns: 80, rows: 24, style: .plain).joined(separator: "\n")
+        #expect(text.contains("Caching › Invalidation: what is meant by Write-back?"))
+        #expect(!text.contains("Write to cache"))
+        #expect(!text.contains("1 again"))
+        #expect(text.contains("Space or Enter"))
+    }
+
+    @Test func waitingAndDoneScreensWrap() {
+        var waiting = ReviewScreen()
+        waiting.waitingText = "2 learning cards left; the next is due in 9m. Keep this open, or press q and come back later."
+        let lines = waiting.render(columns: 40, rows: 24, style: .plain)
+        #expect(lines.allSatisfy { ANSIText.visibleWidth($0) <= 40 })
+        #expect(lines.joined(separator: " ").contains("come back later."))
+    }
+
+    @Test func colourIsOnlyAddedWhenAllowed() {
+        let plain = screen(revealed: true).render(columns: 80, rows: 24, style: .plain).joined()
+        let coloured = screen(revealed: true).render(columns: 80, rows: 24, style: Style(enabled: true)).joined()
+        #expect(!plain.contains("\u{1B}["))
+        #expect(coloured.contains("\u{1B}["))
+        #expect(ANSIText.stripped(coloured) == plain)
+    }
+}
