@@ -5,7 +5,7 @@ SWIFT ?= swift
 RELEASE_FLAGS ?= -c release
 BIN := $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path 2>/dev/null)/sysdrill
 
-.PHONY: all build run test install uninstall clean
+.PHONY: all build run test bench install uninstall clean
 
 all: build
 
@@ -17,6 +17,13 @@ run: build
 
 test:
 	$(SWIFT) test
+
+# Performance benchmarks (docs/PERFORMANCE.md): release build, then the bench drives it.
+# BENCH_RUNS=N sets the runs per scenario, BENCH_QUICK=1 uses a 10k-card deck.
+bench:
+	$(SWIFT) build $(RELEASE_FLAGS) --product sysdrill
+	$(SWIFT) build $(RELEASE_FLAGS) --product sysdrill-bench
+	"$(dir $(BIN))sysdrill-bench" --sysdrill "$(BIN)"
 
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin"
