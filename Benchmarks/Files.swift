@@ -30,6 +30,8 @@ enum Files {
         guard fd >= 0 else { throw BenchError.io("cannot read \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var result: [UInt8] = []
+        var status = stat()
+        if fstat(fd, &status) == 0, status.st_size > 0 { result.reserveCapacity(Int(status.st_size)) }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
