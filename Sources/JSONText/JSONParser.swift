@@ -83,7 +83,9 @@ private struct Reader {
     mutating func readObject(depth: Int) throws(JSONParseError) -> JSONValue {
         index += 1
         var object = JSONObject()
-        var seen = Set<String>()
+        // Keys seen, kept only for big objects: for the usual handful of keys a look
+        // through them beats building a Set for each of a million objects.
+        var seen: Set<String>?
         skipWhitespace()
         if !atEnd, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
         while true {
@@ -91,12 +93,15 @@ private struct Reader {
             guard !atEnd, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key in object") }
             let keyStart = index
             let key = try readString()
-            guard seen.insert(key).inserted else { throw error("duplicate key '\(key)'", at: keyStart) }
+            if seen == nil, object.entries.count >= 16 { seen = Set(object.keys) }
+            let duplicate = seen.map { $0.contains(key) } ?? (object[key] != nil)
+            guard !duplicate else { throw error("duplicate key '\(key)'", at: keyStart) }
+            seen?.insert(key)
             skipWhitespace()
             guard !atEnd, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
             index += 1
             skipWhitespace()
-            object.set(key, try readValue(depth: depth + 1))
+            object.appendNew(key, try readValue(depth: depth + 1))
             skipWhitespace()
             guard !atEnd else { throw error("unexpected end of input inside object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -123,39 +128,52 @@ private struct Reader {
 
     mutating func readString() throws(JSONParseError) -> String {
         index += 1  // opening quote
-        var scalars = String.UnicodeScalarView()
+        // Most strings have no escape: one validated copy of their bytes. With escapes,
+        // the decoded bytes are collected and made a string once (appending scalar by
+        // scalar made reading a million-review export take 10 s).
+        var decoded: [UInt8] = []
         var runStart = index
-        func flushRun(_ end: Int, into scalars: inout String.UnicodeScalarView) throws(JSONParseError) {
+        func flushRun(_ end: Int, into decoded: inout [UInt8]) throws(JSONParseError) {
             guard runStart < end else { return }
-            guard let text = String(validating: bytes[runStart..<end], as: UTF8.self) else {
+            guard String(validating: bytes[runStart..<end], as: UTF8.self) != nil else {
                 throw error("invalid UTF-8 in string", at: runStart)
             }
-            scalars.append(contentsOf: text.unicodeScalars)
+            decoded.append(contentsOf: bytes[runStart..<end])
         }
+        var escaped = false
         while true {
             guard !atEnd else { throw error("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                try flushRun(index, into: &scalars)
+                if !escaped {
+                    guard let text = String(validating: bytes[runStart..<index], as: UTF8.self) else {
+                        throw error("invalid UTF-8 in string", at: runStart)
+                    }
+                    index += 1
+                    return text
+                }
+                try flushRun(index, into: &decoded)
                 index += 1
-                return String(scalars)
+                return String(decoding: decoded, as: UTF8.self)
             }
             if byte < 0x20 { throw error("control character in string (escape it as \\u00XX)") }
             if byte == UInt8(ascii: "\\") {
-                try flushRun(index, into: &scalars)
+                escaped = true
+                try flushRun(index, into: &decoded)
                 index += 1
                 guard !atEnd else { throw error("unterminated escape") }
                 let escape = bytes[index]
                 index += 1
+                let scalar: Unicode.Scalar
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""): scalar = "\""
+                case UInt8(ascii: "\\"): scalar = "\\"
+                case UInt8(ascii: "/"): scalar = "/"
+                case UInt8(ascii: "b"): scalar = "\u{08}"
+                case UInt8(ascii: "f"): scalar = "\u{0C}"
+                case UInt8(ascii: "n"): scalar = "\n"
+                case UInt8(ascii: "r"): scalar = "\r"
+                case UInt8(ascii: "t"): scalar = "\t"
                 case UInt8(ascii: "u"):
                     var code = try readHex4()
                     if (0xD800...0xDBFF).contains(code) {
@@ -169,11 +187,12 @@ private struct Reader {
                     } else if (0xDC00...0xDFFF).contains(code) {
                         throw error("lone surrogate in \\u escape")
                     }
-                    guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
-                    scalars.append(scalar)
+                    guard let decodedScalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
+                    scalar = decodedScalar
                 default:
                     throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'", at: index - 2)
                 }
+                decoded.append(contentsOf: UTF8.encode(scalar)!)
                 runStart = index
                 continue
             }

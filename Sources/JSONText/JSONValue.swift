@@ -93,6 +93,11 @@ public struct JSONObject: Hashable, Sendable {
         }
     }
 
+    /// Appends a key known not to be there yet (the parser has just checked).
+    mutating func appendNew(_ key: String, _ value: JSONValue) {
+        entries.append((key, value))
+    }
+
     public var keys: [String] { entries.map(\.key) }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
