@@ -107,9 +107,9 @@ extension StudyStore {
     /// about a second. The indexes are the schema's own (same SQL), so the file ends up
     /// with the same schema; a failure rolls the drop back with everything else.
     public func withBulkReviewInsert<T>(_ body: () throws -> T) throws -> T {
-        // sysdrill never changes the cache otherwise, so SQLite's default is put back.
+        // Afterwards the cache size every connection gets (`StudyStore.configure`).
         try connection.execute(script: "PRAGMA cache_size = -65536;")
-        defer { try? connection.execute(script: "PRAGMA cache_size = -2000;") }
+        defer { try? connection.execute(script: "PRAGMA cache_size = -16384;") }
         return try connection.transaction {
             try connection.execute(script: "DROP INDEX review_log_by_card; DROP INDEX review_log_by_time;")
             let result = try body()

@@ -65,9 +65,7 @@ public struct TodayQueue {
             rows.removeAll { requeuedSet.contains($0.id) }
             rows += requeued.enumerated().map { QueueRow(id: $1, phase: .review, due: now - 1 - Int64(requeued.count - $0), deckOrder: 0) }
         }
-        let newRows = options.section == nil ? try store.newRows(limit: newLeft, now: now)
-                                             : try store.newRows(limit: Int.max / 2, now: now)
-        let newCount = try store.newCardCount()
+        let (newRows, newCount) = try store.newCards(limit: options.section == nil ? newLeft : Int.max / 2, now: now)
 
         var cards: [CardID: Card] = [:]
         for id in Set(rows.map(\.id) + newRows.map(\.id)) {
