@@ -9,6 +9,9 @@ import Glibc
 
 struct BenchSettings {
     var sysdrill = ".build/release/sysdrill"
+    /// The same program linked with the static Swift standard library (`make install`'s
+    /// build), for the start-up rows; optional.
+    var staticSysdrill: String?
     var work: String?
     var keep = false
     var quick = false
@@ -23,13 +26,16 @@ struct BenchSettings {
             case "--sysdrill":
                 guard let value = rest.popFirst() else { throw BenchError.setup("--sysdrill needs a path") }
                 sysdrill = value
+            case "--static":
+                guard let value = rest.popFirst() else { throw BenchError.setup("--static needs a path") }
+                staticSysdrill = Environment.absolute(value)
             case "--work":
                 guard let value = rest.popFirst() else { throw BenchError.setup("--work needs a folder") }
                 work = value
             case "--keep":
                 keep = true
             default:
-                throw BenchError.setup("unknown argument '\(argument)'; usage: sysdrill-bench [--sysdrill PATH] [--work DIR] [--keep]")
+                throw BenchError.setup("unknown argument '\(argument)'; usage: sysdrill-bench [--sysdrill PATH] [--static PATH] [--work DIR] [--keep]")
             }
         }
         let environment = Environment.current
@@ -43,8 +49,8 @@ struct BenchSettings {
             reviewCount = 100_000
         }
         sysdrill = Environment.absolute(sysdrill)
-        guard access(sysdrill, X_OK) == 0 else {
-            throw BenchError.setup("\(sysdrill) is not an executable; build it first (make bench does: swift build -c release)")
+        for binary in [sysdrill] + (staticSysdrill.map { [$0] } ?? []) where access(binary, X_OK) != 0 {
+            throw BenchError.setup("\(binary) is not an executable; build it first (make bench does)")
         }
     }
 
@@ -135,8 +141,12 @@ final class Bench {
         let data = try prepareData()
 
         var measurements: [Measurement] = []
-        measurements.append(try startUp())
-        measurements.append(try calculator())
+        measurements.append(try startUp(settings.sysdrill, label: ""))
+        measurements.append(try calculator(settings.sysdrill, label: ""))
+        if let staticSysdrill = settings.staticSysdrill {
+            measurements.append(try startUp(staticSysdrill, label: " (static stdlib)"))
+            measurements.append(try calculator(staticSysdrill, label: " (static stdlib)"))
+        }
         measurements.append(try parsing(data))
         measurements.append(try syncEmpty(data))
         measurements.append(try resync(data))
@@ -156,7 +166,10 @@ final class Bench {
         uname(&name)
         let release = withUnsafePointer(to: name.release) { $0.withMemoryRebound(to: CChar.self, capacity: 65) { String(cString: $0) } }
         let machine = withUnsafePointer(to: name.machine) { $0.withMemoryRebound(to: CChar.self, capacity: 65) { String(cString: $0) } }
-        step("sysdrill \(settings.sysdrill)")
+        step("sysdrill \(settings.sysdrill) (\(Format.mebibytes(Files.size(settings.sysdrill))))")
+        if let staticSysdrill = settings.staticSysdrill {
+            step("static stdlib build \(staticSysdrill) (\(Format.mebibytes(Files.size(staticSysdrill))))")
+        }
         step("Linux \(release) \(machine), \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) CPUs, "
              + "\((Int(sysconf(Int32(_SC_PHYS_PAGES))) * Int(sysconf(Int32(_SC_PAGESIZE)))) >> 30) GiB")
         step("references: units \(units ?? "not installed"), cmark \(cmark ?? "not installed"), sqlite3 \(sqlite3 ?? "not installed")")
@@ -300,17 +313,19 @@ final class Bench {
 
     // MARK: - Scenarios
 
-    private func startUp() throws -> Measurement {
-        var measurement = Measurement("start-up: sysdrill --version")
-        try measure(&measurement, runs: settings.runs(40), subject: spawnSysdrill(["--version"]))
+    private func startUp(_ binary: String, label: String) throws -> Measurement {
+        var measurement = Measurement("start-up: sysdrill --version" + label)
+        let command = ChildCommand(arguments: [binary, "--version"], environment: childEnvironment)
+        try measure(&measurement, runs: settings.runs(40), subject: { [unowned self] in try start(command) })
         return measurement
     }
 
-    private func calculator() throws -> Measurement {
-        var measurement = Measurement("calc \"100M req/day -> req/s\"")
+    private func calculator(_ binary: String, label: String) throws -> Measurement {
+        var measurement = Measurement("calc \"100M req/day -> req/s\"" + label)
         reference(&measurement, name: "units -t '100000000 1/day' '1/s'", tool: units)
         measurement.target = .ratio(1)
-        try measure(&measurement, runs: settings.runs(40), subject: spawnSysdrill(["calc", "100M req/day -> req/s"]),
+        let command = ChildCommand(arguments: [binary, "calc", "100M req/day -> req/s"], environment: childEnvironment)
+        try measure(&measurement, runs: settings.runs(40), subject: { [unowned self] in try start(command) },
                     reference: spawnTool(units, ["-t", "100000000 1/day", "1/s"]))
         return measurement
     }

@@ -48,11 +48,15 @@ enum Files {
         String(decoding: try read(path), as: UTF8.self)
     }
 
-    /// Copies a database file (after a checkpoint there are no -wal/-shm files to carry).
+    /// Copies a database file and its write-ahead log, if any: sysdrill exits without
+    /// closing its connection, so its last commits may still be only in `-wal` (SQLite
+    /// reads them from there when the copy is opened).
     static func copy(_ source: String, to destination: String) throws {
         remove(destination)
-        let bytes = try read(source)
-        try bytes.withUnsafeBytes { try write($0, to: destination) }
+        for suffix in ["", "-wal"] where suffix.isEmpty || access(source + suffix, F_OK) == 0 {
+            let bytes = try read(source + suffix)
+            try bytes.withUnsafeBytes { try write($0, to: destination + suffix) }
+        }
     }
 
     /// Removes a database file and its WAL sidecars; missing files are fine.
