@@ -34,19 +34,21 @@ struct Measurement {
         return median / referenceMedian
     }
 
-    /// nil when there is nothing to judge (no target, or a missing reference tool).
+    /// nil when there is nothing to judge (no target), or when a ratio target cannot be
+    /// judged for want of the reference tool and nothing else failed.
     var passed: Bool? {
         guard unavailable == nil, let median else { return nil }
-        var verdict: Bool?
+        var verdicts: [Bool] = []
+        var undecided = false
         switch target {
         case .none: break
-        case .ratio(let limit): if let ratio { verdict = ratio <= limit }
-        case .seconds(let limit): verdict = median < limit
+        case .ratio(let limit):
+            if let ratio { verdicts.append(ratio <= limit) } else { undecided = true }
+        case .seconds(let limit): verdicts.append(median < limit)
         }
-        if let budget = memoryBudget, peakBytes > 0 {
-            verdict = (verdict ?? true) && peakBytes < budget
-        }
-        return verdict
+        if let budget = memoryBudget, peakBytes > 0 { verdicts.append(peakBytes < budget) }
+        if verdicts.contains(false) { return false }
+        return undecided || verdicts.isEmpty ? nil : true
     }
 
     var targetText: String {
