@@ -3,11 +3,8 @@ import Scheduling
 import Store
 import Study
 import Timekeeping
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// A seeded review history: cards are introduced a few dozen a day over two years and
+/// A seeded review history: cards are introduced about 120 a day over two years and
 /// then reviewed when the active scheduler says they are due (a little late, as people
 /// are), with a realistic spread of grades. The earliest `reviewCount` reviews are kept
 /// and every card's state is the replay of its kept reviews, exactly what
@@ -20,8 +17,9 @@ struct HistoryGenerator {
     let now: UnixTime
     static let days: Int64 = 730
     static let day: Int64 = 86_400
-    /// New cards a day for a 1M-review history (scaled for smaller ones).
-    static let newPerDay = Double(getenv("BENCH_NEW_PER_DAY").map { String(cString: $0) } ?? "") ?? 120
+    /// New cards a day for a 1M-review history (scaled for smaller ones), chosen so that
+    /// two years of reviews come to just over a million with 100k cards.
+    static let newPerDay = 120.0
 
     struct Event {
         let card: Int32
