@@ -4,8 +4,20 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 RELEASE_FLAGS ?= -c release
 BIN := $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path 2>/dev/null)/sysdrill
+# `make install` links the Swift standard library statically on Linux: the installed
+# binary needs no Swift runtime and starts in half the time (docs/PERFORMANCE.md). Its
+# own build folder keeps `make` and `make run` fast and dynamic.
+ifeq ($(shell uname -s),Linux)
+INSTALL_FLAGS ?= $(RELEASE_FLAGS) --static-swift-stdlib --scratch-path .build-static
+INSTALL_BIN := $(shell $(SWIFT) build $(INSTALL_FLAGS) --show-bin-path 2>/dev/null)/sysdrill
+BENCH_STATIC := --static "$(INSTALL_BIN)"
+else
+INSTALL_FLAGS ?= $(RELEASE_FLAGS)
+INSTALL_BIN := $(BIN)
+BENCH_STATIC :=
+endif
 
-.PHONY: all build run test install uninstall clean fuzz check-reliability
+.PHONY: all build run test bench fuzz check-reliability install-build install uninstall clean
 
 all: build
 
@@ -29,12 +41,22 @@ fuzz:
 check-reliability:
 	SYSDRILL_RELIABILITY_RUNS=$(RELIABILITY_RUNS) $(SWIFT) test --filter 'ReliabilityTests'
 
-install: build
+# Performance benchmarks (docs/PERFORMANCE.md): release build, then the bench drives it.
+# BENCH_RUNS=N sets the runs per scenario, BENCH_QUICK=1 uses a 10k-card deck.
+bench: install-build
+	$(SWIFT) build $(RELEASE_FLAGS) --product sysdrill
+	$(SWIFT) build $(RELEASE_FLAGS) --product sysdrill-bench
+	"$(dir $(BIN))sysdrill-bench" --sysdrill "$(BIN)" $(BENCH_STATIC)
+
+install-build:
+	$(SWIFT) build $(INSTALL_FLAGS) --product sysdrill
+
+install: install-build
 	install -d "$(DESTDIR)$(PREFIX)/bin"
-	install -m 0755 "$(BIN)" "$(DESTDIR)$(PREFIX)/bin/sysdrill"
+	install -m 0755 "$(INSTALL_BIN)" "$(DESTDIR)$(PREFIX)/bin/sysdrill"
 
 uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/sysdrill"
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-static

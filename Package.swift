@@ -43,6 +43,12 @@ let package = Package(
             name: "sysdrill",
             dependencies: ["Deck", "Scheduling", "Capacity", "Store", "Terminal", "Study", "BundledContent", "TextMatching", "Timekeeping", "JSONText"]
         ),
+        // `make bench`: synthetic data and timings against the release binary; never part of `swift test`.
+        .executableTarget(
+            name: "sysdrill-bench",
+            dependencies: ["Deck", "Scheduling", "Store", "Study", "Timekeeping", "SeededRandom"],
+            path: "Benchmarks"
+        ),
         .testTarget(name: "DeckTests", dependencies: ["Deck", "BundledContent", "SeededRandom"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Timekeeping"], exclude: ["Vectors"]),
         .testTarget(name: "FoundationsTests", dependencies: ["TextMatching", "Timekeeping", "JSONText", "SeededRandom"]),

@@ -10,14 +10,13 @@ public enum NumberText {
     /// 2^53: every whole number up to this is exact in a Double.
     public static let maximumExactInteger: Double = 9_007_199_254_740_992
 
-    /// 10^k for k in -323...308, parsed from decimal text so each is correctly rounded.
-    private static let powersOfTen: [Double] = (-323...308).map { Double("1e\($0)") ?? 0 }
-
+    /// 10^k (0 below -323, infinity above 308), parsed from decimal text so it is
+    /// correctly rounded. Parsed when asked for: a table of all 632 powers, built at
+    /// first use, was a seventh of the instructions of a whole `sysdrill calc` run.
     static func powerOfTen(_ exponent: Int) -> Double {
-        let index = exponent + 323
-        if index < 0 { return 0 }
-        if index >= powersOfTen.count { return .infinity }
-        return powersOfTen[index]
+        if exponent < -323 { return 0 }
+        if exponent > 308 { return .infinity }
+        return Double("1e\(exponent)") ?? 0
     }
 
     /// floor(log10(|value|)) for finite non-zero values.

@@ -11,8 +11,13 @@ enum CardFront {
     }
 
     static func definition(_ term: String, section: [String]) -> String {
-        let ask = term.contains(" vs") ? "explain \(term)" : "what is meant by \(term)?"
-        return prefixed(ask, section)
+        definition(term, context: context(section))
+    }
+
+    /// With the section's context already computed (the parser does it once per section).
+    static func definition(_ term: String, context: String) -> String {
+        let ask = TextSearch.contains(term, " vs") ? "explain \(term)" : "what is meant by \(term)?"
+        return prefixed(ask, context: context)
     }
 
     static func list(itemCount: Int, section: [String]) -> String {
@@ -21,7 +26,11 @@ enum CardFront {
     }
 
     static func drill(_ name: String, section: [String]) -> String {
-        prefixed("\(name) — what would you cover?", section)
+        drill(name, context: context(section))
+    }
+
+    static func drill(_ name: String, context: String) -> String {
+        prefixed("\(name) — what would you cover?", context: context)
     }
 
     static func question(_ question: String, section: [String]) -> String {
@@ -29,8 +38,11 @@ enum CardFront {
     }
 
     private static func prefixed(_ ask: String, _ section: [String]) -> String {
-        let context = context(section)
-        return context.isEmpty ? capitalizedFirst(ask) : "\(context): \(ask)"
+        prefixed(ask, context: context(section))
+    }
+
+    private static func prefixed(_ ask: String, context: String) -> String {
+        context.isEmpty ? capitalizedFirst(ask) : "\(context): \(ask)"
     }
 
     private static func capitalizedFirst(_ text: String) -> String {

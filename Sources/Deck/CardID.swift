@@ -11,10 +11,35 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public init(deck: String, section: [String], kind: CardKind, term: String) {
-        var key = CardID.normalize(deck)
-        for heading in section { key += "\u{1F}" + CardID.normalize(CardID.stripNumbering(heading)) }
-        key += "\u{1E}" + (kind == .definition ? "" : kind.rawValue) + "\u{1E}" + CardID.normalize(term)
-        rawValue = CardID.hex(CardID.fnv1a(key))
+        self.init(key: SectionKey(normalizedDeck: CardID.normalize(deck), section: section), kind: kind, term: term)
+    }
+
+    /// The normalized deck and section part of the hashed key, which every card of one
+    /// section shares: the parser hashes it once per section, not once per card (FNV-1a
+    /// runs byte by byte, so the hash of the prefix can be continued with the rest).
+    struct SectionKey {
+        let hashState: UInt64
+
+        init(normalizedDeck: String, section: [String]) {
+            var state = CardID.fnv1a(normalizedDeck.utf8, continuing: CardID.fnvOffsetBasis)
+            for heading in section {
+                state = CardID.fnv1a(CollectionOfOne(0x1F), continuing: state)
+                state = CardID.hashNormalized(CardID.stripNumbering(heading), continuing: state)
+            }
+            hashState = state
+        }
+    }
+
+    init(key: SectionKey, kind: CardKind, term: String) {
+        self.init(rawValue: CardID.hex(CardID.hash(key: key, kind: kind, term: term)))
+    }
+
+    /// The ID's number: `hex` of it is the raw value, so equal numbers mean equal IDs.
+    static func hash(key: SectionKey, kind: CardKind, term: String) -> UInt64 {
+        var state = CardID.fnv1a(CollectionOfOne(0x1E), continuing: key.hashState)
+        if kind != .definition { state = CardID.fnv1a(kind.rawValue.utf8, continuing: state) }
+        state = CardID.fnv1a(CollectionOfOne(0x1E), continuing: state)
+        return CardID.hashNormalized(term, continuing: state)
     }
 
     public var description: String { rawValue }
@@ -27,6 +52,7 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     static func normalize(_ text: String) -> String {
+        if let ascii = normalizeASCII(text) { return ascii }
         var words: [Substring] = []
         let cleaned = text.lowercased().filter { $0 != "*" && $0 != "_" && $0 != "`" }
         for word in cleaned.split(whereSeparator: { $0 == " " || $0 == "\t" }) { words.append(word) }
@@ -35,29 +61,93 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
         return joined
     }
 
+    /// `normalize` for ASCII text, on bytes (the character-by-character version is about
+    /// ten times slower and dominated parsing big decks); nil for any other text.
+    static func normalizeASCII(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var result: String?
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { buffer in
+                if let count = normalizeASCII(bytes, into: buffer) {
+                    result = String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+                }
+            }
+            return result
+        }
+    }
+
+    /// The same steps as `normalize` (lowercase, drop `*` `_` `` ` ``, collapse spaces and
+    /// tabs, trim the ends, then drop trailing `:` and `.`) written into `output` (at
+    /// least as long as `bytes`); the count written, or nil at the first non-ASCII byte.
+    static func normalizeASCII(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        var pendingSpace = false
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            switch byte {
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"):
+                continue
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                pendingSpace = count > 0
+                continue
+            default:
+                break
+            }
+            if pendingSpace {
+                output[count] = UInt8(ascii: " ")
+                count += 1
+                pendingSpace = false
+            }
+            output[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            count += 1
+        }
+        while count > 0, output[count - 1] == UInt8(ascii: ":") || output[count - 1] == UInt8(ascii: ".") { count -= 1 }
+        return count
+    }
+
+    /// Continues a hash with `normalize(text)` without building that string when the text
+    /// is ASCII.
+    static func hashNormalized(_ text: String, continuing state: UInt64) -> UInt64 {
+        var text = text
+        let hashed = text.withUTF8 { bytes -> UInt64? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { buffer -> UInt64? in
+                guard let count = normalizeASCII(bytes, into: buffer) else { return nil }
+                return fnv1a(UnsafeBufferPointer(rebasing: buffer[..<count]), continuing: state)
+            }
+        }
+        return hashed ?? fnv1a(normalize(text).utf8, continuing: state)
+    }
+
     /// "3.4 Caching" -> "Caching", "16. Case Studies" -> "Case Studies".
     public static func stripNumbering(_ heading: String) -> String {
         let (number, title) = HeadingNumber.split(heading)
         return number == nil ? heading : title
     }
 
+    static let fnvOffsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
     static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        fnv1a(text.utf8, continuing: fnvOffsetBasis)
+    }
+
+    static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes, continuing state: UInt64) -> UInt64 {
+        var hash = state
+        for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
         return hash
     }
 
     static func hex(_ value: UInt64) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes = [UInt8](repeating: 48, count: 16)
-        var rest = value
-        for index in stride(from: 15, through: 0, by: -1) {
-            bytes[index] = digits[Int(rest & 0xf)]
-            rest >>= 4
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            var rest = value
+            for index in stride(from: 15, through: 0, by: -1) {
+                let digit = UInt8(truncatingIfNeeded: rest & 0xf)
+                buffer[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                rest >>= 4
+            }
+            return 16
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -65,15 +155,47 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
 public enum HeadingNumber {
     /// ("3.4", "Caching") or (nil, heading).
     public static func split(_ heading: String) -> (number: String?, title: String) {
+        if let split = splitASCII(heading) { return split }
         var number = ""
         var index = heading.startIndex
-        while index < heading.endIndex, heading[index].isASCII, heading[index].isNumber || heading[index] == "." {
+        // ASCII digits are the only ASCII characters that are numbers; `asciiValue` avoids
+        // the Unicode property lookup of `isNumber` (it showed in profiles of big decks).
+        func isDigit(_ character: Character) -> Bool {
+            guard let value = character.asciiValue else { return false }
+            return value >= UInt8(ascii: "0") && value <= UInt8(ascii: "9")
+        }
+        while index < heading.endIndex, heading[index].isASCII, isDigit(heading[index]) || heading[index] == "." {
             number.append(heading[index])
             index = heading.index(after: index)
         }
-        guard !number.isEmpty, number.first!.isNumber, index < heading.endIndex, heading[index] == " " else {
+        guard !number.isEmpty, isDigit(number.first!), index < heading.endIndex, heading[index] == " " else {
             return (nil, heading)
         }
+        while number.hasSuffix(".") { number.removeLast() }
+        let title = heading[index...].drop { $0 == " " }
+        return (number, String(title))
+    }
+
+    /// `split` on bytes when the number and the space after it are plain ASCII (nil when
+    /// a non-ASCII byte next to them could join them into another character): headings
+    /// are split for every section of a deck, and the character loop showed in profiles.
+    private static func splitASCII(_ heading: String) -> (number: String?, title: String)? {
+        // The length of the leading run of digits and dots, or nil when a non-ASCII byte
+        // right after it (or after the space) could join them into another character.
+        let scanned = heading.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var count = 0
+            while count < bytes.count, bytes[count] == UInt8(ascii: ".") || (bytes[count] >= UInt8(ascii: "0") && bytes[count] <= UInt8(ascii: "9")) {
+                count += 1
+            }
+            if count == 0 || count == bytes.count { return 0 }
+            if bytes[count] >= 0x80 || (count + 1 < bytes.count && bytes[count + 1] >= 0x80) { return nil }
+            guard bytes[0] != UInt8(ascii: "."), bytes[count] == UInt8(ascii: " ") else { return 0 }
+            return count
+        }
+        guard let scanned, let length = scanned else { return nil }
+        if length == 0 { return (nil, heading) }
+        let index = heading.utf8.index(heading.startIndex, offsetBy: length)
+        var number = String(heading[..<index])
         while number.hasSuffix(".") { number.removeLast() }
         let title = heading[index...].drop { $0 == " " }
         return (number, String(title))

@@ -44,8 +44,18 @@ enum OutlineLine: Equatable {
             }
         }
         if indent < 4, first == "-" || first == "*" || first == "_" {
-            let compact = rest.filter { $0 != " " && $0 != "\t" }
-            if compact.count >= 3, compact.allSatisfy({ $0 == first }) { return .rule }
+            // Three or more of the same mark and nothing else but spaces (without building
+            // a filtered copy of every bullet line, which showed up when parsing big decks).
+            var marks = 0
+            var onlyMarks = true
+            for character in rest where character != " " && character != "\t" {
+                if character != first {
+                    onlyMarks = false
+                    break
+                }
+                marks += 1
+            }
+            if onlyMarks, marks >= 3 { return .rule }
         }
         if indent < 4, rest.hasPrefix("```") || rest.hasPrefix("~~~") {
             return .fence(marker: String(rest.prefix(3)))
@@ -102,9 +112,38 @@ enum OutlineLine: Equatable {
 extension StringProtocol {
     /// Without leading and trailing spaces and tabs.
     func trimmingSpaces() -> String {
+        if let trimmed = trimmingSpacesASCII() { return trimmed }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!
         return String(self[first...last])
+    }
+
+    /// The same on bytes, when the edges are plain ASCII (nil otherwise): a space next to
+    /// a non-ASCII byte may belong to a larger character (a combining mark after it, a
+    /// prepended mark before it), which only the character-by-character version sees.
+    private func trimmingSpacesASCII() -> String? {
+        // nil inside: not decidable on bytes; nil outside: no contiguous UTF-8 to scan.
+        let scanned = utf8.withContiguousStorageIfAvailable { bytes -> Range<Int>? in
+            var first = -1
+            var afterLast = 0
+            for offset in 0..<bytes.count {
+                let byte = bytes[offset]
+                if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+                    if first < 0 {
+                        if byte >= 0x80 && offset > 0 { return nil }
+                        first = offset
+                    }
+                    afterLast = offset + 1
+                }
+            }
+            if first < 0 { return 0..<0 }
+            if afterLast != bytes.count && bytes[afterLast - 1] >= 0x80 { return nil }
+            return first..<afterLast
+        }
+        guard let scanned, let offsets = scanned else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
+        let end = utf8.index(utf8.startIndex, offsetBy: offsets.upperBound)
+        return String(self[start..<end])
     }
 }

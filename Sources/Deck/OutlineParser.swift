@@ -42,6 +42,9 @@ struct BulletNode {
     let textColumn: Int
     /// Headings and label in force when the bullet was read.
     let container: [String]
+    /// Equal for bullets that share one container value (so per-container facts are
+    /// computed once, not once per bullet).
+    let containerID: Int
     var parent: Int?
     var children: [Int] = []
 }
@@ -75,9 +78,17 @@ struct OutlineTree {
         var fenceLine = 0
         var pendingQuestion: (text: String, line: Int, container: [String])?
         var answerOpen = false
+        // The container changes only at headings, labels and blank lines; building it once
+        // per change (not per bullet) also lets every bullet share one array.
+        var cachedContainer: [String]?
+        var containerID = 0
 
         func container() -> [String] {
-            headings.map(\.text) + (label.map { [$0] } ?? [])
+            if let cachedContainer { return cachedContainer }
+            let built = headings.map(\.text) + (label.map { [$0] } ?? [])
+            cachedContainer = built
+            containerID += 1
+            return built
         }
 
         for (offset, raw) in lines.enumerated() {
@@ -95,7 +106,10 @@ struct OutlineTree {
                 if answerOpen { tree.questions[tree.questions.count - 1].answer.append(String(raw)) }
                 continue
             case .blank:
-                label = nil
+                if label != nil {
+                    label = nil
+                    cachedContainer = nil
+                }
                 answerOpen = false
                 continue
             default:
@@ -114,21 +128,27 @@ struct OutlineTree {
                 while let last = headings.last, last.level >= level { headings.removeLast() }
                 headings.append((level, text))
                 label = nil
+                cachedContainer = nil
                 openBullets.removeAll()
             case .rule:
                 try Self.requireNoPendingQuestion(pendingQuestion, file: file)
-                label = nil
+                if label != nil {
+                    label = nil
+                    cachedContainer = nil
+                }
                 openBullets.removeAll()
             case .label(let text):
                 label = text
+                cachedContainer = nil
                 openBullets.removeAll()
             case .bullet(let indent, let text, let textColumn):
                 while let top = openBullets.last, tree.bullets[top].indent >= indent { openBullets.removeLast() }
                 let parent = openBullets.last
                 // A child inherits its parent's container, even after a blank line ended a label.
                 let bulletContainer = parent.map { tree.bullets[$0].container } ?? container()
+                let bulletContainerID = parent.map { tree.bullets[$0].containerID } ?? containerID
                 let node = BulletNode(text: text, line: lineNumber, indent: indent, textColumn: textColumn,
-                                      container: bulletContainer, parent: parent)
+                                      container: bulletContainer, containerID: bulletContainerID, parent: parent)
                 tree.bullets.append(node)
                 let index = tree.bullets.count - 1
                 if let parent { tree.bullets[parent].children.append(index) }

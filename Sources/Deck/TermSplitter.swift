@@ -20,8 +20,9 @@ enum TermSplitter {
     static func split(_ text: String) -> Split? {
         if text.hasPrefix("**"), let bold = boldTerm(text) { return bold }
         guard let colon = termColon(in: text) else { return nil }
-        let term = String(text[..<colon]).trimmingSpaces()
-        let definition = String(text[text.index(after: colon)...]).trimmingSpaces()
+        // Trimmed straight from the slices: one copy each, not two.
+        let term = text[..<colon].trimmingSpaces()
+        let definition = text[text.index(after: colon)...].trimmingSpaces()
         guard looksLikeTerm(term) else { return nil }
         return Split(term: term, definition: definition)
     }
@@ -38,7 +39,7 @@ enum TermSplitter {
 
     private static func boldTerm(_ text: String) -> Split? {
         let afterOpen = text.index(text.startIndex, offsetBy: 2)
-        guard let close = text[afterOpen...].firstRange(of: "**") else { return nil }
+        guard let close = TextSearch.firstRange(in: text[afterOpen...], of: "**") else { return nil }
         var term = text[afterOpen..<close.lowerBound].trimmingSpaces()
         var rest = text[close.upperBound...]
         if term.hasSuffix(":") {
@@ -56,6 +57,10 @@ enum TermSplitter {
 
     /// The first `:` followed by a space or the end, outside backticks and parentheses.
     private static func termColon(in text: String) -> String.Index? {
+        switch termColonASCII(in: text) {
+        case .some(let found): return found
+        case .none: break
+        }
         var inCode = false
         var depth = 0
         var index = text.startIndex
@@ -73,6 +78,35 @@ enum TermSplitter {
             index = text.index(after: index)
         }
         return nil
+    }
+
+    /// `termColon` on bytes while the text is plain ASCII: `.some(index or nil)` when that
+    /// decides it, nil when a non-ASCII byte came first (a mark could change what the
+    /// character before it is, so the character loop decides).
+    private static func termColonASCII(in text: String) -> String.Index?? {
+        let scanned = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            var inCode = false
+            var depth = 0
+            for offset in 0..<bytes.count {
+                let byte = bytes[offset]
+                if byte >= 0x80 { return nil }
+                // A non-ASCII byte right after a marker may be a mark making it another character.
+                let next: UInt8? = offset + 1 < bytes.count ? bytes[offset + 1] : nil
+                if let next, next >= 0x80 { return nil }
+                switch byte {
+                case UInt8(ascii: "`"): inCode.toggle()
+                case UInt8(ascii: "(") where !inCode: depth += 1
+                case UInt8(ascii: ")") where !inCode: depth = max(0, depth - 1)
+                case UInt8(ascii: ":") where !inCode && depth == 0:
+                    if next == nil || next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") { return .some(offset) }
+                default: break
+                }
+            }
+            return .some(nil)
+        }
+        guard let scanned, let decided = scanned else { return nil }
+        guard let offset = decided else { return .some(nil) }
+        return .some(text.utf8.index(text.utf8.startIndex, offsetBy: offset))
     }
 
     private static func looksLikeTerm(_ term: String) -> Bool {

@@ -30,17 +30,24 @@ enum TextDecoding {
             index += length
         }
         // Split on bytes: in Swift "\r\n" is one Character, so splitting a String on "\n"
-        // would miss Windows line endings.
+        // would miss Windows line endings. The lines are slices of one string (a string
+        // per line cost 300k allocations for a 10 MB deck); a line always starts and ends
+        // at a character boundary, since characters never extend across CR or LF.
+        let text = String(decoding: bytes[start...], as: UTF8.self)
+        let utf8 = text.utf8
+        func slice(_ begin: Int, _ end: Int) -> Substring {
+            text[utf8.index(utf8.startIndex, offsetBy: begin - start)..<utf8.index(utf8.startIndex, offsetBy: end - start)]
+        }
         var lines: [Substring] = []
         var lineBegin = start
         for index in start..<bytes.count where bytes[index] == 0x0A {
             let end = index > lineBegin && bytes[index - 1] == 0x0D ? index - 1 : index
-            lines.append(Substring(String(decoding: bytes[lineBegin..<end], as: UTF8.self)))
+            lines.append(slice(lineBegin, end))
             lineBegin = index + 1
         }
         if lineBegin < bytes.count {
             let end = bytes[bytes.count - 1] == 0x0D ? bytes.count - 1 : bytes.count
-            lines.append(Substring(String(decoding: bytes[lineBegin..<end], as: UTF8.self)))
+            lines.append(slice(lineBegin, end))
         }
         return lines
     }

@@ -17,29 +17,20 @@ public enum JSONParser {
     }
 
     public static func parse(bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        // One pass over raw memory: array indexing would check bounds and retain the
-        // array on every byte, which made a 100 MB export slow to read back.
-        let result: Result<JSONValue, JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
-            var reader = Reader(bytes: buffer)
-            do throws(JSONParseError) {
-                reader.skipWhitespace()
-                let value = try reader.readValue(depth: 0)
-                reader.skipWhitespace()
-                guard reader.atEnd else { throw reader.error("unexpected text after the JSON value") }
-                return .success(value)
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        var reader = Reader(bytes: bytes)
+        reader.skipWhitespace()
+        let value = try reader.readValue(depth: 0)
+        reader.skipWhitespace()
+        guard reader.atEnd else { throw reader.error("unexpected text after the JSON value") }
+        return value
     }
 }
 
 private struct Reader {
-    let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: [UInt8]
     var index = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: [UInt8]) {
         self.bytes = bytes
         // A UTF-8 byte order mark is tolerated.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
@@ -56,7 +47,7 @@ private struct Reader {
             lineStart = i + 1
         }
         // Column in characters, not bytes.
-        let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<position]), as: UTF8.self).count + 1
+        let column = String(decoding: bytes[lineStart..<position], as: UTF8.self).count + 1
         return JSONParseError(message: message, line: line, column: column)
     }
 
@@ -83,7 +74,7 @@ private struct Reader {
 
     mutating func expectWord(_ word: String) throws(JSONParseError) {
         let utf8 = Array(word.utf8)
-        guard index + utf8.count <= bytes.count, bytes[index..<index + utf8.count].elementsEqual(utf8) else {
+        guard index + utf8.count <= bytes.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
             throw error("invalid literal, expected '\(word)'")
         }
         index += utf8.count
@@ -92,7 +83,9 @@ private struct Reader {
     mutating func readObject(depth: Int) throws(JSONParseError) -> JSONValue {
         index += 1
         var object = JSONObject()
-        var seen = Set<String>()
+        // Keys seen, kept only for big objects: for the usual handful of keys a look
+        // through them beats building a Set for each of a million objects.
+        var seen: Set<String>?
         skipWhitespace()
         if !atEnd, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
         while true {
@@ -100,12 +93,15 @@ private struct Reader {
             guard !atEnd, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key in object") }
             let keyStart = index
             let key = try readString()
-            guard seen.insert(key).inserted else { throw error("duplicate key '\(key)'", at: keyStart) }
+            if seen == nil, object.entries.count >= 16 { seen = Set(object.keys) }
+            let duplicate = seen.map { $0.contains(key) } ?? (object[key] != nil)
+            guard !duplicate else { throw error("duplicate key '\(key)'", at: keyStart) }
+            seen?.insert(key)
             skipWhitespace()
             guard !atEnd, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
             index += 1
             skipWhitespace()
-            object.set(key, try readValue(depth: depth + 1))
+            object.appendNew(key, try readValue(depth: depth + 1))
             skipWhitespace()
             guard !atEnd else { throw error("unexpected end of input inside object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -132,51 +128,52 @@ private struct Reader {
 
     mutating func readString() throws(JSONParseError) -> String {
         index += 1  // opening quote
-        // Fast path: no escapes before the closing quote (almost every string).
-        var end = index
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
-            end += 1
-        }
-        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) else {
-                throw error("invalid UTF-8 in string", at: index)
-            }
-            index = end + 1
-            return text
-        }
-        var scalars = String.UnicodeScalarView()
+        // Most strings have no escape: one validated copy of their bytes. With escapes,
+        // the decoded bytes are collected and made a string once (appending scalar by
+        // scalar made reading a million-review export take 10 s).
+        var decoded: [UInt8] = []
         var runStart = index
-        func flushRun(_ end: Int, into scalars: inout String.UnicodeScalarView) throws(JSONParseError) {
+        func flushRun(_ end: Int, into decoded: inout [UInt8]) throws(JSONParseError) {
             guard runStart < end else { return }
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self) else {
+            guard String(validating: bytes[runStart..<end], as: UTF8.self) != nil else {
                 throw error("invalid UTF-8 in string", at: runStart)
             }
-            scalars.append(contentsOf: text.unicodeScalars)
+            decoded.append(contentsOf: bytes[runStart..<end])
         }
+        var escaped = false
         while true {
             guard !atEnd else { throw error("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                try flushRun(index, into: &scalars)
+                if !escaped {
+                    guard let text = String(validating: bytes[runStart..<index], as: UTF8.self) else {
+                        throw error("invalid UTF-8 in string", at: runStart)
+                    }
+                    index += 1
+                    return text
+                }
+                try flushRun(index, into: &decoded)
                 index += 1
-                return String(scalars)
+                return String(decoding: decoded, as: UTF8.self)
             }
             if byte < 0x20 { throw error("control character in string (escape it as \\u00XX)") }
             if byte == UInt8(ascii: "\\") {
-                try flushRun(index, into: &scalars)
+                escaped = true
+                try flushRun(index, into: &decoded)
                 index += 1
                 guard !atEnd else { throw error("unterminated escape") }
                 let escape = bytes[index]
                 index += 1
+                let scalar: Unicode.Scalar
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""): scalar = "\""
+                case UInt8(ascii: "\\"): scalar = "\\"
+                case UInt8(ascii: "/"): scalar = "/"
+                case UInt8(ascii: "b"): scalar = "\u{08}"
+                case UInt8(ascii: "f"): scalar = "\u{0C}"
+                case UInt8(ascii: "n"): scalar = "\n"
+                case UInt8(ascii: "r"): scalar = "\r"
+                case UInt8(ascii: "t"): scalar = "\t"
                 case UInt8(ascii: "u"):
                     var code = try readHex4()
                     if (0xD800...0xDBFF).contains(code) {
@@ -190,11 +187,12 @@ private struct Reader {
                     } else if (0xDC00...0xDFFF).contains(code) {
                         throw error("lone surrogate in \\u escape")
                     }
-                    guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
-                    scalars.append(scalar)
+                    guard let decodedScalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
+                    scalar = decodedScalar
                 default:
                     throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'", at: index - 2)
                 }
+                decoded.append(contentsOf: UTF8.encode(scalar)!)
                 runStart = index
                 continue
             }
@@ -244,7 +242,7 @@ private struct Reader {
             guard !atEnd, isDigit(bytes[index]) else { throw error("expected digits in exponent", at: start) }
             while !atEnd, isDigit(bytes[index]) { index += 1 }
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let value = Int64(text) { return .integer(value) }
         guard let value = Double(text), value.isFinite else { throw error("number out of range", at: start) }
         return .number(value)

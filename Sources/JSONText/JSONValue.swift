@@ -74,6 +74,7 @@ public struct JSONObject: Hashable, Sendable {
     public init() {}
 
     public init(_ entries: KeyValuePairs<String, JSONValue>) {
+        self.entries.reserveCapacity(entries.count)
         for (key, value) in entries { set(key, value) }
     }
 
@@ -90,6 +91,11 @@ public struct JSONObject: Hashable, Sendable {
         } else {
             entries.append((key, value))
         }
+    }
+
+    /// Appends a key known not to be there yet (the parser has just checked).
+    mutating func appendNew(_ key: String, _ value: JSONValue) {
+        entries.append((key, value))
     }
 
     public var keys: [String] { entries.map(\.key) }
@@ -117,9 +123,7 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(nilLiteral: ()) { self = .null }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        var object = JSONObject()
-        for (key, value) in elements { object.set(key, value) }
-        self = .object(object)
+        self = .object(JSONObject(elements))
     }
 }
 
@@ -138,7 +142,14 @@ extension JSONValue {
 extension JSONObject: ExpressibleByDictionaryLiteral {
     /// Keys keep the order written in the literal.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(elements)
+    }
+
+    /// Room for every entry up front: one allocation per object instead of one per
+    /// doubling (an export builds a million small objects).
+    init(_ elements: [(String, JSONValue)]) {
         self.init()
+        entries.reserveCapacity(elements.count)
         for (key, value) in elements { set(key, value) }
     }
 }

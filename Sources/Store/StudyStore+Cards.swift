@@ -1,6 +1,11 @@
 import Deck
 import Timekeeping
 
+/// What the store held for a card before a sync.
+private enum Previous {
+    case absent, retired, same, changed
+}
+
 extension StudyStore {
     /// Column list shared by every card query (a literal: SQL is never built from data).
     static let selectCard = "SELECT c.id, c.deck, c.section, c.kind, c.term, c.front, c.back, c.items, c.source_file, c.source_line, c.position, c.retired FROM cards c"
@@ -40,10 +45,31 @@ extension StudyStore {
                      at time: UnixTime) throws -> SyncReport {
         try connection.transaction {
             try upsertDeck(name: deck, source: source, origin: origin, at: time)
-            var existing: [String: StoredCard] = [:]
+            // Compare with the stored cards one row at a time: holding every stored card of
+            // a 100k-card deck in a dictionary doubled the memory of a re-sync.
+            var position: [String: Int] = [:]  // ID -> its index in `cards`
+            var repeated: [String: [Int]] = [:]  // later indexes of an ID given twice (not from a parser)
+            position.reserveCapacity(cards.count)
+            for (index, card) in cards.enumerated() {
+                if position[card.id.rawValue] == nil {
+                    position[card.id.rawValue] = index
+                } else {
+                    repeated[card.id.rawValue, default: []].append(index)
+                }
+            }
+            var before = [Previous](repeating: .absent, count: cards.count)
+            var toRetire: [String] = []
             try connection.prepare(Self.selectCard + " WHERE c.deck = ?1").forEach([deck]) { row in
+                let id = row.string(0)
+                guard let first = position[id] else {
+                    if !row.bool(11) { toRetire.append(id) }
+                    return
+                }
                 let stored = Self.decodeCard(row)
-                existing[stored.id.rawValue] = stored
+                before[first] = stored.retired ? .retired : (stored.card == cards[first] ? .same : .changed)
+                for index in repeated[id] ?? [] {
+                    before[index] = stored.retired ? .retired : (stored.card == cards[index] ? .same : .changed)
+                }
             }
             var report = SyncReport()
             let insert = try connection.prepare("""
@@ -54,24 +80,28 @@ extension StudyStore {
                     source_file = excluded.source_file, source_line = excluded.source_line,
                     position = excluded.position, retired = 0
                 """)
-            var seen = Set<String>()
-            for card in cards {
-                seen.insert(card.id.rawValue)
-                if let old = existing[card.id.rawValue] {
-                    if old.card == card && !old.retired {
-                        report.unchanged += 1
-                        continue
-                    }
-                    if old.retired { report.revived += 1 } else { report.updated += 1 }
-                } else {
-                    report.inserted += 1
+            // Cards of one section share their section path: encode it once per run of them.
+            var lastSection: [String]?
+            var lastEncoded = ""
+            for (index, card) in cards.enumerated() {
+                switch before[index] {
+                case .same:
+                    report.unchanged += 1
+                    continue
+                case .changed: report.updated += 1
+                case .retired: report.revived += 1
+                case .absent: report.inserted += 1
                 }
-                try insert.run([card.id.rawValue, card.deck, SectionCoding.encode(card.section), card.kind.rawValue, card.term,
+                if card.section != lastSection {
+                    lastSection = card.section
+                    lastEncoded = SectionCoding.encode(card.section)
+                }
+                try insert.run([card.id.rawValue, card.deck, lastEncoded, card.kind.rawValue, card.term,
                                 card.front, card.back, SectionCoding.encode(card.items), card.source.file,
                                 card.source.line, card.order])
             }
             let retire = try connection.prepare("UPDATE cards SET retired = 1 WHERE id = ?1")
-            for (id, old) in existing where !old.retired && !seen.contains(id) {
+            for id in toRetire {
                 try retire.run([id])
                 report.retired += 1
             }

@@ -9,18 +9,22 @@ extension StudyStore {
         FROM card_state s
         """
 
-    static func decodeState(_ row: Row) -> (CardID, CardState) {
+    /// Decodes the `selectState` columns, starting at column `first` (0 when the state
+    /// columns come alone, later when they follow another table's).
+    static func decodeState(_ row: Row, from first: Int32 = 0) -> (CardID, CardState) {
         var sm2: SM2Memory?
-        if let n = row.optionalInt(7) {
-            sm2 = SM2Memory(n: n, ef: row.double(8), intervalDays: row.int(9), inExtraLoop: row.bool(10))
+        if let n = row.optionalInt(first + 7) {
+            sm2 = SM2Memory(n: n, ef: row.double(first + 8), intervalDays: row.int(first + 9), inExtraLoop: row.bool(first + 10))
         }
         var fsrs: FSRSMemory?
-        if let phase = row.optionalString(11).flatMap(Phase.init(rawValue:)) {
-            fsrs = FSRSMemory(phase: phase, step: row.optionalInt(12), stability: row.double(13), difficulty: row.double(14))
+        if let phase = row.optionalString(first + 11).flatMap(Phase.init(rawValue:)) {
+            fsrs = FSRSMemory(phase: phase, step: row.optionalInt(first + 12), stability: row.double(first + 13),
+                              difficulty: row.double(first + 14))
         }
-        let state = CardState(phase: Phase(rawValue: row.string(1)) ?? .review, due: row.int64(2), reps: row.int(3),
-                              lapses: row.int(4), lastReview: row.optionalInt64(5), intervalDays: row.int(6), sm2: sm2, fsrs: fsrs)
-        return (CardID(rawValue: row.string(0)), state)
+        let state = CardState(phase: Phase(rawValue: row.string(first + 1)) ?? .review, due: row.int64(first + 2),
+                              reps: row.int(first + 3), lapses: row.int(first + 4), lastReview: row.optionalInt64(first + 5),
+                              intervalDays: row.int(first + 6), sm2: sm2, fsrs: fsrs)
+        return (CardID(rawValue: row.string(first)), state)
     }
 
     /// Stores (or, for a state back at `.new`, removes) a card's state.

@@ -50,6 +50,11 @@ public final class StudyStore {
         // NORMAL in WAL mode: a committed answer survives a crash or kill -9 of sysdrill;
         // only an OS crash or power loss can undo the last few commits. See README.
         try connection.execute(script: "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+        // A 16 MiB page cache (SQLite's default is 2 MiB): with 100k cards and a million
+        // reviews, building today's queue and committing answers re-read pages from the OS
+        // all the time (`due` 0.59 -> 0.45 s). Pages are only held once read, so a small
+        // database costs no more memory than before.
+        try connection.execute(script: "PRAGMA cache_size = -16384;")
     }
 
     public func userVersion() throws -> Int32 {

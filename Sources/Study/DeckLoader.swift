@@ -40,6 +40,11 @@ public enum DeckLoader {
     /// Parses every file of a deck; a card ID used twice (even across files) is an error
     /// naming both places.
     public static func parse(deck name: String, files: [FileFingerprint]) throws(DeckError) -> [Card] {
+        // One file: the parser already refuses a duplicate ID and numbers cards from the
+        // start, so its cards are the answer (no second copy, no second ID table).
+        if files.count == 1 {
+            return try OutlineParser(deck: name, file: files[0].path).parse(try FileSystem.read(files[0].path))
+        }
         var cards: [Card] = []
         var firstPlace: [CardID: SourceLocation] = [:]
         var offset = 0

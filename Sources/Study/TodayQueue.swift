@@ -67,7 +67,7 @@ public struct TodayQueue {
             rows.removeAll { requeuedSet.contains($0.id) }
             rows += requeued.enumerated().map { QueueRow(id: $1, phase: .review, due: now - 1 - Int64(requeued.count - $0), deckOrder: 0) }
         }
-        var newRows = try store.newRows(limit: options.section == nil ? newLeft + requeued.count : Int.max / 2, now: now)
+        var (newRows, newCount) = try store.newCards(limit: options.section == nil ? newLeft + requeued.count : Int.max / 2, now: now)
         newRows.removeAll { requeuedSet.contains($0.id) }
 
         if let section = options.section {
@@ -91,6 +91,6 @@ public struct TodayQueue {
             }
         }
         return TodayQueue(now: now, day: day, queue: queue, cards: cards, states: states,
-                          newAvailable: try store.newCardCount())
+                          newAvailable: newCount)
     }
 }

@@ -7,7 +7,29 @@ public enum ISO8601 {
         let days = floorDiv(time, Seconds.day)
         let secondOfDay = time - days * Seconds.day
         let date = CivilDate(daysSinceEpoch: days)
-        return "\(date)T\(clock(secondOfDay))Z"
+        guard (0...9999).contains(date.year) else { return "\(date)T\(clock(secondOfDay))Z" }
+        // Four-digit years (all real ones): the 20 characters written directly, which is
+        // several times faster than the interpolation (an export formats a million times).
+        let s = Int(secondOfDay)
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            var position = 0
+            func put(_ value: Int, _ width: Int, _ separator: Unicode.Scalar) {
+                var rest = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    buffer[position + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                buffer[position + width] = UInt8(ascii: separator)
+                position += width + 1
+            }
+            put(date.year, 4, "-")
+            put(date.month, 2, "-")
+            put(date.day, 2, "T")
+            put(s / 3600, 2, ":")
+            put(s / 60 % 60, 2, ":")
+            put(s % 60, 2, "Z")
+            return position
+        }
     }
 
     /// Formats a local wall-clock time with its offset: `2026-11-25T10:00:00+01:00`.

@@ -8,40 +8,63 @@ import Glibc
 /// survives a crash. On any failure the temporary file is removed.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws(ProgressError) {
+        do {
+            try write(to: path) { append in try append(Array(text.utf8)) }
+        } catch let error as ProgressError {
+            throw error
+        } catch {
+            throw .outputFailed(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The same for text made in pieces (a long export): `body` gets a function that
+    /// appends to the temporary file. An error from `body` removes the temporary file
+    /// and is rethrown; the old `FILE` stays as it was.
+    public static func write(to path: String, _ body: (([UInt8]) throws -> Void) throws -> Void) throws {
         let folder = folderPath(of: path)
         if let info = FileSystem.info(path), info.isFolder {
-            throw .outputFailed(path: path, reason: "it is a folder; give a file name")
+            throw ProgressError.outputFailed(path: path, reason: "it is a folder; give a file name")
         }
         guard let folderInfo = FileSystem.info(folder) else {
-            throw .outputFailed(path: path, reason: "the folder \(folder) does not exist")
+            throw ProgressError.outputFailed(path: path, reason: "the folder \(folder) does not exist")
         }
         guard folderInfo.isFolder else {
-            throw .outputFailed(path: path, reason: "\(folder) is not a folder")
+            throw ProgressError.outputFailed(path: path, reason: "\(folder) is not a folder")
         }
         let temporary = path + ".tmp-" + randomSuffix()
         // 0600: the export holds the personal review history, like the database.
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .outputFailed(path: path, reason: lastError()) }
-        var failure: String?
-        var bytes = text
-        bytes.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = lastError()
-                    return
+        guard fd >= 0 else { throw ProgressError.outputFailed(path: path, reason: lastError()) }
+        func append(_ bytes: [UInt8]) throws {
+            var failure: String?
+            bytes.withUnsafeBufferPointer { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = lastError()
+                        return
+                    }
+                    offset += written
                 }
-                offset += written
             }
+            if let failure { throw ProgressError.outputFailed(path: path, reason: failure) }
         }
-        if failure == nil, fsync(fd) != 0 { failure = lastError() }
+        do {
+            try body(append)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        var failure: String?
+        if fsync(fd) != 0 { failure = lastError() }
         if close(fd) != 0, failure == nil { failure = lastError() }
         if failure == nil, rename(temporary, path) != 0 { failure = lastError() }
         if let failure {
             unlink(temporary)
-            throw .outputFailed(path: path, reason: failure)
+            throw ProgressError.outputFailed(path: path, reason: failure)
         }
         syncFolder(folder)
     }

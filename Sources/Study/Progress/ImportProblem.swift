@@ -29,71 +29,71 @@ public struct ImportProblems: Error, Equatable, Sendable {
 struct JSONChecker {
     private(set) var problems: [ImportProblem] = []
 
-    mutating func report(_ path: String, _ message: String) {
-        problems.append(ImportProblem(path: path, message: message))
+    mutating func report(_ path: @autoclosure () -> String, _ message: String) {
+        problems.append(ImportProblem(path: path(), message: message))
     }
 
     /// `expected ..., got ...`, or `missing` when the key is absent.
-    mutating func mismatch(_ value: JSONValue?, _ path: String, expected: String) {
+    mutating func mismatch(_ value: JSONValue?, _ path: @autoclosure () -> String, expected: String) {
         if let value {
-            report(path, "expected \(expected), got \(Self.describe(value))")
+            report(path(), "expected \(expected), got \(Self.describe(value))")
         } else {
-            report(path, "missing; expected \(expected)")
+            report(path(), "missing; expected \(expected)")
         }
     }
 
-    mutating func object(_ value: JSONValue?, _ path: String) -> JSONObject? {
-        guard let object = value?.objectValue else { mismatch(value, path, expected: "an object"); return nil }
+    mutating func object(_ value: JSONValue?, _ path: @autoclosure () -> String) -> JSONObject? {
+        guard let object = value?.objectValue else { mismatch(value, path(), expected: "an object"); return nil }
         return object
     }
 
-    mutating func array(_ value: JSONValue?, _ path: String, of what: String) -> [JSONValue]? {
-        guard let array = value?.arrayValue else { mismatch(value, path, expected: "an array of \(what)"); return nil }
+    mutating func array(_ value: JSONValue?, _ path: @autoclosure () -> String, of what: String) -> [JSONValue]? {
+        guard let array = value?.arrayValue else { mismatch(value, path(), expected: "an array of \(what)"); return nil }
         return array
     }
 
-    mutating func string(_ value: JSONValue?, _ path: String, nonEmpty: Bool = false) -> String? {
+    mutating func string(_ value: JSONValue?, _ path: @autoclosure () -> String, nonEmpty: Bool = false) -> String? {
         guard let text = value?.stringValue, !nonEmpty || !text.isEmpty else {
-            mismatch(value, path, expected: nonEmpty ? "a non-empty string" : "a string")
+            mismatch(value, path(), expected: nonEmpty ? "a non-empty string" : "a string")
             return nil
         }
         return text
     }
 
-    mutating func bool(_ value: JSONValue?, _ path: String) -> Bool? {
-        guard let flag = value?.boolValue else { mismatch(value, path, expected: "true or false"); return nil }
+    mutating func bool(_ value: JSONValue?, _ path: @autoclosure () -> String) -> Bool? {
+        guard let flag = value?.boolValue else { mismatch(value, path(), expected: "true or false"); return nil }
         return flag
     }
 
     /// A whole number within `range` (JSON has one number type, so 4.0 counts as 4).
-    mutating func integer(_ value: JSONValue?, _ path: String, in range: ClosedRange<Int64>) -> Int64? {
+    mutating func integer(_ value: JSONValue?, _ path: @autoclosure () -> String, in range: ClosedRange<Int64>) -> Int64? {
         guard let number = value?.integerValue, range.contains(number) else {
-            mismatch(value, path, expected: "an integer " + Self.describe(range))
+            mismatch(value, path(), expected: "an integer " + Self.describe(range))
             return nil
         }
         return number
     }
 
-    mutating func number(_ value: JSONValue?, _ path: String, in range: ClosedRange<Double>) -> Double? {
+    mutating func number(_ value: JSONValue?, _ path: @autoclosure () -> String, in range: ClosedRange<Double>) -> Double? {
         guard let number = value?.doubleValue, number.isFinite, range.contains(number) else {
-            mismatch(value, path, expected: "a number from \(JSONValue.number(range.lowerBound).serialized()) to \(JSONValue.number(range.upperBound).serialized())")
+            mismatch(value, path(), expected: "a number from \(JSONValue.number(range.lowerBound).serialized()) to \(JSONValue.number(range.upperBound).serialized())")
             return nil
         }
         return number
     }
 
-    mutating func choice(_ value: JSONValue?, _ path: String, from allowed: [String]) -> String? {
+    mutating func choice(_ value: JSONValue?, _ path: @autoclosure () -> String, from allowed: [String]) -> String? {
         guard let text = value?.stringValue, allowed.contains(text) else {
-            mismatch(value, path, expected: "one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", "))
+            mismatch(value, path(), expected: "one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", "))
             return nil
         }
         return text
     }
 
     /// An ISO 8601 instant with a zone, e.g. 2026-11-25T09:00:00Z.
-    mutating func time(_ value: JSONValue?, _ path: String) -> UnixTime? {
+    mutating func time(_ value: JSONValue?, _ path: @autoclosure () -> String) -> UnixTime? {
         guard let text = value?.stringValue, let time = ISO8601.parse(text) else {
-            mismatch(value, path, expected: "an ISO 8601 time such as \"2026-11-25T09:00:00Z\"")
+            mismatch(value, path(), expected: "an ISO 8601 time such as \"2026-11-25T09:00:00Z\"")
             return nil
         }
         return time

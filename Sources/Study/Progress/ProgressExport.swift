@@ -57,6 +57,87 @@ public enum ProgressExport {
         document(contents, exportedAt: exportedAt).serialized(pretty: true) + "\n"
     }
 
+    /// What a streamed export wrote.
+    public struct Counts: Sendable {
+        public var cards = 0
+        public var reviews = 0
+        public var quizResults = 0
+        public var drillResults = 0
+        /// UTF-8 bytes of the whole text.
+        public var bytes = 0
+    }
+
+    /// Writes exactly the UTF-8 of `text(_:exportedAt:)` to `output`, in pieces of about
+    /// 64 KiB, reading cards and reviews row by row from one snapshot. Building the whole
+    /// document first took 1.3 GB and 16 s for a million reviews.
+    public static func write(from store: StudyStore, configuration: StudyConfiguration, exportedAt: UnixTime,
+                             to output: ([UInt8]) throws -> Void) throws -> Counts {
+        try store.readSnapshot {
+            var counts = Counts()
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 17)
+            func flush(always: Bool = false) throws {
+                guard always || buffer.count >= 1 << 16 else { return }
+                counts.bytes += buffer.count
+                try output(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+            // The root object's members, laid out as `serialized(pretty: true)` lays them out.
+            var members = 0
+            func member(_ key: String) {
+                buffer.append(contentsOf: (members == 0 ? "\n  " : ",\n  ").utf8)
+                members += 1
+                JSONValue.string(key).write(into: &buffer, pretty: true, indent: 1)
+                buffer.append(contentsOf: ": ".utf8)
+            }
+            func element(_ value: JSONValue, index: Int) throws {
+                buffer.append(contentsOf: (index == 0 ? "[\n    " : ",\n    ").utf8)
+                value.write(into: &buffer, pretty: true, indent: 2)
+                try flush()
+            }
+            func endArray(count: Int) {
+                buffer.append(contentsOf: (count == 0 ? "[]" : "\n  ]").utf8)
+            }
+
+            buffer.append(UInt8(ascii: "{"))
+            member("format")
+            JSONValue.string(ProgressFormat.name).write(into: &buffer, pretty: true, indent: 1)
+            member("version")
+            JSONValue.integer(ProgressFormat.version).write(into: &buffer, pretty: true, indent: 1)
+            member("exported_at")
+            JSONValue.string(ISO8601.format(exportedAt)).write(into: &buffer, pretty: true, indent: 1)
+            member("scheduler")
+            JSONValue.object(settings(configuration)).write(into: &buffer, pretty: true, indent: 1)
+            member("cards")
+            try store.forEachCardInExportOrder { stored, state in
+                try element(.object(card(stored, state: state)), index: counts.cards)
+                counts.cards += 1
+            }
+            endArray(count: counts.cards)
+            member("reviews")
+            try store.forEachReview { record in
+                try element(.object(review(record)), index: counts.reviews)
+                counts.reviews += 1
+            }
+            endArray(count: counts.reviews)
+            member("quiz_results")
+            for result in try store.quizResults() {
+                try element(.object(quizResult(result)), index: counts.quizResults)
+                counts.quizResults += 1
+            }
+            endArray(count: counts.quizResults)
+            member("drill_results")
+            for drill in try store.drills() {
+                try element(.object(drillResult(drill)), index: counts.drillResults)
+                counts.drillResults += 1
+            }
+            endArray(count: counts.drillResults)
+            buffer.append(contentsOf: "\n}\n".utf8)
+            try flush(always: true)
+            return counts
+        }
+    }
+
     static func settings(_ configuration: StudyConfiguration) -> JSONObject {
         let fsrs = configuration.scheduler.fsrs
         let fsrsObject: JSONObject = [

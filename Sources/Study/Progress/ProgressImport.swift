@@ -75,6 +75,9 @@ public struct ImportReport: Sendable {
 /// replay of every touched card's log, so a failure leaves the database as it was.
 public struct ProgressImport {
     let store: StudyStore
+    /// From this many reviews in a file on, they are inserted before the log's indexes are
+    /// built (`StudyStore.withBulkReviewInsert`); for a few, keeping the indexes is cheaper.
+    static let bulkReviews = 50_000
 
     public init(store: StudyStore) {
         self.store = store
@@ -142,14 +145,22 @@ public struct ProgressImport {
                 }
                 var touched = Set<CardID>()
                 report.reviewsInFile = document.reviews.count
-                for review in document.reviews {
-                    if try store.insertReview(review) {
-                        touched.insert(review.cardID)
-                        report.reviewsAdded += 1
-                    } else {
-                        report.reviewsAlreadyPresent += 1
-                        if let existing = try store.review(id: review.id), existing != review { report.reviewsConflicting += 1 }
+                func insertReviews() throws {
+                    for review in document.reviews {
+                        if try store.insertReview(review) {
+                            touched.insert(review.cardID)
+                            report.reviewsAdded += 1
+                        } else {
+                            report.reviewsAlreadyPresent += 1
+                            if let existing = try store.review(id: review.id), existing != review { report.reviewsConflicting += 1 }
+                        }
                     }
+                }
+                // A whole history (a new machine): insert first, index after.
+                if document.reviews.count >= Self.bulkReviews {
+                    try store.withBulkReviewInsert { try insertReviews() }
+                } else {
+                    try insertReviews()
                 }
                 report.quizResultsInFile = document.quizResults.count
                 for result in document.quizResults where try store.insertQuizResult(result) { report.quizResultsAdded += 1 }

@@ -31,25 +31,32 @@ enum ExportCommand {
         let output = invocation.value("output")
         if let output, output.isEmpty { throw UsageError("--output needs a file name", command: invocation.commandName) }
         let store = try context.syncedStore()
-        let text: String
         var counts: JSONObject = [:]
-        if format == "json" {
-            let contents = try ProgressExport.Contents.load(from: store, configuration: try context.configuration(store))
-            text = ProgressExport.text(contents, exportedAt: context.now)
-            counts = ["cards": JSONValue(contents.cards.count), "reviews": JSONValue(contents.reviews.count),
-                      "quiz_results": JSONValue(contents.quizResults.count), "drill_results": JSONValue(contents.drillResults.count)]
-        } else {
-            let cards = try store.cards().map(\.card)
-            text = AnkiTSV.text(cards)
-            counts = ["cards": JSONValue(cards.count)]
+        var bytes = 0
+        // The JSON export is written as it is read (a million reviews would otherwise be
+        // held as one document and one string); the Anki file is small.
+        func write(to append: ([UInt8]) throws -> Void) throws {
+            if format == "json" {
+                let written = try ProgressExport.write(from: store, configuration: try context.configuration(store),
+                                                       exportedAt: context.now, to: append)
+                counts = ["cards": JSONValue(written.cards), "reviews": JSONValue(written.reviews),
+                          "quiz_results": JSONValue(written.quizResults), "drill_results": JSONValue(written.drillResults)]
+                bytes = written.bytes
+            } else {
+                let cards = try store.cards().map(\.card)
+                let text = AnkiTSV.text(cards)
+                try append(Array(text.utf8))
+                counts = ["cards": JSONValue(cards.count)]
+                bytes = text.utf8.count
+            }
         }
         guard let output else {
-            context.stdout.write(text)
+            try write { context.stdout.write(String(decoding: $0, as: UTF8.self)) }
             return ExitCode.ok
         }
-        try AtomicFile.write(text, to: output)
+        try AtomicFile.write(to: output) { append in try write(to: append) }
         if context.json {
-            var summary: JSONObject = ["output": .string(output), "format": .string(format), "bytes": JSONValue(text.utf8.count)]
+            var summary: JSONObject = ["output": .string(output), "format": .string(format), "bytes": JSONValue(bytes)]
             for (key, value) in counts.entries { summary.set(key, value) }
             context.print(JSONValue.object(summary).serialized(pretty: true))
         } else {
