@@ -39,7 +39,17 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
         var state = CardID.fnv1a(CollectionOfOne(0x1E), continuing: key.hashState)
         if kind != .definition { state = CardID.fnv1a(kind.rawValue.utf8, continuing: state) }
         state = CardID.fnv1a(CollectionOfOne(0x1E), continuing: state)
-        return CardID.hashNormalized(term, continuing: state)
+        return CardID.avalanche(CardID.hashNormalized(term, continuing: state))
+    }
+
+    /// FNV-1a's last bytes barely reach its high bits, so cards with similar terms got
+    /// IDs with the same leading digits and short prefixes (`card 9f63`) were ambiguous.
+    /// A 64-bit finalizer (MurmurHash3's fmix64) spreads every input bit over the ID.
+    static func avalanche(_ value: UInt64) -> UInt64 {
+        var z = value
+        z = (z ^ (z >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        z = (z ^ (z >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return z ^ (z >> 33)
     }
 
     public var description: String { rawValue }

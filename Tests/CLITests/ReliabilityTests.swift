@@ -94,7 +94,7 @@ import Testing
         second.process.waitUntilExit()
         let check = try cli.run(["check"])
         #expect(check.status == 0, "\(check.stdout)")
-        let history = try #require(try cli.json(["card", "5ada07aa", "--json"]) as? [String: Any])
+        let history = try #require(try cli.json(["card", "73477449", "--json"]) as? [String: Any])
         let reviews = try #require(history["reviews"] as? [[String: Any]])
         #expect(reviews.count == 2)
         // The second "good" built on the first: n = 2, interval 6 days.

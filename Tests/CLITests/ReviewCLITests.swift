@@ -18,7 +18,7 @@ import Testing
         let due = try #require(try cli.json(["due", "--json"]) as? [String: Any])
         let counts = try #require(due["counts"] as? [String: Int])
         #expect(counts["new"] == 18)
-        let history = try #require(try cli.json(["card", "5ada07aa", "--json"]) as? [String: Any])
+        let history = try #require(try cli.json(["card", "73477449", "--json"]) as? [String: Any])
         let reviews = try #require(history["reviews"] as? [[String: Any]])
         #expect(reviews.map { $0["grade"] as? Int } == [4])
     }
@@ -80,7 +80,7 @@ import Testing
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("exit=130"), "\(text)")
         #expect(text.contains("stty-same=True"), "\(text)")
-        let history = try #require(try cli.json(["card", "5ada07aa", "--json"]) as? [String: Any])
+        let history = try #require(try cli.json(["card", "73477449", "--json"]) as? [String: Any])
         #expect((history["reviews"] as? [[String: Any]])?.count == 1)
     }
 

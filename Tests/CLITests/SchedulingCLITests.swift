@@ -75,20 +75,20 @@ import Testing
         let cli = CLIRunner()
         defer { cli.cleanUp() }
         _ = try cli.run(["review"], stdin: "good\nagain\nhard\neasy\n4\n5\n1\n")
-        let before = try cli.run(["card", "5ada07aa", "--json"]).stdout
+        let before = try cli.run(["card", "73477449", "--json"]).stdout
         let switched = try cli.run(["config", "set", "scheduler", "fsrs"])
         #expect(switched.stdout.contains("recomputed from the review log"))
-        let fsrs = try #require(try cli.json(["card", "5ada07aa", "--json"]) as? [String: Any])
+        let fsrs = try #require(try cli.json(["card", "73477449", "--json"]) as? [String: Any])
         #expect((fsrs["state"] as? [String: Any])?["fsrs"] is [String: Any])
         _ = try cli.run(["config", "set", "scheduler", "sm2"])
-        #expect(try cli.run(["card", "5ada07aa", "--json"]).stdout == before)
+        #expect(try cli.run(["card", "73477449", "--json"]).stdout == before)
     }
 
     @Test func cardHistoryExplainsTheDueDate() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
         _ = try cli.run(["review", "--limit", "1"], stdin: "good\n")
-        let text = try cli.run(["card", "5ada"])
+        let text = try cli.run(["card", "7347"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("4 good"))
         #expect(text.stdout.contains("n=1 EF=2.5 I=1d"))
