@@ -29,8 +29,10 @@ public struct ImportValidator {
         }
         let readable = ProgressFormat.readableVersions.map(String.init).joined(separator: ", ")
         guard let version = top["version"]?.integerValue, ProgressFormat.readableVersions.contains(version) else {
-            let found = top["version"].map(JSONChecker.describe) ?? "nothing"
-            throw ImportProblems([ImportProblem(path: "$.version", message: "version \(found) is not supported; this sysdrill reads version \(readable) (a file from a newer sysdrill needs a newer sysdrill)")])
+            guard let version = top["version"] else {
+                throw ImportProblems([ImportProblem(path: "$.version", message: "missing; this sysdrill reads version \(readable)")])
+            }
+            throw ImportProblems([ImportProblem(path: "$.version", message: "version \(JSONChecker.describe(version)) is not supported; this sysdrill reads version \(readable) (a file from a newer sysdrill needs a newer sysdrill)")])
         }
 
         let exportedAt = checker.time(top["exported_at"], "$.exported_at")

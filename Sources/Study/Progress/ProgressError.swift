@@ -21,7 +21,9 @@ public enum ProgressError: Error, Equatable, Sendable, CustomStringConvertible {
         case .inputUnreadable(let path, let reason):
             return "\(path): cannot read it: \(reason)"
         case .malformedJSON(let path, let error):
-            return "\(path):\(error.line):\(error.column): \(error.message); the file is not valid JSON (cut off or edited?), nothing was imported"
+            // Running out of input is what a file cut off while copying looks like.
+            let hint = error.message.contains("end of input") || error.message.contains("unterminated") ? " (cut off while copying?)" : ""
+            return "\(path):\(error.line):\(error.column): \(error.message); the file is not valid JSON\(hint), nothing was imported"
         case .invalidDocument(let path, let problems):
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
             return "\(path) is not a valid progress file (\(count)); nothing was imported:\n"

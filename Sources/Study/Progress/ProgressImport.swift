@@ -85,6 +85,11 @@ public struct ProgressImport {
 
     /// Reads and validates `path`; throws `ProgressError` naming every problem.
     public func read(path: String) throws -> ProgressDocument {
+        // `import -` reads standard input (`ssh laptop sysdrill export | sysdrill import -`).
+        if path == "-" {
+            let bytes = try FileSystem.read("/dev/stdin")
+            return try Self.document(bytes: bytes, path: "(stdin)", localCards: try store.allCardIDs())
+        }
         if let info = FileSystem.info(path), info.isFolder {
             throw ProgressError.inputUnreadable(path: path, reason: "it is a folder, not a file")
         }

@@ -28,7 +28,8 @@ enum ExportCommand {
 
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let format = try invocation.choice("format", from: ["json", "anki-tsv"]) ?? "json"
-        let output = invocation.value("output")
+        // `--output -` is stdout, as with most tools.
+        let output = invocation.value("output").flatMap { $0 == "-" ? nil : $0 }
         if let output, output.isEmpty { throw UsageError("--output needs a file name", command: invocation.commandName) }
         let store = try context.syncedStore()
         var counts: JSONObject = [:]

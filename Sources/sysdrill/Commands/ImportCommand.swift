@@ -73,6 +73,7 @@ enum ImportCommand {
     }
 
     static func text(_ report: ImportReport, path: String, style: Style) -> String {
+        let path = path == "-" ? "standard input" : path
         let added = report.dryRun ? "to add" : "added"
         var text = report.dryRun
             ? style.bold("Dry run") + ": nothing was changed. Importing \(path) (exported \(ISO8601.format(report.exportedAt))) would do this:\n"
