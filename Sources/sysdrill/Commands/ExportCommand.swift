@@ -11,7 +11,7 @@ enum ExportCommand {
         usage: ["export [--format json|anki-tsv] [--output FILE]"],
         options: [
             OptionSpec("format", .value, valueName: "FORMAT", help: "json (default: cards, states, reviews, quiz answers, drills) or anki-tsv"),
-            OptionSpec("output", .value, valueName: "FILE", help: "write to FILE (atomically: a temporary file, then rename) instead of stdout"),
+            OptionSpec("output", .value, valueName: "FILE", help: "write to FILE (atomically: a temporary file, then rename) instead of stdout; - is stdout"),
         ],
         discussion: """
         The JSON format ("sysdrill-progress", version 1) is described in docs/export-format.md

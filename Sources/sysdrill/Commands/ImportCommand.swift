@@ -9,7 +9,7 @@ enum ImportCommand {
     static let spec = CommandSpec(
         name: "import",
         summary: "merge a progress export (from 'sysdrill export') into this database",
-        usage: ["import FILE [--dry-run] [--settings] [--json]"],
+        usage: ["import FILE [--dry-run] [--settings] [--json]", "import - (read the export from standard input)"],
         options: [
             OptionSpec("dry-run", help: "check the file and show what would change, changing nothing"),
             OptionSpec("settings", help: "also apply the file's scheduler settings (scheduler, limits, FSRS parameters, rollover hour)"),
