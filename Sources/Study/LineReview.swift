@@ -16,18 +16,11 @@ public struct LineReview {
     }
 
     let session: ReviewSession
-    let readLine: () -> String?
-    let output: (String) -> Void
-    let message: (String) -> Void
-    let json: Bool
+    let channel: LineChannel
 
-    public init(session: ReviewSession, readLine: @escaping () -> String?, output: @escaping (String) -> Void,
-                message: @escaping (String) -> Void, json: Bool) {
+    public init(session: ReviewSession, channel: LineChannel) {
         self.session = session
-        self.readLine = readLine
-        self.output = output
-        self.message = message
-        self.json = json
+        self.channel = channel
     }
 
     public static let validAnswers = "0-5, again, hard, good, easy, u (undo), s (skip) or q (quit)"
@@ -53,9 +46,9 @@ public struct LineReview {
             case .finished:
                 return 0
             case .waiting(let until, let remaining):
-                emit(["event": "waiting", "until": .string(ISO8601.format(until)), "remaining": JSONValue(remaining)],
+                channel.emit(["event": "waiting", "until": .string(ISO8601.format(until)), "remaining": JSONValue(remaining)],
                      text: nil)
-                message("\(remaining) learning card\(remaining == 1 ? "" : "s") due later today (next at \(LocalTime.shortFormat(until)))")
+                channel.message("\(remaining) learning card\(remaining == 1 ? "" : "s") due later today (next at \(LocalTime.shortFormat(until)))")
                 return remaining
             case .card(let presented):
                 show(presented)
@@ -69,20 +62,20 @@ public struct LineReview {
 
     private func show(_ presented: ReviewSession.Presented) {
         let card = presented.card
-        emit([
+        channel.emit([
             "event": "card", "card": .string(card.id.rawValue), "position": JSONValue(presented.position),
             "total": JSONValue(presented.total), "section": JSONValue(card.section), "kind": .string(card.kind.rawValue),
             "state": .string(presented.state.phase.rawValue), "front": .string(card.front), "back": .string(card.back),
-        ], text: card.front + "\n---\n" + card.back)
+        ], text: card.front + "\n---\n" + card.back + "\n")
     }
 
     /// Reads answers for the card until one moves on; false at `q` or end of input.
     private func answer(_ presented: ReviewSession.Presented) throws -> Bool {
         while true {
-            guard let line = readLine() else { return false }
+            guard let line = channel.readLine() else { return false }
             guard let command = Self.parse(line) else {
-                emit(["event": "invalid", "input": .string(line), "message": .string("valid answers: \(Self.validAnswers)")], text: nil)
-                message("'\(line)' is not an answer; valid answers: \(Self.validAnswers)")
+                channel.emit(["event": "invalid", "input": .string(line), "message": .string("valid answers: \(Self.validAnswers)")], text: nil)
+                channel.message("'\(line)' is not an answer; valid answers: \(Self.validAnswers)")
                 continue
             }
             switch command {
@@ -90,38 +83,31 @@ public struct LineReview {
                 return false
             case .grade(let quality):
                 let outcome = try session.answer(quality)
-                emit([
+                channel.emit([
                     "event": "answer", "card": .string(presented.card.id.rawValue), "review": .string(outcome.review.id),
                     "grade": JSONValue(quality.rawValue), "rating": .string(quality.rating.name),
                     "phase": .string(outcome.after.phase.rawValue), "due": .string(ISO8601.format(outcome.after.due)),
                     "interval_days": JSONValue(outcome.after.intervalDays), "repeats_today": .bool(outcome.repeatsToday),
                 ], text: nil)
-                message("\(quality.rating.name) (\(quality.rawValue)): next \(outcome.repeatsToday ? "again today" : "in " + IntervalText.format(from: outcome.review.at, to: outcome.after.due))")
+                channel.message("\(quality.rating.name) (\(quality.rawValue)): next \(outcome.repeatsToday ? "again today" : "in " + IntervalText.format(from: outcome.review.at, to: outcome.after.due))")
                 return true
             case .skip:
                 try session.skip()
-                emit(["event": "skip", "card": .string(presented.card.id.rawValue)], text: nil)
-                message("skipped until tomorrow")
+                channel.emit(["event": "skip", "card": .string(presented.card.id.rawValue)], text: nil)
+                channel.message("skipped until tomorrow")
                 return true
             case .undo:
                 session.putBackCurrent()
                 if let undone = try session.undo() {
-                    emit(["event": "undo", "card": .string(undone.rawValue)], text: nil)
-                    message("undone: that card comes again")
+                    channel.emit(["event": "undo", "card": .string(undone.rawValue)], text: nil)
+                    channel.message("undone: that card comes again")
                 } else {
-                    emit(["event": "invalid", "input": .string(line), "message": "nothing to undo"], text: nil)
-                    message("nothing to undo")
+                    channel.emit(["event": "invalid", "input": .string(line), "message": "nothing to undo"], text: nil)
+                    channel.message("nothing to undo")
                 }
                 return true
             }
         }
     }
 
-    private func emit(_ event: JSONObject, text: String?) {
-        if json {
-            output(JSONValue.object(event).serialized() + "\n")
-        } else if let text {
-            output(text + "\n")
-        }
-    }
 }

@@ -182,73 +182,23 @@ import Testing
 
     // MARK: terminal
 
+    /// Starts `sysdrill drill chat` on a pty, moves to the estimates phase, opens the
+    /// calculator, evaluates an expression, presses Ctrl-C, and compares `stty -g`.
     @Test func ctrlCInATerminalDrillSavesItsPhase() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
-        let script = cli.directory + "/drive_drill_in_pty.py"
-        try Self.ptyScript.write(toFile: script, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, CLIRunner.binary]
-        process.environment = cli.environment.merging(["SWIFT_BACKTRACE": "interactive=no"]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.contains("exit=130"), "\(text)")
-        #expect(text.contains("stty-same=True"), "\(text)")
+        let result = try PseudoTerminal.run(["drill", "chat"], steps: [
+            .waitFor("Requirements"), .type("n"), .waitFor("c calculator"), .type("c"), .waitFor("calc>"),
+            .type("1 day -> s\r"), .waitFor("86,400 s"), .type("\u{03}"),
+        ], cli: cli)
+        #expect(result.exitCode == 130, "\(result.transcript)")
+        #expect(result.terminalRestored, "\(result.transcript)")
         let history = try #require(try cli.json(["drill", "--history", "--json"]) as? [String: Any])
         let drill = try #require(((history["exercises"] as? [[String: Any]])?.first?["drills"] as? [[String: Any]])?.first)
         #expect(drill["status"] as? String == "in-progress")
         let resumed = try cli.run(["drill", "chat", "--json"], stdin: "q\n")
         #expect(try Self.events(resumed.stdout).first?["phase"] as? Int == 1)
     }
-
-    /// Starts `sysdrill drill chat` on a pty, moves to the estimates phase, opens the
-    /// calculator, evaluates an expression, presses Ctrl-C, and compares `stty -g`.
-    static let ptyScript = #"""
-    import os, pty, subprocess, sys, time, select, fcntl, termios, struct
-
-    binary = sys.argv[1]
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-
-    def stty():
-        return subprocess.check_output(["stty", "-g"], stdin=slave).decode().strip()
-
-    def read_until(needle, timeout=10):
-        seen = b""
-        end = time.time() + timeout
-        while time.time() < end:
-            ready, _, _ = select.select([master], [], [], 0.1)
-            if ready:
-                try:
-                    seen += os.read(master, 65536)
-                except OSError:
-                    break
-                if needle in seen:
-                    return seen
-        raise SystemExit("timed out waiting for %r; saw %r" % (needle, seen[-400:]))
-
-    before = stty()
-    child = subprocess.Popen([binary, "drill", "chat"], stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
-    read_until(b"Requirements")
-    os.write(master, b"n")
-    read_until(b"c calculator")
-    os.write(master, b"c")
-    read_until(b"calc>")
-    os.write(master, b"1 day -> s\r")
-    read_until(b"86,400 s")
-    os.write(master, b"\x03")
-    code = child.wait(timeout=10)
-    after = stty()
-    print("exit=%d" % code)
-    print("stty-same=%s" % (before == after))
-    """#
 }
 
 /// The interactive fronts' screens are pure functions of their state: checked here at

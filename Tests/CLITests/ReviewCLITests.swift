@@ -64,66 +64,13 @@ import Testing
     @Test func ctrlCInATerminalRestoresItAndKeepsAnswers() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
-        let script = cli.directory + "/drive_review_in_pty.py"
-        try Self.ptyScript.write(toFile: script, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, CLIRunner.binary]
-        process.environment = cli.environment.merging(["SWIFT_BACKTRACE": "interactive=no"]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.contains("exit=130"), "\(text)")
-        #expect(text.contains("stty-same=True"), "\(text)")
+        // Answer one card (Space shows the answer, 3 = Good), then Ctrl-C on the next.
+        let result = try PseudoTerminal.run(["review"], steps: [
+            .waitFor("Functional?"), .type(" "), .waitFor("again"), .type("3"), .waitFor("Non-Functional?"), .type("\u{03}"),
+        ], cli: cli)
+        #expect(result.exitCode == 130, "\(result.transcript)")
+        #expect(result.terminalRestored, "\(result.transcript)")
         let history = try #require(try cli.json(["card", "73477449", "--json"]) as? [String: Any])
         #expect((history["reviews"] as? [[String: Any]])?.count == 1)
     }
-
-    /// Opens a pty, records `stty -g`, runs `sysdrill review` on it, answers one card,
-    /// presses Ctrl-C, and compares `stty -g` afterwards.
-    static let ptyScript = #"""
-    import os, pty, subprocess, sys, time, select, fcntl, termios, struct
-
-    binary = sys.argv[1]
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-
-    def stty():
-        return subprocess.check_output(["stty", "-g"], stdin=slave).decode().strip()
-
-    def read_until(needle, timeout=10):
-        seen = b""
-        end = time.time() + timeout
-        while time.time() < end:
-            ready, _, _ = select.select([master], [], [], 0.1)
-            if ready:
-                try:
-                    seen += os.read(master, 65536)
-                except OSError:
-                    break
-                if needle in seen:
-                    return seen
-        raise SystemExit("timed out waiting for %r; saw %r" % (needle, seen[-400:]))
-
-    before = stty()
-    child = subprocess.Popen([binary, "review"], stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
-    read_until(b"Functional?")
-    os.write(master, b" ")
-    read_until(b"again")
-    os.write(master, b"3")
-    read_until(b"Non-Functional?")
-    os.write(master, b"\x03")
-    code = child.wait(timeout=10)
-    after = stty()
-    print("exit=%d" % code)
-    print("stty-same=%s" % (before == after))
-    if before != after:
-        print("before=" + before)
-        print("after=" + after)
-    """#
 }

@@ -24,8 +24,8 @@ import Testing
         let session = try fixture.session()
         var input = ["good", "nonsense", "4"]
         var output = "", messages: [String] = []
-        let review = LineReview(session: session, readLine: { input.isEmpty ? nil : input.removeFirst() },
-                                output: { output += $0 }, message: { messages.append($0) }, json: false)
+        let review = LineReview(session: session, channel: LineChannel(readLine: { input.isEmpty ? nil : input.removeFirst() },
+                                output: { output += $0 }, message: { messages.append($0) }, json: false))
         #expect(try review.run() == 0)
         #expect(try fixture.store.reviewCount() == 2)
         #expect(output.hasPrefix("Basics: what is meant by A1?\n---\nanswer 1.\n"))
@@ -38,8 +38,8 @@ import Testing
         let session = try fixture.session(limit: 1)
         var input = ["good"]
         var lines: [String] = []
-        let review = LineReview(session: session, readLine: { input.isEmpty ? nil : input.removeFirst() },
-                                output: { lines.append($0) }, message: { _ in }, json: true)
+        let review = LineReview(session: session, channel: LineChannel(readLine: { input.isEmpty ? nil : input.removeFirst() },
+                                output: { lines.append($0) }, message: { _ in }, json: true))
         _ = try review.run()
         #expect(lines.count == 2)
         #expect(lines[0].hasPrefix("{\"event\":\"card\""))

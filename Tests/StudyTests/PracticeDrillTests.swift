@@ -120,8 +120,8 @@ import Testing
                                      clock: fixture.clock, identifiers: fixture.identifiers)
         let transcript = PracticeStoreFixture.Transcript(["scope agreed", "= 1+1", "", "api", "boxes", "keys", "done",
                                                           "3", "4", "2", "2", "3", "1", "2", "3"])
-        let line = LineDrill(session: drill, readLine: transcript.readLine, output: { transcript.output.append($0) },
-                             message: { transcript.messages.append($0) }, json: true,
+        let line = LineDrill(session: drill, channel: LineChannel(readLine: transcript.readLine, output: { transcript.output.append($0) },
+                             message: { transcript.messages.append($0) }, json: true),
                              calculate: { CalculatorLine(input: $0, result: "2", error: nil) })
         #expect(try line.run() == .finished)
         let events = try transcript.events()

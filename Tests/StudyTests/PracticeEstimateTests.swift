@@ -122,8 +122,8 @@ import Testing
                                       identifiers: fixture.identifiers)
         let transcript = PracticeStoreFixture.Transcript(["huge", questions[0].expectedDisplay.split(separator: "(")[0].description,
                                                           "7 $", "q"])
-        try LineEstimate(session: session, readLine: transcript.readLine, output: { transcript.output.append($0) },
-                         message: { transcript.messages.append($0) }, json: true).run()
+        try LineEstimate(session: session, channel: LineChannel(readLine: transcript.readLine, output: { transcript.output.append($0) },
+                         message: { transcript.messages.append($0) }, json: true)).run()
         let events = try transcript.events()
         #expect(events.map { $0["event"] as! String } == ["start", "question", "invalid", "result", "question", "result", "question"])
         let result = events[3]

@@ -62,8 +62,8 @@ import Testing
         let right = String(quiz.questions[0].answerIndex + 1)
         let wrongLetter = ["b", "a", "a", "a"][quiz.questions[1].answerIndex]
         let transcript = PracticeStoreFixture.Transcript([right, "7", "maybe", wrongLetter, "q"])
-        try LineQuiz(session: quiz, readLine: transcript.readLine, output: { transcript.output.append($0) },
-                     message: { transcript.messages.append($0) }, json: false).run()
+        try LineQuiz(session: quiz, channel: LineChannel(readLine: transcript.readLine, output: { transcript.output.append($0) },
+                     message: { transcript.messages.append($0) }, json: false)).run()
         let text = transcript.output.joined()
         #expect(text.hasPrefix("Question 1/3 (choice)\nCaching"))
         #expect(text.contains("  1) ") && text.contains("  4) "))
@@ -81,8 +81,8 @@ import Testing
         let answers = quiz.questions.map { $0.mode == .choice ? "1" : "write back" }
         #expect(Set(quiz.questions.map(\.mode)).count == 3)
         let transcript = PracticeStoreFixture.Transcript(answers)
-        try LineQuiz(session: quiz, readLine: transcript.readLine, output: { transcript.output.append($0) },
-                     message: { _ in }, json: true).run()
+        try LineQuiz(session: quiz, channel: LineChannel(readLine: transcript.readLine, output: { transcript.output.append($0) },
+                     message: { _ in }, json: true)).run()
         let events = try transcript.events()
         #expect(events.map { $0["event"] as? String } == ["start", "question", "result", "question", "result", "question", "result"])
         #expect(events[0]["seed"] as? Int == 8)

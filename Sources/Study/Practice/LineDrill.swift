@@ -12,29 +12,22 @@ public struct LineDrill {
     }
 
     let session: DrillSession
-    let readLine: () -> String?
-    let output: (String) -> Void
-    let message: (String) -> Void
-    let json: Bool
+    let channel: LineChannel
     let calculate: (String) -> CalculatorLine
 
-    public init(session: DrillSession, readLine: @escaping () -> String?, output: @escaping (String) -> Void,
-                message: @escaping (String) -> Void, json: Bool, calculate: @escaping (String) -> CalculatorLine) {
+    public init(session: DrillSession, channel: LineChannel, calculate: @escaping (String) -> CalculatorLine) {
         self.session = session
-        self.readLine = readLine
-        self.output = output
-        self.message = message
-        self.json = json
+        self.channel = channel
         self.calculate = calculate
     }
 
     public func run() throws -> Ending {
-        emit(DrillReport.startEvent(session), text: DrillReport.headerText(session))
-        if session.resumed { message(DrillReport.resumeText(session)) }
+        channel.emit(DrillReport.startEvent(session), text: DrillReport.headerText(session))
+        if session.resumed { channel.message(DrillReport.resumeText(session)) }
         while let phase = session.currentPhase {
-            emit(DrillReport.phaseEvent(session, phase: phase), text: DrillReport.phaseText(session, phase: phase))
+            channel.emit(DrillReport.phaseEvent(session, phase: phase), text: DrillReport.phaseText(session, phase: phase))
             while true {
-                let line = readLine()
+                let line = channel.readLine()
                 warn()
                 guard let line, line.trimmingCharacters(in: " ").lowercased() != "q" else {
                     try session.save()
@@ -43,32 +36,29 @@ public struct LineDrill {
                 let trimmed = line.trimmingCharacters(in: " ")
                 if trimmed.hasPrefix("=") {
                     let answer = calculate(String(trimmed.dropFirst()).trimmingCharacters(in: " "))
-                    emit(DrillReport.calculatorEvent(answer), text: answer.text + "\n")
+                    channel.emit(DrillReport.calculatorEvent(answer), text: answer.text + "\n")
                     continue
                 }
                 try session.finishPhase()
-                emit(DrillReport.phaseResultEvent(session, phase: phase, notes: line), text: nil)
+                channel.emit(DrillReport.phaseResultEvent(session, phase: phase, notes: line), text: nil)
                 break
             }
         }
-        if session.nextScorePart != nil { emit(nil, text: DrillReport.scoringIntroText) }
+        if session.nextScorePart != nil { channel.emit(nil, text: DrillReport.scoringIntroText) }
         while let part = session.nextScorePart {
-            emit(DrillReport.scoreQuestionEvent(session, part: part), text: DrillReport.scorePromptText(part))
+            channel.emit(DrillReport.scoreQuestionEvent(session, part: part), text: DrillReport.scorePromptText(part))
             while true {
-                guard let line = readLine(), line.trimmingCharacters(in: " ").lowercased() != "q" else {
+                guard let line = channel.readLine(), line.trimmingCharacters(in: " ").lowercased() != "q" else {
                     try session.save()
                     return .stopped
                 }
                 guard let score = Int(line.trimmingCharacters(in: " ")), DrillScoring.scale.contains(score) else {
-                    if json {
-                        output(JSONValue.object(["event": "invalid", "input": .string(line), "message": "scores are 0, 1, 2 or 3"])
-                            .serialized() + "\n")
-                    }
-                    message("'\(line)' is not a score; type 0, 1, 2 or 3 (or q to stop)")
+                    channel.emit(["event": "invalid", "input": .string(line), "message": "scores are 0, 1, 2 or 3"], text: nil)
+                    channel.message("'\(line)' is not a score; type 0, 1, 2 or 3 (or q to stop)")
                     continue
                 }
                 try session.score(score)
-                emit(DrillReport.scoreResultEvent(session, part: part, score: score), text: nil)
+                channel.emit(DrillReport.scoreResultEvent(session, part: part, score: score), text: nil)
                 break
             }
         }
@@ -78,19 +68,12 @@ public struct LineDrill {
     /// Boundary warnings the clock passed while the user was typing.
     private func warn() {
         for warning in session.takeWarnings() {
-            if json {
-                output(JSONValue.object(DrillReport.warningEvent(warning)).serialized() + "\n")
+            if channel.json {
+                channel.emit(DrillReport.warningEvent(warning), text: nil)
             } else {
-                message("⏰ " + warning.text)
+                channel.message("⏰ " + warning.text)
             }
         }
     }
 
-    private func emit(_ event: JSONObject?, text: String?) {
-        if json {
-            if let event { output(JSONValue.object(event).serialized() + "\n") }
-        } else if let text {
-            output(text)
-        }
-    }
 }

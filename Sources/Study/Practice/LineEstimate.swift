@@ -6,44 +6,34 @@ import JSONText
 /// explained and asked again. End of input ends the drill normally.
 public struct LineEstimate {
     let session: EstimateSession
-    let readLine: () -> String?
-    let output: (String) -> Void
-    let message: (String) -> Void
-    let json: Bool
+    let channel: LineChannel
 
-    public init(session: EstimateSession, readLine: @escaping () -> String?, output: @escaping (String) -> Void,
-                message: @escaping (String) -> Void, json: Bool) {
+    public init(session: EstimateSession, channel: LineChannel) {
         self.session = session
-        self.readLine = readLine
-        self.output = output
-        self.message = message
-        self.json = json
+        self.channel = channel
     }
 
     public func run() throws {
-        if json { output(JSONValue.object(EstimateReport.startEvent(session)).serialized() + "\n") }
+        if channel.json { channel.output(JSONValue.object(EstimateReport.startEvent(session)).serialized() + "\n") }
         let total = session.questions.count
         while let (number, question) = session.next() {
-            emit(EstimateReport.questionEvent(number: number, total: total, question: question),
+            channel.emit(EstimateReport.questionEvent(number: number, total: total, question: question),
                  text: EstimateReport.questionText(number: number, total: total, question: question))
             answering: while true {
-                guard let line = readLine(), line.trimmingCharacters(in: " ").lowercased() != "q" else { return }
+                guard let line = channel.readLine(), line.trimmingCharacters(in: " ").lowercased() != "q" else { return }
                 do {
                     let outcome = try session.answer(line)
-                    emit(EstimateReport.resultEvent(outcome), text: EstimateReport.resultLines(outcome).joined(separator: "\n") + "\n")
+                    channel.emit(EstimateReport.resultEvent(outcome), text: EstimateReport.resultLines(outcome).joined(separator: "\n") + "\n")
                     break answering
                 } catch let failure as EstimateGrader.Failure {
                     guard case .unreadable(let reason) = failure else { continue }
-                    if json {
-                        output(JSONValue.object(["event": "invalid", "input": .string(line), "message": .string(reason)]).serialized() + "\n")
+                    if channel.json {
+                        channel.output(JSONValue.object(["event": "invalid", "input": .string(line), "message": .string(reason)]).serialized() + "\n")
                     }
-                    message("'\(line)' cannot be read: \(reason); type a number with a unit, such as 35 PB, or q")
+                    channel.message("'\(line)' cannot be read: \(reason); type a number with a unit, such as 35 PB, or q")
                 }
             }
         }
     }
 
-    private func emit(_ event: JSONObject, text: String) {
-        output(json ? JSONValue.object(event).serialized() + "\n" : text)
-    }
 }

@@ -7,50 +7,40 @@ import JSONText
 /// JSON object per event instead, written as it happens.
 public struct LineQuiz {
     let session: QuizSession
-    let readLine: () -> String?
-    let output: (String) -> Void
-    let message: (String) -> Void
-    let json: Bool
+    let channel: LineChannel
 
-    public init(session: QuizSession, readLine: @escaping () -> String?, output: @escaping (String) -> Void,
-                message: @escaping (String) -> Void, json: Bool) {
+    public init(session: QuizSession, channel: LineChannel) {
         self.session = session
-        self.readLine = readLine
-        self.output = output
-        self.message = message
-        self.json = json
+        self.channel = channel
     }
 
     /// Runs until the questions run out, `q`, or end of input.
     public func run() throws {
-        if json { output(JSONValue.object(QuizReport.startEvent(session)).serialized() + "\n") }
+        if channel.json { channel.output(JSONValue.object(QuizReport.startEvent(session)).serialized() + "\n") }
         let total = session.questions.count
         while let (number, question) = session.next() {
-            emit(QuizReport.questionEvent(number: number, total: total, question: question),
+            channel.emit(QuizReport.questionEvent(number: number, total: total, question: question),
                  text: QuizReport.questionText(number: number, total: total, question: question))
             guard let outcome = try answer(question) else { return }
-            emit(QuizReport.resultEvent(outcome), text: QuizReport.resultLines(outcome).joined(separator: "\n") + "\n")
+            channel.emit(QuizReport.resultEvent(outcome), text: QuizReport.resultLines(outcome).joined(separator: "\n") + "\n")
         }
     }
 
     /// Reads lines until one answers the question; nil at `q` or end of input.
     private func answer(_ question: QuizQuestion) throws -> QuizSession.Outcome? {
         while true {
-            guard let line = readLine() else { return nil }
+            guard let line = channel.readLine() else { return nil }
             let word = line.trimmingCharacters(in: " ")
             if word.lowercased() == "q" { return nil }
             if question.mode != .choice { return try session.answer(text: line) }
             if let index = question.optionIndex(word) { return try session.answer(choice: index) }
             let valid = "1-\(question.options.count), a-\(QuizQuestion.optionLetters[question.options.count - 1]) or q (quit)"
-            if json {
-                output(JSONValue.object(["event": "invalid", "input": .string(line), "message": .string("valid answers: \(valid)")])
+            if channel.json {
+                channel.output(JSONValue.object(["event": "invalid", "input": .string(line), "message": .string("valid answers: \(valid)")])
                     .serialized() + "\n")
             }
-            message("'\(line)' is not an option; answer \(valid)")
+            channel.message("'\(line)' is not an option; answer \(valid)")
         }
     }
 
-    private func emit(_ event: JSONObject, text: String) {
-        output(json ? JSONValue.object(event).serialized() + "\n" : text)
-    }
 }

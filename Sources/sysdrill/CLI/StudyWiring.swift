@@ -2,6 +2,7 @@ import Deck
 import Scheduling
 import Store
 import Study
+import Terminal
 
 /// Builds the study objects a command needs from the context: configuration, calendar,
 /// clock and today's queue.
@@ -17,6 +18,14 @@ extension AppContext {
     }
 
     var clock: SystemClock { SystemClock(fixedNow: fixedNow) }
+
+    /// Line mode on the standard streams: answers from stdin (read with read(2), never
+    /// `readLine()`), results and events to stdout, messages to stderr.
+    func lineChannel() -> LineChannel {
+        let reader = LineReader(fileDescriptor: 0)
+        return LineChannel(readLine: { (try? reader.nextLine()) ?? nil }, output: { self.stdout.write($0) },
+                           message: { self.note($0) }, json: json)
+    }
 
     /// `--section` as a filter, refusing a filter that matches nothing (a typo should
     /// not look like "nothing due").

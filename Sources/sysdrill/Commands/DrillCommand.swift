@@ -88,10 +88,7 @@ enum DrillCommand {
             }
             let started = try start(named, saved)
             session = started
-            let reader = LineReader(fileDescriptor: 0)
-            let lines = LineDrill(session: started, readLine: { (try? reader.nextLine()) ?? nil },
-                                  output: { context.stdout.write($0) }, message: { context.note($0) }, json: context.json,
-                                  calculate: calculate)
+            let lines = LineDrill(session: started, channel: context.lineChannel(), calculate: calculate)
             _ = try lines.run()
         }
         guard let session else { return exitCode }

@@ -39,9 +39,7 @@ enum EstimateCommand {
                 exitCode = ExitCode.interrupted
             }
         } else {
-            let reader = LineReader(fileDescriptor: 0)
-            try LineEstimate(session: session, readLine: { (try? reader.nextLine()) ?? nil },
-                             output: { context.stdout.write($0) }, message: { context.note($0) }, json: context.json).run()
+            try LineEstimate(session: session, channel: context.lineChannel()).run()
         }
         if context.json {
             context.print(JSONValue.object(EstimateReport.summaryEvent(session)).serialized())

@@ -58,9 +58,7 @@ enum QuizCommand {
             let ending = try QuizInteractive(session: session, style: context.style).run()
             if ending == .interrupted { exitCode = ExitCode.interrupted }
         } else {
-            let reader = LineReader(fileDescriptor: 0)
-            let lines = LineQuiz(session: session, readLine: { (try? reader.nextLine()) ?? nil },
-                                 output: { context.stdout.write($0) }, message: { context.note($0) }, json: context.json)
+            let lines = LineQuiz(session: session, channel: context.lineChannel())
             try lines.run()
         }
         if context.json {

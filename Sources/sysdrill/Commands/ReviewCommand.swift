@@ -75,9 +75,7 @@ enum ReviewCommand {
             let review = InteractiveReview(session: session, style: context.style, answerScale: configuration.answerScale, clock: clock)
             if try review.run().ending == .interrupted { exitCode = ExitCode.interrupted }
         } else {
-            let reader = LineReader(fileDescriptor: 0)
-            let lines = LineReview(session: session, readLine: { (try? reader.nextLine()) ?? nil },
-                                   output: { context.stdout.write($0) }, message: { context.note($0) }, json: context.json)
+            let lines = LineReview(session: session, channel: context.lineChannel())
             _ = try lines.run()
         }
         let report = try SessionReport.make(summary: session.summary, store: store, configuration: configuration,

@@ -85,12 +85,10 @@ struct DrillInteractive {
                 }
             }
             if needsDraw {
-                let size = terminal.size
-                var frame = terminal.makeFrame()
-                let rendered = screen.render(columns: size.columns, rows: size.rows, style: style)
-                frame.append(contentsOf: rendered.lines)
-                frame.cursor = rendered.cursor
-                terminal.draw(frame)
+                terminal.drawScreen { columns, rows in
+                    let rendered = screen.render(columns: columns, rows: rows, style: style)
+                    return (rendered.lines, rendered.cursor)
+                }
                 needsDraw = false
             }
             guard let key = try reader.nextKey(timeoutMilliseconds: 250) else { continue }

@@ -66,10 +66,7 @@ struct InteractiveReview {
             }
             if needsDraw {
                 screen.canUndo = session.canUndo
-                let size = terminal.size
-                var frame = terminal.makeFrame()
-                frame.append(contentsOf: screen.render(columns: size.columns, rows: size.rows, style: style))
-                terminal.draw(frame)
+                terminal.drawScreen { columns, rows in (screen.render(columns: columns, rows: rows, style: style), nil) }
                 needsDraw = false
             }
             guard let key = try reader.nextKey(timeoutMilliseconds: 250) else { continue }

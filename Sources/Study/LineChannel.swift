@@ -1,0 +1,29 @@
+import JSONText
+
+/// The streams of a line-mode session (stdin not a terminal): where answers come from,
+/// where questions and results go (text, or one JSON object per event with `--json`),
+/// and where messages for the person go. Review, quiz, drill and estimate share it.
+public struct LineChannel {
+    public let readLine: () -> String?
+    public let output: (String) -> Void
+    public let message: (String) -> Void
+    public let json: Bool
+
+    public init(readLine: @escaping () -> String?, output: @escaping (String) -> Void,
+                message: @escaping (String) -> Void, json: Bool) {
+        self.readLine = readLine
+        self.output = output
+        self.message = message
+        self.json = json
+    }
+
+    /// In JSON mode writes `event` as one line; otherwise writes `text` as given. Either
+    /// may be nil when a mode has nothing to say in that form.
+    public func emit(_ event: JSONObject?, text: String?) {
+        if json {
+            if let event { output(JSONValue.object(event).serialized() + "\n") }
+        } else if let text {
+            output(text)
+        }
+    }
+}
