@@ -54,7 +54,9 @@ extension NumberText {
     public static func money(_ value: Double) -> String {
         let rounded = rounded(value)
         let magnitude = abs(rounded)
-        if magnitude >= 10_000 || rounded == rounded.rounded() { return format(rounded) }
+        // Decide on the value as it will show with cents: $9,999.999 is $10,000, whole.
+        let inCents = (rounded * 100).rounded() / 100
+        if abs(inCents) >= 10_000 || rounded == rounded.rounded() { return format(abs(inCents) >= 10_000 ? inCents.rounded() : rounded) }
         if magnitude >= 1 { return fixed(rounded, decimals: 2) }
         var text = significant(rounded, digits: displayDigits)
         if let dot = text.firstIndex(of: ".") {

@@ -96,7 +96,7 @@ struct DisplayTests {
     }
 
     static let money: [(Double, String)] = [(730.4852, "730.49"), (0.1, "0.10"), (0.023, "0.023"), (2_780.485, "2,780.49"),
-                                            (33_365.82, "33,366"), (5, "5")]
+                                            (33_365.82, "33,366"), (5, "5"), (9_999.999, "10,000"), (9_999.99, "9,999.99")]
 
     @Test(arguments: money)
     func formatsMoney(_ value: Double, _ expected: String) {
