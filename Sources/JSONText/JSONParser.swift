@@ -17,50 +17,160 @@ public enum JSONParser {
     }
 
     public static func parse(bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        var reader = Reader(bytes: bytes)
-        reader.skipWhitespace()
-        let value = try reader.readValue(depth: 0)
-        reader.skipWhitespace()
-        guard reader.atEnd else { throw reader.error("unexpected text after the JSON value") }
+        var cursor = JSONCursor(bytes: bytes)
+        cursor.skipWhitespace()
+        let value = try cursor.readValue(depth: 0)
+        try cursor.expectEnd()
         return value
     }
 }
 
-private struct Reader {
-    let bytes: [UInt8]
-    var index = 0
+/// A position in a JSON text, for reading it piece by piece: a whole value as a tree
+/// (`readValue`), or an object's members and an array's elements one at a time
+/// (`openObject`/`nextKey`, `openArray`/`nextElement`), so a big document can be checked
+/// element by element without holding its tree. Both ways accept and refuse exactly the
+/// same texts, with the same messages and positions: `JSONParser.parse` is built on it.
+public struct JSONCursor {
+    public let bytes: [UInt8]
+    /// The index of the next byte to read.
+    public var position = 0
 
-    init(bytes: [UInt8]) {
+    public init(bytes: [UInt8]) {
         self.bytes = bytes
         // A UTF-8 byte order mark is tolerated.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 
-    var atEnd: Bool { index >= bytes.count }
+    public var atEnd: Bool { position >= bytes.count }
 
-    func error(_ message: String, at position: Int? = nil) -> JSONParseError {
-        let position = min(position ?? index, bytes.count)
+    /// The next byte, nil at the end.
+    public var next: UInt8? { atEnd ? nil : bytes[position] }
+
+    /// After the top-level value: only whitespace may follow.
+    public mutating func expectEnd() throws(JSONParseError) {
+        skipWhitespace()
+        guard atEnd else { throw error("unexpected text after the JSON value") }
+    }
+
+    /// Where an object stands while its members are read with `nextKey`.
+    public struct Members {
+        var done: Bool
+        var first = true
+        var keys: [String] = []
+        /// Keys seen, kept only for big objects (see `readObject`).
+        var seen: Set<String>?
+    }
+
+    /// Where an array stands while its elements are read with `nextElement`.
+    public struct Elements {
+        var done: Bool
+        var first = true
+    }
+
+    /// Enters the object at the cursor (its `{`).
+    public mutating func openObject() -> Members {
+        position += 1
+        skipWhitespace()
+        if !atEnd, bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            return Members(done: true)
+        }
+        return Members(done: false)
+    }
+
+    /// The next member's key, with the cursor left at its value (which the caller must
+    /// read before asking for the next key); nil after the closing `}`.
+    public mutating func nextKey(_ members: inout Members) throws(JSONParseError) -> String? {
+        if members.done { return nil }
+        if members.first {
+            members.first = false
+        } else {
+            skipWhitespace()
+            guard !atEnd else { throw error("unexpected end of input inside object") }
+            if bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                members.done = true
+                return nil
+            }
+            guard bytes[position] == UInt8(ascii: ",") else { throw error("expected ',' or '}' in object") }
+            position += 1
+        }
+        skipWhitespace()
+        guard !atEnd, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a string key in object") }
+        let keyStart = position
+        let key = try readString()
+        if members.seen == nil, members.keys.count >= 16 { members.seen = Set(members.keys) }
+        let duplicate = members.seen.map { $0.contains(key) } ?? members.keys.contains(key)
+        guard !duplicate else { throw error("duplicate key '\(key)'", at: keyStart) }
+        members.seen?.insert(key)
+        members.keys.append(key)
+        skipWhitespace()
+        guard !atEnd, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
+        position += 1
+        skipWhitespace()
+        return key
+    }
+
+    /// Enters the array at the cursor (its `[`).
+    public mutating func openArray() -> Elements {
+        position += 1
+        skipWhitespace()
+        if !atEnd, bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return Elements(done: true)
+        }
+        return Elements(done: false)
+    }
+
+    /// True with the cursor at the next element (which the caller must read before
+    /// asking again); false after the closing `]`.
+    public mutating func nextElement(_ elements: inout Elements) throws(JSONParseError) -> Bool {
+        if elements.done { return false }
+        if elements.first {
+            elements.first = false
+        } else {
+            skipWhitespace()
+            guard !atEnd else { throw error("unexpected end of input inside array") }
+            if bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                elements.done = true
+                return false
+            }
+            guard bytes[position] == UInt8(ascii: ",") else { throw error("expected ',' or ']' in array") }
+            position += 1
+        }
+        skipWhitespace()
+        return true
+    }
+}
+
+extension JSONCursor {
+    /// An error at `offset` (default: the cursor), with its line and column.
+    public func error(_ message: String, at offset: Int? = nil) -> JSONParseError {
+        let end = min(offset ?? position, bytes.count)
         var line = 1
         var lineStart = 0
-        for i in 0..<position where bytes[i] == 0x0A {
+        for i in 0..<end where bytes[i] == 0x0A {
             line += 1
             lineStart = i + 1
         }
         // Column in characters, not bytes.
-        let column = String(decoding: bytes[lineStart..<position], as: UTF8.self).count + 1
+        let column = String(decoding: bytes[lineStart..<end], as: UTF8.self).count + 1
         return JSONParseError(message: message, line: line, column: column)
     }
 
-    mutating func skipWhitespace() {
-        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
-            index += 1
+    public mutating func skipWhitespace() {
+        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D || bytes[position] == 0x09 {
+            position += 1
         }
     }
 
-    mutating func readValue(depth: Int) throws(JSONParseError) -> JSONValue {
+    /// The value at the cursor as a tree; `depth` is its nesting level (0 for the
+    /// document itself), counted against `JSONParser.maximumDepth`.
+    public mutating func readValue(depth: Int) throws(JSONParseError) -> JSONValue {
         guard depth < JSONParser.maximumDepth else { throw error("nested too deeply (more than \(JSONParser.maximumDepth) levels)") }
         guard !atEnd else { throw error("unexpected end of input, expected a value") }
-        switch bytes[index] {
+        switch bytes[position] {
         case UInt8(ascii: "{"): return try readObject(depth: depth)
         case UInt8(ascii: "["): return try readArray(depth: depth)
         case UInt8(ascii: "\""): return .string(try readString())
@@ -74,65 +184,66 @@ private struct Reader {
 
     mutating func expectWord(_ word: String) throws(JSONParseError) {
         let utf8 = Array(word.utf8)
-        guard index + utf8.count <= bytes.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
+        guard position + utf8.count <= bytes.count, Array(bytes[position..<position + utf8.count]) == utf8 else {
             throw error("invalid literal, expected '\(word)'")
         }
-        index += utf8.count
+        position += utf8.count
     }
 
     mutating func readObject(depth: Int) throws(JSONParseError) -> JSONValue {
-        index += 1
+        position += 1
         var object = JSONObject()
         // Keys seen, kept only for big objects: for the usual handful of keys a look
         // through them beats building a Set for each of a million objects.
         var seen: Set<String>?
         skipWhitespace()
-        if !atEnd, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
+        if !atEnd, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(object) }
         while true {
             skipWhitespace()
-            guard !atEnd, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key in object") }
-            let keyStart = index
+            guard !atEnd, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a string key in object") }
+            let keyStart = position
             let key = try readString()
             if seen == nil, object.entries.count >= 16 { seen = Set(object.keys) }
             let duplicate = seen.map { $0.contains(key) } ?? (object[key] != nil)
             guard !duplicate else { throw error("duplicate key '\(key)'", at: keyStart) }
             seen?.insert(key)
             skipWhitespace()
-            guard !atEnd, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
-            index += 1
+            guard !atEnd, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
+            position += 1
             skipWhitespace()
             object.appendNew(key, try readValue(depth: depth + 1))
             skipWhitespace()
             guard !atEnd else { throw error("unexpected end of input inside object") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(object) }
             throw error("expected ',' or '}' in object")
         }
     }
 
     mutating func readArray(depth: Int) throws(JSONParseError) -> JSONValue {
-        index += 1
+        position += 1
         var values: [JSONValue] = []
         skipWhitespace()
-        if !atEnd, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(values) }
+        if !atEnd, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(values) }
         while true {
             skipWhitespace()
             values.append(try readValue(depth: depth + 1))
             skipWhitespace()
             guard !atEnd else { throw error("unexpected end of input inside array") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(values) }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(values) }
             throw error("expected ',' or ']' in array")
         }
     }
 
-    mutating func readString() throws(JSONParseError) -> String {
-        index += 1  // opening quote
+    /// The string at the cursor (its opening quote), unescaped.
+    public mutating func readString() throws(JSONParseError) -> String {
+        position += 1  // opening quote
         // Most strings have no escape: one validated copy of their bytes. With escapes,
         // the decoded bytes are collected and made a string once (appending scalar by
         // scalar made reading a million-review export take 10 s).
         var decoded: [UInt8] = []
-        var runStart = index
+        var runStart = position
         func flushRun(_ end: Int, into decoded: inout [UInt8]) throws(JSONParseError) {
             guard runStart < end else { return }
             guard String(validating: bytes[runStart..<end], as: UTF8.self) != nil else {
@@ -143,27 +254,27 @@ private struct Reader {
         var escaped = false
         while true {
             guard !atEnd else { throw error("unterminated string") }
-            let byte = bytes[index]
+            let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 if !escaped {
-                    guard let text = String(validating: bytes[runStart..<index], as: UTF8.self) else {
+                    guard let text = String(validating: bytes[runStart..<position], as: UTF8.self) else {
                         throw error("invalid UTF-8 in string", at: runStart)
                     }
-                    index += 1
+                    position += 1
                     return text
                 }
-                try flushRun(index, into: &decoded)
-                index += 1
+                try flushRun(position, into: &decoded)
+                position += 1
                 return String(decoding: decoded, as: UTF8.self)
             }
             if byte < 0x20 { throw error("control character in string (escape it as \\u00XX)") }
             if byte == UInt8(ascii: "\\") {
                 escaped = true
-                try flushRun(index, into: &decoded)
-                index += 1
+                try flushRun(position, into: &decoded)
+                position += 1
                 guard !atEnd else { throw error("unterminated escape") }
-                let escape = bytes[index]
-                index += 1
+                let escape = bytes[position]
+                position += 1
                 let scalar: Unicode.Scalar
                 switch escape {
                 case UInt8(ascii: "\""): scalar = "\""
@@ -177,10 +288,10 @@ private struct Reader {
                 case UInt8(ascii: "u"):
                     var code = try readHex4()
                     if (0xD800...0xDBFF).contains(code) {
-                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                        guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
                             throw error("lone surrogate in \\u escape")
                         }
-                        index += 2
+                        position += 2
                         let low = try readHex4()
                         guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid surrogate pair in \\u escape") }
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
@@ -190,21 +301,21 @@ private struct Reader {
                     guard let decodedScalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
                     scalar = decodedScalar
                 default:
-                    throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'", at: index - 2)
+                    throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'", at: position - 2)
                 }
                 decoded.append(contentsOf: UTF8.encode(scalar)!)
-                runStart = index
+                runStart = position
                 continue
             }
-            index += 1
+            position += 1
         }
     }
 
     mutating func readHex4() throws(JSONParseError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("incomplete \\u escape") }
+        guard position + 4 <= bytes.count else { throw error("incomplete \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let byte = bytes[index]
+            let byte = bytes[position]
             let digit: UInt32
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
@@ -213,36 +324,36 @@ private struct Reader {
             default: throw error("invalid hex digit in \\u escape")
             }
             value = value * 16 + digit
-            index += 1
+            position += 1
         }
         return value
     }
 
     mutating func readNumber() throws(JSONParseError) -> JSONValue {
-        let start = index
+        let start = position
         var isInteger = true
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard !atEnd, isDigit(bytes[index]) else { throw error("invalid number", at: start) }
-        if bytes[index] == UInt8(ascii: "0") {
-            index += 1
-            if !atEnd, isDigit(bytes[index]) { throw error("leading zero in number", at: start) }
+        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        guard !atEnd, isDigit(bytes[position]) else { throw error("invalid number", at: start) }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+            if !atEnd, isDigit(bytes[position]) { throw error("leading zero in number", at: start) }
         } else {
-            while !atEnd, isDigit(bytes[index]) { index += 1 }
+            while !atEnd, isDigit(bytes[position]) { position += 1 }
         }
-        if !atEnd, bytes[index] == UInt8(ascii: ".") {
+        if !atEnd, bytes[position] == UInt8(ascii: ".") {
             isInteger = false
-            index += 1
-            guard !atEnd, isDigit(bytes[index]) else { throw error("expected digits after '.'", at: start) }
-            while !atEnd, isDigit(bytes[index]) { index += 1 }
+            position += 1
+            guard !atEnd, isDigit(bytes[position]) else { throw error("expected digits after '.'", at: start) }
+            while !atEnd, isDigit(bytes[position]) { position += 1 }
         }
-        if !atEnd, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        if !atEnd, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
             isInteger = false
-            index += 1
-            if !atEnd, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard !atEnd, isDigit(bytes[index]) else { throw error("expected digits in exponent", at: start) }
-            while !atEnd, isDigit(bytes[index]) { index += 1 }
+            position += 1
+            if !atEnd, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard !atEnd, isDigit(bytes[position]) else { throw error("expected digits in exponent", at: start) }
+            while !atEnd, isDigit(bytes[position]) { position += 1 }
         }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
         if isInteger, let value = Int64(text) { return .integer(value) }
         guard let value = Double(text), value.isFinite else { throw error("number out of range", at: start) }
         return .number(value)

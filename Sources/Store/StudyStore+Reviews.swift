@@ -2,6 +2,15 @@ import Deck
 import Scheduling
 import Timekeeping
 
+/// Whether a review about to be imported is in the log already.
+public enum ReviewPresence: Sendable {
+    case absent
+    /// Same ID, same content.
+    case same
+    /// Same ID, other content: the local review is kept.
+    case conflicting
+}
+
 extension StudyStore {
     static let selectReview = "SELECT r.id, r.card_id, r.at, r.grade, r.duration_ms FROM review_log r"
 
@@ -84,6 +93,69 @@ extension StudyStore {
     /// `dayStart(at)` maps an instant to the start of its study day.
     public func reviewTimes(from start: UnixTime, to end: UnixTime) throws -> [UnixTime] {
         try connection.prepare("SELECT at FROM review_log WHERE at >= ?1 AND at < ?2 ORDER BY at").map([start, end]) { $0.int64(0) }
+    }
+
+    /// For each review of `batch`, whether the log has it already (by ID) and with the same
+    /// content. An empty log needs no lookups: every review is new.
+    public func presence(of batch: ReviewBatch) throws -> [ReviewPresence] {
+        var result = [ReviewPresence](repeating: .absent, count: batch.count)
+        guard try hasReviews() else { return result }
+        let lookup = try connection.prepare("SELECT card_id, at, grade, duration_ms FROM review_log WHERE id = ?1")
+        try batch.idBytes.withUnsafeBufferPointer { ids in
+            for (index, entry) in batch.entries.enumerated() {
+                try lookup.bindText(1, borrowing: UnsafeBufferPointer(rebasing: ids[entry.idStart..<entry.idStart + Int(entry.idCount)]))
+                defer { lookup.reset() }
+                guard let row = try lookup.step() else { continue }
+                let same = row.string(0) == batch.cards[Int(entry.card)].rawValue && row.int64(1) == entry.at
+                    && row.int(2) == Int(entry.grade) && row.int64(3) == entry.durationMs
+                result[index] = same ? .same : .conflicting
+            }
+        }
+        return result
+    }
+
+    /// Whether the log has any review.
+    public func hasReviews() throws -> Bool {
+        try connection.prepare("SELECT EXISTS (SELECT 1 FROM review_log)").first([]) { $0.bool(0) } ?? false
+    }
+
+    /// Appends the reviews of `batch` whose `presence` is `.absent`, in batch order, so
+    /// their rowids keep that order (it breaks ties between reviews of the same second).
+    /// Values are bound straight from the batch's buffers: no strings per review. Returns
+    /// the indexes of reviews skipped because their ID was there after all: only a batch
+    /// that repeats an ID has any (the second one finds the first).
+    public func insertAbsentReviews(_ batch: ReviewBatch, presence: [ReviewPresence]) throws -> [Int] {
+        precondition(presence.count == batch.count, "one presence per review")
+        // The card IDs' bytes, once each, to bind from.
+        var cardBytes: [UInt8] = []
+        var cardStarts: [Int] = []
+        cardStarts.reserveCapacity(batch.cards.count + 1)
+        for card in batch.cards {
+            cardStarts.append(cardBytes.count)
+            cardBytes.append(contentsOf: card.rawValue.utf8)
+        }
+        cardStarts.append(cardBytes.count)
+        let insert = try connection.prepare("""
+            INSERT INTO review_log(id, card_id, at, grade, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5)
+            ON CONFLICT(id) DO NOTHING
+            """)
+        var skipped: [Int] = []
+        try batch.idBytes.withUnsafeBufferPointer { ids in
+            try cardBytes.withUnsafeBufferPointer { cardText in
+                for (index, entry) in batch.entries.enumerated() where presence[index] == .absent {
+                    let card = Int(entry.card)
+                    try insert.bindText(1, borrowing: UnsafeBufferPointer(rebasing: ids[entry.idStart..<entry.idStart + Int(entry.idCount)]))
+                    try insert.bindText(2, borrowing: UnsafeBufferPointer(rebasing: cardText[cardStarts[card]..<cardStarts[card + 1]]))
+                    try insert.bindInt64(3, entry.at)
+                    try insert.bindInt64(4, Int64(entry.grade))
+                    try insert.bindInt64(5, entry.durationMs)
+                    defer { insert.reset() }
+                    _ = try insert.step()
+                    if connection.changes == 0 { skipped.append(index) }
+                }
+            }
+        }
+        return skipped
     }
 
     /// Runs `body`, which adds many reviews at once (an import of a whole history), in one

@@ -43,7 +43,21 @@ public struct StateRebuilder {
     /// Rewrites stored states from the log in one transaction; returns how many changed.
     @discardableResult
     public func rebuild(only: Set<CardID>? = nil) throws -> Int {
-        let replayed = try replayedStates(only: only)
+        try write(try replayedStates(only: only), only: only)
+    }
+
+    /// Like `rebuild(only:)` for the cards in `logs`, each given with its whole log in
+    /// replay order (an import into an empty log has them in memory already).
+    @discardableResult
+    public func rebuild(logs: [(CardID, [ReviewEvent])]) throws -> Int {
+        var replayed: [CardID: CardState] = [:]
+        replayed.reserveCapacity(logs.count)
+        for (id, events) in logs { replayed[id] = scheduler.replay(events, cardID: id.rawValue) }
+        // Every card given has a log, so none of them goes back to new.
+        return try write(replayed, only: Set(replayed.keys))
+    }
+
+    private func write(_ replayed: [CardID: CardState], only: Set<CardID>?) throws -> Int {
         let stored = try store.allStates()
         var changes: [(CardID, CardState)] = []
         for (id, state) in replayed where stored[id] != state { changes.append((id, state)) }

@@ -47,7 +47,14 @@ public enum ISO8601 {
     /// and a bare date (midnight UTC). Fractions of a second are dropped (floor).
     /// Returns nil for anything else, including impossible dates like Feb 30.
     public static func parse(_ text: String) -> UnixTime? {
-        var scanner = DigitScanner(Array(text.utf8))
+        var text = text
+        return text.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// `parse` on the UTF-8 bytes of the text (an import reads a million times from the
+    /// file's bytes without making strings of them).
+    public static func parse(utf8: UnsafeBufferPointer<UInt8>) -> UnixTime? {
+        var scanner = DigitScanner(utf8)
         guard let year = scanner.number(digits: 4), scanner.take("-"),
               let month = scanner.number(digits: 2), scanner.take("-"),
               let day = scanner.number(digits: 2) else { return nil }
@@ -102,14 +109,14 @@ public func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
 }
 
 private struct DigitScanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     var atEnd: Bool { index == bytes.count }
 
-    mutating func take(_ character: Character) -> Bool {
-        guard index < bytes.count, let ascii = character.asciiValue, bytes[index] == ascii else { return false }
+    mutating func take(_ character: Unicode.Scalar) -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
         index += 1
         return true
     }

@@ -327,6 +327,36 @@ import Timekeeping
         ])
     }
 
+    /// Reviews written plainly are read straight from the bytes; any other spelling goes
+    /// the general way. Both must give the same reviews.
+    @Test func reviewsReadTheSameHoweverTheyAreSpelled() throws {
+        let source = try storeWithHistory()
+        let plainText = try ProgressFixture.exportText(source)
+        var document = try JSONParser.parse(plainText).objectValue!
+        let reviews = document["reviews"]!.arrayValue!
+        // Keys in reverse order and one card ID with an escaped letter: the same values,
+        // spelled otherwise.
+        var respelled: [JSONValue] = []
+        for review in reviews {
+            var object = JSONObject()
+            for entry in review.objectValue!.entries.reversed() { object.set(entry.key, entry.value) }
+            respelled.append(.object(object))
+        }
+        document["reviews"] = .array(respelled)
+        var text = JSONValue.object(document).serialized(pretty: false)
+        // Escape the first letter of one card ID: still the same string to a JSON reader.
+        let card = reviews[0]["card"]!.stringValue!
+        let escaped = String(format: "\\u%04x", card.unicodeScalars.first!.value) + card.dropFirst()
+        text = text.replacingOccurrences(of: "\"card\":\"\(card)\"", with: "\"card\":\"\(escaped)\"")
+        #expect(text.contains(escaped))
+        let target = try ProgressFixture.store(in: folder, named: "b.sqlite")
+        let local = try target.allCardIDs()
+        let plain = try ProgressImport.document(bytes: Array(plainText.utf8), path: "plain.json", localCards: local)
+        let other = try ProgressImport.document(bytes: Array(text.utf8), path: "other.json", localCards: local)
+        #expect(plain.reviews.count == reviews.count)
+        #expect(Array(plain.reviews) == Array(other.reviews))
+    }
+
     @Test func foreignFormatsAndVersionsAreRefusedByName() throws {
         let store = try ProgressFixture.store(in: folder)
         #expect(problems(#"{"format": "anki", "version": 1}"#, store: store)

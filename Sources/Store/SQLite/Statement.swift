@@ -47,6 +47,36 @@ public final class Statement {
         guard code == SQLITE_DONE || code == SQLITE_ROW else { throw connection.error(code: code, sql: sql) }
     }
 
+    // Binding one value at a time, for loops over many rows (an import's million
+    // reviews): no array of boxed values per row, and text bound without a copy.
+
+    /// Binds text that must stay valid until the statement has been stepped and reset.
+    func bindText(_ index: Int32, borrowing bytes: UnsafeBufferPointer<UInt8>) throws(StoreError) {
+        // A nil destructor is SQLITE_STATIC: SQLite reads the caller's bytes in place.
+        let code = bytes.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), nil) }
+        guard code == SQLITE_OK else { throw connection.error(code: code, sql: sql) }
+    }
+
+    func bindInt64(_ index: Int32, _ value: Int64) throws(StoreError) {
+        let code = sqlite3_bind_int64(handle, index, value)
+        guard code == SQLITE_OK else { throw connection.error(code: code, sql: sql) }
+    }
+
+    /// Steps once after `bindText`/`bindInt64`: the current row, or nil when done. The
+    /// caller resets (`reset`) before binding the next values.
+    func step() throws(StoreError) -> Row? {
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return Row(handle: handle)
+        case SQLITE_DONE: return nil
+        default: throw connection.error(code: code, sql: sql)
+        }
+    }
+
+    func reset() {
+        sqlite3_reset(handle)
+    }
+
     /// Calls `body` for each row; the row is only valid inside the call.
     public func forEach(_ values: [any SQLiteBindable] = [], _ body: (Row) throws -> Void) throws {
         try bind(values)

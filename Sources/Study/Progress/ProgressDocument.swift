@@ -69,11 +69,18 @@ public struct ProgressDocument: Sendable {
     public let exportedAt: UnixTime
     public let settings: Settings
     public let cards: [ExportedCard]
-    public let reviews: [ReviewRecord]
+    /// Packed: an import may hold a million (`ReviewBatch`).
+    public let reviews: ReviewBatch
     public let quizResults: [QuizResultRecord]
     public let drillResults: [DrillResultRecord]
 
     public init(exportedAt: UnixTime, settings: Settings, cards: [ExportedCard], reviews: [ReviewRecord],
+                quizResults: [QuizResultRecord], drillResults: [DrillResultRecord]) {
+        self.init(exportedAt: exportedAt, settings: settings, cards: cards, reviews: ReviewBatch(reviews),
+                  quizResults: quizResults, drillResults: drillResults)
+    }
+
+    public init(exportedAt: UnixTime, settings: Settings, cards: [ExportedCard], reviews: ReviewBatch,
                 quizResults: [QuizResultRecord], drillResults: [DrillResultRecord]) {
         self.exportedAt = exportedAt
         self.settings = settings

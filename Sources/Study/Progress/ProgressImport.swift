@@ -106,17 +106,7 @@ public struct ProgressImport {
 
     /// Parses and validates file content (pure: the local card IDs are a parameter).
     public static func document(bytes: [UInt8], path: String, localCards: Set<CardID>) throws(ProgressError) -> ProgressDocument {
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(bytes: bytes)
-        } catch {
-            throw .malformedJSON(path: path, error: error)
-        }
-        do {
-            return try ImportValidator(localCards: localCards).validate(root)
-        } catch {
-            throw .invalidDocument(path: path, problems: error.problems)
-        }
+        try ProgressReader.read(bytes: bytes, path: path, localCards: localCards)
     }
 
     /// Merges `document`. With `applySettings` the file's scheduler settings are saved
@@ -148,24 +138,37 @@ public struct ProgressImport {
                     report.cardsAdded += 1
                     report.addedTerms.append(entry.card.term)
                 }
-                var touched = Set<CardID>()
-                report.reviewsInFile = document.reviews.count
+                let reviews = document.reviews
+                report.reviewsInFile = reviews.count
+                // Reviews are keyed by ID: look each one up first (none when the log is
+                // empty, as on a new machine), then append the new ones in file order.
+                let logWasEmpty = try !store.hasReviews()
+                var presence = try store.presence(of: reviews)
                 func insertReviews() throws {
-                    for review in document.reviews {
-                        if try store.insertReview(review) {
-                            touched.insert(review.cardID)
-                            report.reviewsAdded += 1
-                        } else {
-                            report.reviewsAlreadyPresent += 1
-                            if let existing = try store.review(id: review.id), existing != review { report.reviewsConflicting += 1 }
-                        }
+                    // Only a document that repeats an ID (never a validated file) gets any back.
+                    for index in try store.insertAbsentReviews(reviews, presence: presence) {
+                        let existing = try store.review(id: reviews.id(index))
+                        presence[index] = existing == reviews[index] ? .same : .conflicting
                     }
                 }
-                // A whole history (a new machine): insert first, index after.
-                if document.reviews.count >= Self.bulkReviews {
+                // A whole history: insert first, index after.
+                if reviews.count >= Self.bulkReviews {
                     try store.withBulkReviewInsert { try insertReviews() }
                 } else {
                     try insertReviews()
+                }
+                var touched = [Bool](repeating: false, count: reviews.cards.count)
+                for (index, state) in presence.enumerated() {
+                    switch state {
+                    case .absent:
+                        report.reviewsAdded += 1
+                        touched[Int(reviews.card(index))] = true
+                    case .same:
+                        report.reviewsAlreadyPresent += 1
+                    case .conflicting:
+                        report.reviewsAlreadyPresent += 1
+                        report.reviewsConflicting += 1
+                    }
                 }
                 report.quizResultsInFile = document.quizResults.count
                 for result in document.quizResults where try store.insertQuizResult(result) { report.quizResultsAdded += 1 }
@@ -181,14 +184,54 @@ public struct ProgressImport {
                 // New settings for the scheduler change every card's replay, not only the touched ones.
                 let replayAll = target.scheduler != configuration.scheduler
                 let rebuilder = StateRebuilder(store: store, scheduler: target.scheduler.makeScheduler())
-                report.cardsReplayed = replayAll ? Set(try store.allReviews().map(\.cardID)).count : touched.count
-                report.statesChanged = try rebuilder.rebuild(only: replayAll ? nil : touched)
+                if replayAll {
+                    report.cardsReplayed = Set(try store.allReviews().map(\.cardID)).count
+                    report.statesChanged = try rebuilder.rebuild()
+                } else if logWasEmpty {
+                    // The file's reviews are each touched card's whole log: replay them
+                    // from memory instead of reading a million rows back.
+                    let logs = Self.logs(of: reviews, presence: presence)
+                    report.cardsReplayed = logs.count
+                    report.statesChanged = try rebuilder.rebuild(logs: logs)
+                } else {
+                    let cards = Set(touched.indices.filter { touched[$0] }.map { reviews.cards[$0] })
+                    report.cardsReplayed = cards.count
+                    report.statesChanged = try rebuilder.rebuild(only: cards)
+                }
                 if dryRun { throw DryRunRollback(report: report) }
                 return report
             }
         } catch let rollback as DryRunRollback {
             return rollback.report
         }
+    }
+}
+
+extension ProgressImport {
+    /// The log of each card with an added review: its added reviews in the order the log
+    /// replays them (time, then arrival, which is file order).
+    static func logs(of reviews: ReviewBatch, presence: [ReviewPresence]) -> [(CardID, [ReviewEvent])] {
+        // Group by card without hashing: count, then place (a counting sort keeps file order).
+        var starts = [Int](repeating: 0, count: reviews.cards.count + 1)
+        for index in reviews.indices where presence[index] == .absent { starts[Int(reviews.card(index)) + 1] += 1 }
+        for card in reviews.cards.indices { starts[card + 1] += starts[card] }
+        var next = starts
+        var order = [Int](repeating: 0, count: starts[reviews.cards.count])
+        for index in reviews.indices where presence[index] == .absent {
+            let card = Int(reviews.card(index))
+            order[next[card]] = index
+            next[card] += 1
+        }
+        var logs: [(CardID, [ReviewEvent])] = []
+        for card in reviews.cards.indices where starts[card] < starts[card + 1] {
+            var indexes = Array(order[starts[card]..<starts[card + 1]])
+            // An export lists reviews by time already; a hand-made file may not.
+            if zip(indexes, indexes.dropFirst()).contains(where: { reviews.at($0) > reviews.at($1) }) {
+                indexes.sort { (reviews.at($0), $0) < (reviews.at($1), $1) }
+            }
+            logs.append((reviews.cards[card], indexes.map { reviews.event($0) }))
+        }
+        return logs
     }
 }
 

@@ -1,0 +1,172 @@
+import Deck
+import JSONText
+import Store
+
+/// Reads and checks a progress file in one pass over its bytes, with the result of
+/// `JSONParser.parse` followed by `ImportValidator.validate` — the same document, or the
+/// same syntax error, or the same problems in the same order — but without the tree of
+/// the whole document: a million-review export made a tree of about 1 GB and took
+/// seconds to build and walk. The four lists are checked element by element as they are
+/// read (`ImportSections`); reviews in their usual form are read straight from the bytes
+/// (`ReviewScanner`). Everything else at the top (format, version, settings, keys this
+/// version does not know) is small and is kept as a tree for the validator.
+struct ProgressReader {
+    let validator: ImportValidator
+    /// The top-level members other than the lists read element by element.
+    private var top = JSONObject()
+    private var cards = CardSection()
+    private var reviews: ReviewSection?
+    private var quizResults: QuizSection?
+    private var drillResults: DrillSection?
+    /// Whether the `cards` member has been read: records name cards, so the other lists
+    /// are checked after it (a list before it, in a hand-made file, is read again later).
+    private var cardsRead = false
+    private var cardsStreamed = false
+
+    static let lists: Set<String> = ["cards", "reviews", "quiz_results", "drill_results"]
+
+    init(localCards: Set<CardID>) {
+        validator = ImportValidator(localCards: localCards)
+    }
+
+    static func read(bytes: [UInt8], path: String, localCards: Set<CardID>) throws(ProgressError) -> ProgressDocument {
+        var cursor = JSONCursor(bytes: bytes)
+        cursor.skipWhitespace()
+        guard cursor.next == UInt8(ascii: "{") else {
+            // Not an object: nothing to read piece by piece, and the validator names the
+            // problem ("$: expected an object").
+            let root: JSONValue
+            do {
+                root = try cursor.readValue(depth: 0)
+                try cursor.expectEnd()
+            } catch {
+                throw .malformedJSON(path: path, error: error)
+            }
+            do {
+                return try ImportValidator(localCards: localCards).validate(root)
+            } catch {
+                throw .invalidDocument(path: path, problems: error.problems)
+            }
+        }
+        var reader = ProgressReader(localCards: localCards)
+        do {
+            try reader.readDocument(&cursor)
+        } catch {
+            throw .malformedJSON(path: path, error: error)
+        }
+        do {
+            return try reader.finish()
+        } catch {
+            throw .invalidDocument(path: path, problems: error.problems)
+        }
+    }
+
+    /// Reads the top-level object at the cursor and everything in it.
+    private mutating func readDocument(_ cursor: inout JSONCursor) throws(JSONParseError) {
+        var members = cursor.openObject()
+        var later: [(key: String, position: Int)] = []
+        while let key = try cursor.nextKey(&members) {
+            guard Self.lists.contains(key), cursor.next == UInt8(ascii: "[") else {
+                top.set(key, try cursor.readValue(depth: 1))
+                if key == "cards" { cardsRead = true }
+                continue
+            }
+            if key == "cards" {
+                try readList(key, &cursor)
+                cardsRead = true
+            } else if cardsRead {
+                try readList(key, &cursor)
+            } else {
+                // Only the syntax now; the records once the cards are known.
+                later.append((key, cursor.position))
+                try skipList(&cursor)
+            }
+        }
+        try cursor.expectEnd()
+        for (key, position) in later {
+            var again = cursor
+            again.position = position
+            try readList(key, &again)
+        }
+    }
+
+    /// Reads and checks the list at the cursor (its `[`), element by element.
+    private mutating func readList(_ key: String, _ cursor: inout JSONCursor) throws(JSONParseError) {
+        var elements = cursor.openArray()
+        var index = 0
+        switch key {
+        case "cards":
+            cardsStreamed = true
+            while try cursor.nextElement(&elements) {
+                cards.read(try cursor.readValue(depth: 2), index: index)
+                index += 1
+            }
+        case "reviews":
+            var section = ReviewSection(known: validator.knownCards(adding: cards))
+            let bytes = cursor.bytes
+            try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) in
+                while try cursor.nextElement(&elements) {
+                    try Self.readReview(&section, buffer, &cursor, index: index)
+                    index += 1
+                }
+            }
+            reviews = section
+        case "quiz_results":
+            var section = QuizSection(known: validator.knownCards(adding: cards))
+            while try cursor.nextElement(&elements) {
+                section.read(try cursor.readValue(depth: 2), index: index)
+                index += 1
+            }
+            quizResults = section
+        default:
+            var section = DrillSection(known: validator.knownCards(adding: cards))
+            while try cursor.nextElement(&elements) {
+                section.read(try cursor.readValue(depth: 2), index: index)
+                index += 1
+            }
+            drillResults = section
+        }
+    }
+
+    /// One review: from the bytes when it has the usual form and no problem, else as a
+    /// tree through the same checks `ImportValidator` makes.
+    private static func readReview(_ section: inout ReviewSection, _ bytes: UnsafeBufferPointer<UInt8>,
+                                   _ cursor: inout JSONCursor, index: Int) throws(JSONParseError) {
+        if let review = ReviewScanner.scan(bytes, from: cursor.position), section.known.contains(value: review.card) {
+            let id = UnsafeBufferPointer(rebasing: bytes[review.idStart..<review.idStart + 36])
+            if section.ids.firstIndex(ofNew: id, at: index) == nil {
+                section.append(review, id: id)
+                cursor.position = review.end
+                return
+            }
+            // An ID given twice: the general way reports it (the table is unchanged).
+        }
+        section.read(try cursor.readValue(depth: 2), index: index)
+    }
+
+    /// Checks the syntax of the list at the cursor, keeping nothing.
+    private func skipList(_ cursor: inout JSONCursor) throws(JSONParseError) {
+        var elements = cursor.openArray()
+        while try cursor.nextElement(&elements) { _ = try cursor.readValue(depth: 2) }
+    }
+
+    /// The document, or every problem in the order `ImportValidator.validate` gives them.
+    private func finish() throws(ImportProblems) -> ProgressDocument {
+        try ImportValidator.checkFormat(top)
+        var checker = JSONChecker()
+        let exportedAt = checker.time(top["exported_at"], "$.exported_at")
+        let settings = validator.readSettings(top["scheduler"], &checker)
+        // A list that was missing or not a list: the section reports it.
+        var cards = self.cards
+        if !cardsStreamed { cards.readAll(top["cards"]) }
+        let known = validator.knownCards(adding: cards)
+        var reviews = self.reviews ?? ReviewSection(known: known)
+        if self.reviews == nil { reviews.readAll(top["reviews"]) }
+        var quizResults = self.quizResults ?? QuizSection(known: known)
+        if self.quizResults == nil { quizResults.readAll(top["quiz_results"]) }
+        var drillResults = self.drillResults ?? DrillSection(known: known)
+        if self.drillResults == nil { drillResults.readAll(top["drill_results"]) }
+        return try ImportValidator.assemble(checker, exportedAt: exportedAt, settings: settings, cards: cards,
+                                            reviews: reviews, quizResults: quizResults, drillResults: drillResults)
+    }
+}
