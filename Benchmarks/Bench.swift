@@ -147,7 +147,8 @@ final class Bench {
             measurements.append(try startUp(staticSysdrill, label: " (static stdlib)"))
             measurements.append(try calculator(staticSysdrill, label: " (static stdlib)"))
         }
-        measurements.append(try parsing(data))
+        measurements.append(try parsing(data, oneAtATime: false))
+        measurements.append(try parsing(data, oneAtATime: true))
         measurements.append(try syncEmpty(data))
         measurements.append(try resync(data))
         measurements.append(try due(data))
@@ -330,20 +331,25 @@ final class Bench {
         return measurement
     }
 
-    private func parsing(_ data: Data) throws -> Measurement {
-        var measurement = Measurement("parse \(Format.mebibytes(data.deckText.utf8.count)) outline (in-process)")
+    /// Read + parse in a fresh process; `oneAtATime`: cards taken one at a time and not
+    /// kept (as the deck sync reads a deck), else collected into an array.
+    private func parsing(_ data: Data, oneAtATime: Bool) throws -> Measurement {
+        let size = Format.mebibytes(data.deckText.utf8.count)
+        var measurement = Measurement(oneAtATime ? "parse \(size) outline, card by card (in-process)"
+                                                 : "parse \(size) outline (in-process)")
         reference(&measurement, name: "cmark FILE > /dev/null", tool: cmark)
         measurement.target = .ratio(1)
         measurement.memoryBudget = Self.memoryBudget
         let report = path("parse.out")
-        let command = ChildCommand(arguments: [Environment.executablePath(), "--parse-child", data.deck],
+        let command = ChildCommand(arguments: [Environment.executablePath(), "--parse-child"]
+                                       + (oneAtATime ? ["--one-at-a-time"] : []) + [data.deck],
                                    environment: childEnvironment, output: report)
         // The child times read + parse itself (no process start-up); wait4 gives its peak.
         let subject: () throws -> ChildResult = { [unowned self] in
             let process = try start(command)
             guard process.succeeded else { return process }
             let fields = try Files.readText(report).split(separator: " ")
-            guard fields.count == 2, let seconds = Double(fields[0]) else { throw BenchError.io("unexpected parse child output") }
+            guard fields.count >= 2, let seconds = Double(fields[0]) else { throw BenchError.io("unexpected parse child output") }
             return ChildResult(seconds: seconds, peakBytes: process.peakBytes, status: 0)
         }
         try measure(&measurement, runs: settings.runs(9), subject: subject, reference: spawnTool(cmark, [data.deck]))

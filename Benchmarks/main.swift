@@ -14,8 +14,8 @@ import Glibc
 // 3 runs: checks the harness in seconds; its figures are not the contract's).
 
 let commandLine = Array(CommandLine.arguments.dropFirst())
-if commandLine.first == "--parse-child", commandLine.count == 2 {
-    exit(ParseChild.run(path: commandLine[1]))
+if commandLine.first == "--parse-child" {
+    exit(ParseChild.run(arguments: Array(commandLine.dropFirst())))
 }
 if commandLine.first == "--launcher" {
     exit(Launcher.serve())

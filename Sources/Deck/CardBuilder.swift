@@ -1,10 +1,160 @@
-/// Second pass: turns the outline tree into cards with IDs, fronts and backs.
+/// What every card of one section path shares, made once per path: the path, its
+/// headings without numbering, the normalized ID prefix, the context shown on fronts, and
+/// the drill flag of its container. A 100k-card deck has ~10k paths, so this saves ~90% of
+/// that work. A class: every card and open bullet of the section shares one.
+final class SectionInfo {
+    let path: [String]
+    /// `path` without outline numbering (`CardID.stripNumbering`).
+    let titles: [String]
+    let idPrefix: CardID.SectionKey
+    let context: String
+    let isDrill: Bool
+
+    init(path: [String], titles: [String], idPrefix: CardID.SectionKey, isDrill: Bool) {
+        self.path = path
+        self.titles = titles
+        self.idPrefix = idPrefix
+        context = CardFront.context(titles: titles)
+        self.isDrill = isDrill
+    }
+
+    /// The section one heading deeper (a parent bullet's name), in the same container.
+    func appending(_ heading: String) -> SectionInfo {
+        let title = CardID.stripNumbering(heading)
+        return SectionInfo(path: path + [heading], titles: titles + [title], idPrefix: idPrefix.appending(title: title),
+                           isDrill: isDrill)
+    }
+}
+
+/// One heading in force, with what every section under it needs from it.
+struct HeadingEntry {
+    let level: Int
+    let text: String
+    let title: String
+    /// The ID prefix of the path up to and including this heading.
+    let key: CardID.SectionKey
+    /// Whether this heading or one above it marks a drill section.
+    let isDrill: Bool
+}
+
+/// A card known before its turn: cards are numbered and checked for duplicates in
+/// document order, and a bullet can be decided before an earlier item is.
+struct CardDraft {
+    let kind: CardKind
+    let section: SectionInfo
+    let term: String
+    let front: String
+    let back: String
+    var items: [String] = []
+    let line: Int
+    let order: Int
+}
+
+/// What one item (a bullet or a Q/A pair) of the outline gives.
+enum ItemOutcome {
+    case nothing
+    case card(CardDraft)
+    /// A plain point: an item of its section's list card.
+    case listItem(section: SectionInfo, text: String, line: Int, order: Int)
+}
+
+/// Turns the outline's items into cards with IDs, fronts and backs. The reader decides
+/// what each item is; this builds it, numbers nothing itself, and keeps what must last
+/// to the end: the IDs seen (for duplicates) and the list cards' items.
 struct CardBuilder {
     let deck: String
     let file: String
+    /// The ID prefix of the deck itself (no headings).
+    private let deckSection: CardID.SectionKey
+    private var firstLineOfID = IDTable()
+    private var groups: [ListGroup] = []
+    private var groupIndex: [[String]: Int] = [:]
+    private var lastGroup: (section: SectionInfo, index: Int)?
+    /// The first duplicate card. It is reported when the whole outline has been read,
+    /// because an error in the outline's structure, wherever it is, is reported first.
+    private(set) var duplicate: DeckError?
+    /// `duplicate != nil`, cheaper to test for every card.
+    private var failed = false
+
+    /// Plain items waiting to become one list card per section path.
+    private struct ListGroup {
+        let section: SectionInfo
+        var items: [String]
+        let line: Int
+        let order: Int
+    }
+
+    init(deck: String, file: String) {
+        self.deck = deck
+        self.file = file
+        deckSection = CardID.SectionKey(normalizedDeck: CardID.normalize(deck))
+    }
+
+    // MARK: Sections
+
+    /// `text` as the next heading under `parent` (nil: a top-level heading).
+    func heading(_ text: String, level: Int, under parent: HeadingEntry?) -> HeadingEntry {
+        let title = CardID.stripNumbering(text)
+        return HeadingEntry(level: level, text: text, title: title, key: (parent?.key ?? deckSection).appending(title: title),
+                            isDrill: (parent?.isDrill ?? false) || Self.isDrillHeading(text))
+    }
+
+    /// The section of top-level items under `headings` and a label.
+    func section(headings: [HeadingEntry], label: String?) -> SectionInfo {
+        var path = headings.map(\.text)
+        var titles = headings.map(\.title)
+        var key = headings.last?.key ?? deckSection
+        var isDrill = headings.last?.isDrill ?? false
+        if let label {
+            let title = CardID.stripNumbering(label)
+            path.append(label)
+            titles.append(title)
+            key = key.appending(title: title)
+            isDrill = isDrill || Self.isDrillHeading(label)
+        }
+        return SectionInfo(path: path, titles: titles, idPrefix: key, isDrill: isDrill)
+    }
+
+    /// The section of a parent bullet's children: its path plus the parent's name. A
+    /// child shares its top bullet's container, so the drill flag is the container's.
+    func section(under parent: SectionInfo, parentText: BulletText, in file: UnsafeBufferPointer<UInt8>) -> SectionInfo {
+        parent.appending(parentText.heading(in: file))
+    }
 
     /// Headings that mark a drill section ("16. Case Studies & Mock Drills").
     static func isDrillSection(_ container: [String]) -> Bool {
+        container.contains(where: isDrillHeading)
+    }
+
+    /// `isDrillSection([heading])`, on bytes when the heading is ASCII (lowercasing ASCII
+    /// is lowercasing its bytes).
+    static func isDrillHeading(_ heading: String) -> Bool {
+        let ascii = heading.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard SimpleText.isASCII(bytes, 0..<bytes.count) else { return nil }
+            return containsLowercased(bytes, "drill") || containsLowercased(bytes, "case stud") || containsLowercased(bytes, "exercise")
+        }
+        if let ascii, let ascii { return ascii }
+        return isDrillSectionByCharacters([heading])
+    }
+
+    /// Whether ASCII `bytes`, lowercased, contain `pattern` (lowercase ASCII).
+    private static func containsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) {
+            var matched = 0
+            while matched < needle.count {
+                let byte = bytes[start + matched]
+                let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                if lower != needle[matched] { break }
+                matched += 1
+            }
+            if matched == needle.count { return true }
+        }
+        return false
+    }
+
+    static func isDrillSectionByCharacters(_ container: [String]) -> Bool {
         container.contains { heading in
             let lower = heading.lowercased()
             return TextSearch.contains(lower, "drill") || TextSearch.contains(lower, "case stud")
@@ -12,145 +162,98 @@ struct CardBuilder {
         }
     }
 
-    /// Plain items waiting to become one list card per container.
-    private struct ListGroup {
-        let section: [String]
-        var items: [String] = []
-        let line: Int
-        let order: Int
+    // MARK: Items
+
+    /// A bullet outside drill sections: a definition card, a point of its section's list
+    /// card (no definition, no children), or nothing (a parent without a definition, whose
+    /// children are the cards, or a cross reference). `file`: the bytes `text` may be in.
+    func bullet(_ text: BulletText, in file: UnsafeBufferPointer<UInt8>, line: Int, order: Int, section: SectionInfo,
+                hasChildren: Bool) -> ItemOutcome {
+        if text.isCrossReference(in: file) { return .nothing }
+        if let split = text.split(in: file), !split.definition.isEmpty {
+            return .card(CardDraft(kind: .definition, section: section, term: split.term,
+                                   front: CardFront.definition(split.term, context: section.context), back: split.definition,
+                                   line: line, order: order))
+        }
+        return hasChildren ? .nothing : .listItem(section: section, text: text.string(in: file), line: line, order: order)
     }
 
-    /// What every card of one section path shares, computed once per path: the path,
-    /// the normalized ID prefix, the context shown on fronts, and the drill flag of its
-    /// container. A 100k-card deck has ~10k paths, so this saves ~90% of that work.
-    private struct SectionInfo {
-        let path: [String]
-        let idPrefix: CardID.SectionKey
-        let context: String
-        let isDrill: Bool
+    /// A top-level bullet of a drill section: the drill, with the enumeration after its
+    /// colon and its child bullets as talking points.
+    func drill(_ text: BulletText, in file: UnsafeBufferPointer<UInt8>, line: Int, order: Int, section: SectionInfo,
+               children: [BulletText]) -> ItemOutcome {
+        if text.isCrossReference(in: file) { return .nothing }
+        let simple = text.isSimple
+        let split = text.split(in: file)
+        let name = split?.term ?? Self.withoutFinalStop(text.heading(in: file), simple: simple)
+        let definition = split?.definition ?? ""
+        let childTexts = children.map { $0.string(in: file) }
+        let points = Enumeration.items(of: definition, simple: simple) + childTexts
+        var back = definition
+        for child in childTexts { back += (back.isEmpty ? "" : "\n") + "• " + child }
+        return .card(CardDraft(kind: .drill, section: section, term: name, front: CardFront.drill(name, context: section.context),
+                               back: back.isEmpty ? CardFront.genericDrillBack : back, items: points, line: line, order: order))
     }
 
-    func cards(from tree: inout OutlineTree) throws(DeckError) -> [Card] {
+    func question(_ question: String, answer: [String], line: Int, order: Int, section: SectionInfo) -> ItemOutcome {
+        .card(CardDraft(kind: .question, section: section, term: question,
+                        front: CardFront.question(question, context: section.context), back: TextAssembly.join(answer, separator: "\n"),
+                        line: line, order: order))
+    }
+
+    // MARK: Cards
+
+    /// The card of `draft`, or nil once a duplicate has been found (the first one is kept
+    /// in `duplicate`; nothing after it counts).
+    mutating func add(_ draft: consuming CardDraft) -> Card? {
+        guard !failed else { return nil }
+        // Duplicates are found by the ID's number (cheaper to hash than its text).
+        let hash = CardID.hash(key: draft.section.idPrefix, kind: draft.kind, term: draft.term)
+        if let first = firstLineOfID.insert(hash, line: draft.line) {
+            failed = true
+            duplicate = .duplicateCard(path: file, line: draft.line, firstPath: file, firstLine: first, term: draft.term)
+            return nil
+        }
+        return Card(id: CardID(rawValue: CardID.hex(hash)), deck: deck, section: draft.section.path, kind: draft.kind,
+                    term: draft.term, front: draft.front, back: draft.back, items: draft.items,
+                    source: SourceLocation(file: file, line: draft.line), order: draft.order)
+    }
+
+    mutating func addListItem(_ text: String, section: SectionInfo, line: Int, order: Int) {
+        // Points of one list follow each other, sharing one section: no lookup for those.
+        if let last = lastGroup, last.section === section {
+            groups[last.index].items.append(text)
+        } else if let existing = groupIndex[section.path] {
+            groups[existing].items.append(text)
+            lastGroup = (section, existing)
+        } else {
+            groupIndex[section.path] = groups.count
+            lastGroup = (section, groups.count)
+            groups.append(ListGroup(section: section, items: [text], line: line, order: order))
+        }
+    }
+
+    /// One list card per section path with plain points, in the order the paths first
+    /// appeared; they come after every other card, as the outline is only then complete.
+    mutating func listCards() -> [Card] {
         var cards: [Card] = []
-        var groups: [ListGroup] = []
-        var groupIndex: [[String]: Int] = [:]
-        var firstLineOfID: [UInt64: Int] = [:]
-        firstLineOfID.reserveCapacity(tree.order.count)
-        cards.reserveCapacity(tree.order.count)
-        var position = 0
-        // Top-level bullets by container, children by parent: siblings share a path.
-        var byContainer: [Int: SectionInfo] = [:]
-        var byParent: [Int: SectionInfo] = [:]
-        let deckKey = CardID.normalize(deck)
-
-        func info(for path: [String], isDrill: Bool) -> SectionInfo {
-            SectionInfo(path: path, idPrefix: CardID.SectionKey(normalizedDeck: deckKey, section: path),
-                        context: CardFront.context(path), isDrill: isDrill)
-        }
-
-        func sectionInfo(of index: Int) -> SectionInfo {
-            let node = tree.bullets[index]
-            guard let parent = node.parent else {
-                if let known = byContainer[node.containerID] { return known }
-                let made = info(for: node.container, isDrill: Self.isDrillSection(node.container))
-                byContainer[node.containerID] = made
-                return made
-            }
-            if let known = byParent[parent] { return known }
-            // A child shares its top bullet's container, so the drill flag is the container's.
-            let containerInfo = byContainer[node.containerID]
-            let made = info(for: sectionPath(of: index, in: tree),
-                            isDrill: containerInfo?.isDrill ?? Self.isDrillSection(node.container))
-            byParent[parent] = made
-            return made
-        }
-
-        func add(kind: CardKind, section: [String], key: CardID.SectionKey, term: String, front: String, back: String,
-                 items: [String] = [], line: Int, order: Int) throws(DeckError) {
-            // Duplicates are found by the ID's number (cheaper to hash than its text).
-            let hash = CardID.hash(key: key, kind: kind, term: term)
-            if let first = firstLineOfID[hash] {
-                throw .duplicateCard(path: file, line: line, firstPath: file, firstLine: first, term: term)
-            }
-            firstLineOfID[hash] = line
-            let id = CardID(rawValue: CardID.hex(hash))
-            cards.append(Card(id: id, deck: deck, section: section, kind: kind, term: term, front: front, back: back,
-                              items: items, source: SourceLocation(file: file, line: line), order: order))
-        }
-
-        for item in tree.order {
-            position += 1
-            switch item {
-            case .question(let index):
-                let node = tree.questions[index]
-                let back = node.answer.joined(separator: "\n")
-                try add(kind: .question, section: node.container,
-                        key: CardID.SectionKey(normalizedDeck: deckKey, section: node.container), term: node.question,
-                        front: CardFront.question(node.question, section: node.container), back: back,
-                        line: node.line, order: position)
-            case .bullet(let index):
-                let node = tree.bullets[index]
-                let section = sectionInfo(of: index)
-                // Children of a drill are its talking points, not cards of their own.
-                if node.parent != nil, section.isDrill { continue }
-                let text = node.text
-                if Self.isCrossReference(text) { continue }
-
-                if section.isDrill {
-                    let split = TermSplitter.split(text)
-                    let name = split?.term ?? Self.withoutFinalStop(TermSplitter.heading(of: text))
-                    // Talking points: the enumeration after the colon and any child bullets.
-                    let definition = split?.definition ?? ""
-                    let points = Enumeration.items(of: definition) + node.children.map { tree.bullets[$0].text }
-                    var back = definition
-                    for child in node.children { back += (back.isEmpty ? "" : "\n") + "• " + tree.bullets[child].text }
-                    try add(kind: .drill, section: section.path, key: section.idPrefix, term: name,
-                            front: CardFront.drill(name, context: section.context),
-                            back: back.isEmpty ? CardFront.genericDrillBack : back,
-                            items: points, line: node.line, order: position)
-                    continue
-                }
-                let split = TermSplitter.split(text)
-                if let split, !split.definition.isEmpty {
-                    try add(kind: .definition, section: section.path, key: section.idPrefix, term: split.term,
-                            front: CardFront.definition(split.term, context: section.context), back: split.definition,
-                            line: node.line, order: position)
-                } else if node.children.isEmpty {
-                    // A plain point: collected into its container's list card.
-                    if let existing = groupIndex[section.path] {
-                        groups[existing].items.append(text)
-                    } else {
-                        groupIndex[section.path] = groups.count
-                        groups.append(ListGroup(section: section.path, items: [text], line: node.line, order: position))
-                    }
-                }
-                // A parent without a definition makes no card itself; its children do.
-            }
-        }
-
         for group in groups {
-            let name = group.section.last.map(CardID.stripNumbering) ?? deck
-            try add(kind: .list, section: group.section, key: CardID.SectionKey(normalizedDeck: deckKey, section: group.section),
-                    term: name, front: CardFront.list(itemCount: group.items.count, section: group.section),
-                    back: group.items.map { "• " + $0 }.joined(separator: "\n"), items: group.items,
-                    line: group.line, order: group.order)
+            let path = group.section.path
+            let name = path.last.map(CardID.stripNumbering) ?? deck
+            let draft = CardDraft(kind: .list, section: group.section, term: name,
+                                  front: CardFront.list(itemCount: group.items.count, context: group.section.context),
+                                  back: TextAssembly.join(group.items, separator: "\n", itemPrefix: "• "), items: group.items,
+                                  line: group.line, order: group.order)
+            guard let card = add(draft) else { break }
+            cards.append(card)
         }
-        cards.sort { $0.order < $1.order }
+        groups = []
+        groupIndex = [:]
+        lastGroup = nil
         return cards
     }
 
-    /// The bullet's container plus its parents' names, outermost first.
-    private func sectionPath(of index: Int, in tree: OutlineTree) -> [String] {
-        var parents: [String] = []
-        var cursor = tree.bullets[index].parent
-        while let parent = cursor {
-            parents.append(TermSplitter.heading(of: tree.bullets[parent].text))
-            cursor = tree.bullets[parent].parent
-        }
-        var top = index
-        while let parent = tree.bullets[top].parent { top = parent }
-        return tree.bullets[top].container + parents.reversed()
-    }
+    // MARK: Text rules
 
     /// `(Covered above in Core Fundamentals.)`: a pointer, not knowledge.
     static func isCrossReference(_ text: String) -> Bool {
@@ -167,7 +270,39 @@ struct CardBuilder {
         return true
     }
 
+    /// `isCrossReference(_:)` on the bytes of simple text (offsets count scalars, which
+    /// are its Characters).
+    static func isCrossReferenceSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count >= 1, bytes[0] == UInt8(ascii: "(") else { return false }
+        let close = UInt8(ascii: ")")
+        guard bytes[count - 1] == close || (count >= 2 && bytes[count - 2] == close && bytes[count - 1] == UInt8(ascii: "."))
+        else { return false }
+        let characters = SimpleText.characterCount(bytes, 0..<count)
+        var depth = 0
+        var offset = 0
+        for index in 0..<count where bytes[index] & 0xC0 != 0x80 {
+            if bytes[index] == UInt8(ascii: "(") { depth += 1 }
+            if bytes[index] == close {
+                depth -= 1
+                if depth == 0 && offset < characters - 2 { return false }
+            }
+            offset += 1
+        }
+        return true
+    }
+
     static func withoutFinalStop(_ text: String) -> String {
         text.hasSuffix(".") && !text.hasSuffix("..") ? String(text.dropLast()) : text
+    }
+
+    static func withoutFinalStop(_ text: String, simple: Bool) -> String {
+        guard simple else { return withoutFinalStop(text) }
+        return SimpleText.withBytes(text) { bytes in
+            let count = bytes.count
+            let dot = UInt8(ascii: ".")
+            guard count >= 1, bytes[count - 1] == dot, count < 2 || bytes[count - 2] != dot else { return text }
+            return SimpleText.string(bytes, 0..<(count - 1))
+        }
     }
 }

@@ -5,9 +5,12 @@ enum CardFront {
         "No talking points written: cover requirements, estimates, API, high-level design, deep dives, bottlenecks."
 
     static func context(_ section: [String]) -> String {
-        let titles = section.map(CardID.stripNumbering)
-        let shown = titles.count > 1 ? Array(titles.dropFirst()) : titles
-        return shown.joined(separator: " › ")
+        context(titles: section.map(CardID.stripNumbering))
+    }
+
+    /// The context from the section's headings already without their numbering.
+    static func context(titles: [String]) -> String {
+        TextAssembly.join(titles.count > 1 ? titles.dropFirst() : titles[...], separator: " › ")
     }
 
     static func definition(_ term: String, section: [String]) -> String {
@@ -15,14 +18,21 @@ enum CardFront {
     }
 
     /// With the section's context already computed (the parser does it once per section).
+    /// Built in one allocation: this is the front of most cards of a big deck.
     static func definition(_ term: String, context: String) -> String {
-        let ask = TextSearch.contains(term, " vs") ? "explain \(term)" : "what is meant by \(term)?"
-        return prefixed(ask, context: context)
+        let explain = TextSearch.contains(term, " vs")
+        if context.isEmpty { return explain ? "Explain \(term)" : "What is meant by \(term)?" }
+        return explain ? TextAssembly.concatenate(context, ": explain ", term)
+                       : TextAssembly.concatenate(context, ": what is meant by ", term, "?")
     }
 
     static func list(itemCount: Int, section: [String]) -> String {
+        list(itemCount: itemCount, context: context(section))
+    }
+
+    static func list(itemCount: Int, context: String) -> String {
         let ask = itemCount == 1 ? "what is the key point?" : "name the \(itemCount) points."
-        return prefixed(ask, section)
+        return prefixed(ask, context: context)
     }
 
     static func drill(_ name: String, section: [String]) -> String {
@@ -35,6 +45,10 @@ enum CardFront {
 
     static func question(_ question: String, section: [String]) -> String {
         prefixed(question, section)
+    }
+
+    static func question(_ question: String, context: String) -> String {
+        prefixed(question, context: context)
     }
 
     private static func prefixed(_ ask: String, _ section: [String]) -> String {

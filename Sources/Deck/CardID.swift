@@ -21,12 +21,25 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
         let hashState: UInt64
 
         init(normalizedDeck: String, section: [String]) {
-            var state = CardID.fnv1a(normalizedDeck.utf8, continuing: CardID.fnvOffsetBasis)
-            for heading in section {
-                state = CardID.fnv1a(CollectionOfOne(0x1F), continuing: state)
-                state = CardID.hashNormalized(CardID.stripNumbering(heading), continuing: state)
-            }
-            hashState = state
+            var key = SectionKey(normalizedDeck: normalizedDeck)
+            for heading in section { key = key.appending(title: CardID.stripNumbering(heading)) }
+            self = key
+        }
+
+        /// The key of the deck alone (an empty section path).
+        init(normalizedDeck: String) {
+            hashState = CardID.fnv1a(normalizedDeck.utf8, continuing: CardID.fnvOffsetBasis)
+        }
+
+        private init(hashState: UInt64) {
+            self.hashState = hashState
+        }
+
+        /// The key of the path one heading longer; `title` is that heading without its
+        /// numbering (`stripNumbering`). The parser extends a parent's key this way.
+        func appending(title: String) -> SectionKey {
+            let state = CardID.fnv1a(CollectionOfOne(0x1F), continuing: hashState)
+            return SectionKey(hashState: CardID.hashNormalized(title, continuing: state))
         }
     }
 
@@ -115,17 +128,45 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
         return count
     }
 
-    /// Continues a hash with `normalize(text)` without building that string when the text
-    /// is ASCII.
+    /// Continues a hash with `normalize(text)`: in one pass over the bytes when the text is
+    /// ASCII (no string built), else over the normalized string.
     static func hashNormalized(_ text: String, continuing state: UInt64) -> UInt64 {
-        var text = text
-        let hashed = text.withUTF8 { bytes -> UInt64? in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { buffer -> UInt64? in
-                guard let count = normalizeASCII(bytes, into: buffer) else { return nil }
-                return fnv1a(UnsafeBufferPointer(rebasing: buffer[..<count]), continuing: state)
+        let hashed = text.utf8.withContiguousStorageIfAvailable { hashNormalizedASCII($0, continuing: state) }
+        if let hashed, let hashed { return hashed }
+        return fnv1a(normalize(text).utf8, continuing: state)
+    }
+
+    /// `fnv1a` of `normalizeASCII(bytes)` without writing the normalized text anywhere; nil
+    /// at the first non-ASCII byte. Normalizing drops `:` and `.` at the very end, which
+    /// is known only at the end: `running` hashes every byte written, `kept` only up to the
+    /// last byte that is neither, and `kept` is the answer.
+    static func hashNormalizedASCII(_ bytes: UnsafeBufferPointer<UInt8>, continuing state: UInt64) -> UInt64? {
+        var running = state
+        var kept = state
+        var written = false
+        var pendingSpace = false
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            switch byte {
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"):
+                continue
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                pendingSpace = written
+                continue
+            default:
+                break
             }
+            if pendingSpace {
+                running = (running ^ UInt64(UInt8(ascii: " "))) &* fnvPrime
+                kept = running
+                pendingSpace = false
+            }
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            running = (running ^ UInt64(lower)) &* fnvPrime
+            written = true
+            if lower != UInt8(ascii: ":") && lower != UInt8(ascii: ".") { kept = running }
         }
-        return hashed ?? fnv1a(normalize(text).utf8, continuing: state)
+        return kept
     }
 
     /// "3.4 Caching" -> "Caching", "16. Case Studies" -> "Case Studies".
@@ -135,6 +176,7 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     static let fnvOffsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
 
     static func fnv1a(_ text: String) -> UInt64 {
         fnv1a(text.utf8, continuing: fnvOffsetBasis)
@@ -143,7 +185,7 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
     static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes, continuing state: UInt64) -> UInt64 {
         var hash = state
         for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            hash = (hash ^ UInt64(byte)) &* fnvPrime
         }
         return hash
     }
@@ -186,28 +228,31 @@ public enum HeadingNumber {
         return (number, String(title))
     }
 
-    /// `split` on bytes when the number and the space after it are plain ASCII (nil when
+    /// `split` on bytes when the number and the spaces after it are plain ASCII (nil when
     /// a non-ASCII byte next to them could join them into another character): headings
     /// are split for every section of a deck, and the character loop showed in profiles.
     private static func splitASCII(_ heading: String) -> (number: String?, title: String)? {
-        // The length of the leading run of digits and dots, or nil when a non-ASCII byte
-        // right after it (or after the space) could join them into another character.
-        let scanned = heading.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            var count = 0
-            while count < bytes.count, bytes[count] == UInt8(ascii: ".") || (bytes[count] >= UInt8(ascii: "0") && bytes[count] <= UInt8(ascii: "9")) {
-                count += 1
+        let scanned = heading.utf8.withContiguousStorageIfAvailable { bytes -> (number: String?, title: String)?? in
+            let count = bytes.count
+            var numberEnd = 0
+            while numberEnd < count, bytes[numberEnd] == UInt8(ascii: ".") || (bytes[numberEnd] >= UInt8(ascii: "0") && bytes[numberEnd] <= UInt8(ascii: "9")) {
+                numberEnd += 1
             }
-            if count == 0 || count == bytes.count { return 0 }
-            if bytes[count] >= 0x80 || (count + 1 < bytes.count && bytes[count + 1] >= 0x80) { return nil }
-            guard bytes[0] != UInt8(ascii: "."), bytes[count] == UInt8(ascii: " ") else { return 0 }
-            return count
+            if numberEnd == 0 || numberEnd == count { return .some((nil, heading)) }
+            if bytes[numberEnd] >= 0x80 || (numberEnd + 1 < count && bytes[numberEnd + 1] >= 0x80) { return nil }
+            guard bytes[0] != UInt8(ascii: "."), bytes[numberEnd] == UInt8(ascii: " ") else { return .some((nil, heading)) }
+            // The title after the spaces; a space before a non-ASCII byte may be part of
+            // a larger character, which the character loop decides.
+            var titleStart = numberEnd
+            while titleStart < count, bytes[titleStart] == UInt8(ascii: " ") {
+                if titleStart + 1 < count, bytes[titleStart + 1] >= 0x80 { return nil }
+                titleStart += 1
+            }
+            var end = numberEnd
+            while bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            return .some((SimpleText.string(bytes, 0..<end), SimpleText.string(bytes, titleStart..<count)))
         }
-        guard let scanned, let length = scanned else { return nil }
-        if length == 0 { return (nil, heading) }
-        let index = heading.utf8.index(heading.startIndex, offsetBy: length)
-        var number = String(heading[..<index])
-        while number.hasSuffix(".") { number.removeLast() }
-        let title = heading[index...].drop { $0 == " " }
-        return (number, String(title))
+        guard let scanned, let decided = scanned else { return nil }
+        return decided
     }
 }

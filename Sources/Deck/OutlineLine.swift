@@ -1,5 +1,7 @@
 /// One source line of an outline, classified. Only the block forms decks use are
-/// recognised; everything else is paragraph text.
+/// recognised; everything else is paragraph text. Simple lines (see `SimpleText`) are
+/// classified on their bytes (`OutlineLine+Bytes.swift`), others here, Character by
+/// Character; both give the same answer for a simple line.
 enum OutlineLine: Equatable {
     case blank
     /// `# 3. Core Fundamentals` (level 1...6, text without the hashes).
@@ -9,7 +11,7 @@ enum OutlineLine: Equatable {
     /// ```` ``` ```` or `~~~` opening or closing a code block.
     case fence(marker: String)
     /// `- text`, `* text`, `+ text`, `1. text`; indent in columns (tab = 4).
-    case bullet(indent: Int, text: String, textColumn: Int)
+    case bullet(indent: Int, text: BulletText)
     /// `Q: question` / `A: answer` at the start of a line.
     case question(String)
     case answer(String)
@@ -60,9 +62,8 @@ enum OutlineLine: Equatable {
         if indent < 4, rest.hasPrefix("```") || rest.hasPrefix("~~~") {
             return .fence(marker: String(rest.prefix(3)))
         }
-        if let (markerLength, textStart) = bulletMarker(rest) {
-            let text = rest[textStart...].trimmingSpaces()
-            return .bullet(indent: indent, text: text, textColumn: indent + markerLength + 1)
+        if let textStart = bulletMarker(rest) {
+            return .bullet(indent: indent, text: .string(rest[textStart...].trimmingSpaces(), simple: false))
         }
         if indent == 0 {
             if rest.hasPrefix("Q:") { return .question(rest.dropFirst(2).trimmingSpaces()) }
@@ -73,13 +74,13 @@ enum OutlineLine: Equatable {
         return .text(indent: indent, text: text)
     }
 
-    /// Marker length and where the text starts, for `- `, `* `, `+ `, `12. `, `3) `.
-    private static func bulletMarker(_ rest: Substring) -> (Int, Substring.Index)? {
+    /// Where the text starts, for `- `, `* `, `+ `, `12. `, `3) `.
+    private static func bulletMarker(_ rest: Substring) -> Substring.Index? {
         let first = rest.first!
         if first == "-" || first == "*" || first == "+" {
             let next = rest.index(after: rest.startIndex)
-            if next == rest.endIndex { return (1, next) }  // a lone "-" is an empty bullet
-            if rest[next] == " " || rest[next] == "\t" { return (1, next) }
+            if next == rest.endIndex { return next }  // a lone "-" is an empty bullet
+            if rest[next] == " " || rest[next] == "\t" { return next }
             return nil
         }
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
@@ -88,7 +89,7 @@ enum OutlineLine: Equatable {
         guard markerEnd < rest.endIndex, rest[markerEnd] == "." || rest[markerEnd] == ")" else { return nil }
         let next = rest.index(after: markerEnd)
         guard next == rest.endIndex || rest[next] == " " || rest[next] == "\t" else { return nil }
-        return (digits.count + 1, next)
+        return next
     }
 
     /// `**Label**:` or `**Label:**` standing alone.

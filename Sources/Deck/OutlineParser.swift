@@ -23,178 +23,45 @@ public struct OutlineParser: Sendable {
     }
 
     public func parse(_ bytes: [UInt8]) throws(DeckError) -> [Card] {
-        let lines = try TextDecoding.lines(of: bytes, path: file)
-        var tree = try OutlineTree.build(lines: lines, file: file)
-        return try CardBuilder(deck: deck, file: file).cards(from: &tree)
+        var reader = try reader(for: bytes)
+        var cards: [Card] = []
+        while let card = try reader.next() { cards.append(card) }
+        Self.moveListCardsIntoPlace(&cards, count: reader.listCardCount)
+        return cards
+    }
+
+    /// The reader gives the list cards last (a list card is complete only at the end); in
+    /// the array every card takes its place in deck order. Both runs are in order already,
+    /// so they are merged from the back, needing a copy of the list cards only (sorting
+    /// took a buffer of half the cards, 7 MB for 100k).
+    static func moveListCardsIntoPlace(_ cards: inout [Card], count listCount: Int) {
+        guard listCount > 0 else { return }
+        let lists = Array(cards[(cards.count - listCount)...])
+        // The buffer's swapAt moves cards without copying them (the array's copies each).
+        cards.withUnsafeMutableBufferPointer { cards in
+            var other = cards.count - listCount - 1  // last card of the first run not placed yet
+            var list = listCount - 1
+            var slot = cards.count - 1
+            while list >= 0 {
+                if other >= 0 && cards[other].order > lists[list].order {
+                    cards.swapAt(other, slot)
+                    other -= 1
+                } else {
+                    cards[slot] = lists[list]
+                    list -= 1
+                }
+                slot -= 1
+            }
+        }
     }
 
     public func parse(_ text: String) throws(DeckError) -> [Card] {
         try parse(Array(text.utf8))
     }
-}
 
-/// A bullet with its place in the outline.
-struct BulletNode {
-    var text: String
-    let line: Int
-    let indent: Int
-    /// Column where the bullet's text starts; deeper lines continue it.
-    let textColumn: Int
-    /// Headings and label in force when the bullet was read.
-    let container: [String]
-    /// Equal for bullets that share one container value (so per-container facts are
-    /// computed once, not once per bullet).
-    let containerID: Int
-    var parent: Int?
-    var children: [Int] = []
-}
-
-struct QuestionNode {
-    let question: String
-    var answer: [String]
-    let line: Int
-    let answerLine: Int
-    let container: [String]
-}
-
-/// First pass: the outline's bullets and Q/A pairs with their containers and nesting.
-struct OutlineTree {
-    var bullets: [BulletNode] = []
-    var questions: [QuestionNode] = []
-    /// Every item (bullet index or question index) in document order.
-    var order: [Item] = []
-
-    enum Item {
-        case bullet(Int)
-        case question(Int)
-    }
-
-    static func build(lines: [Substring], file: String) throws(DeckError) -> OutlineTree {
-        var tree = OutlineTree()
-        var headings: [(level: Int, text: String)] = []
-        var label: String?
-        var openBullets: [Int] = []  // stack of bullet indexes, innermost last
-        var fenceMarker: String?
-        var fenceLine = 0
-        var pendingQuestion: (text: String, line: Int, container: [String])?
-        var answerOpen = false
-        // The container changes only at headings, labels and blank lines; building it once
-        // per change (not per bullet) also lets every bullet share one array.
-        var cachedContainer: [String]?
-        var containerID = 0
-
-        func container() -> [String] {
-            if let cachedContainer { return cachedContainer }
-            let built = headings.map(\.text) + (label.map { [$0] } ?? [])
-            cachedContainer = built
-            containerID += 1
-            return built
-        }
-
-        for (offset, raw) in lines.enumerated() {
-            let lineNumber = offset + 1
-            let line = OutlineLine.classify(raw)
-            if let marker = fenceMarker {
-                if case .fence(let closing) = line, closing == marker { fenceMarker = nil }
-                if answerOpen { tree.questions[tree.questions.count - 1].answer.append(String(raw)) }
-                continue
-            }
-            switch line {
-            case .fence(let marker):
-                fenceMarker = marker
-                fenceLine = lineNumber
-                if answerOpen { tree.questions[tree.questions.count - 1].answer.append(String(raw)) }
-                continue
-            case .blank:
-                if label != nil {
-                    label = nil
-                    cachedContainer = nil
-                }
-                answerOpen = false
-                continue
-            default:
-                break
-            }
-            if answerOpen {
-                if case .question = line {} else if case .heading = line {} else if case .rule = line {} else {
-                    tree.questions[tree.questions.count - 1].answer.append(String(raw).trimmingSpaces())
-                    continue
-                }
-                answerOpen = false
-            }
-            switch line {
-            case .heading(let level, let text):
-                try Self.requireNoPendingQuestion(pendingQuestion, file: file)
-                while let last = headings.last, last.level >= level { headings.removeLast() }
-                headings.append((level, text))
-                label = nil
-                cachedContainer = nil
-                openBullets.removeAll()
-            case .rule:
-                try Self.requireNoPendingQuestion(pendingQuestion, file: file)
-                if label != nil {
-                    label = nil
-                    cachedContainer = nil
-                }
-                openBullets.removeAll()
-            case .label(let text):
-                label = text
-                cachedContainer = nil
-                openBullets.removeAll()
-            case .bullet(let indent, let text, let textColumn):
-                while let top = openBullets.last, tree.bullets[top].indent >= indent { openBullets.removeLast() }
-                let parent = openBullets.last
-                // A child inherits its parent's container, even after a blank line ended a label.
-                let bulletContainer = parent.map { tree.bullets[$0].container } ?? container()
-                let bulletContainerID = parent.map { tree.bullets[$0].containerID } ?? containerID
-                let node = BulletNode(text: text, line: lineNumber, indent: indent, textColumn: textColumn,
-                                      container: bulletContainer, containerID: bulletContainerID, parent: parent)
-                tree.bullets.append(node)
-                let index = tree.bullets.count - 1
-                if let parent { tree.bullets[parent].children.append(index) }
-                openBullets.append(index)
-                tree.order.append(.bullet(index))
-            case .question(let text):
-                try Self.requireNoPendingQuestion(pendingQuestion, file: file)
-                guard !text.isEmpty else {
-                    throw .malformed(path: file, line: lineNumber, column: 1, reason: "'Q:' without a question")
-                }
-                pendingQuestion = (text, lineNumber, container())
-                openBullets.removeAll()
-            case .answer(let text):
-                guard let question = pendingQuestion else {
-                    throw .malformed(path: file, line: lineNumber, column: 1,
-                                     reason: "'A:' without a 'Q:' line before it; write the question as 'Q: ...' on the line above")
-                }
-                tree.questions.append(QuestionNode(question: question.text, answer: text.isEmpty ? [] : [text],
-                                                   line: question.line, answerLine: lineNumber, container: question.container))
-                tree.order.append(.question(tree.questions.count - 1))
-                pendingQuestion = nil
-                answerOpen = true
-            case .text(let indent, let text):
-                if let pending = pendingQuestion {
-                    // A question may wrap onto following lines before its answer.
-                    pendingQuestion = (pending.text + " " + text, pending.line, pending.container)
-                } else if let top = openBullets.last, indent >= tree.bullets[top].indent + 1 {
-                    // A lazy continuation of the bullet above.
-                    tree.bullets[top].text += " " + text
-                } else {
-                    openBullets.removeAll()  // a paragraph ends the list
-                }
-            case .blank, .fence:
-                break
-            }
-        }
-        if fenceMarker != nil {
-            throw .malformed(path: file, line: fenceLine, column: 1, reason: "code block opened here is never closed")
-        }
-        try requireNoPendingQuestion(pendingQuestion, file: file)
-        return tree
-    }
-
-    private static func requireNoPendingQuestion(_ pending: (text: String, line: Int, container: [String])?, file: String) throws(DeckError) {
-        if let pending {
-            throw .malformed(path: file, line: pending.line, column: 1, reason: "'Q:' without an 'A:' line after it")
-        }
+    /// The cards of `bytes` one at a time, without holding them all (see `OutlineReader`).
+    /// Invalid text is refused here, before any card.
+    public func reader(for bytes: [UInt8]) throws(DeckError) -> OutlineReader {
+        try OutlineReader(bytes: bytes, deck: deck, file: file)
     }
 }

@@ -109,7 +109,7 @@ enum TermSplitter {
         return .some(text.utf8.index(text.utf8.startIndex, offsetBy: offset))
     }
 
-    private static func looksLikeTerm(_ term: String) -> Bool {
+    static func looksLikeTerm(_ term: String) -> Bool {
         guard !term.isEmpty else { return false }
         let words = term.split(separator: " ")
         guard words.count <= maximumTermWords else { return false }
@@ -122,5 +122,114 @@ enum TermSplitter {
             if bare != "vs." && bare != "e.g." && bare != "i.e." && bare != "etc." && bare.count > 2 { return false }
         }
         return true
+    }
+}
+
+// MARK: - The same on the bytes of simple text
+
+extension TermSplitter {
+    /// `split` as ranges of `bytes` (simple text).
+    static func splitSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> (term: Range<Int>, definition: Range<Int>)? {
+        let all = 0..<bytes.count
+        if SimpleText.hasPrefix(bytes, all, UInt8(ascii: "*"), UInt8(ascii: "*")), let bold = boldTermSimple(bytes) { return bold }
+        guard let colon = termColonSimple(bytes) else { return nil }
+        let term = SimpleText.trimmed(bytes, 0..<colon)
+        guard looksLikeTermSimple(bytes, term) else { return nil }
+        return (term, SimpleText.trimmed(bytes, (colon + 1)..<bytes.count))
+    }
+
+    /// `heading(of:)` as a range of `bytes` (simple text).
+    static func headingSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        if let split = splitSimple(bytes) { return split.term }
+        var name = 0..<bytes.count
+        let star = UInt8(ascii: "*")
+        if SimpleText.hasPrefix(bytes, name, star, star), bytes.count >= 2, bytes[bytes.count - 2] == star, bytes[bytes.count - 1] == star,
+           SimpleText.characterCount(bytes, name) > 4 {
+            name = 2..<(bytes.count - 2)
+        }
+        while SimpleText.last(bytes, name) == UInt8(ascii: ":") { name = name.lowerBound..<(name.upperBound - 1) }
+        return SimpleText.trimmed(bytes, name)
+    }
+
+    private static func boldTermSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> (term: Range<Int>, definition: Range<Int>)? {
+        guard let close = SimpleText.firstDoubleStar(bytes, in: 2..<bytes.count) else { return nil }
+        var term = SimpleText.trimmed(bytes, 2..<close)
+        var rest = (close + 2)..<bytes.count
+        if SimpleText.last(bytes, term) == UInt8(ascii: ":") {
+            term = SimpleText.trimmed(bytes, term.lowerBound..<(term.upperBound - 1))
+        } else if !rest.isEmpty, bytes[rest.lowerBound] == UInt8(ascii: ":") {
+            rest = (rest.lowerBound + 1)..<rest.upperBound
+        } else {
+            return nil  // a parent name alone, or bold words inside a sentence
+        }
+        guard !term.isEmpty else { return nil }
+        return (term, SimpleText.trimmed(bytes, rest))
+    }
+
+    /// The first `:` followed by a space, a tab or the end, outside backticks and parentheses.
+    private static func termColonSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var inCode = false
+        var depth = 0
+        for index in 0..<bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "`"): inCode.toggle()
+            case UInt8(ascii: "(") where !inCode: depth += 1
+            case UInt8(ascii: ")") where !inCode: depth = max(0, depth - 1)
+            case UInt8(ascii: ":") where !inCode && depth == 0:
+                if index + 1 == bytes.count || SimpleText.isSpace(bytes[index + 1]) { return index }
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// `looksLikeTerm` on the words of `term` (split at spaces, empty words dropped);
+    /// words with non-ASCII letters are lowercased as Strings, as the original does.
+    private static func looksLikeTermSimple(_ bytes: UnsafeBufferPointer<UInt8>, _ term: Range<Int>) -> Bool {
+        guard !term.isEmpty else { return false }
+        var wordCount = 0
+        var previous: Range<Int>?  // a word is checked once the next one shows it is not the last
+        var index = term.lowerBound
+        while index < term.upperBound {
+            if bytes[index] == UInt8(ascii: " ") {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < term.upperBound, bytes[index] != UInt8(ascii: " ") { index += 1 }
+            wordCount += 1
+            if wordCount > maximumTermWords { return false }
+            if let previous, !isAbbreviationOrShort(bytes, previous) { return false }
+            previous = start..<index
+        }
+        guard let lastWord = previous else { return false }
+        return !isRunOnWord(bytes, lastWord)
+    }
+
+    /// A word before the last may end in a full stop only as "vs.", "e.g.", "i.e.",
+    /// "etc." or when short ("a." in "Plan a. b"): otherwise the term reads as a sentence.
+    private static func isAbbreviationOrShort(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        guard bytes[word.upperBound - 1] == UInt8(ascii: ".") else { return true }
+        let bare = lowercased(bytes, word)
+        return bare == "vs." || bare == "e.g." || bare == "i.e." || bare == "etc." || bare.count <= 2
+    }
+
+    private static func isRunOnWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        // The longest run-on word has 8 letters; longer ASCII words need no lookup.
+        if word.count > 8, SimpleText.isASCII(bytes, word) { return false }
+        return runOnWords.contains(lowercased(bytes, word))
+    }
+
+    /// The word lowercased: ASCII on bytes (short words stay inside the String, no
+    /// allocation), anything else by `String.lowercased()`.
+    private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> String {
+        guard SimpleText.isASCII(bytes, word) else { return SimpleText.string(bytes, word).lowercased() }
+        return String(unsafeUninitializedCapacity: word.count) { buffer in
+            for (offset, index) in word.enumerated() {
+                let byte = bytes[index]
+                buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            }
+            return word.count
+        }
     }
 }

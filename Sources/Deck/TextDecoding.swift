@@ -1,60 +1,60 @@
-/// Turns a deck file's bytes into lines of text, refusing binary data and invalid UTF-8
-/// with the exact line and column, so a wrong file is reported instead of half-parsed.
+/// Checks a deck file's bytes before anything is parsed, refusing binary data and invalid
+/// UTF-8 with the exact line and column, so a wrong file is reported instead of half-parsed
+/// (and such an error comes first, whatever else the file holds).
 enum TextDecoding {
-    static func lines(of bytes: [UInt8], path: String) throws(DeckError) -> [Substring] {
-        var start = 0
-        // A UTF-8 byte order mark is allowed and dropped.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        var lineNumber = 1
-        var lineStart = start
+    /// Where the text starts: after a UTF-8 byte order mark, which is allowed and dropped.
+    static func validate(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(DeckError) -> Int {
+        let start = hasByteOrderMark(bytes) ? 3 : 0
         var index = start
         while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0 {
-                throw .invalidText(path: path, line: lineNumber, column: column(of: index, lineStart: lineStart, in: bytes),
-                                   reason: "binary data (a NUL byte): this is not a Markdown text file")
-            }
-            if byte < 0x80 {
-                if byte == 0x0A {
-                    lineNumber += 1
-                    lineStart = index + 1
+            // Plain ASCII without NUL needs no look at each byte.
+            if index + 8 <= bytes.count {
+                let word = WordScan.load(bytes, at: index)
+                if WordScan.isASCII(word) && !WordScan.hasZeroByte(word) {
+                    index += 8
+                    continue
                 }
+            }
+            let byte = bytes[index]
+            if byte != 0 && byte < 0x80 {
                 index += 1
                 continue
             }
+            if byte == 0 {
+                let (line, lineStart) = position(of: index, in: bytes, from: start)
+                throw .invalidText(path: path, line: line, column: column(of: index, lineStart: lineStart, in: bytes),
+                                   reason: "binary data (a NUL byte): this is not a Markdown text file")
+            }
             let length = sequenceLength(at: index, in: bytes)
             if length == 0 {
-                throw .invalidText(path: path, line: lineNumber, column: column(of: index, lineStart: lineStart, in: bytes),
+                let (line, lineStart) = position(of: index, in: bytes, from: start)
+                throw .invalidText(path: path, line: line, column: column(of: index, lineStart: lineStart, in: bytes),
                                    reason: "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); save the file as UTF-8")
             }
             index += length
         }
-        // Split on bytes: in Swift "\r\n" is one Character, so splitting a String on "\n"
-        // would miss Windows line endings. The lines are slices of one string (a string
-        // per line cost 300k allocations for a 10 MB deck); a line always starts and ends
-        // at a character boundary, since characters never extend across CR or LF.
-        let text = String(decoding: bytes[start...], as: UTF8.self)
-        let utf8 = text.utf8
-        func slice(_ begin: Int, _ end: Int) -> Substring {
-            text[utf8.index(utf8.startIndex, offsetBy: begin - start)..<utf8.index(utf8.startIndex, offsetBy: end - start)]
+        return start
+    }
+
+    static func hasByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
+    /// 1-based line number of the byte at `index`, and where that line starts (counted
+    /// only for an error, so the scan above need not count lines).
+    private static func position(of index: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (line: Int, start: Int) {
+        var line = 1
+        var lineStart = start
+        for offset in start..<index where bytes[offset] == 0x0A {
+            line += 1
+            lineStart = offset + 1
         }
-        var lines: [Substring] = []
-        var lineBegin = start
-        for index in start..<bytes.count where bytes[index] == 0x0A {
-            let end = index > lineBegin && bytes[index - 1] == 0x0D ? index - 1 : index
-            lines.append(slice(lineBegin, end))
-            lineBegin = index + 1
-        }
-        if lineBegin < bytes.count {
-            let end = bytes[bytes.count - 1] == 0x0D ? bytes.count - 1 : bytes.count
-            lines.append(slice(lineBegin, end))
-        }
-        return lines
+        return (line, lineStart)
     }
 
     /// Length of the valid UTF-8 sequence starting at `index`, or 0 if invalid
     /// (overlong forms, surrogates and values above U+10FFFF are invalid).
-    static func sequenceLength(at index: Int, in bytes: [UInt8]) -> Int {
+    static func sequenceLength(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let lead = bytes[index]
         let length: Int
         var minimum: UInt32
@@ -76,7 +76,7 @@ enum TextDecoding {
     }
 
     /// 1-based column in characters of the byte at `index`.
-    static func column(of index: Int, lineStart: Int, in bytes: [UInt8]) -> Int {
-        String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
+    static func column(of index: Int, lineStart: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), as: UTF8.self).count + 1
     }
 }

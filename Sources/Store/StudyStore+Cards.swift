@@ -1,9 +1,29 @@
 import Deck
 import Timekeeping
 
-/// What the store held for a card before a sync.
-private enum Previous {
-    case absent, retired, same, changed
+/// The IDs a sync has seen: as numbers when they are the parser's 16 hex digits (8 bytes
+/// each instead of a string each, 100k of them), as text otherwise.
+private struct CardIDSet {
+    private var numbers = Set<UInt64>()
+    private var others = Set<String>()
+
+    /// False when `id` was there already.
+    mutating func insert(_ id: CardID) -> Bool {
+        if let number = Self.number(id) { return numbers.insert(number).inserted }
+        return others.insert(id.rawValue).inserted
+    }
+
+    func contains(_ id: CardID) -> Bool {
+        if let number = Self.number(id) { return numbers.contains(number) }
+        return others.contains(id.rawValue)
+    }
+
+    /// The value of a well-formed ID (lowercase hex digits only: each number has exactly one
+    /// such spelling, so equal numbers are equal IDs).
+    private static func number(_ id: CardID) -> UInt64? {
+        guard CardID.isWellFormed(id.rawValue) else { return nil }
+        return UInt64(id.rawValue, radix: 16)
+    }
 }
 
 extension StudyStore {
@@ -43,35 +63,23 @@ extension StudyStore {
     /// fingerprints of the files parsed.
     public func sync(deck: String, source: String, origin: DeckOrigin, files: [FileFingerprint], cards: [Card],
                      at time: UnixTime) throws -> SyncReport {
+        var remaining = cards.makeIterator()
+        return try sync(deck: deck, source: source, origin: origin, files: files, at: time) { remaining.next() }
+    }
+
+    /// The same, with the cards handed over one at a time by `nextCard` (nil: no more), so
+    /// a big deck is never held whole: each card is compared with the stored card of its
+    /// ID and written at once. All of it is one transaction, so when `nextCard` throws
+    /// (the deck turns out to have an error) nothing of the deck is written. Each ID may
+    /// come once (a parsed deck never repeats one).
+    public func sync(deck: String, source: String, origin: DeckOrigin, files: [FileFingerprint], at time: UnixTime,
+                     nextCard: () throws -> Card?) throws -> SyncReport {
         try connection.transaction {
             try upsertDeck(name: deck, source: source, origin: origin, at: time)
-            // Compare with the stored cards one row at a time: holding every stored card of
-            // a 100k-card deck in a dictionary doubled the memory of a re-sync.
-            var position: [String: Int] = [:]  // ID -> its index in `cards`
-            var repeated: [String: [Int]] = [:]  // later indexes of an ID given twice (not from a parser)
-            position.reserveCapacity(cards.count)
-            for (index, card) in cards.enumerated() {
-                if position[card.id.rawValue] == nil {
-                    position[card.id.rawValue] = index
-                } else {
-                    repeated[card.id.rawValue, default: []].append(index)
-                }
-            }
-            var before = [Previous](repeating: .absent, count: cards.count)
-            var toRetire: [String] = []
-            try connection.prepare(Self.selectCard + " WHERE c.deck = ?1").forEach([deck]) { row in
-                let id = row.string(0)
-                guard let first = position[id] else {
-                    if !row.bool(11) { toRetire.append(id) }
-                    return
-                }
-                let stored = Self.decodeCard(row)
-                before[first] = stored.retired ? .retired : (stored.card == cards[first] ? .same : .changed)
-                for index in repeated[id] ?? [] {
-                    before[index] = stored.retired ? .retired : (stored.card == cards[index] ? .same : .changed)
-                }
-            }
-            var report = SyncReport()
+            // A deck synced for the first time has nothing stored to compare with.
+            let hasStoredCards = try connection.prepare("SELECT EXISTS (SELECT 1 FROM cards WHERE deck = ?1)")
+                .first([deck]) { $0.bool(0) } ?? false
+            let stored = try connection.prepare(Self.selectCard + " WHERE c.id = ?1 AND c.deck = ?2")
             let insert = try connection.prepare("""
                 INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)
@@ -80,17 +88,21 @@ extension StudyStore {
                     source_file = excluded.source_file, source_line = excluded.source_line,
                     position = excluded.position, retired = 0
                 """)
+            var report = SyncReport()
+            var seen = CardIDSet()
             // Cards of one section share their section path: encode it once per run of them.
             var lastSection: [String]?
             var lastEncoded = ""
-            for (index, card) in cards.enumerated() {
-                switch before[index] {
-                case .same:
+            while let card = try nextCard() {
+                guard seen.insert(card.id) else { throw StoreError.inconsistent("card \(card.id) was given twice to one sync") }
+                let previous = hasStoredCards ? try stored.first([card.id.rawValue, deck]) { Self.decodeCard($0) } : nil
+                switch previous {
+                case nil: report.inserted += 1
+                case let previous? where previous.retired: report.revived += 1
+                case let previous? where previous.card == card:
                     report.unchanged += 1
                     continue
-                case .changed: report.updated += 1
-                case .retired: report.revived += 1
-                case .absent: report.inserted += 1
+                case _?: report.updated += 1
                 }
                 if card.section != lastSection {
                     lastSection = card.section
@@ -100,10 +112,19 @@ extension StudyStore {
                                 card.front, card.back, SectionCoding.encode(card.items), card.source.file,
                                 card.source.line, card.order])
             }
-            let retire = try connection.prepare("UPDATE cards SET retired = 1 WHERE id = ?1")
-            for id in toRetire {
-                try retire.run([id])
-                report.retired += 1
+            if hasStoredCards {
+                // Cards of the deck that did not come again (read first: rows are not changed
+                // while a query reads their table).
+                var vanished: [String] = []
+                try connection.prepare("SELECT id FROM cards WHERE deck = ?1 AND retired = 0").forEach([deck]) { row in
+                    let id = CardID(rawValue: row.string(0))
+                    if !seen.contains(id) { vanished.append(id.rawValue) }
+                }
+                let retire = try connection.prepare("UPDATE cards SET retired = 1 WHERE id = ?1")
+                for id in vanished {
+                    try retire.run([id])
+                    report.retired += 1
+                }
             }
             try connection.run("DELETE FROM deck_files WHERE deck = ?1", [deck])
             let fingerprint = try connection.prepare("INSERT INTO deck_files(deck, path, size, fingerprint) VALUES (?1, ?2, ?3, ?4)")

@@ -5,7 +5,12 @@ import Timekeeping
 /// Brings the database in line with the decks at the start of a run: the embedded
 /// outline, registered decks and `--deck` paths. A deck whose files did not change
 /// (same size and modification time, or same content hash) is not parsed at all.
-/// All parsing happens before the write, and the write is one transaction.
+/// All parsing happens before the write, and the write is one transaction: every deck to
+/// sync is first parsed to its end without keeping its cards (`DeckLoader.check`, so an
+/// error is found before anything is written, as when all cards were held), then parsed
+/// again inside the transaction, each card written as it comes (`DeckReader`), so a
+/// 100k-card deck is never held whole. Should that second reading fail (a file changed
+/// in between), the error leaves the transaction and rolls all of it back.
 public struct DeckSynchronizer {
     public struct Outcome {
         /// Per deck that was re-parsed: what changed.
@@ -40,7 +45,8 @@ public struct DeckSynchronizer {
         let source: String
         let origin: DeckOrigin
         let files: [FileFingerprint]
-        let cards: [Card]
+        /// A reader from the first card, for the write (already checked to the end once).
+        let cards: () -> DeckReader
     }
 
     public func syncAll(embedded: [EmbeddedFile], transientPaths: [String]) throws -> Outcome {
@@ -49,18 +55,21 @@ public struct DeckSynchronizer {
         let known = Dictionary(uniqueKeysWithValues: try store.decks().map { ($0.name, $0) })
 
         for file in embedded {
-            let deck = try DeckLoader.embedded(name: file.name, bytes: file.bytes)
+            let deck = DeckLoader.embedded(name: file.name, bytes: file.bytes)
             if try store.fingerprints(deck: deck.name) == Set(deck.files), known[deck.name]?.origin == .embedded { continue }
+            _ = try DeckLoader.check(deck.reader())
             pending.append(Pending(name: deck.name, source: "embedded:" + file.name, origin: .embedded, files: deck.files,
-                                   cards: try deck.parse()))
+                                   cards: deck.reader))
         }
 
         for deck in known.values.sorted(by: { $0.sortOrder < $1.sortOrder }) where deck.origin == .registered {
             do {
                 let files = try DeckLoader.fingerprints(of: deck.source)
                 if try store.fingerprints(deck: deck.name) == Set(files) { continue }
-                pending.append(Pending(name: deck.name, source: deck.source, origin: .registered, files: files,
-                                       cards: try DeckLoader.parse(deck: deck.name, files: files)))
+                let name = deck.name
+                _ = try DeckLoader.check(DeckReader(deck: name, files: files))
+                pending.append(Pending(name: name, source: deck.source, origin: .registered, files: files,
+                                       cards: { DeckReader(deck: name, files: files) }))
             } catch let error as DeckError {
                 outcome.warnings.append("deck '\(deck.name)' skipped: \(error)")
             }
@@ -83,15 +92,17 @@ public struct DeckSynchronizer {
             }
             let files = try DeckLoader.fingerprints(of: source)
             if try store.fingerprints(deck: name) == Set(files), known[name] != nil { continue }
+            _ = try DeckLoader.check(DeckReader(deck: name, files: files))
             pending.append(Pending(name: name, source: source, origin: .transient, files: files,
-                                   cards: try DeckLoader.parse(deck: name, files: files)))
+                                   cards: { DeckReader(deck: name, files: files) }))
         }
 
         if !pending.isEmpty {
             try store.connection.transaction {
                 for deck in pending {
+                    var cards = deck.cards()
                     let report = try store.sync(deck: deck.name, source: deck.source, origin: deck.origin, files: deck.files,
-                                                cards: deck.cards, at: now)
+                                                at: now) { try cards.next() }
                     outcome.reports.append((deck.name, report))
                 }
             }
@@ -101,7 +112,8 @@ public struct DeckSynchronizer {
     }
 
     /// `decks add PATH`: parses the deck completely (any error: nothing written), then
-    /// registers and syncs it in one transaction.
+    /// registers and syncs it in one transaction, reading it again card by card (see the
+    /// type's comment).
     public func register(path: String) throws -> (name: String, report: SyncReport, cards: Int) {
         let source = FileSystem.absolute(path)
         let name = FileSystem.deckName(for: source)
@@ -112,8 +124,14 @@ public struct DeckSynchronizer {
             throw DeckError.unreadable(path: path, reason: reason)
         }
         let files = try DeckLoader.fingerprints(of: source)
-        let cards = try DeckLoader.parse(deck: name, files: files)
-        let report = try store.sync(deck: name, source: source, origin: .registered, files: files, cards: cards, at: now)
-        return (name, report, cards.count)
+        _ = try DeckLoader.check(DeckReader(deck: name, files: files))
+        var cards = DeckReader(deck: name, files: files)
+        var count = 0
+        let report = try store.sync(deck: name, source: source, origin: .registered, files: files, at: now) {
+            let card = try cards.next()
+            if card != nil { count += 1 }
+            return card
+        }
+        return (name, report, count)
     }
 }

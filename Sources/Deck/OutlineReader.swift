@@ -1,0 +1,353 @@
+/// The cards of one outline file, one at a time, in the order the parser makes them:
+/// document order, then the list cards (a list card collects plain points from all of
+/// its section, so it is complete only at the end). `OutlineParser.parse` collects them
+/// into an array; the deck sync writes them to the database as they come, so a big deck
+/// is never held as cards all at once.
+///
+/// One pass over the lines, keeping only the headings in force, the open bullets of the
+/// current list and the list cards' items. Errors are the same as reading the whole
+/// outline first: invalid text anywhere (checked before the first line), then the first
+/// error in the outline's structure, then the first duplicate card. After an error, or
+/// the end (nil), `next()` keeps returning the same.
+public struct OutlineReader {
+    private let bytes: [UInt8]
+    private let file: String
+    private var builder: CardBuilder
+    /// Where the next line starts, and its number minus one.
+    private var offset: Int
+    private var lineNumber = 0
+    private var ended = false
+    private var failure: DeckError?
+    private var failed = false  // failure != nil, cheaper to test for every card
+    /// Cards made and not handed out yet.
+    private var ready: [Card] = []
+    /// The highest `order` handed out so far (a deck of several files numbers on from it).
+    public private(set) var lastOrder = 0
+
+    // The outline around the current line.
+    private var headings: [HeadingEntry] = []
+    private var label: String?
+    /// Section of top-level items under the current headings and label, made when first
+    /// needed and dropped when they change.
+    private var containerSection: SectionInfo?
+    /// Bullets that can still get children or text, outermost first: each is the parent of
+    /// the next.
+    private var open: [OpenBullet] = []
+    private var fenceMarker: String?
+    private var fenceLine = 0
+    /// A `Q:` waiting for its `A:`.
+    private var question: (text: String, line: Int, section: SectionInfo)?
+    /// A Q/A pair whose answer is still being read.
+    private var answer: (question: String, line: Int, section: SectionInfo, lines: [String], order: Int)?
+
+    // Items (bullets and Q/A pairs) are numbered in document order; an item's outcome can
+    // be known before an earlier one's (a bullet left open across a Q/A pair), so
+    // outcomes wait here until every earlier one is known. Usually empty or nearly.
+    private var position = 0
+    private var outcomes: [ItemOutcome?] = []
+    private var outcomesHead = 0
+    /// The position of `outcomes[0]`.
+    private var outcomesBase = 1
+
+    private struct OpenBullet {
+        var text: BulletText
+        let line: Int
+        let indent: Int
+        let order: Int
+        /// The section of its card: the container's for a top-level bullet, else the
+        /// parent's path and name.
+        let section: SectionInfo
+        var hasChildren = false
+        /// Section of its children, made at the first one.
+        var childSection: SectionInfo?
+        /// Direct children's texts, for a drill's talking points.
+        var childTexts: [BulletText] = []
+    }
+
+    init(bytes: [UInt8], deck: String, file: String) throws(DeckError) {
+        self.bytes = bytes
+        self.file = file
+        builder = CardBuilder(deck: deck, file: file)
+        offset = try bytes.withUnsafeBufferPointer { (buffer) throws(DeckError) -> Int in
+            try TextDecoding.validate(buffer, path: file)
+        }
+    }
+
+    /// How many list cards came at the end, after cards with a higher `order` (theirs is
+    /// the position of their first point).
+    public private(set) var listCardCount = 0
+
+    /// The next card, or nil at the end.
+    public mutating func next() throws(DeckError) -> Card? {
+        if ready.isEmpty {
+            if failed, let failure { throw failure }
+            if ended { return nil }
+            do {
+                try readUntilReady()
+            } catch {
+                ready.removeAll()
+                failure = error
+                failed = true
+                throw error
+            }
+            // Handed out from the end, which moves each card out without copying it.
+            ready.reverse()
+        }
+        return ready.popLast()
+    }
+
+    // MARK: - Lines
+
+    private mutating func readUntilReady() throws(DeckError) {
+        let bytes = self.bytes  // a second reference, so `self` can change while reading these
+        try bytes.withUnsafeBufferPointer { (buffer) throws(DeckError) in
+            while ready.isEmpty {
+                guard offset < buffer.count else {
+                    try finish(buffer)
+                    return
+                }
+                // The line up to LF, without a CR before it ("\r\n" endings), and whether
+                // it is all ASCII: eight bytes at a time while there is no LF among them.
+                let start = offset
+                var end = start
+                var ascii = true
+                while end + 8 <= buffer.count {
+                    let word = WordScan.load(buffer, at: end)
+                    if WordScan.contains(word, 0x0A) { break }
+                    ascii = ascii && WordScan.isASCII(word)
+                    end += 8
+                }
+                while end < buffer.count, buffer[end] != 0x0A {
+                    ascii = ascii && buffer[end] < 0x80
+                    end += 1
+                }
+                offset = end + 1
+                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+                lineNumber += 1
+                try read(UnsafeBufferPointer(rebasing: buffer[start..<end]), at: start, ascii: ascii, in: buffer)
+            }
+        }
+    }
+
+    /// Reads the line `raw`, at `start` in `file`.
+    private mutating func read(_ raw: UnsafeBufferPointer<UInt8>, at start: Int, ascii: Bool,
+                               in source: UnsafeBufferPointer<UInt8>) throws(DeckError) {
+        let simple = ascii || SimpleText.isSimple(raw)
+        let line = simple ? OutlineLine.classify(simple: raw, at: start) : OutlineLine.classify(String(decoding: raw, as: UTF8.self)[...])
+        if let marker = fenceMarker {
+            if case .fence(let closing) = line, closing == marker { fenceMarker = nil }
+            if answer != nil { answer!.lines.append(String(decoding: raw, as: UTF8.self)) }
+            return
+        }
+        switch line {
+        case .fence(let marker):
+            fenceMarker = marker
+            fenceLine = lineNumber
+            if answer != nil { answer!.lines.append(String(decoding: raw, as: UTF8.self)) }
+            return
+        case .blank:
+            if label != nil {
+                label = nil
+                containerSection = nil
+            }
+            closeAnswer()
+            return
+        default:
+            break
+        }
+        if answer != nil {
+            switch line {
+            case .question, .heading, .rule:
+                closeAnswer()
+            default:
+                answer!.lines.append(simple ? SimpleText.string(raw, SimpleText.trimmed(raw, 0..<raw.count))
+                                            : String(decoding: raw, as: UTF8.self).trimmingSpaces())
+                return
+            }
+        }
+        switch line {
+        case .heading(let level, let text):
+            try requireNoPendingQuestion()
+            while let last = headings.last, last.level >= level { headings.removeLast() }
+            headings.append(builder.heading(text, level: level, under: headings.last))
+            label = nil
+            containerSection = nil
+            closeAllBullets(source)
+        case .rule:
+            try requireNoPendingQuestion()
+            if label != nil {
+                label = nil
+                containerSection = nil
+            }
+            closeAllBullets(source)
+        case .label(let text):
+            label = text
+            containerSection = nil
+            closeAllBullets(source)
+        case .bullet(let indent, let text):
+            openBullet(text, indent: indent, in: source)
+        case .question(let text):
+            try requireNoPendingQuestion()
+            guard !text.isEmpty else {
+                throw .malformed(path: file, line: lineNumber, column: 1, reason: "'Q:' without a question")
+            }
+            question = (text, lineNumber, container())
+            closeAllBullets(source)
+        case .answer(let text):
+            guard let question else {
+                throw .malformed(path: file, line: lineNumber, column: 1,
+                                 reason: "'A:' without a 'Q:' line before it; write the question as 'Q: ...' on the line above")
+            }
+            answer = (question.text, question.line, question.section, text.isEmpty ? [] : [text], newItem())
+            self.question = nil
+        case .text(let indent, let text):
+            if question != nil {
+                // A question may wrap onto following lines before its answer.
+                question!.text += " " + text
+            } else if let top = open.indices.last, indent >= open[top].indent + 1 {
+                // A lazy continuation of the bullet above.
+                open[top].text = open[top].text.appending(text, simple: simple, in: source)
+            } else {
+                closeAllBullets(source)  // a paragraph ends the list
+            }
+        case .blank, .fence:
+            break
+        }
+    }
+
+    /// The end of the file: the last structural checks, then the open items, then the
+    /// list cards and the first duplicate, if any.
+    private mutating func finish(_ source: UnsafeBufferPointer<UInt8>) throws(DeckError) {
+        if fenceMarker != nil {
+            throw .malformed(path: file, line: fenceLine, column: 1, reason: "code block opened here is never closed")
+        }
+        try requireNoPendingQuestion()
+        closeAnswer()
+        closeAllBullets(source)
+        if let duplicate = builder.duplicate { throw duplicate }
+        let lists = builder.listCards()
+        if let duplicate = builder.duplicate { throw duplicate }
+        for card in lists { lastOrder = max(lastOrder, card.order) }
+        listCardCount = lists.count
+        ready += lists
+        ended = true
+    }
+
+    private func requireNoPendingQuestion() throws(DeckError) {
+        if let question {
+            throw .malformed(path: file, line: question.line, column: 1, reason: "'Q:' without an 'A:' line after it")
+        }
+    }
+
+    private mutating func container() -> SectionInfo {
+        if let containerSection { return containerSection }
+        let made = builder.section(headings: headings, label: label)
+        containerSection = made
+        return made
+    }
+
+    // MARK: - Items
+
+    private mutating func openBullet(_ text: BulletText, indent: Int, in source: UnsafeBufferPointer<UInt8>) {
+        while let top = open.last, top.indent >= indent { closeLastBullet(source) }
+        let order = newItem()
+        let section: SectionInfo
+        if let parent = open.indices.last {
+            if !open[parent].hasChildren {
+                open[parent].hasChildren = true
+                // A parent is decided at its first child: its text is final (continuation
+                // lines go to the last open bullet) and it has children.
+                if !open[parent].section.isDrill { decide(parent, hasChildren: true, in: source) }
+            }
+            if open[parent].section.isDrill {
+                // Children of a drill are its talking points, not cards of their own.
+                section = open[parent].section
+                resolve(order, .nothing)
+            } else {
+                if open[parent].childSection == nil {
+                    open[parent].childSection = builder.section(under: open[parent].section, parentText: open[parent].text, in: source)
+                }
+                section = open[parent].childSection!
+            }
+        } else {
+            section = container()
+        }
+        open.append(OpenBullet(text: text, line: lineNumber, indent: indent, order: order, section: section))
+    }
+
+    private mutating func closeLastBullet(_ source: UnsafeBufferPointer<UInt8>) {
+        let bullet = open.removeLast()
+        if bullet.section.isDrill {
+            if open.isEmpty {
+                resolve(bullet.order, builder.drill(bullet.text, in: source, line: bullet.line, order: bullet.order,
+                                                    section: bullet.section, children: bullet.childTexts))
+            } else if open.count == 1 {
+                open[0].childTexts.append(bullet.text)
+            }
+        } else if !bullet.hasChildren {
+            resolve(bullet.order, builder.bullet(bullet.text, in: source, line: bullet.line, order: bullet.order,
+                                                 section: bullet.section, hasChildren: false))
+        }
+    }
+
+    private mutating func closeAllBullets(_ source: UnsafeBufferPointer<UInt8>) {
+        while !open.isEmpty { closeLastBullet(source) }
+    }
+
+    /// Decides the open bullet at `index` (a parent, at its first child).
+    private mutating func decide(_ index: Int, hasChildren: Bool, in source: UnsafeBufferPointer<UInt8>) {
+        let outcome = builder.bullet(open[index].text, in: source, line: open[index].line, order: open[index].order,
+                                     section: open[index].section, hasChildren: hasChildren)
+        resolve(open[index].order, outcome)
+    }
+
+    private mutating func closeAnswer() {
+        guard let answer else { return }
+        self.answer = nil
+        resolve(answer.order, builder.question(answer.question, answer: answer.lines, line: answer.line, order: answer.order,
+                                               section: answer.section))
+    }
+
+    /// Numbers a new item, whose outcome is not known yet.
+    private mutating func newItem() -> Int {
+        position += 1
+        if outcomesHead == outcomes.count {
+            outcomes.removeAll(keepingCapacity: true)
+            outcomesHead = 0
+            outcomesBase = position
+        }
+        outcomes.append(nil)
+        return position
+    }
+
+    /// Records an item's outcome, then makes the cards of every item whose turn has come.
+    private mutating func resolve(_ order: Int, _ outcome: consuming ItemOutcome) {
+        let index = order - outcomesBase
+        guard index == outcomesHead else {
+            outcomes[index] = outcome
+            return
+        }
+        // Its turn: no need to store it.
+        outcomesHead += 1
+        apply(outcome)
+        while outcomesHead < outcomes.count, let next = outcomes[outcomesHead] {
+            outcomes[outcomesHead] = nil
+            outcomesHead += 1
+            apply(next)
+        }
+    }
+
+    private mutating func apply(_ outcome: consuming ItemOutcome) {
+        switch consume outcome {
+        case .nothing:
+            break
+        case .card(let draft):
+            if let card = builder.add(draft) {
+                lastOrder = max(lastOrder, card.order)
+                ready.append(card)
+            }
+        case .listItem(let section, let text, let line, let order):
+            builder.addListItem(text, section: section, line: line, order: order)
+        }
+    }
+}
