@@ -70,6 +70,8 @@ public struct DailyQueue: Hashable, Sendable {
     /// Learning cards due now plus those due later today.
     public var learningCount: Int
     public var reviewCount: Int
+    /// Cards in today's queue: new, learning (now and later today) and review.
+    public var total: Int { newCount + learningCount + reviewCount }
 
     public init(cardIDs: [String], laterToday: [PendingCard], newCount: Int, learningCount: Int, reviewCount: Int) {
         self.cardIDs = cardIDs

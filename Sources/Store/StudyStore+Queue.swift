@@ -54,6 +54,23 @@ extension StudyStore {
         return (rows, total)
     }
 
+    /// Up to `limit` never-reviewed, unskipped active cards in no particular order: enough
+    /// to count how many new cards today's queue still takes, without the pass over every
+    /// card that ordering them and counting them all needs.
+    public func someNewCards(limit: Int, now: UnixTime) throws -> [QueueRow] {
+        // No query at all for a limit of 0 (today's new cards all taken, the usual case at
+        // the end of a session): finding none would still look at every reviewed card.
+        guard limit > 0 else { return [] }
+        return try connection.prepare("""
+            SELECT c.id FROM cards c
+            WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id)
+              AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = c.id AND b.until > ?1)
+            LIMIT ?2
+            """).map([now, Int64(max(0, limit))]) { row in
+            QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0, deckOrder: 0)
+        }
+    }
+
     /// Hides a card until `until` (skip in a session buries it until the next study day).
     public func bury(_ cardID: CardID, until: UnixTime) throws {
         try connection.run("INSERT INTO buried(card_id, until) VALUES (?1, ?2) ON CONFLICT(card_id) DO UPDATE SET until = excluded.until",

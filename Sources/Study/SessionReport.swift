@@ -29,10 +29,11 @@ public struct SessionReport: Sendable {
             days.insert(day.number)
             cursor = max(day.end, time + 1)
         }
-        let left = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: now)
+        let left = try TodayQueue.counts(store: store, configuration: configuration, calendar: calendar, now: now)
         return SessionReport(summary: summary, nextDue: try store.earliestDue(now: now),
                              streak: calendar.streak(reviewDays: days, today: today.number),
-                             dueLeftToday: left.total, learningLeftToday: left.queue.learningCount)
+                             dueLeftToday: left.total,
+                             learningLeftToday: left.learningCount)
     }
 
     public func text(now: UnixTime) -> String {

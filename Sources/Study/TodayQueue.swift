@@ -14,7 +14,7 @@ public struct TodayQueue {
     /// Cards not yet shown because of the daily limits (for the overview).
     public let newAvailable: Int
 
-    public var total: Int { queue.newCount + queue.learningCount + queue.reviewCount }
+    public var total: Int { queue.total }
 
     /// Options that narrow or widen today's queue for one command.
     public struct Options: Sendable {
@@ -37,6 +37,35 @@ public struct TodayQueue {
     /// survive restarts.
     public static func build(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
                              now: UnixTime, options: Options = Options()) throws -> TodayQueue {
+        let plan = try plan(store: store, configuration: configuration, calendar: calendar, now: now,
+                            options: options, countsOnly: false)
+        let queue = plan.queue
+        var cards: [CardID: Card] = [:]
+        var states: [CardID: CardState] = [:]
+        for id in (queue.cardIDs + queue.laterToday.map(\.id)).map(CardID.init(rawValue:)) {
+            if let stored = try store.card(id: id) { cards[id] = stored.card }
+            if let override = options.states {
+                states[id] = override[id] ?? .new
+            } else {
+                states[id] = try store.state(of: id) ?? .new
+            }
+        }
+        return TodayQueue(now: now, day: plan.day, queue: queue, cards: cards, states: states,
+                          newAvailable: plan.newAvailable)
+    }
+
+    /// Today's queue as counts only (what the end-of-session summary says is left): the
+    /// same cards as `build`, but no card text or state is read and new cards are taken in
+    /// no particular order, which saves a pass over every card of the decks.
+    public static func counts(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
+                              now: UnixTime) throws -> DailyQueue {
+        try plan(store: store, configuration: configuration, calendar: calendar, now: now,
+                 options: Options(), countsOnly: true).queue
+    }
+
+    private static func plan(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
+                             now: UnixTime, options: Options,
+                             countsOnly: Bool) throws -> (day: StudyDay, queue: DailyQueue, newAvailable: Int) {
         let day = calendar.day(containing: now)
         var progress = TodayProgress(newIntroducedToday: try store.newCardsIntroduced(since: day.start),
                                      reviewsDoneToday: try store.reviewCardsDone(since: day.start))
@@ -67,7 +96,10 @@ public struct TodayQueue {
             rows.removeAll { requeuedSet.contains($0.id) }
             rows += requeued.enumerated().map { QueueRow(id: $1, phase: .review, due: now - 1 - Int64(requeued.count - $0), deckOrder: 0) }
         }
-        var (newRows, newCount) = try store.newCards(limit: options.section == nil ? newLeft + requeued.count : Int.max / 2, now: now)
+        let newLimit = options.section == nil ? newLeft + requeued.count : Int.max / 2
+        var (newRows, newCount) = countsOnly && options.section == nil
+            ? (try store.someNewCards(limit: newLimit, now: now), 0)
+            : try store.newCards(limit: newLimit, now: now)
         newRows.removeAll { requeuedSet.contains($0.id) }
 
         if let section = options.section {
@@ -80,17 +112,6 @@ public struct TodayQueue {
             QueueCandidate(id: $0.id.rawValue, phase: $0.phase, due: $0.due, deckOrder: $0.deckOrder)
         }
         let queue = DailyQueue.build(from: candidates, now: now, dayEnd: day.end, limits: limits, progress: progress)
-        var cards: [CardID: Card] = [:]
-        var states: [CardID: CardState] = [:]
-        for id in (queue.cardIDs + queue.laterToday.map(\.id)).map(CardID.init(rawValue:)) {
-            if let stored = try store.card(id: id) { cards[id] = stored.card }
-            if let override = options.states {
-                states[id] = override[id] ?? .new
-            } else {
-                states[id] = try store.state(of: id) ?? .new
-            }
-        }
-        return TodayQueue(now: now, day: day, queue: queue, cards: cards, states: states,
-                          newAvailable: newCount)
+        return (day, queue, newCount)
     }
 }

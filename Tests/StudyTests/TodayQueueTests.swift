@@ -83,6 +83,47 @@ import Timekeeping
         #expect(try !fixture.today(configuration).queue.cardIDs.contains(a1.rawValue))
     }
 
+    /// The end-of-session summary counts today's queue the cheap way; it must count the
+    /// same cards as the queue a new session would get.
+    @Test func countsOnlyAgreesWithTheFullQueue() throws {
+        let fixture = try StudyFixture()
+        var configuration = StudyConfiguration.defaults
+        configuration.limits.newPerDay = 6
+        configuration.limits.reviewsPerDay = 2
+        func expectSameCounts(_ note: Comment) throws {
+            let full = try fixture.today(configuration).queue
+            let counted = try TodayQueue.counts(store: fixture.store, configuration: configuration,
+                                                calendar: fixture.utcCalendar, now: fixture.clock.now)
+            #expect(counted.newCount == full.newCount, note)
+            #expect(counted.learningCount == full.learningCount, note)
+            #expect(counted.reviewCount == full.reviewCount, note)
+        }
+        try expectSameCounts("untouched deck")
+        // Three review cards due (the limit takes two), a learning card, a skip and a
+        // card sent back by a quiz.
+        let now = fixture.clock.now
+        for term in ["A1", "A2", "A3"] {
+            var state = CardState.new
+            state.phase = .review
+            state.reps = 1
+            state.due = now - 3600
+            try fixture.store.record(ReviewRecord(id: "r-" + term, cardID: try fixture.cardID(term), at: now - 86_400,
+                                                  grade: Quality(rawValue: 4)!, durationMs: 0), newState: state)
+        }
+        try expectSameCounts("reviews over the limit")
+        let session = try fixture.session(configuration)
+        while let term = session.nextTerm(), term.hasPrefix("A"), !["A4", "A5"].contains(term) {
+            _ = try session.answer(Rating.good.quality)
+        }
+        _ = try session.answer(Rating.again.quality)
+        try expectSameCounts("a card in its learning steps")
+        try fixture.store.bury(try fixture.cardID("A9"), until: now + 86_400)
+        try fixture.store.requeue(try fixture.cardID("A10"), at: now - 60)
+        try expectSameCounts("a skipped and a requeued card")
+        configuration.limits.newPerDay = 0
+        try expectSameCounts("no new cards today")
+    }
+
     @Test func sectionFilterRestrictsTheQueue() throws {
         let fixture = try StudyFixture(deck: "# 1. One\n\n- X1: a.\n\n# 2. Two\n\n- Y1: b.\n- Y2: c.\n")
         let today = try fixture.today(options: .init(section: SectionFilter("2")))

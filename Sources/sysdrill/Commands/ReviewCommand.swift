@@ -92,9 +92,9 @@ enum ReviewCommand {
     static func nothingDueText(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
                                now: Int64, filtered: Bool) throws -> String {
         if filtered {
-            let everything = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: now)
-            if everything.total > 0 {
-                return "Nothing due in this selection; \(everything.total) card\(everything.total == 1 ? " is" : "s are") due today in all (plain 'sysdrill review')."
+            let everything = try TodayQueue.counts(store: store, configuration: configuration, calendar: calendar, now: now).total
+            if everything > 0 {
+                return "Nothing due in this selection; \(everything) card\(everything == 1 ? " is" : "s are") due today in all (plain 'sysdrill review')."
             }
         }
         guard let next = try store.earliestDue(now: now) else { return "Nothing due now. No reviews scheduled yet." }
