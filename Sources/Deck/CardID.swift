@@ -104,28 +104,37 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// least as long as `bytes`); the count written, or nil at the first non-ASCII byte.
     static func normalizeASCII(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         var count = 0
+        guard emitNormalizedASCII(bytes, { output[count] = $0; count += 1 }) else { return nil }
+        while count > 0, output[count - 1] == UInt8(ascii: ":") || output[count - 1] == UInt8(ascii: ".") { count -= 1 }
+        return count
+    }
+
+    /// The bytes of `normalizeASCII` before its trailing `:` and `.` are dropped, one at a
+    /// time to `emit` (one loop for the text and for its hash); false at the first
+    /// non-ASCII byte.
+    @inline(__always)
+    private static func emitNormalizedASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UInt8) -> Void) -> Bool {
+        var written = false
         var pendingSpace = false
         for byte in bytes {
-            if byte >= 0x80 { return nil }
+            if byte >= 0x80 { return false }
             switch byte {
             case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"):
                 continue
             case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                pendingSpace = count > 0
+                pendingSpace = written
                 continue
             default:
                 break
             }
             if pendingSpace {
-                output[count] = UInt8(ascii: " ")
-                count += 1
+                emit(UInt8(ascii: " "))
                 pendingSpace = false
             }
-            output[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-            count += 1
+            emit(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+            written = true
         }
-        while count > 0, output[count - 1] == UInt8(ascii: ":") || output[count - 1] == UInt8(ascii: ".") { count -= 1 }
-        return count
+        return true
     }
 
     /// Continues a hash with `normalize(text)`: in one pass over the bytes when the text is
@@ -143,30 +152,11 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
     static func hashNormalizedASCII(_ bytes: UnsafeBufferPointer<UInt8>, continuing state: UInt64) -> UInt64? {
         var running = state
         var kept = state
-        var written = false
-        var pendingSpace = false
-        for byte in bytes {
-            if byte >= 0x80 { return nil }
-            switch byte {
-            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"):
-                continue
-            case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                pendingSpace = written
-                continue
-            default:
-                break
-            }
-            if pendingSpace {
-                running = (running ^ UInt64(UInt8(ascii: " "))) &* fnvPrime
-                kept = running
-                pendingSpace = false
-            }
-            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-            running = (running ^ UInt64(lower)) &* fnvPrime
-            written = true
-            if lower != UInt8(ascii: ":") && lower != UInt8(ascii: ".") { kept = running }
+        let ascii = emitNormalizedASCII(bytes) { byte in
+            running = (running ^ UInt64(byte)) &* fnvPrime
+            if byte != UInt8(ascii: ":") && byte != UInt8(ascii: ".") { kept = running }
         }
-        return kept
+        return ascii ? kept : nil
     }
 
     /// "3.4 Caching" -> "Caching", "16. Case Studies" -> "Case Studies".
