@@ -42,6 +42,12 @@ public struct Calculator: Sendable {
             try Self.refuseNegative(quantity, span: statement.expression.span, text: text, unit: unit)
             let used = evaluator.calendarUnits.union(unit.calendarUnits)
             let value = unit.value(of: quantity)
+            // A finite result can still overflow once scaled to the unit shown (9e306 -> %).
+            guard value.isFinite else {
+                let shown = unit.symbol.isEmpty ? "as a plain number" : "in \(unit.symbol)"
+                throw CapacityError(.overflow, "the result is too large to show \(shown) (beyond about 1.8e308)",
+                                    span: statement.target?.span ?? statement.expression.span)
+            }
             return Evaluation(input: text, quantity: quantity, unit: unit, value: value, display: unit.text(for: value),
                               conventions: calendar.conventions(for: used), notes: statement.notes, calendarUnits: used)
         } catch {

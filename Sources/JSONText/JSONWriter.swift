@@ -68,7 +68,7 @@ extension JSONValue {
     /// A JSON string: `"`, `\` and control characters escaped, and U+2028/U+2029 too (so
     /// the text is also valid JavaScript). Runs of bytes that need no escape are copied
     /// whole; every escaped character is ASCII or one of those two, found on the bytes.
-    static func writeString(_ text: String, into output: inout [UInt8]) {
+    public static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in

@@ -41,7 +41,10 @@ public final class RandomIdentifiers: IdentifierSource {
     }
 
     public func makeIdentifier() -> String {
-        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        // Two 64-bit draws, not sixteen byte draws: the system generator asks the kernel
+        // once per draw.
+        let high = generator.next(), low = generator.next()
+        var bytes = (0..<16).map { UInt8(truncatingIfNeeded: ($0 < 8 ? high : low) >> (UInt64($0 % 8) * 8)) }
         bytes[6] = (bytes[6] & 0x0F) | 0x40  // version 4
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 4122 variant
         // 8-4-4-4-12 lowercase hex, written directly (one string, not twenty).

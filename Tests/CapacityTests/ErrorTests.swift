@@ -24,6 +24,10 @@ struct ErrorTests {
         Case(input: "1e-400", kind: .overflow, span: 0..<6, fragments: ["too small"]),
         Case(input: "1e308 * 10", kind: .overflow, span: 0..<10, fragments: ["too large"]),
         Case(input: "10^400", kind: .overflow, span: 0..<6, fragments: ["too large"]),
+        // Finite until shown: the scaling to the requested or automatic unit overflows
+        // (found by `make fuzz`).
+        Case(input: "9e306 -> %", kind: .overflow, span: 9..<10, fragments: ["too large to show in %"]),
+        Case(input: "$1e307/h * 730", kind: .overflow, span: 0..<14, fragments: ["too large to show in $/"]),
         Case(input: "inf", kind: .invalidNumber, span: 0..<3, fragments: ["not a finite number"]),
         Case(input: "NaN", kind: .invalidNumber, span: 0..<3, fragments: ["not a finite number"]),
         Case(input: "99.9.9%", kind: .invalidNumber, span: 0..<6, fragments: ["'99.9.9'", "more than one decimal point"]),

@@ -66,6 +66,25 @@ import Timekeeping
         #expect(firstState?["fsrs"]?["state"] != nil)
     }
 
+    /// `export` streams (reviews written straight as bytes); it must give exactly the
+    /// bytes of the document built whole, whatever the IDs hold.
+    @Test func streamedExportIsTheDocumentByteForByte() throws {
+        let store = try storeWithHistory()
+        let card = ProgressFixture.cardID(term: "CDN")
+        for (index, id) in ["quote \" and \\ back", "tab\tnew\nline", "line\u{2028}sep", "ünïcödé 🙂", ""].enumerated() {
+            try ProgressFixture.review(store, card: card, at: "2026-11-1\(index)T08:00:00Z", grade: index % 6, id: id,
+                                       durationMs: Int64(index) * 1_000_000_007)
+        }
+        let configuration = try StudyConfiguration.load(from: store)
+        let time = ISO8601.parse("2026-11-25T09:00:00Z")!
+        var streamed: [UInt8] = []
+        let counts = try ProgressExport.write(from: store, configuration: configuration, exportedAt: time) { streamed += $0 }
+        let whole = ProgressExport.text(try ProgressExport.Contents.load(from: store, configuration: configuration), exportedAt: time)
+        #expect(counts.reviews == 11)
+        #expect(String(decoding: streamed, as: UTF8.self) == whole)
+        #expect(whole.contains(#""id": "quote \" and \\ back""#))
+    }
+
     @Test func theSchemaValidatorRejectsWrongDocuments() throws {
         let store = try storeWithHistory()
         let good = try JSONParser.parse(try ProgressFixture.exportText(store))

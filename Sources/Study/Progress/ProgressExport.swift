@@ -116,7 +116,9 @@ public enum ProgressExport {
             endArray(count: counts.cards)
             member("reviews")
             try store.forEachReview { record in
-                try element(.object(review(record)), index: counts.reviews)
+                buffer.append(contentsOf: (counts.reviews == 0 ? "[\n    " : ",\n    ").utf8)
+                writeReview(record, into: &buffer)
+                try flush()
                 counts.reviews += 1
             }
             endArray(count: counts.reviews)
@@ -197,6 +199,23 @@ public enum ProgressExport {
             "sm2": sm2,
             "fsrs": fsrs,
         ]
+    }
+
+    /// The bytes `JSONValue.object(review(record))` writes at depth 2 of the document,
+    /// written straight into `buffer`: a million reviews need no `JSONObject` each (the
+    /// export's largest cost). A test holds the two to the same bytes.
+    static func writeReview(_ record: ReviewRecord, into buffer: inout [UInt8]) {
+        buffer.append(contentsOf: "{\n      \"id\": ".utf8)
+        JSONValue.writeString(record.id, into: &buffer)
+        buffer.append(contentsOf: ",\n      \"card\": ".utf8)
+        JSONValue.writeString(record.cardID.rawValue, into: &buffer)
+        buffer.append(contentsOf: ",\n      \"at\": ".utf8)
+        JSONValue.writeString(ISO8601.format(record.at), into: &buffer)
+        buffer.append(contentsOf: ",\n      \"grade\": ".utf8)
+        buffer.append(contentsOf: String(record.grade.rawValue).utf8)
+        buffer.append(contentsOf: ",\n      \"duration_ms\": ".utf8)
+        buffer.append(contentsOf: String(record.durationMs).utf8)
+        buffer.append(contentsOf: "\n    }".utf8)
     }
 
     static func review(_ review: ReviewRecord) -> JSONObject {
