@@ -101,6 +101,7 @@ extension StudyStore {
         var result = [ReviewPresence](repeating: .absent, count: batch.count)
         guard try hasReviews() else { return result }
         let lookup = try connection.prepare("SELECT card_id, at, grade, duration_ms FROM review_log WHERE id = ?1")
+        defer { lookup.clearBindings() }
         try batch.idBytes.withUnsafeBufferPointer { ids in
             for (index, entry) in batch.entries.enumerated() {
                 try lookup.bindText(1, borrowing: UnsafeBufferPointer(rebasing: ids[entry.idStart..<entry.idStart + Int(entry.idCount)]))
@@ -139,6 +140,7 @@ extension StudyStore {
             INSERT INTO review_log(id, card_id, at, grade, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5)
             ON CONFLICT(id) DO NOTHING
             """)
+        defer { insert.clearBindings() }
         var skipped: [Int] = []
         try batch.idBytes.withUnsafeBufferPointer { ids in
             try cardBytes.withUnsafeBufferPointer { cardText in

@@ -77,6 +77,13 @@ public final class Statement {
         sqlite3_reset(handle)
     }
 
+    /// Drops every binding. A loop that bound borrowed text (`bindText`) calls it when done,
+    /// so the cached statement keeps no pointer into a buffer that is about to be freed.
+    func clearBindings() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
     /// Calls `body` for each row; the row is only valid inside the call.
     public func forEach(_ values: [any SQLiteBindable] = [], _ body: (Row) throws -> Void) throws {
         try bind(values)
