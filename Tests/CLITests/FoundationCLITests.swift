@@ -97,7 +97,7 @@ import Testing
         let cli = CLIRunner()
         defer { cli.cleanUp() }
         let deck = cli.directory + "/notes.md"
-        try "# Notes\n\n- Alpha: first.\n\nQ: Why?\nA: Because.\n".write(toFile: deck, atomically: true, encoding: .utf8)
+        try "# Notes\n\n- Alpha: first.\n\nQ: Why?\nA: Because.\n".write(toFile: deck, atomically: false, encoding: .utf8)
         let add = try cli.run(["decks", "add", deck])
         #expect(add.status == 0)
         #expect(add.stdout.contains("2 cards"))
@@ -106,7 +106,7 @@ import Testing
 
         // Editing the file is picked up on the next run: a corrected answer keeps the ID.
         let firstID = notes[0]["id"] as? String
-        try "# Notes\n\n- Alpha: first, corrected.\n\nQ: Why?\nA: Because.\n".write(toFile: deck, atomically: true, encoding: .utf8)
+        try "# Notes\n\n- Alpha: first, corrected.\n\nQ: Why?\nA: Because.\n".write(toFile: deck, atomically: false, encoding: .utf8)
         notes = try #require(try cli.json(["cards", "--json", "--section", "Notes"]) as? [[String: Any]])
         #expect(notes[0]["id"] as? String == firstID)
         #expect(notes[0]["back"] as? String == "first, corrected.")

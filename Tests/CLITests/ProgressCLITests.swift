@@ -25,7 +25,7 @@ import Testing
         let text = export.stdout.replacingOccurrences(of: "\"reviews\": [],", with: "\"reviews\": [" + entries.joined(separator: ",\n") + "],")
         #expect(text != export.stdout)
         let path = cli.directory + "/" + name
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 
@@ -86,7 +86,7 @@ import Testing
         defer { cli.cleanUp() }
         try cli.run(["import", try historyFile(cli, Self.threeDays)])
         let out = cli.directory + "/progress.json"
-        try "old content".write(toFile: out, atomically: true, encoding: .utf8)
+        try "old content".write(toFile: out, atomically: false, encoding: .utf8)
         let written = try cli.run(["export", "--output", out])
         #expect(written.status == 0)
         #expect(written.stdout.isEmpty)
@@ -143,7 +143,7 @@ import Testing
 
         let good = try String(contentsOfFile: try historyFile(cli, [(4, "2026-11-25T08:40:00Z", 4)], name: "good.json"), encoding: .utf8)
         let truncated = cli.directory + "/truncated.json"
-        try String(good.prefix(good.count / 2)).write(toFile: truncated, atomically: true, encoding: .utf8)
+        try String(good.prefix(good.count / 2)).write(toFile: truncated, atomically: false, encoding: .utf8)
         let cut = try cli.run(["import", truncated])
         #expect(cut.status == 65)
         #expect(cut.stderr.contains("truncated.json:"))

@@ -19,7 +19,7 @@ enum PseudoTerminal {
 
     static func run(_ arguments: [String], steps: [Step], cli: CLIRunner) throws -> Result {
         let script = cli.directory + "/drive_in_pty.py"
-        try driver.write(toFile: script, atomically: true, encoding: .utf8)
+        try driver.write(toFile: script, atomically: false, encoding: .utf8)
         var plan: [[String]] = []
         for step in steps {
             switch step {

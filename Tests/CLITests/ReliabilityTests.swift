@@ -56,7 +56,7 @@ import Testing
         for part in ["Alpha", "Beta"] {
             text += "# \(part)\n\n" + (1...500).map { "- \(part) term \($0): definition \($0).\n" }.joined() + "\n"
         }
-        try text.write(toFile: deck, atomically: true, encoding: .utf8)
+        try text.write(toFile: deck, atomically: false, encoding: .utf8)
         #expect(try cli.run(["decks", "add", deck]).status == 0)
 
         let answers = String(repeating: "good\n", count: 500)
