@@ -4,9 +4,7 @@ import Terminal
 /// The estimation drill in a terminal. Answers are saved by `EstimateSession` as they
 /// are given; an answer the calculator cannot read is explained and can be retyped.
 struct EstimateInteractive {
-    enum Ending {
-        case finished, quit, interrupted
-    }
+    typealias Ending = FrontEnding
 
     let session: EstimateSession
     let style: Style

@@ -9,9 +9,7 @@ import Timekeeping
 /// terminal is restored on every way out (see `TerminalSession`); answers are committed
 /// by `ReviewSession` as they are given, so leaving early loses nothing.
 struct InteractiveReview {
-    enum Ending {
-        case finished, quit, interrupted
-    }
+    typealias Ending = FrontEnding
 
     let session: ReviewSession
     let style: Style

@@ -4,9 +4,7 @@ import Terminal
 /// The quiz in a terminal: raw keys, one frame per change. Answers are saved by
 /// `QuizSession` as they are given, so leaving early (q, Esc, Ctrl-C) loses nothing.
 struct QuizInteractive {
-    enum Ending {
-        case finished, quit, interrupted
-    }
+    typealias Ending = FrontEnding
 
     let session: QuizSession
     let style: Style
