@@ -61,18 +61,7 @@ struct BenchSettings {
 }
 
 enum Environment {
-    static var current: [String: String] {
-        var result: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        return result
-    }
+    static var current: [String: String] { ProcessEnvironment.current() }
 
     static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Study
 
 // A closed pipe (`sysdrill cards | head`) must end output quietly, not kill us mid-write.
 signal(SIGPIPE, SIG_IGN)

@@ -97,19 +97,3 @@ final class AppContext {
         stderr.write(text + "\n")
     }
 }
-
-enum ProcessEnvironment {
-    /// The process environment as a dictionary (FoundationEssentials-free).
-    static func current() -> [String: String] {
-        var result: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        return result
-    }
-}

@@ -85,10 +85,7 @@ struct DrillInteractive {
                 }
             }
             if needsDraw {
-                terminal.drawScreen { columns, rows in
-                    let rendered = screen.render(columns: columns, rows: rows, style: style)
-                    return (rendered.lines, rendered.cursor)
-                }
+                terminal.draw(screen, style: style)
                 needsDraw = false
             }
             guard let key = try reader.nextKey(timeoutMilliseconds: 250) else { continue }

@@ -33,10 +33,7 @@ struct QuizInteractive {
         while true {
             if terminal.takeResizeFlag() { needsDraw = true }
             if needsDraw {
-                terminal.drawScreen { columns, rows in
-                    let rendered = screen.render(columns: columns, rows: rows, style: style)
-                    return (rendered.lines, rendered.cursor)
-                }
+                terminal.draw(screen, style: style)
                 needsDraw = false
             }
             guard let key = try reader.nextKey(timeoutMilliseconds: 250) else { continue }

@@ -13,3 +13,19 @@ extension TerminalSession {
         draw(frame)
     }
 }
+
+/// A front's screen: pure rendering of its state at a given size.
+protocol FrontScreen {
+    func render(columns: Int, rows: Int, style: Style) -> (lines: [String], cursor: (row: Int, column: Int)?)
+}
+
+extension QuizScreen: FrontScreen {}
+extension DrillScreen: FrontScreen {}
+extension EstimateScreen: FrontScreen {}
+
+extension TerminalSession {
+    /// Draws `screen` at the terminal's current size, in one write.
+    func draw(_ screen: some FrontScreen, style: Style) {
+        drawScreen { columns, rows in screen.render(columns: columns, rows: rows, style: style) }
+    }
+}
