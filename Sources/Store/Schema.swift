@@ -126,5 +126,27 @@ enum Schema {
         ) WITHOUT ROWID;
         PRAGMA user_version = 2;
         """),
+        Migration(version: 3, script: """
+        -- The review ID gets its own unique index instead of being the table's PRIMARY KEY.
+        -- Same columns, same rowids (their order breaks ties between reviews of the same
+        -- second), same uniqueness; but an index can be dropped while a whole history is
+        -- imported and built once afterwards, and a primary key cannot: entering a million
+        -- random UUIDs one by one into the key's index was most of an import's time.
+        CREATE TABLE review_log_v3 (
+            id          TEXT NOT NULL,
+            card_id     TEXT NOT NULL REFERENCES cards(id),
+            at          INTEGER NOT NULL,
+            grade       INTEGER NOT NULL CHECK (grade BETWEEN 0 AND 5),
+            duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0)
+        );
+        INSERT INTO review_log_v3(rowid, id, card_id, at, grade, duration_ms)
+            SELECT rowid, id, card_id, at, grade, duration_ms FROM review_log ORDER BY rowid;
+        DROP TABLE review_log;
+        ALTER TABLE review_log_v3 RENAME TO review_log;
+        CREATE UNIQUE INDEX review_log_by_id ON review_log(id);
+        CREATE INDEX review_log_by_card ON review_log(card_id, at);
+        CREATE INDEX review_log_by_time ON review_log(at);
+        PRAGMA user_version = 3;
+        """),
     ]
 }

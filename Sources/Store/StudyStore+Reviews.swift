@@ -126,6 +126,49 @@ extension StudyStore {
     /// the indexes of reviews skipped because their ID was there after all: only a batch
     /// that repeats an ID has any (the second one finds the first).
     public func insertAbsentReviews(_ batch: ReviewBatch, presence: [ReviewPresence]) throws -> [Int] {
+        try insertReviews(batch, presence: presence, skippingKnownIDs: true)
+    }
+
+    /// `insertAbsentReviews` for a whole history (an import of a million reviews), inside
+    /// the caller's transaction: the log's three indexes are dropped, the rows appended,
+    /// and each index built once at the end by sorting (same SQL as the schema's, so the
+    /// file ends up with the same schema). A batch that repeats an ID, or gives one the
+    /// log has, fails to build the unique index and throws, so the caller's transaction
+    /// rolls back; `presence` must come from `presence(of:)` and the batch from a check
+    /// that refuses repeated IDs.
+    ///
+    /// Entered one by one, a million random UUIDs and card IDs cost ~10 s of B-tree
+    /// inserts that spilled SQLite's cache; sorted once per index they take ~2 s.
+    ///
+    /// Foreign keys: when the caller has turned enforcement off (`withoutForeignKeyChecks`,
+    /// which saves a lookup in `cards` per review), every card the batch names is looked up
+    /// here once instead; a missing one throws before any index is built.
+    public func insertAbsentReviewsInBulk(_ batch: ReviewBatch, presence: [ReviewPresence]) throws {
+        precondition(connection.inTransaction, "a bulk insert belongs in the caller's transaction")
+        try connection.execute(script: "DROP INDEX review_log_by_id; DROP INDEX review_log_by_card; DROP INDEX review_log_by_time;")
+        // Without the ID's index there is no conflict to skip: the index built at the end
+        // refuses a repeated ID instead.
+        let skipped = try insertReviews(batch, presence: presence, skippingKnownIDs: false)
+        precondition(skipped.isEmpty, "a plain insert skips nothing")
+        var named = [Bool](repeating: false, count: batch.cards.count)
+        for (index, entry) in batch.entries.enumerated() where presence[index] == .absent { named[Int(entry.card)] = true }
+        let lookup = try connection.prepare("SELECT 1 FROM cards WHERE id = ?1")
+        for (number, card) in batch.cards.enumerated() where named[number] {
+            guard try lookup.first([card.rawValue], { _ in true }) == true else {
+                throw StoreError.inconsistent("review of card \(card), which is not in the database")
+            }
+        }
+        try connection.execute(script: Self.reviewLogIndexes)
+    }
+
+    /// The log's indexes, as schema migration 3 creates them.
+    static let reviewLogIndexes: StaticString = """
+        CREATE UNIQUE INDEX review_log_by_id ON review_log(id);
+        CREATE INDEX review_log_by_card ON review_log(card_id, at);
+        CREATE INDEX review_log_by_time ON review_log(at);
+        """
+
+    private func insertReviews(_ batch: ReviewBatch, presence: [ReviewPresence], skippingKnownIDs: Bool) throws -> [Int] {
         precondition(presence.count == batch.count, "one presence per review")
         // The card IDs' bytes, once each, to bind from.
         var cardBytes: [UInt8] = []
@@ -136,10 +179,14 @@ extension StudyStore {
             cardBytes.append(contentsOf: card.rawValue.utf8)
         }
         cardStarts.append(cardBytes.count)
-        let insert = try connection.prepare("""
-            INSERT INTO review_log(id, card_id, at, grade, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5)
-            ON CONFLICT(id) DO NOTHING
-            """)
+        let insert = skippingKnownIDs
+            ? try connection.prepare("""
+                INSERT INTO review_log(id, card_id, at, grade, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT(id) DO NOTHING
+                """)
+            : try connection.prepare("""
+                INSERT INTO review_log(id, card_id, at, grade, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5)
+                """)
         defer { insert.clearBindings() }
         var skipped: [Int] = []
         try batch.idBytes.withUnsafeBufferPointer { ids in
@@ -160,24 +207,13 @@ extension StudyStore {
         return skipped
     }
 
-    /// Runs `body`, which adds many reviews at once (an import of a whole history), in one
-    /// transaction with the log's two secondary indexes dropped and built again at the end,
-    /// and with a 64 MiB page cache. Inserting a million reviews through three indexes
-    /// made SQLite spill and re-read pages for 25 s; one sort per index afterwards takes
-    /// about a second. The indexes are the schema's own (same SQL), so the file ends up
-    /// with the same schema; a failure rolls the drop back with everything else.
-    public func withBulkReviewInsert<T>(_ body: () throws -> T) throws -> T {
-        // Afterwards the cache size every connection gets (`StudyStore.configure`).
-        try connection.execute(script: "PRAGMA cache_size = -65536;")
-        defer { try? connection.execute(script: "PRAGMA cache_size = -16384;") }
-        return try connection.transaction {
-            try connection.execute(script: "DROP INDEX review_log_by_card; DROP INDEX review_log_by_time;")
-            let result = try body()
-            try connection.execute(script: """
-                CREATE INDEX review_log_by_card ON review_log(card_id, at);
-                CREATE INDEX review_log_by_time ON review_log(at);
-                """)
-            return result
-        }
+    /// Runs `body` with foreign keys not enforced (SQLite can only switch them outside a
+    /// transaction), then on again. The body must check what it writes itself: see
+    /// `insertAbsentReviewsInBulk` and `foreignKeyProblems(in:)`.
+    public func withoutForeignKeyChecks<T>(_ body: () throws -> T) throws -> T {
+        precondition(!connection.inTransaction, "foreign keys can only be switched outside a transaction")
+        try connection.execute(script: "PRAGMA foreign_keys = OFF;")
+        defer { try? connection.execute(script: "PRAGMA foreign_keys = ON;") }
+        return try body()
     }
 }

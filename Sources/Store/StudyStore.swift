@@ -83,4 +83,11 @@ extension StudyStore {
     public func foreignKeyProblems() throws -> [String] {
         try connection.prepare("PRAGMA foreign_key_check").map { "\($0.string(0)) row \($0.int64(1)) -> \($0.string(2))" }
     }
+
+    /// `foreignKeyProblems` for one table.
+    public func foreignKeyProblems(in table: String) throws -> [String] {
+        try connection.prepare("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check(?1)").map([table]) {
+            "\($0.string(0)) row \($0.int64(1)) -> \($0.string(2))"
+        }
+    }
 }

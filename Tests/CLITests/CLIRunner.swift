@@ -70,7 +70,10 @@ struct CLIRunner {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        // A child may exit before reading all its input (a refused command): the write then
+        // fails with EPIPE, which the non-throwing `write(_:)` turns into a crash of the
+        // whole test process.
+        if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         try out.close()

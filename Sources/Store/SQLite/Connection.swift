@@ -88,6 +88,9 @@ public final class Connection {
 
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
+    /// Whether a transaction is open (SQLite is out of autocommit mode).
+    public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
     public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
     func error(code: Int32, sql: String?) -> StoreError {

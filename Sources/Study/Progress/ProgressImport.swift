@@ -76,11 +76,15 @@ public struct ImportReport: Sendable {
 public struct ProgressImport {
     let store: StudyStore
     /// From this many reviews in a file on, they are inserted before the log's indexes are
-    /// built (`StudyStore.withBulkReviewInsert`); for a few, keeping the indexes is cheaper.
-    static let bulkReviews = 50_000
+    /// built (`StudyStore.insertAbsentReviewsInBulk`); for a few, keeping the indexes is
+    /// cheaper.
+    let bulkReviews: Int
+    public static let bulkReviews = 50_000
 
-    public init(store: StudyStore) {
+    /// `bulkReviews` is for tests, which take the bulk way with small files.
+    public init(store: StudyStore, bulkReviews: Int = Self.bulkReviews) {
         self.store = store
+        self.bulkReviews = bulkReviews
     }
 
     /// Reads and validates `path`; throws `ProgressError` naming every problem.
@@ -126,8 +130,15 @@ public struct ProgressImport {
         let target = applySettings ? fileConfiguration : configuration
         report.scheduler = target.scheduler.kind
 
+        // A whole history goes in without foreign-key lookups (one per review); what the
+        // import writes is checked instead, inside its transaction (`checkReferences`).
+        let bulk = document.reviews.count >= bulkReviews
+        func inTransaction(_ body: () throws -> ImportReport) throws -> ImportReport {
+            guard bulk else { return try store.connection.transaction(body) }
+            return try store.withoutForeignKeyChecks { try store.connection.transaction(body) }
+        }
         do {
-            return try store.connection.transaction {
+            return try inTransaction {
                 for difference in report.settingDifferences where applySettings {
                     try store.setSetting(difference.key.rawValue, difference.file)
                 }
@@ -144,18 +155,15 @@ public struct ProgressImport {
                 // empty, as on a new machine), then append the new ones in file order.
                 let logWasEmpty = try !store.hasReviews()
                 var presence = try store.presence(of: reviews)
-                func insertReviews() throws {
+                if bulk {
+                    // A whole history: insert first, index after.
+                    try store.insertAbsentReviewsInBulk(reviews, presence: presence)
+                } else {
                     // Only a document that repeats an ID (never a validated file) gets any back.
                     for index in try store.insertAbsentReviews(reviews, presence: presence) {
                         let existing = try store.review(id: reviews.id(index))
                         presence[index] = existing == reviews[index] ? .same : .conflicting
                     }
-                }
-                // A whole history: insert first, index after.
-                if reviews.count >= Self.bulkReviews {
-                    try store.withBulkReviewInsert { try insertReviews() }
-                } else {
-                    try insertReviews()
                 }
                 var touched = [Bool](repeating: false, count: reviews.cards.count)
                 for (index, state) in presence.enumerated() {
@@ -198,6 +206,7 @@ public struct ProgressImport {
                     report.cardsReplayed = cards.count
                     report.statesChanged = try rebuilder.rebuild(only: cards)
                 }
+                if bulk { try checkReferences() }
                 if dryRun { throw DryRunRollback(report: report) }
                 return report
             }
@@ -208,6 +217,16 @@ public struct ProgressImport {
 }
 
 extension ProgressImport {
+    /// With foreign keys off, the tables an import writes that name cards (the log checks
+    /// its own cards as it goes in) are checked before the transaction commits.
+    func checkReferences() throws {
+        for table in ["card_state", "quiz_results", "drill_results"] {
+            if let problem = try store.foreignKeyProblems(in: table).first {
+                throw StoreError.inconsistent("the import would leave a reference to a missing card (\(problem)); nothing was changed")
+            }
+        }
+    }
+
     /// The log of each card with an added review: its added reviews in the order the log
     /// replays them (time, then arrival, which is file order).
     static func logs(of reviews: ReviewBatch, presence: [ReviewPresence]) -> [(CardID, [ReviewEvent])] {
