@@ -31,12 +31,19 @@ public enum JSONParser {
 /// element by element without holding its tree. Both ways accept and refuse exactly the
 /// same texts, with the same messages and positions: `JSONParser.parse` is built on it.
 public struct JSONCursor {
-    public let bytes: [UInt8]
+    /// Keeps `bytes` alive.
+    public let storage: JSONBytes
+    public let bytes: UnsafeBufferPointer<UInt8>
     /// The index of the next byte to read.
     public var position = 0
 
     public init(bytes: [UInt8]) {
-        self.bytes = bytes
+        self.init(storage: JSONBytes(copying: bytes))
+    }
+
+    public init(storage: JSONBytes) {
+        self.storage = storage
+        bytes = storage.buffer
         // A UTF-8 byte order mark is tolerated.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }

@@ -125,3 +125,52 @@ import Timekeeping
         #expect(try foreignKeysEnforced(target))
     }
 }
+
+/// A big export is read from a mapped file whose passed pages are handed back: what is
+/// read, and where an error is reported, must not depend on that.
+@Suite struct MappedImportFileTests {
+    let folder = ProgressTempFolder()
+
+    /// An export of `count` reviews of one card, written plainly, with `tail` after the list.
+    func bigExport(count: Int, tail: String) -> String {
+        let card = ProgressFixture.cardID(term: "CDN").rawValue
+        var text = "{\n\"format\": \"sysdrill-progress\",\n\"version\": 1,\n\"exported_at\": \"2026-11-25T09:00:00Z\",\n"
+        text += "\"scheduler\": {\"name\": \"sm2\", \"fuzz\": true, \"day_rollover_hour\": 4, \"new_per_day\": 20, \"reviews_per_day\": 200, "
+        text += "\"fsrs\": {\"parameters\": [\(FSRSParameters.defaults.weights.map { "\($0)" }.joined(separator: ", "))], "
+        text += "\"desired_retention\": 0.9, \"learning_steps_s\": [60, 600], \"relearning_steps_s\": [600], \"maximum_interval_d\": 36500}},\n"
+        text += "\"cards\": [],\n\"reviews\": [\n"
+        for number in 0..<count {
+            let at = ISO8601.format(1_700_000_000 + Int64(number) * 60)
+            text += "{\"id\": \"\(ProgressFixture.reviewID(number + 1))\", \"card\": \"\(card)\", \"at\": \"\(at)\", \"grade\": 4, \"duration_ms\": 1000}"
+            text += number == count - 1 ? "\n" : ",\n"
+        }
+        return text + "]" + tail
+    }
+
+    @Test func aBigFileIsReadWhole() throws {
+        let store = try ProgressFixture.store(in: folder)
+        let path = folder.file("big.json")
+        // ~13 MB: several of the 4 MiB steps at which passed pages are handed back.
+        try bigExport(count: 100_000, tail: ",\n\"quiz_results\": [],\n\"drill_results\": []\n}\n").write(toFile: path, atomically: false, encoding: .utf8)
+        let document = try ProgressImport(store: store).read(path: path)
+        #expect(document.reviews.count == 100_000)
+        #expect(document.reviews[99_999].id == ProgressFixture.reviewID(100_000))
+        #expect(document.reviews[99_999].at == 1_700_000_000 + 99_999 * 60)
+    }
+
+    @Test func anErrorAtTheEndOfABigFileNamesItsLine() throws {
+        let store = try ProgressFixture.store(in: folder)
+        let path = folder.file("big.json")
+        // The line count runs from the start of the file, over pages already handed back.
+        try bigExport(count: 100_000, tail: ",\n\"quiz_results\": [] \"drill_results\": []\n}\n").write(toFile: path, atomically: false, encoding: .utf8)
+        do {
+            _ = try ProgressImport(store: store).read(path: path)
+            Issue.record("a syntax error was accepted")
+        } catch let error as ProgressError {
+            guard case .malformedJSON(_, let parseError) = error else { Issue.record("\(error)"); return }
+            // 7 lines before the reviews, one per review, "]," and then the line at fault,
+            // where `"drill_results"` starts in column 20.
+            #expect((parseError.line, parseError.column) == (7 + 100_000 + 2, 20))
+        }
+    }
+}

@@ -91,26 +91,26 @@ public struct ProgressImport {
     public func read(path: String) throws -> ProgressDocument {
         // `import -` reads standard input (`ssh laptop sysdrill export | sysdrill import -`).
         if path == "-" {
-            let bytes = try FileSystem.read("/dev/stdin")
-            return try Self.document(bytes: bytes, path: "(stdin)", localCards: try store.allCardIDs())
+            let bytes = try FileSystem.readOnce("/dev/stdin")
+            return try ProgressReader.read(bytes: bytes, path: "(stdin)", localCards: try store.allCardIDs())
         }
         if let info = FileSystem.info(path), info.isFolder {
             throw ProgressError.inputUnreadable(path: path, reason: "it is a folder, not a file")
         }
-        let bytes: [UInt8]
+        let bytes: JSONBytes
         do {
-            bytes = try FileSystem.read(path)
+            bytes = try FileSystem.readOnce(path)
         } catch .missingFile {
             throw ProgressError.inputMissing(path: path)
         } catch {
             throw ProgressError.inputUnreadable(path: path, reason: "\(error)")
         }
-        return try Self.document(bytes: bytes, path: path, localCards: try store.allCardIDs())
+        return try ProgressReader.read(bytes: bytes, path: path, localCards: try store.allCardIDs())
     }
 
     /// Parses and validates file content (pure: the local card IDs are a parameter).
     public static func document(bytes: [UInt8], path: String, localCards: Set<CardID>) throws(ProgressError) -> ProgressDocument {
-        try ProgressReader.read(bytes: bytes, path: path, localCards: localCards)
+        try ProgressReader.read(bytes: JSONBytes(copying: bytes), path: path, localCards: localCards)
     }
 
     /// Merges `document`. With `applySettings` the file's scheduler settings are saved

@@ -29,8 +29,8 @@ struct ProgressReader {
         validator = ImportValidator(localCards: localCards)
     }
 
-    static func read(bytes: [UInt8], path: String, localCards: Set<CardID>) throws(ProgressError) -> ProgressDocument {
-        var cursor = JSONCursor(bytes: bytes)
+    static func read(bytes: JSONBytes, path: String, localCards: Set<CardID>) throws(ProgressError) -> ProgressDocument {
+        var cursor = JSONCursor(storage: bytes)
         cursor.skipWhitespace()
         guard cursor.next == UInt8(ascii: "{") else {
             // Not an object: nothing to read piece by piece, and the validator names the
@@ -104,11 +104,10 @@ struct ProgressReader {
         case "reviews":
             var section = ReviewSection(known: validator.knownCards(adding: cards))
             let bytes = cursor.bytes
-            try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) in
-                while try cursor.nextElement(&elements) {
-                    try Self.readReview(&section, buffer, &cursor, index: index)
-                    index += 1
-                }
+            while try cursor.nextElement(&elements) {
+                try Self.readReview(&section, bytes, &cursor, index: index)
+                index += 1
+                cursor.storage.readingPassed(cursor.position)
             }
             reviews = section
         case "quiz_results":

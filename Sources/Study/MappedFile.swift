@@ -1,0 +1,46 @@
+import Deck
+import JSONText
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension FileSystem {
+    /// A file's bytes for a reader that goes through them once, in order (an import):
+    /// a regular file is mapped into memory, so its pages are read as they are reached and
+    /// handed back once passed (`JSONBytes.readingPassed`), instead of all 250 MB of a big
+    /// export sitting in an array; anything else (a pipe) is read whole.
+    ///
+    /// The mapping is read-only and private: a file changed while it is read gives a
+    /// reader bytes that may not match (the import then fails its checks and changes
+    /// nothing); one cut short meanwhile ends the process with SIGBUS, before anything
+    /// is committed.
+    public static func readOnce(_ path: String) throws(DeckError) -> JSONBytes {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { throw .missingFile(path: path) }
+            throw .unreadable(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else {
+            return JSONBytes(copying: try read(path))
+        }
+        let size = Int(status.st_size)
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
+            return JSONBytes(copying: try read(path))
+        }
+        _ = madvise(address, size, MADV_SEQUENTIAL)
+        let start = address.assumingMemoryBound(to: UInt8.self)
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        return JSONBytes(
+            buffer: UnsafeBufferPointer(start: UnsafePointer(start), count: size),
+            release: { _ = munmap(address, size) },
+            discard: { range in
+                // Whole pages only: the one holding `upperBound` may still be read.
+                let first = range.lowerBound / pageSize * pageSize
+                let end = range.upperBound / pageSize * pageSize
+                guard end > first else { return }
+                _ = madvise(address + first, end - first, MADV_DONTNEED)
+            })
+    }
+}
