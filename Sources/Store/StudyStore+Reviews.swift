@@ -55,6 +55,11 @@ extension StudyStore {
             .map([start, end]) { Self.decodeReview($0) }
     }
 
+    /// How many cards have at least one review.
+    public func reviewedCardCount() throws -> Int {
+        try connection.prepare("SELECT COUNT(DISTINCT card_id) FROM review_log").first { $0.int(0) } ?? 0
+    }
+
     public func reviewCount() throws -> Int {
         try connection.prepare("SELECT COUNT(*) FROM review_log").first { $0.int(0) } ?? 0
     }
@@ -126,49 +131,42 @@ extension StudyStore {
     /// the indexes of reviews skipped because their ID was there after all: only a batch
     /// that repeats an ID has any (the second one finds the first).
     public func insertAbsentReviews(_ batch: ReviewBatch, presence: [ReviewPresence]) throws -> [Int] {
-        try insertReviews(batch, presence: presence, skippingKnownIDs: true)
-    }
-
-    /// `insertAbsentReviews` for a whole history (an import of a million reviews), inside
-    /// the caller's transaction: the log's three indexes are dropped, the rows appended,
-    /// and each index built once at the end by sorting (same SQL as the schema's, so the
-    /// file ends up with the same schema). A batch that repeats an ID, or gives one the
-    /// log has, fails to build the unique index and throws, so the caller's transaction
-    /// rolls back; `presence` must come from `presence(of:)` and the batch from a check
-    /// that refuses repeated IDs.
-    ///
-    /// Entered one by one, a million random UUIDs and card IDs cost ~10 s of B-tree
-    /// inserts that spilled SQLite's cache; sorted once per index they take ~2 s.
-    ///
-    /// Foreign keys: when the caller has turned enforcement off (`withoutForeignKeyChecks`,
-    /// which saves a lookup in `cards` per review), every card the batch names is looked up
-    /// here once instead; a missing one throws before any index is built.
-    public func insertAbsentReviewsInBulk(_ batch: ReviewBatch, presence: [ReviewPresence]) throws {
-        precondition(connection.inTransaction, "a bulk insert belongs in the caller's transaction")
-        try connection.execute(script: "DROP INDEX review_log_by_id; DROP INDEX review_log_by_card; DROP INDEX review_log_by_time;")
-        // Without the ID's index there is no conflict to skip: the index built at the end
-        // refuses a repeated ID instead.
-        let skipped = try insertReviews(batch, presence: presence, skippingKnownIDs: false)
-        precondition(skipped.isEmpty, "a plain insert skips nothing")
-        var named = [Bool](repeating: false, count: batch.cards.count)
-        for (index, entry) in batch.entries.enumerated() where presence[index] == .absent { named[Int(entry.card)] = true }
-        let lookup = try connection.prepare("SELECT 1 FROM cards WHERE id = ?1")
-        for (number, card) in batch.cards.enumerated() where named[number] {
-            guard try lookup.first([card.rawValue], { _ in true }) == true else {
-                throw StoreError.inconsistent("review of card \(card), which is not in the database")
-            }
+        let insert = try connection.prepare("""
+            INSERT INTO review_log(id, card_id, at, grade, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5)
+            ON CONFLICT(id) DO NOTHING
+            """)
+        defer { insert.clearBindings() }
+        var skipped: [Int] = []
+        try forEachAbsentReview(batch, presence: presence) { index, id, card, entry in
+            try insert.bindText(1, borrowing: id)
+            try insert.bindText(2, borrowing: card)
+            try insert.bindInt64(3, entry.at)
+            try insert.bindInt64(4, Int64(entry.grade))
+            try insert.bindInt64(5, entry.durationMs)
+            defer { insert.reset() }
+            _ = try insert.step()
+            if connection.changes == 0 { skipped.append(index) }
         }
-        try connection.execute(script: Self.reviewLogIndexes)
+        return skipped
     }
 
-    /// The log's indexes, as schema migration 3 creates them.
-    static let reviewLogIndexes: StaticString = """
-        CREATE UNIQUE INDEX review_log_by_id ON review_log(id);
-        CREATE INDEX review_log_by_card ON review_log(card_id, at);
-        CREATE INDEX review_log_by_time ON review_log(at);
-        """
+    /// `insertAbsentReviews` for a whole history, inside the caller's transaction, through
+    /// a `BulkReviewLoad` (see there: indexes built once at the end, cards checked once
+    /// each). A batch that repeats an ID throws; `presence` must come from `presence(of:)`.
+    public func insertAbsentReviewsInBulk(_ batch: ReviewBatch, presence: [ReviewPresence]) throws {
+        let load = try beginBulkReviewLoad()
+        var named = [Bool](repeating: false, count: batch.cards.count)
+        try forEachAbsentReview(batch, presence: presence) { _, id, card, entry in
+            try load.append(id: id, card: card, at: entry.at, grade: Int(entry.grade), durationMs: entry.durationMs)
+            named[Int(entry.card)] = true
+        }
+        try load.finish(cards: batch.cards.indices.lazy.filter { named[$0] }.map { batch.cards[$0] })
+    }
 
-    private func insertReviews(_ batch: ReviewBatch, presence: [ReviewPresence], skippingKnownIDs: Bool) throws -> [Int] {
+    /// Calls `body` with each absent review's index, ID bytes, card ID bytes and entry,
+    /// in batch order (the bytes are valid only during the call).
+    private func forEachAbsentReview(_ batch: ReviewBatch, presence: [ReviewPresence],
+                                     _ body: (Int, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, ReviewBatch.Entry) throws -> Void) throws {
         precondition(presence.count == batch.count, "one presence per review")
         // The card IDs' bytes, once each, to bind from.
         var cardBytes: [UInt8] = []
@@ -179,32 +177,15 @@ extension StudyStore {
             cardBytes.append(contentsOf: card.rawValue.utf8)
         }
         cardStarts.append(cardBytes.count)
-        let insert = skippingKnownIDs
-            ? try connection.prepare("""
-                INSERT INTO review_log(id, card_id, at, grade, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5)
-                ON CONFLICT(id) DO NOTHING
-                """)
-            : try connection.prepare("""
-                INSERT INTO review_log(id, card_id, at, grade, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5)
-                """)
-        defer { insert.clearBindings() }
-        var skipped: [Int] = []
         try batch.idBytes.withUnsafeBufferPointer { ids in
             try cardBytes.withUnsafeBufferPointer { cardText in
                 for (index, entry) in batch.entries.enumerated() where presence[index] == .absent {
                     let card = Int(entry.card)
-                    try insert.bindText(1, borrowing: UnsafeBufferPointer(rebasing: ids[entry.idStart..<entry.idStart + Int(entry.idCount)]))
-                    try insert.bindText(2, borrowing: UnsafeBufferPointer(rebasing: cardText[cardStarts[card]..<cardStarts[card + 1]]))
-                    try insert.bindInt64(3, entry.at)
-                    try insert.bindInt64(4, Int64(entry.grade))
-                    try insert.bindInt64(5, entry.durationMs)
-                    defer { insert.reset() }
-                    _ = try insert.step()
-                    if connection.changes == 0 { skipped.append(index) }
+                    try body(index, UnsafeBufferPointer(rebasing: ids[entry.idStart..<entry.idStart + Int(entry.idCount)]),
+                             UnsafeBufferPointer(rebasing: cardText[cardStarts[card]..<cardStarts[card + 1]]), entry)
                 }
             }
         }
-        return skipped
     }
 
     /// Runs `body` with foreign keys not enforced (SQLite can only switch them outside a

@@ -54,8 +54,11 @@ public final class StudyStore {
         // reviews, building today's queue and committing answers re-read pages from the OS
         // all the time (`due` 0.59 -> 0.45 s). Pages are only held once read, so a small
         // database costs no more memory than before.
-        try connection.execute(script: "PRAGMA cache_size = -16384;")
+        try connection.execute(script: Self.standardCacheSize)
     }
+
+    /// Every connection's page cache (see `configure`).
+    static let standardCacheSize: StaticString = "PRAGMA cache_size = -16384;"
 
     public func userVersion() throws -> Int32 {
         Int32(try connection.pragmaValue("PRAGMA user_version").flatMap { Int32($0) } ?? 0)

@@ -50,11 +50,27 @@ public struct StateRebuilder {
     /// replay order (an import into an empty log has them in memory already).
     @discardableResult
     public func rebuild(logs: [(CardID, [ReviewEvent])]) throws -> Int {
-        var replayed: [CardID: CardState] = [:]
-        replayed.reserveCapacity(logs.count)
-        for (id, events) in logs { replayed[id] = scheduler.replay(events, cardID: id.rawValue) }
-        // Every card given has a log, so none of them goes back to new.
-        return try write(replayed, only: Set(replayed.keys))
+        try rebuild(eachLog: { body in for (id, events) in logs { try body(id, events) } }).changed
+    }
+
+    /// `rebuild(logs:)` with the logs handed over one card at a time by `eachLog`; each
+    /// state is written as it is replayed, so neither the logs nor the states are all held
+    /// at once (an import of a whole history: 87,000 states).
+    @discardableResult
+    public func rebuild(eachLog: ((CardID, [ReviewEvent]) throws -> Void) throws -> Void) throws -> (cards: Int, changed: Int) {
+        try store.connection.transaction {
+            let stored = try store.allStates()
+            var cards = 0, changed = 0
+            // Every card given has a log, so none of them goes back to new.
+            try eachLog { id, events in
+                cards += 1
+                let state = scheduler.replay(events, cardID: id.rawValue)
+                guard stored[id] != state else { return }
+                try store.saveState(state, for: id)
+                changed += 1
+            }
+            return (cards, changed)
+        }
     }
 
     private func write(_ replayed: [CardID: CardState], only: Set<CardID>?) throws -> Int {

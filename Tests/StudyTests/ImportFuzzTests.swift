@@ -91,6 +91,53 @@ import Testing
         #expect(syntax > 0 && invalid > 0)
     }
 
+    /// The streamed import (`ProgressImport.streamed`, the way into a log with no reviews)
+    /// on mutated files, as dry runs on one database: it gives up exactly when reading the
+    /// file whole finds a problem, its report is the whole way's, and nothing ever stays.
+    @Test(arguments: 0..<2)
+    func streamedImportAgreesWithReadingWhole(shard: Int) throws {
+        let (text, _) = try Self.baseDocument()
+        let bytes = Array(text.utf8)
+        let root = try JSONParser.parse(text)
+        let folder = ProgressTempFolder()
+        let store = try ProgressFixture.store(in: folder)
+        let importer = ProgressImport(store: store, bulkReviews: .max)
+        let configuration = try StudyConfiguration.load(from: store)
+        let before = try ProgressFixture.snapshot(store)
+        var generator = SplitMix64(seed: 101 + UInt64(shard))
+        var streamed = 0, refused = 0
+        let count = max(200, Self.iterations / 100)
+        for index in 0..<count {
+            var input = bytes
+            switch index % 3 {
+            case 0:
+                let position = Int.random(in: 0..<input.count, using: &generator)
+                input[position] = Array("{}[],:\"0-e5a".utf8).randomElement(using: &generator)!
+            case 1:
+                input = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &generator)))
+            default:
+                input = Array(Self.replaceRandomValue(in: root, using: &generator).serialized().utf8)
+            }
+            let report = try importer.streamed(JSONBytes(copying: input), configuration: configuration, applySettings: false,
+                                               dryRun: true)
+            let document = try? ProgressImport.document(bytes: input, path: "fuzz.json", localCards: try store.allCardIDs())
+            switch (report, document) {
+            case (let report?, let document?):
+                streamed += 1
+                let whole = try importer.merge(document, configuration: configuration, applySettings: false, dryRun: true)
+                if report.json != whole.json { Issue.record("reports differ for input \(index): \(report.json) vs \(whole.json)") }
+            case (nil, nil):
+                refused += 1
+            default:
+                Issue.record("input \(index): streamed \(report != nil), read whole \(document != nil)")
+            }
+            if try store.reviewCount() != 0 { Issue.record("input \(index) left reviews behind") }
+        }
+        #expect(streamed > 0 && refused > 0)
+        #expect(try ProgressFixture.snapshot(store) == before)
+        #expect(try store.connection.pragmaValue("PRAGMA foreign_keys") == "1")
+    }
+
     /// The same document with one value somewhere replaced by a value of another kind.
     static func replaceRandomValue(in value: JSONValue, using generator: inout SplitMix64) -> JSONValue {
         let replacements: [JSONValue] = [.null, .bool(true), .integer(-1), .integer(Int64.max), .number(1e300), .number(-0.5),

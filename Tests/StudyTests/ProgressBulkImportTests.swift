@@ -1,4 +1,5 @@
 import Foundation
+import JSONText
 import Testing
 @testable import Deck
 @testable import Scheduling
@@ -9,26 +10,30 @@ import Timekeeping
 /// An import of a whole history takes another way into the database (indexes dropped and
 /// built again, foreign keys checked by sysdrill instead of per row): it must leave the
 /// same database as the ordinary way, and a failure must still change nothing.
+/// An export of seven reviews on three cards, one of them unknown to the target (kept
+/// retired), two of the reviews in the same second (their order is the file's), and a
+/// quiz answer.
+func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
+    let source = try ProgressFixture.store(in: folder, named: "source.sqlite")
+    let cdn = ProgressFixture.cardID(term: "CDN"), shard = ProgressFixture.cardID(term: "Shard")
+    let gone = Card(id: CardID(rawValue: "00000000000000aa"), deck: "old", section: ["Old"], kind: .question, term: "Why?",
+                    front: "Why?", back: "Because.", items: [], source: SourceLocation(file: "old.md", line: 3), order: 1)
+    try source.insertRetiredCard(gone)
+    var number = 0
+    for (card, time, grade) in [(cdn, "01T08:00:00", 4), (shard, "01T09:00:00", 3), (cdn, "02T08:00:00", 5), (gone.id, "02T09:00:00", 4),
+                                (cdn, "08T08:00:00", 1), (shard, "09T08:00:00", 4), (cdn, "09T08:00:00", 3)] {
+        number += 1
+        try ProgressFixture.review(source, card: card, at: "2026-11-\(time)Z", grade: grade, id: ProgressFixture.reviewID(number, machine: 5))
+    }
+    try source.insertQuizResult(QuizResultRecord(id: "quiz-1", sessionID: "s", at: 5_000, mode: "typed", cardID: shard,
+                                                 prompt: "p", expected: "e", given: "e", correct: true, durationMs: 10))
+    return try ProgressFixture.exportText(source)
+}
+
 @Suite struct ProgressBulkImportTests {
     let folder = ProgressTempFolder()
 
-    /// A history on two cards, one of them unknown to the target (kept retired).
-    func exportedHistory() throws -> String {
-        let source = try ProgressFixture.store(in: folder, named: "source.sqlite")
-        let cdn = ProgressFixture.cardID(term: "CDN"), shard = ProgressFixture.cardID(term: "Shard")
-        let gone = Card(id: CardID(rawValue: "00000000000000aa"), deck: "old", section: ["Old"], kind: .question, term: "Why?",
-                        front: "Why?", back: "Because.", items: [], source: SourceLocation(file: "old.md", line: 3), order: 1)
-        try source.insertRetiredCard(gone)
-        var number = 0
-        for (card, day, grade) in [(cdn, 1, 4), (shard, 1, 3), (cdn, 2, 5), (gone.id, 2, 4), (cdn, 8, 1), (shard, 9, 4), (cdn, 8, 3)] {
-            number += 1
-            try ProgressFixture.review(source, card: card, at: "2026-11-0\(day)T08:00:0\(number)Z", grade: grade,
-                                       id: ProgressFixture.reviewID(number, machine: 3))
-        }
-        try source.insertQuizResult(QuizResultRecord(id: "quiz-1", sessionID: "s", at: 5_000, mode: "typed", cardID: shard,
-                                                     prompt: "p", expected: "e", given: "e", correct: true, durationMs: 10))
-        return try ProgressFixture.exportText(source)
-    }
+    func exportedHistory() throws -> String { try historyWithARetiredCard(in: folder) }
 
     func importText(_ text: String, into store: StudyStore, bulk: Bool, dryRun: Bool = false) throws -> ImportReport {
         let document = try ProgressImport.document(bytes: Array(text.utf8), path: "progress.json", localCards: try store.allCardIDs())
@@ -54,8 +59,8 @@ import Timekeeping
             // A review of its own and one the file has too: the merge keeps one of each.
             try ProgressFixture.review(store, card: ProgressFixture.cardID(term: "CDN"), at: "2026-11-01T07:00:00Z", grade: 4,
                                        id: ProgressFixture.reviewID(1, machine: 4))
-            try ProgressFixture.review(store, card: ProgressFixture.cardID(term: "CDN"), at: "2026-11-01T08:00:01Z", grade: 4,
-                                       id: ProgressFixture.reviewID(1, machine: 3))
+            try ProgressFixture.review(store, card: ProgressFixture.cardID(term: "CDN"), at: "2026-11-01T08:00:00Z", grade: 4,
+                                       id: ProgressFixture.reviewID(1, machine: 5))
         }
         let viaOrdinary = try importText(text, into: ordinary, bulk: false)
         let viaBulk = try importText(text, into: bulk, bulk: true)
@@ -123,6 +128,132 @@ import Timekeeping
         }
         #expect(try ProgressFixture.snapshot(target) == before)
         #expect(try foreignKeysEnforced(target))
+    }
+}
+
+/// Into a log with no reviews, `sysdrill import` streams the file (`ProgressImport.run`):
+/// reviews go into the log as they are read, and a file with a problem is rolled back and
+/// read again whole, for the exact messages. Both ways must leave the same database.
+@Suite struct StreamedImportTests {
+    let folder = ProgressTempFolder()
+
+    func history() throws -> String { try historyWithARetiredCard(in: folder) }
+
+    /// The same history written by hand: the lists in another order (reviews before the
+    /// cards they name), reviews newest first, and one review spelled with an escape, so
+    /// it is read the general way.
+    func handMade(_ text: String) throws -> String {
+        let document = try JSONParser.parse(text).objectValue!
+        var reordered = JSONObject()
+        for key in ["format", "version", "exported_at", "scheduler", "reviews", "quiz_results", "drill_results", "cards"] {
+            let value = document[key]!
+            reordered.set(key, key == "reviews" ? .array(value.arrayValue!.reversed()) : value)
+        }
+        let plain = "\"" + ProgressFixture.reviewID(3, machine: 5) + "\""
+        let escaped = "\"" + ProgressFixture.reviewID(3, machine: 5).dropLast() + "\\u0033\""
+        let written = JSONValue.object(reordered).serialized(pretty: true)
+        #expect(written.contains(plain))
+        return written.replacingOccurrences(of: plain, with: escaped)
+    }
+
+    func file(_ text: String) throws -> String {
+        let path = folder.file("import-\(UUID().uuidString).json")
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        return path
+    }
+
+    func wholeThenMerged(_ text: String, into store: StudyStore, applySettings: Bool = false) throws -> ImportReport {
+        let document = try ProgressImport.document(bytes: Array(text.utf8), path: "f.json", localCards: try store.allCardIDs())
+        return try ProgressImport(store: store, bulkReviews: .max)
+            .merge(document, configuration: try StudyConfiguration.load(from: store), applySettings: applySettings, dryRun: false)
+    }
+
+    func rows(_ store: StudyStore) throws -> String? {
+        try store.connection.prepare("SELECT group_concat(rowid || ':' || id, ' ') FROM (SELECT rowid, id FROM review_log ORDER BY rowid)")
+            .first { $0.string(0) }
+    }
+
+    @Test(arguments: [false, true], [false, true])
+    func bothWaysLeaveTheSameDatabase(handWritten: Bool, applySettings: Bool) throws {
+        var text = try history()
+        if applySettings {
+            // A scheduler change replays every card after the reviews are in.
+            text = text.replacingOccurrences(of: "\"name\": \"sm2\"", with: "\"name\": \"fsrs\"")
+        }
+        if handWritten { text = try handMade(text) }
+        let streamedStore = try ProgressFixture.store(in: folder, named: "streamed.sqlite")
+        let wholeStore = try ProgressFixture.store(in: folder, named: "whole.sqlite")
+        let (bytes, _) = try ProgressImport(store: streamedStore).open(try file(text))
+        let configuration = try StudyConfiguration.load(from: streamedStore)
+        let streamed = try #require(try ProgressImport(store: streamedStore).streamed(bytes, configuration: configuration,
+                                                                                       applySettings: applySettings, dryRun: false))
+        let whole = try wholeThenMerged(text, into: wholeStore, applySettings: applySettings)
+        #expect(streamed.json == whole.json)
+        #expect(streamed.reviewsAdded == 7)
+        #expect(streamed.cardsAdded == 1)
+        #expect(streamed.scheduler == (applySettings ? .fsrs : .sm2))
+        #expect(try ProgressFixture.snapshot(streamedStore) == ProgressFixture.snapshot(wholeStore))
+        #expect(try rows(streamedStore) == rows(wholeStore))
+        #expect(try streamedStore.integrityCheck() == ["ok"])
+        #expect(try streamedStore.foreignKeyProblems().isEmpty)
+        #expect(try streamedStore.connection.pragmaValue("PRAGMA foreign_keys") == "1")
+        let scheduler = try StudyConfiguration.load(from: streamedStore).scheduler.makeScheduler()
+        #expect(try StateRebuilder(store: streamedStore, scheduler: scheduler).mismatches().isEmpty)
+    }
+
+    /// Runs `sysdrill import` on `text` into a new database and returns its problems; the
+    /// database must be as it was.
+    func problems(_ text: String) throws -> [String] {
+        let store = try ProgressFixture.store(in: folder, named: "target-\(UUID().uuidString).sqlite")
+        let before = try ProgressFixture.snapshot(store)
+        let indexes = "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master ORDER BY name)"
+        let schemaBefore = try store.connection.prepare(indexes).first { $0.string(0) }
+        defer {
+            #expect(try! ProgressFixture.snapshot(store) == before)
+            #expect(try! store.connection.prepare(indexes).first { $0.string(0) } == schemaBefore)
+            #expect(try! store.connection.pragmaValue("PRAGMA foreign_keys") == "1")
+        }
+        do {
+            _ = try ProgressFixture.importText(text, into: store)
+            Issue.record("the file was accepted")
+            return []
+        } catch let error as ProgressError {
+            guard case .invalidDocument(_, let problems) = error else { return ["\(error)"] }
+            return problems.map { "\($0.path): \($0.message)" }
+        }
+    }
+
+    @Test func aRepeatedReviewIDIsNamedAndChangesNothing() throws {
+        let text = try history()
+        let second = ProgressFixture.reviewID(2, machine: 5), fifth = ProgressFixture.reviewID(5, machine: 5)
+        let repeated = text.replacingOccurrences(of: fifth, with: second)
+        #expect(try problems(repeated) == ["$.reviews[4].id: review \(second) appears twice (also at $.reviews[1])"])
+    }
+
+    @Test func aProblemAtTheEndChangesNothing() throws {
+        var document = try JSONParser.parse(try history()).objectValue!
+        var reviews = document["reviews"]!.arrayValue!
+        var last = reviews.removeLast().objectValue!
+        last["grade"] = 9
+        document["reviews"] = .array(reviews + [.object(last)])
+        #expect(try problems(JSONValue.object(document).serialized(pretty: true)) == ["$.reviews[6].grade: expected an integer 0-5, got 9"])
+    }
+
+    @Test func aCutOffFileChangesNothing() throws {
+        let text = try history()
+        let cut = String(text.utf8.prefix(text.utf8.count * 3 / 4))!
+        #expect(try problems(cut).count == 1)
+    }
+
+    @Test func aLogWithReviewsIsNotStreamed() throws {
+        let store = try ProgressFixture.store(in: folder, named: "target.sqlite")
+        try ProgressFixture.review(store, card: ProgressFixture.cardID(term: "TTL"), at: "2026-11-20T08:00:00Z", grade: 4,
+                                   id: ProgressFixture.reviewID(1, machine: 6))
+        let (bytes, _) = try ProgressImport(store: store).open(try file(try history()))
+        #expect(try ProgressImport(store: store).streamed(bytes, configuration: .defaults, applySettings: false, dryRun: false) == nil)
+        #expect(try store.reviewCount() == 1)
+        // The ordinary way merges it.
+        #expect(try ProgressFixture.importText(try history(), into: store).reviewsAdded == 7)
     }
 }
 

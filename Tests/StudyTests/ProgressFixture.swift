@@ -79,9 +79,13 @@ enum ProgressFixture {
     @discardableResult
     static func importText(_ text: String, into store: StudyStore, applySettings: Bool = false,
                            dryRun: Bool = false) throws -> ImportReport {
-        let document = try ProgressImport.document(bytes: Array(text.utf8), path: "progress.json", localCards: try store.allCardIDs())
-        return try ProgressImport(store: store).merge(document, configuration: try StudyConfiguration.load(from: store),
-                                                      applySettings: applySettings, dryRun: dryRun)
+        // Through a file, as `sysdrill import` reads one: into a log with no reviews yet that
+        // is the streamed way (`ProgressImport.run`), else the file is read whole, then merged.
+        let path = store.path + ".import.json"
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try ProgressImport(store: store).run(path: path, configuration: try StudyConfiguration.load(from: store),
+                                                    applySettings: applySettings, dryRun: dryRun)
     }
 
     /// Export text without its `exported_at` line, for comparing two exports.

@@ -11,8 +11,14 @@ import Timekeeping
 /// `$.cards`.
 struct CardSection {
     private(set) var cards: [ProgressDocument.ExportedCard] = []
+    /// Valid cards read, kept or not.
+    private(set) var count = 0
+    /// Cards not to keep (a streamed import keeps only the ones it inserts: a history's
+    /// 100,000 known cards and their texts would be most of its memory).
+    var skipping = KnownCards([])
     private(set) var checker = JSONChecker()
-    private var firstIndex: [CardID: Int] = [:]
+    /// By the ID's value (`KnownCards.value`; `cardID` only accepts well-formed IDs).
+    private var firstIndex: [UInt64: Int] = [:]
 
     /// The whole list from a tree (or the problem that it is missing or not a list).
     mutating func readAll(_ value: JSONValue?) {
@@ -24,11 +30,11 @@ struct CardSection {
         func path() -> String { "$.cards[\(index)]" }
         guard let object = checker.object(value, path()) else { return }
         let id = checker.cardID(object["id"], path() + ".id")
-        if let id {
-            if let first = firstIndex[id] {
+        if let id, let value = KnownCards.value(id) {
+            if let first = firstIndex[value] {
                 checker.report(path() + ".id", "card \(id) appears twice (also at $.cards[\(first)])")
             } else {
-                firstIndex[id] = index
+                firstIndex[value] = index
             }
         }
         let deck = checker.string(object["deck"], path() + ".deck", nonEmpty: true)
@@ -49,6 +55,8 @@ struct CardSection {
         let retired = checker.bool(object["retired"], path() + ".retired")
         Self.checkState(object["state"], path() + ".state", &checker)
         guard let id, let deck, let section, let kind, let term, let front, let back, let items, let retired else { return }
+        count += 1
+        if skipping.contains(id) { return }
         let card = Card(id: id, deck: deck, section: section, kind: kind, term: term, front: front, back: back, items: items,
                         source: source, order: Int(position))
         cards.append(ProgressDocument.ExportedCard(card: card, retired: retired))
@@ -90,6 +98,9 @@ struct ReviewSection {
     var ids = ReviewIDs()
     /// The batch's number of each card, by the card ID's value.
     private var cardNumbers: [UInt64: Int32] = [:]
+    /// When set, valid reviews go there instead of into `batch`, and repeated IDs are left
+    /// to the log's unique index.
+    var stream: ReviewStream?
 
     init(known: KnownCards) {
         self.known = known
@@ -106,7 +117,7 @@ struct ReviewSection {
         var id: String?
         if let text = object["id"]?.stringValue, RandomIdentifiers.isUUID(text) {
             id = text
-            if let first = ids.firstIndex(ofNew: text, at: index) {
+            if stream == nil, let first = ids.firstIndex(ofNew: text, at: index) {
                 checker.report(path() + ".id", "review \(text) appears twice (also at $.reviews[\(first)])")
             }
         } else {
@@ -117,6 +128,10 @@ struct ReviewSection {
         let grade = checker.integer(object["grade"], path() + ".grade", in: 0...5).flatMap { Quality(rawValue: Int($0)) }
         let duration = checker.integer(object["duration_ms"], path() + ".duration_ms", in: 0...Int64.max)
         guard var id, let card, let at, let grade, let duration else { return }
+        if let stream {
+            id.withUTF8 { stream.add(id: $0, card: KnownCards.value(card)!, at: at, grade: grade.rawValue, durationMs: duration) }
+            return
+        }
         let number = cardNumber(KnownCards.value(card)!)
         id.withUTF8 { batch.append(id: $0, card: number, at: at, grade: grade, durationMs: duration) }
     }
@@ -131,6 +146,10 @@ struct ReviewSection {
 
     /// Adds a review read by `ReviewScanner` (whose card is known and whose ID is new).
     mutating func append(_ review: ReviewScanner.Review, id: UnsafeBufferPointer<UInt8>) {
+        if let stream {
+            stream.add(id: id, card: review.card, at: review.at, grade: review.grade, durationMs: review.durationMs)
+            return
+        }
         batch.append(id: id, card: cardNumber(review.card), at: review.at, grade: Quality(rawValue: review.grade)!,
                      durationMs: review.durationMs)
     }

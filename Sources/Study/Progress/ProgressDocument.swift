@@ -68,7 +68,11 @@ public struct ProgressDocument: Sendable {
 
     public let exportedAt: UnixTime
     public let settings: Settings
+    /// The file's cards; a streamed import (`ProgressImport.streamed`) keeps only those
+    /// unknown here, the ones it inserts.
     public let cards: [ExportedCard]
+    /// How many cards the file lists.
+    public internal(set) var cardsInFile: Int
     /// Packed: an import may hold a million (`ReviewBatch`).
     public let reviews: ReviewBatch
     public let quizResults: [QuizResultRecord]
@@ -85,6 +89,7 @@ public struct ProgressDocument: Sendable {
         self.exportedAt = exportedAt
         self.settings = settings
         self.cards = cards
+        cardsInFile = cards.count
         self.reviews = reviews
         self.quizResults = quizResults
         self.drillResults = drillResults

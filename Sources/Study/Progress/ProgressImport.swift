@@ -87,25 +87,27 @@ public struct ProgressImport {
         self.bulkReviews = bulkReviews
     }
 
-    /// Reads and validates `path`; throws `ProgressError` naming every problem.
+    /// Reads and validates `path` (`-`: standard input); throws `ProgressError` naming
+    /// every problem.
     public func read(path: String) throws -> ProgressDocument {
+        let (bytes, name) = try open(path)
+        return try ProgressReader.read(bytes: bytes, path: name, localCards: try store.allCardIDs())
+    }
+
+    /// The file's bytes and the name messages give it.
+    func open(_ path: String) throws -> (JSONBytes, String) {
         // `import -` reads standard input (`ssh laptop sysdrill export | sysdrill import -`).
-        if path == "-" {
-            let bytes = try FileSystem.readOnce("/dev/stdin")
-            return try ProgressReader.read(bytes: bytes, path: "(stdin)", localCards: try store.allCardIDs())
-        }
+        if path == "-" { return (try FileSystem.readOnce("/dev/stdin"), "(stdin)") }
         if let info = FileSystem.info(path), info.isFolder {
             throw ProgressError.inputUnreadable(path: path, reason: "it is a folder, not a file")
         }
-        let bytes: JSONBytes
         do {
-            bytes = try FileSystem.readOnce(path)
+            return (try FileSystem.readOnce(path), path)
         } catch .missingFile {
             throw ProgressError.inputMissing(path: path)
         } catch {
             throw ProgressError.inputUnreadable(path: path, reason: "\(error)")
         }
-        return try ProgressReader.read(bytes: bytes, path: path, localCards: try store.allCardIDs())
     }
 
     /// Parses and validates file content (pure: the local card IDs are a parameter).
@@ -118,18 +120,8 @@ public struct ProgressImport {
     /// same work is done and then rolled back, so the report is exact.
     public func merge(_ document: ProgressDocument, configuration: StudyConfiguration, applySettings: Bool,
                       dryRun: Bool) throws -> ImportReport {
-        let fileConfiguration = try document.settings.applied(to: configuration)
-        var report = ImportReport()
-        report.dryRun = dryRun
-        report.exportedAt = document.exportedAt
-        report.settingDifferences = ProgressDocument.Settings.keys.compactMap { key in
-            let local = key.value(in: configuration), file = key.value(in: fileConfiguration)
-            return local == file ? nil : ImportReport.SettingDifference(key: key, local: local, file: file)
-        }
-        report.settingsApplied = applySettings && !report.settingDifferences.isEmpty
-        let target = applySettings ? fileConfiguration : configuration
-        report.scheduler = target.scheduler.kind
-
+        var (report, target) = try startReport(document, configuration: configuration, applySettings: applySettings,
+                                               dryRun: dryRun)
         // A whole history goes in without foreign-key lookups (one per review); what the
         // import writes is checked instead, inside its transaction (`checkReferences`).
         let bulk = document.reviews.count >= bulkReviews
@@ -139,16 +131,7 @@ public struct ProgressImport {
         }
         do {
             return try inTransaction {
-                for difference in report.settingDifferences where applySettings {
-                    try store.setSetting(difference.key.rawValue, difference.file)
-                }
-                let local = try store.allCardIDs()
-                report.cardsInFile = document.cards.count
-                for entry in document.cards where !local.contains(entry.card.id) {
-                    try store.insertRetiredCard(entry.card)
-                    report.cardsAdded += 1
-                    report.addedTerms.append(entry.card.term)
-                }
+                try mergeSettingsCardsAndPractice(document, applySettings: applySettings, report: &report)
                 let reviews = document.reviews
                 report.reviewsInFile = reviews.count
                 // Reviews are keyed by ID: look each one up first (none when the log is
@@ -178,23 +161,10 @@ public struct ProgressImport {
                         report.reviewsConflicting += 1
                     }
                 }
-                report.quizResultsInFile = document.quizResults.count
-                for result in document.quizResults where try store.insertQuizResult(result) { report.quizResultsAdded += 1 }
-                report.drillsInFile = document.drillResults.count
-                for drill in document.drillResults {
-                    switch try store.mergeDrill(drill) {
-                    case .added: report.drillsAdded += 1
-                    case .updated: report.drillsUpdated += 1
-                    case .unchanged: break
-                    }
-                }
 
-                // New settings for the scheduler change every card's replay, not only the touched ones.
-                let replayAll = target.scheduler != configuration.scheduler
                 let rebuilder = StateRebuilder(store: store, scheduler: target.scheduler.makeScheduler())
-                if replayAll {
-                    report.cardsReplayed = Set(try store.allReviews().map(\.cardID)).count
-                    report.statesChanged = try rebuilder.rebuild()
+                if target.scheduler != configuration.scheduler {
+                    try replayEveryCard(rebuilder, report: &report)
                 } else if logWasEmpty {
                     // The file's reviews are each touched card's whole log: replay them
                     // from memory instead of reading a million rows back.
@@ -217,6 +187,55 @@ public struct ProgressImport {
 }
 
 extension ProgressImport {
+    /// The report's settings part, and the configuration states are replayed with.
+    func startReport(_ document: ProgressDocument, configuration: StudyConfiguration, applySettings: Bool,
+                     dryRun: Bool) throws -> (ImportReport, target: StudyConfiguration) {
+        let fileConfiguration = try document.settings.applied(to: configuration)
+        var report = ImportReport()
+        report.dryRun = dryRun
+        report.exportedAt = document.exportedAt
+        report.settingDifferences = ProgressDocument.Settings.keys.compactMap { key in
+            let local = key.value(in: configuration), file = key.value(in: fileConfiguration)
+            return local == file ? nil : ImportReport.SettingDifference(key: key, local: local, file: file)
+        }
+        report.settingsApplied = applySettings && !report.settingDifferences.isEmpty
+        let target = applySettings ? fileConfiguration : configuration
+        report.scheduler = target.scheduler.kind
+        return (report, target)
+    }
+
+    /// Everything but the reviews, in the caller's transaction: the file's settings (with
+    /// `applySettings`), the cards unknown here (kept retired), quiz answers and drills.
+    func mergeSettingsCardsAndPractice(_ document: ProgressDocument, applySettings: Bool,
+                                       report: inout ImportReport) throws {
+        for difference in report.settingDifferences where applySettings {
+            try store.setSetting(difference.key.rawValue, difference.file)
+        }
+        let local = try store.allCardIDs()
+        report.cardsInFile = document.cardsInFile
+        for entry in document.cards where !local.contains(entry.card.id) {
+            try store.insertRetiredCard(entry.card)
+            report.cardsAdded += 1
+            report.addedTerms.append(entry.card.term)
+        }
+        report.quizResultsInFile = document.quizResults.count
+        for result in document.quizResults where try store.insertQuizResult(result) { report.quizResultsAdded += 1 }
+        report.drillsInFile = document.drillResults.count
+        for drill in document.drillResults {
+            switch try store.mergeDrill(drill) {
+            case .added: report.drillsAdded += 1
+            case .updated: report.drillsUpdated += 1
+            case .unchanged: break
+            }
+        }
+    }
+
+    /// New settings for the scheduler change every card's replay, not only the touched ones.
+    func replayEveryCard(_ rebuilder: StateRebuilder, report: inout ImportReport) throws {
+        report.cardsReplayed = try store.reviewedCardCount()
+        report.statesChanged = try rebuilder.rebuild()
+    }
+
     /// With foreign keys off, the tables an import writes that name cards (the log checks
     /// its own cards as it goes in) are checked before the transaction commits.
     func checkReferences() throws {
@@ -255,6 +274,6 @@ extension ProgressImport {
 }
 
 /// Thrown at the end of a dry run so the transaction rolls everything back.
-private struct DryRunRollback: Error {
+struct DryRunRollback: Error {
     let report: ImportReport
 }

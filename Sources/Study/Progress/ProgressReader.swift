@@ -25,11 +25,20 @@ struct ProgressReader {
 
     static let lists: Set<String> = ["cards", "reviews", "quiz_results", "drill_results"]
 
-    init(localCards: Set<CardID>) {
+    /// Where a streamed import sends the reviews (`ProgressImport.streamed`).
+    private let stream: ReviewStream?
+
+    init(localCards: Set<CardID>, stream: ReviewStream? = nil) {
         validator = ImportValidator(localCards: localCards)
+        self.stream = stream
+        if stream != nil { cards.skipping = validator.localCards }
     }
 
-    static func read(bytes: JSONBytes, path: String, localCards: Set<CardID>) throws(ProgressError) -> ProgressDocument {
+    /// The document, or the syntax error or every problem. With a `stream`, the reviews go
+    /// there as they are read (the document has none), repeated review IDs are not looked
+    /// for, and of the cards only those unknown here are kept.
+    static func read(bytes: JSONBytes, path: String, localCards: Set<CardID>,
+                     stream: ReviewStream? = nil) throws(ProgressError) -> ProgressDocument {
         var cursor = JSONCursor(storage: bytes)
         cursor.skipWhitespace()
         guard cursor.next == UInt8(ascii: "{") else {
@@ -48,7 +57,7 @@ struct ProgressReader {
                 throw .invalidDocument(path: path, problems: error.problems)
             }
         }
-        var reader = ProgressReader(localCards: localCards)
+        var reader = ProgressReader(localCards: localCards, stream: stream)
         do {
             try reader.readDocument(&cursor)
         } catch {
@@ -100,9 +109,11 @@ struct ProgressReader {
             while try cursor.nextElement(&elements) {
                 cards.read(try cursor.readValue(depth: 2), index: index)
                 index += 1
+                cursor.storage.readingPassed(cursor.position)
             }
         case "reviews":
             var section = ReviewSection(known: validator.knownCards(adding: cards))
+            section.stream = stream
             let bytes = cursor.bytes
             while try cursor.nextElement(&elements) {
                 try Self.readReview(&section, bytes, &cursor, index: index)
@@ -115,6 +126,7 @@ struct ProgressReader {
             while try cursor.nextElement(&elements) {
                 section.read(try cursor.readValue(depth: 2), index: index)
                 index += 1
+                cursor.storage.readingPassed(cursor.position)
             }
             quizResults = section
         default:
@@ -122,6 +134,7 @@ struct ProgressReader {
             while try cursor.nextElement(&elements) {
                 section.read(try cursor.readValue(depth: 2), index: index)
                 index += 1
+                cursor.storage.readingPassed(cursor.position)
             }
             drillResults = section
         }
@@ -133,7 +146,9 @@ struct ProgressReader {
                                    _ cursor: inout JSONCursor, index: Int) throws(JSONParseError) {
         if let review = ReviewScanner.scan(bytes, from: cursor.position), section.known.contains(value: review.card) {
             let id = UnsafeBufferPointer(rebasing: bytes[review.idStart..<review.idStart + 36])
-            if section.ids.firstIndex(ofNew: id, at: index) == nil {
+            // Streamed reviews are not looked up here: the log's unique index refuses a
+            // repeated ID.
+            if section.stream != nil || section.ids.firstIndex(ofNew: id, at: index) == nil {
                 section.append(review, id: id)
                 cursor.position = review.end
                 return
@@ -146,7 +161,10 @@ struct ProgressReader {
     /// Checks the syntax of the list at the cursor, keeping nothing.
     private func skipList(_ cursor: inout JSONCursor) throws(JSONParseError) {
         var elements = cursor.openArray()
-        while try cursor.nextElement(&elements) { _ = try cursor.readValue(depth: 2) }
+        while try cursor.nextElement(&elements) {
+            _ = try cursor.readValue(depth: 2)
+            cursor.storage.readingPassed(cursor.position)
+        }
     }
 
     /// The document, or every problem in the order `ImportValidator.validate` gives them.
@@ -160,12 +178,17 @@ struct ProgressReader {
         if !cardsStreamed { cards.readAll(top["cards"]) }
         let known = validator.knownCards(adding: cards)
         var reviews = self.reviews ?? ReviewSection(known: known)
-        if self.reviews == nil { reviews.readAll(top["reviews"]) }
+        if self.reviews == nil {
+            reviews.stream = stream
+            reviews.readAll(top["reviews"])
+        }
         var quizResults = self.quizResults ?? QuizSection(known: known)
         if self.quizResults == nil { quizResults.readAll(top["quiz_results"]) }
         var drillResults = self.drillResults ?? DrillSection(known: known)
         if self.drillResults == nil { drillResults.readAll(top["drill_results"]) }
-        return try ImportValidator.assemble(checker, exportedAt: exportedAt, settings: settings, cards: cards,
-                                            reviews: reviews, quizResults: quizResults, drillResults: drillResults)
+        var document = try ImportValidator.assemble(checker, exportedAt: exportedAt, settings: settings, cards: cards,
+                                                    reviews: reviews, quizResults: quizResults, drillResults: drillResults)
+        document.cardsInFile = cards.count
+        return document
     }
 }

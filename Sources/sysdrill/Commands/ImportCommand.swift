@@ -35,9 +35,10 @@ enum ImportCommand {
         let dryRun = invocation.flag("dry-run")
         let store = try context.syncedStore()
         let importer = ProgressImport(store: store)
-        let document: ProgressDocument
+        let report: ImportReport
         do {
-            document = try importer.read(path: path)
+            report = try importer.run(path: path, configuration: try context.configuration(store),
+                                      applySettings: invocation.flag("settings"), dryRun: dryRun)
         } catch let error as ProgressError {
             // Scripts get the problems as data too; the message still goes to stderr.
             if context.json, let problems = problemsJSON(error) {
@@ -45,8 +46,6 @@ enum ImportCommand {
             }
             throw error
         }
-        let report = try importer.merge(document, configuration: try context.configuration(store),
-                                        applySettings: invocation.flag("settings"), dryRun: dryRun)
         if context.json {
             var object: JSONObject = ["file": .string(path)]
             for entry in report.json.entries { object.set(entry.key, entry.value) }
