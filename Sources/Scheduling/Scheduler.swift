@@ -32,10 +32,22 @@ extension Scheduler {
 public enum FuzzSeed {
     /// FNV-1a over the card ID and the number of reviews before this one.
     public static func make(cardID: String, reviewIndex: Int) -> UInt64 {
+        make(cardHash: cardHash(cardID.utf8), reviewIndex: reviewIndex)
+    }
+
+    /// The part of the seed that depends on the card only (its ID's UTF-8 bytes), for a
+    /// replay that makes many seeds of one card.
+    public static func cardHash<Bytes: Sequence<UInt8>>(_ cardID: Bytes) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in cardID.utf8 {
+        for byte in cardID {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
+        return hash
+    }
+
+    /// `make(cardID:reviewIndex:)` from the card's `cardHash`.
+    public static func make(cardHash: UInt64, reviewIndex: Int) -> UInt64 {
+        var hash = cardHash
         var index = UInt64(truncatingIfNeeded: reviewIndex)
         for _ in 0..<8 {
             hash = (hash ^ (index & 0xff)) &* 0x0000_0100_0000_01b3

@@ -38,6 +38,11 @@ extension StudyStore {
         Set(try connection.prepare("SELECT id FROM cards").map { CardID(rawValue: $0.string(0)) })
     }
 
+    /// Every card ID (active or retired), one at a time, without collecting them.
+    public func forEachCardID(_ body: (CardID) throws -> Void) throws {
+        try connection.prepare("SELECT id FROM cards").forEach { try body(CardID(rawValue: $0.string(0))) }
+    }
+
     /// Every review in the order the log replays them: time, then arrival.
     public func allReviews() throws -> [ReviewRecord] {
         var reviews: [ReviewRecord] = []

@@ -33,7 +33,7 @@ extension StudyStore {
             try connection.run("DELETE FROM card_state WHERE card_id = ?1", [cardID.rawValue])
             return
         }
-        try connection.run("""
+        let upsert = try connection.prepare("""
             INSERT INTO card_state(card_id, phase, due, reps, lapses, last_review, interval_days, sm2_n, sm2_ef, sm2_interval,
                                    sm2_extra, fsrs_phase, fsrs_step, fsrs_stability, fsrs_difficulty)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
@@ -42,9 +42,26 @@ extension StudyStore {
                 sm2_n = excluded.sm2_n, sm2_ef = excluded.sm2_ef, sm2_interval = excluded.sm2_interval,
                 sm2_extra = excluded.sm2_extra, fsrs_phase = excluded.fsrs_phase, fsrs_step = excluded.fsrs_step,
                 fsrs_stability = excluded.fsrs_stability, fsrs_difficulty = excluded.fsrs_difficulty
-            """, [cardID.rawValue, state.phase.rawValue, state.due, state.reps, state.lapses, state.lastReview,
-                  state.intervalDays, state.sm2?.n, state.sm2?.ef, state.sm2?.intervalDays, state.sm2?.inExtraLoop,
-                  state.fsrs?.phase.rawValue, state.fsrs?.step, state.fsrs?.stability, state.fsrs?.difficulty])
+            """)
+        // Bound one by one, not as an array of boxed values: an import saves 87,000 states.
+        upsert.reset()
+        try upsert.bind(1, cardID.rawValue)
+        try upsert.bind(2, state.phase.rawValue)
+        try upsert.bind(3, state.due)
+        try upsert.bind(4, state.reps)
+        try upsert.bind(5, state.lapses)
+        try upsert.bind(6, state.lastReview)
+        try upsert.bind(7, state.intervalDays)
+        try upsert.bind(8, state.sm2?.n)
+        try upsert.bind(9, state.sm2?.ef)
+        try upsert.bind(10, state.sm2?.intervalDays)
+        try upsert.bind(11, state.sm2?.inExtraLoop)
+        try upsert.bind(12, state.fsrs?.phase.rawValue)
+        try upsert.bind(13, state.fsrs?.step)
+        try upsert.bind(14, state.fsrs?.stability)
+        try upsert.bind(15, state.fsrs?.difficulty)
+        defer { upsert.reset() }
+        _ = try upsert.step()
     }
 
     public func state(of cardID: CardID) throws -> CardState? {

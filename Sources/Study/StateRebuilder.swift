@@ -54,23 +54,40 @@ public struct StateRebuilder {
     }
 
     /// `rebuild(logs:)` with the logs handed over one card at a time by `eachLog`; each
-    /// state is written as it is replayed, so neither the logs nor the states are all held
-    /// at once (an import of a whole history: 87,000 states).
+    /// state is written as it is replayed, so the logs are never all held at once.
     @discardableResult
     public func rebuild(eachLog: ((CardID, [ReviewEvent]) throws -> Void) throws -> Void) throws -> (cards: Int, changed: Int) {
         try store.connection.transaction {
             let stored = try store.allStates()
             var cards = 0, changed = 0
-            // Every card given has a log, so none of them goes back to new.
             try eachLog { id, events in
                 cards += 1
-                let state = scheduler.replay(events, cardID: id.rawValue)
-                guard stored[id] != state else { return }
-                try store.saveState(state, for: id)
-                changed += 1
+                if try save(scheduler.replay(events, cardID: id.rawValue), for: id, stored: stored) { changed += 1 }
             }
             return (cards, changed)
         }
+    }
+
+    /// Stores states replayed elsewhere (`Scheduler.replay` of each card's whole log, by
+    /// the same scheduler), handed over one at a time by `eachState`; returns how many
+    /// there were and how many changed.
+    public func save(replayed eachState: ((CardID, CardState) throws -> Void) throws -> Void) throws -> (cards: Int, changed: Int) {
+        try store.connection.transaction {
+            let stored = try store.allStates()
+            var cards = 0, changed = 0
+            try eachState { id, state in
+                cards += 1
+                if try save(state, for: id, stored: stored) { changed += 1 }
+            }
+            return (cards, changed)
+        }
+    }
+
+    /// Every card given has a log, so none of them goes back to new.
+    private func save(_ state: CardState, for id: CardID, stored: [CardID: CardState]) throws -> Bool {
+        guard stored[id] != state else { return false }
+        try store.saveState(state, for: id)
+        return true
     }
 
     private func write(_ replayed: [CardID: CardState], only: Set<CardID>?) throws -> Int {

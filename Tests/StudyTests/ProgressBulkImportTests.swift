@@ -1,5 +1,6 @@
 import Foundation
 import JSONText
+import SeededRandom
 import Testing
 @testable import Deck
 @testable import Scheduling
@@ -257,6 +258,45 @@ func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
     }
 }
 
+/// States replayed one review at a time as a history streams in are the states of
+/// replaying each card's whole log.
+@Suite struct LiveReplayTests {
+    @Test(arguments: [SchedulerKind.sm2, .fsrs])
+    func reviewsInTimeOrderGiveTheReplayedStates(kind: SchedulerKind) {
+        let scheduler: any Scheduler = kind == .sm2 ? SM2Scheduler(fuzz: true) : FSRSScheduler(fuzz: true)
+        var generator = SplitMix64(seed: 42)
+        let cards = (0..<40).map { KnownCards.cardID(UInt64($0) &* 0x9E37_79B9_7F4A_7C15) }
+        var logs = [[ReviewEvent]](repeating: [], count: cards.count)
+        let live = LiveReplay(scheduler: scheduler)
+        var numbers: [Int] = []  // card index -> number, in order of first appearance
+        var time: UnixTime = 1_700_000_000
+        for _ in 0..<2_000 {
+            let card = Int.random(in: 0..<cards.count, using: &generator)
+            // Sometimes in the same second as the review before.
+            if Int.random(in: 0..<4, using: &generator) > 0 { time += Int64.random(in: 1...400_000, using: &generator) }
+            let event = ReviewEvent(at: time, quality: Quality(rawValue: Int.random(in: 0...5, using: &generator))!)
+            logs[card].append(event)
+            if !numbers.contains(card) { numbers.append(card) }
+            var id = cards[card].rawValue
+            id.withUTF8 { live.apply(card: numbers.firstIndex(of: card)!, cardID: $0, at: event.at, quality: event.quality) }
+        }
+        for (number, card) in numbers.enumerated() {
+            #expect(!live.outOfOrder[number])
+            #expect(live.states[number] == scheduler.replay(logs[card], cardID: cards[card].rawValue))
+        }
+    }
+
+    @Test func aReviewOlderThanTheOneBeforeMarksItsCard() {
+        let live = LiveReplay(scheduler: SM2Scheduler())
+        var first = "0000000000000001", second = "0000000000000002"
+        first.withUTF8 { live.apply(card: 0, cardID: $0, at: 2_000, quality: Quality(rawValue: 4)!) }
+        second.withUTF8 { live.apply(card: 1, cardID: $0, at: 1_000, quality: Quality(rawValue: 4)!) }
+        first.withUTF8 { live.apply(card: 0, cardID: $0, at: 1_500, quality: Quality(rawValue: 4)!) }
+        second.withUTF8 { live.apply(card: 1, cardID: $0, at: 1_000, quality: Quality(rawValue: 3)!) }
+        #expect(live.outOfOrder == [true, false])
+    }
+}
+
 /// A big export is read from a mapped file whose passed pages are handed back: what is
 /// read, and where an error is reported, must not depend on that.
 @Suite struct MappedImportFileTests {
@@ -287,6 +327,25 @@ func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
         #expect(document.reviews.count == 100_000)
         #expect(document.reviews[99_999].id == ProgressFixture.reviewID(100_000))
         #expect(document.reviews[99_999].at == 1_700_000_000 + 99_999 * 60)
+    }
+
+    @Test func aBigFileIsStreamedIntoAnEmptyLog() throws {
+        let store = try ProgressFixture.store(in: folder)
+        let path = folder.file("big.json")
+        // Many of the chunks the inserting thread takes at a time.
+        let count = 50_000
+        try bigExport(count: count, tail: ",\n\"quiz_results\": [],\n\"drill_results\": []\n}\n").write(toFile: path, atomically: false, encoding: .utf8)
+        let (bytes, _) = try ProgressImport(store: store).open(path)
+        let report = try #require(try ProgressImport(store: store).streamed(bytes, configuration: .defaults, applySettings: false,
+                                                                             dryRun: false))
+        #expect(report.reviewsAdded == count)
+        #expect(report.cardsReplayed == 1)
+        #expect(try store.reviewCount() == count)
+        // In file order: the rowids follow the IDs' numbers.
+        let last = try store.connection.prepare("SELECT id FROM review_log ORDER BY rowid DESC LIMIT 1").first { $0.string(0) }
+        #expect(last == ProgressFixture.reviewID(count))
+        #expect(try StateRebuilder(store: store, scheduler: SM2Scheduler()).mismatches().isEmpty)
+        #expect(try store.integrityCheck() == ["ok"])
     }
 
     @Test func anErrorAtTheEndOfABigFileNamesItsLine() throws {

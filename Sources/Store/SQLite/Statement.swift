@@ -27,15 +27,7 @@ public final class Statement {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32
-            switch value.sqliteValue {
-            case .null: code = sqlite3_bind_null(handle, index)
-            case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
-            case .real(let number): code = sqlite3_bind_double(handle, index, number)
-            case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
-            }
-            guard code == SQLITE_OK else { throw connection.error(code: code, sql: sql) }
+            try bind(Int32(offset + 1), value.sqliteValue)
         }
     }
 
@@ -54,6 +46,18 @@ public final class Statement {
     func bindText(_ index: Int32, borrowing bytes: UnsafeBufferPointer<UInt8>) throws(StoreError) {
         // A nil destructor is SQLITE_STATIC: SQLite reads the caller's bytes in place.
         let code = bytes.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), nil) }
+        guard code == SQLITE_OK else { throw connection.error(code: code, sql: sql) }
+    }
+
+    /// Binds any value without boxing it (text is copied).
+    func bind<Value: SQLiteBindable>(_ index: Int32, _ value: Value) throws(StoreError) {
+        let code: Int32
+        switch value.sqliteValue {
+        case .null: code = sqlite3_bind_null(handle, index)
+        case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
+        case .real(let number): code = sqlite3_bind_double(handle, index, number)
+        case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
+        }
         guard code == SQLITE_OK else { throw connection.error(code: code, sql: sql) }
     }
 

@@ -289,7 +289,7 @@ extension JSONChecker {
 struct KnownCards {
     private var values: Set<UInt64> = []
 
-    init(_ cards: Set<CardID>) {
+    init<Cards: Collection<CardID>>(_ cards: Cards) {
         values.reserveCapacity(cards.count)
         for card in cards {
             if let value = Self.value(card) { values.insert(value) }

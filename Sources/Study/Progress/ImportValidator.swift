@@ -21,6 +21,10 @@ public struct ImportValidator {
         self.localCards = KnownCards(localCards)
     }
 
+    init(localCards: KnownCards) {
+        self.localCards = localCards
+    }
+
     static let stepRange: ClosedRange<Int64> = 1...(7 * 86_400)  // what `config set learning-steps` accepts
 
     public func validate(_ root: JSONValue) throws(ImportProblems) -> ProgressDocument {

@@ -28,7 +28,7 @@ struct ProgressReader {
     /// Where a streamed import sends the reviews (`ProgressImport.streamed`).
     private let stream: ReviewStream?
 
-    init(localCards: Set<CardID>, stream: ReviewStream? = nil) {
+    init(localCards: KnownCards, stream: ReviewStream? = nil) {
         validator = ImportValidator(localCards: localCards)
         self.stream = stream
         if stream != nil { cards.skipping = validator.localCards }
@@ -37,7 +37,11 @@ struct ProgressReader {
     /// The document, or the syntax error or every problem. With a `stream`, the reviews go
     /// there as they are read (the document has none), repeated review IDs are not looked
     /// for, and of the cards only those unknown here are kept.
-    static func read(bytes: JSONBytes, path: String, localCards: Set<CardID>,
+    static func read(bytes: JSONBytes, path: String, localCards: Set<CardID>) throws(ProgressError) -> ProgressDocument {
+        try read(bytes: bytes, path: path, localCards: KnownCards(localCards))
+    }
+
+    static func read(bytes: JSONBytes, path: String, localCards: KnownCards,
                      stream: ReviewStream? = nil) throws(ProgressError) -> ProgressDocument {
         var cursor = JSONCursor(storage: bytes)
         cursor.skipWhitespace()

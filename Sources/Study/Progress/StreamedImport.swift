@@ -35,34 +35,49 @@ extension ProgressImport {
                 try store.connection.transaction {
                     // The replay below assumes the file's reviews are each card's whole log.
                     guard try !store.hasReviews() else { throw NotStreamed() }
+                    // As numbers: a set of 100,000 ID strings would be 15 MB.
+                    var localCards = KnownCards([])
+                    try store.forEachCardID { localCards.insert($0) }
                     let load = try store.beginBulkReviewLoad()
-                    // An exported review takes ~250 bytes.
-                    let stream = ReviewStream(load: load, expected: bytes.buffer.count / 128)
+                    // Replayed with the settings in effect; new ones from the file (--settings)
+                    // that change the scheduler replay every card afterwards instead.
+                    let live = LiveReplay(scheduler: configuration.scheduler.makeScheduler())
+                    let stream = ReviewStream(load: load, replay: live)
+                    // From here until `finish` the connection is the inserting thread's.
+                    defer { try? stream.finish() }
                     let document: ProgressDocument
                     do {
-                        document = try ProgressReader.read(bytes: bytes, path: "", localCards: try store.allCardIDs(), stream: stream)
+                        document = try ProgressReader.read(bytes: bytes, path: "", localCards: localCards, stream: stream)
                     } catch {
                         throw NotStreamed()
                     }
-                    if let failure = stream.failure { throw failure }
+                    try stream.finish()
                     var (report, target) = try startReport(document, configuration: configuration,
                                                            applySettings: applySettings, dryRun: dryRun)
                     try mergeSettingsCardsAndPractice(document, applySettings: applySettings, report: &report)
                     report.reviewsInFile = stream.count
                     report.reviewsAdded = stream.count
-                    let rebuilder = StateRebuilder(store: store, scheduler: target.scheduler.makeScheduler())
-                    let replayAll = target.scheduler != configuration.scheduler
-                    if !replayAll {
-                        // Before the indexes are built, so the packed reviews are gone by then.
-                        (report.cardsReplayed, report.statesChanged) = try rebuilder.rebuild { body in try stream.forEachLog(body) }
-                        stream.dropEvents()
-                    }
                     do {
                         try load.finish(cards: stream.cardValues.lazy.map(KnownCards.cardID))
                     } catch where BulkReviewLoad.isRepeatedID(error) {
                         throw NotStreamed()
                     }
-                    if replayAll { try replayEveryCard(rebuilder, report: &report) }
+                    let rebuilder = StateRebuilder(store: store, scheduler: target.scheduler.makeScheduler())
+                    if target.scheduler != configuration.scheduler {
+                        try replayEveryCard(rebuilder, report: &report)
+                    } else {
+                        // A card whose reviews came out of time order (a hand-made file) is
+                        // replayed from its log, now indexed.
+                        (report.cardsReplayed, report.statesChanged) = try rebuilder.save { body in
+                            for (number, value) in stream.cardValues.enumerated() {
+                                let id = KnownCards.cardID(value)
+                                let state = live.outOfOrder[number]
+                                    ? live.scheduler.replay(try store.reviews(of: id).map(\.event), cardID: id.rawValue)
+                                    : live.states[number]
+                                try body(id, state)
+                            }
+                        }
+                    }
                     try checkReferences()
                     if dryRun { throw DryRunRollback(report: report) }
                     return report

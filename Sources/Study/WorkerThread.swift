@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A closure run on a second thread, joined by `join()`. POSIX threads rather than
+/// Dispatch: linking Dispatch would add two libraries to every start-up, and the calculator
+/// one-liner races GNU units there. Used by the import to give the machine's second core
+/// the database inserts while the first reads the file.
+///
+/// Whatever the closure shares with the starting thread must be handed over through
+/// `Semaphore`s or `join()` (both order memory), never touched by both at once.
+final class WorkerThread: @unchecked Sendable {
+    private var thread = pthread_t()
+    private var body: (() -> Void)?
+    private var running = false
+
+    init(_ body: @escaping () -> Void) {
+        self.body = body
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let status = pthread_create(&thread, nil, { context in
+            let worker = Unmanaged<WorkerThread>.fromOpaque(context!).takeRetainedValue()
+            worker.body?()
+            worker.body = nil
+            return nil
+        }, context)
+        if status == 0 {
+            running = true
+        } else {
+            // No second thread to be had: do the work here, at once.
+            Unmanaged<WorkerThread>.fromOpaque(context).release()
+            body()
+            self.body = nil
+        }
+    }
+
+    /// Waits for the closure to return (at once if it has, or if it ran in `init`).
+    func join() {
+        guard running else { return }
+        pthread_join(thread, nil)
+        running = false
+    }
+}
+
+/// A counting semaphore (POSIX).
+final class Semaphore: @unchecked Sendable {
+    private let handle = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
+
+    init(_ value: UInt32) {
+        sem_init(handle, 0, value)
+    }
+
+    deinit {
+        sem_destroy(handle)
+        handle.deallocate()
+    }
+
+    func wait() {
+        while sem_wait(handle) != 0 && errno == EINTR {}
+    }
+
+    func signal() {
+        sem_post(handle)
+    }
+}
