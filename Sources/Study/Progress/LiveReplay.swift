@@ -3,13 +3,12 @@ import Timekeeping
 
 /// Card states replayed as a history's reviews arrive, one review at a time, instead of
 /// from each card's whole log once all are in: a million reviews never need to be kept
-/// or grouped by card (13 MB and a sort), and the work runs on the thread that inserts
-/// them (`ReviewInserter`), beside the reading.
+/// or grouped by card (13 MB and a sort).
 ///
 /// It gives `Scheduler.replay`'s states exactly when each card's reviews arrive in replay
 /// order (time, then arrival), as an export lists them. A card with a review older than
 /// one before it is marked `outOfOrder`, and its state must be replayed from the log.
-final class LiveReplay: @unchecked Sendable {
+final class LiveReplay {
     let scheduler: any Scheduler
     /// Per card number (`ReviewStream`'s numbering).
     private(set) var states: [CardState] = []

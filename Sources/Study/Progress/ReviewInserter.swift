@@ -1,10 +1,8 @@
-import Scheduling
 import Store
 import Timekeeping
 
-/// Appends reviews to a `BulkReviewLoad` on a second thread and replays them there
-/// (`LiveReplay`), so SQLite's inserts and the scheduler run beside the reading of the
-/// file (alone, the reading takes about as long as both). The
+/// Appends reviews to a `BulkReviewLoad` on a second thread, so SQLite's inserts (as
+/// much work as reading the reviews from the file) run beside the reading. The
 /// reader fills a chunk of reviews while the worker inserts the previous one; two chunks
 /// and two semaphores hand them back and forth, so the connection is only ever used by
 /// one thread at a time, and by the worker only between `init` and `finish()`.
@@ -12,7 +10,6 @@ final class ReviewInserter: @unchecked Sendable {
     private final class Chunk {
         var ids: [UInt8] = []
         var idEnds: [Int] = []
-        var cardNumbers: [Int32] = []
         /// 16 bytes per review.
         var cards: [UInt8] = []
         var times: [UnixTime] = []
@@ -26,7 +23,6 @@ final class ReviewInserter: @unchecked Sendable {
         func removeAll() {
             ids.removeAll(keepingCapacity: true)
             idEnds.removeAll(keepingCapacity: true)
-            cardNumbers.removeAll(keepingCapacity: true)
             cards.removeAll(keepingCapacity: true)
             times.removeAll(keepingCapacity: true)
             grades.removeAll(keepingCapacity: true)
@@ -36,7 +32,6 @@ final class ReviewInserter: @unchecked Sendable {
 
     private static let chunkSize = 8192
     private let load: BulkReviewLoad
-    private let replay: LiveReplay
     private let chunks = [Chunk(), Chunk()]
     /// Chunks ready for the worker, and chunks free for the reader.
     private let filled = Semaphore(0), free = Semaphore(1)
@@ -46,20 +41,17 @@ final class ReviewInserter: @unchecked Sendable {
     /// The worker's first error; it inserts nothing after one. Read after `join`.
     private var failure: (any Error)?
 
-    init(load: BulkReviewLoad, replay: LiveReplay) {
+    init(load: BulkReviewLoad) {
         self.load = load
-        self.replay = replay
         worker = WorkerThread { [unowned self] in self.insertChunks() }
     }
 
-    /// Queues one review of card number `card` (see `LiveReplay.apply`); the bytes are copied.
-    func append(id: UnsafeBufferPointer<UInt8>, card: Int32, cardID: UnsafeBufferPointer<UInt8>, at: UnixTime, grade: Int,
-                durationMs: Int64) {
+    /// Queues one review; the bytes are copied.
+    func append(id: UnsafeBufferPointer<UInt8>, card: UnsafeBufferPointer<UInt8>, at: UnixTime, grade: Int, durationMs: Int64) {
         let chunk = chunks[filling]
         chunk.ids.append(contentsOf: id)
         chunk.idEnds.append(chunk.ids.count)
-        chunk.cardNumbers.append(card)
-        chunk.cards.append(contentsOf: cardID)
+        chunk.cards.append(contentsOf: card)
         chunk.times.append(at)
         chunk.grades.append(UInt8(grade))
         chunk.durations.append(durationMs)
@@ -106,12 +98,9 @@ final class ReviewInserter: @unchecked Sendable {
                 var idStart = 0
                 for index in 0..<chunk.count {
                     let idEnd = chunk.idEnds[index]
-                    let card = UnsafeBufferPointer(rebasing: cards[index * 16..<index * 16 + 16])
-                    let grade = Int(chunk.grades[index])
-                    try load.append(id: UnsafeBufferPointer(rebasing: ids[idStart..<idEnd]), card: card, at: chunk.times[index],
-                                    grade: grade, durationMs: chunk.durations[index])
-                    replay.apply(card: Int(chunk.cardNumbers[index]), cardID: card, at: chunk.times[index],
-                                 quality: Quality(rawValue: grade)!)
+                    try load.append(id: UnsafeBufferPointer(rebasing: ids[idStart..<idEnd]),
+                                    card: UnsafeBufferPointer(rebasing: cards[index * 16..<index * 16 + 16]),
+                                    at: chunk.times[index], grade: Int(chunk.grades[index]), durationMs: chunk.durations[index])
                     idStart = idEnd
                 }
             }

@@ -3,11 +3,12 @@ import Scheduling
 import Store
 import Timekeeping
 
-/// The reviews of a streamed import (`ProgressImport.streamed`), handed to a second
-/// thread (`ReviewInserter`) as the reader checks them: it appends them to the log and
-/// replays each card's state as they come (`LiveReplay`), so nothing per review is kept.
+/// The reviews of a streamed import (`ProgressImport.streamed`) as the reader checks
+/// them: handed to a second thread that appends them to the log (`ReviewInserter`), and
+/// replayed card by card as they come (`LiveReplay`), so nothing per review is kept.
 final class ReviewStream {
     private let inserter: ReviewInserter
+    private let replay: LiveReplay
     /// Each card's number, by the value of its 16 hex digits.
     private var numbers: [UInt64: Int32] = [:]
     /// The card IDs' text, 16 bytes per card number, to bind from.
@@ -18,7 +19,8 @@ final class ReviewStream {
     private(set) var count = 0
 
     init(load: BulkReviewLoad, replay: LiveReplay) {
-        inserter = ReviewInserter(load: load, replay: replay)
+        inserter = ReviewInserter(load: load)
+        self.replay = replay
     }
 
     func add(id: UnsafeBufferPointer<UInt8>, card: UInt64, at: UnixTime, grade: Int, durationMs: Int64) {
@@ -34,8 +36,10 @@ final class ReviewStream {
         }
         cardText.withUnsafeBufferPointer { text in
             let start = Int(number) * 16
-            inserter.append(id: id, card: number, cardID: UnsafeBufferPointer(rebasing: text[start..<start + 16]), at: at,
-                            grade: grade, durationMs: durationMs)
+            let cardID = UnsafeBufferPointer(rebasing: text[start..<start + 16])
+            inserter.append(id: id, card: cardID, at: at, grade: grade, durationMs: durationMs)
+            // Here rather than on the inserting thread, which has as much to do as this one.
+            replay.apply(card: Int(number), cardID: cardID, at: at, quality: Quality(rawValue: grade)!)
         }
         count += 1
     }
