@@ -325,10 +325,13 @@ final class Bench {
     private func parsing(_ data: Data, oneAtATime: Bool) throws -> Measurement {
         let size = Format.mebibytes(data.deckText.utf8.count)
         var measurement = Measurement(oneAtATime ? "parse \(size) outline, card by card (in-process)"
-                                                 : "parse \(size) outline (in-process)")
+                                                 : "parse \(size) outline, all cards kept (in-process)")
         reference(&measurement, name: "cmark FILE > /dev/null", tool: cmark)
         measurement.target = .ratio(1)
-        measurement.memoryBudget = Self.memoryBudget
+        // The memory budget is for what sysdrill does: every command reads a deck card by
+        // card. Keeping all 100,000 cards at once (as the first parser did) is measured for
+        // comparison with the earlier runs, with no budget.
+        measurement.memoryBudget = oneAtATime ? Self.memoryBudget : nil
         let report = path("parse.out")
         let command = ChildCommand(arguments: [Environment.executablePath(), "--parse-child"]
                                        + (oneAtATime ? ["--one-at-a-time"] : []) + [data.deck],

@@ -46,6 +46,69 @@ import Testing
         }
     }
 
+    /// An export of `count` reviews of the built-in deck's cards, in time order: the
+    /// fresh database's own export with the reviews put in.
+    func historyFile(_ cli: CLIRunner, count: Int) throws -> String {
+        let empty = cli.directory + "/empty.json"
+        #expect(try cli.run(["export", "--output", empty]).status == 0)
+        let text = try String(contentsOfFile: empty, encoding: .utf8)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let cards = try #require(document["cards"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        var reviews: [String] = []
+        for number in 0..<count {
+            let at = 1_700_000_000 + number * 97
+            let time = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(at)))
+            let id = String(format: "00000000-0000-4000-8000-%012x", number + 1)
+            reviews.append(#"{"id": "\#(id)", "card": "\#(cards[number % cards.count])", "at": "\#(time)", "grade": \#(number % 6), "duration_ms": 900}"#)
+        }
+        let full = text.replacingOccurrences(of: #""reviews": []"#, with: "\"reviews\": [\n" + reviews.joined(separator: ",\n") + "\n]")
+        #expect(full != text)
+        let path = cli.directory + "/history.json"
+        try full.write(toFile: path, atomically: false, encoding: .utf8)
+        return path
+    }
+
+    @Test func killNineDuringAnImportChangesNothing() throws {
+        var generator = SplitMix64(seed: 7)
+        let count = 20_000
+        // How long a whole import takes here (debug build or not), to kill within it.
+        let timing = CLIRunner()
+        defer { timing.cleanUp() }
+        let started = Date()
+        #expect(try timing.run(["import", try historyFile(timing, count: count)]).status == 0)
+        let duration = Date().timeIntervalSince(started)
+        // An import run takes a second or so in a debug build: a tenth of the review runs.
+        for run in 0..<max(4, Self.killRuns / 10) {
+            let cli = CLIRunner()
+            defer { cli.cleanUp() }
+            let file = try historyFile(cli, count: count)
+            let importing = Process()
+            importing.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+            importing.arguments = ["import", file]
+            importing.environment = cli.environment
+            importing.standardOutput = FileHandle.nullDevice
+            importing.standardError = FileHandle.nullDevice
+            try importing.run()
+            usleep(UInt32(Double.random(in: 0...1.1, using: &generator) * duration * 1_000_000))
+            Foundation.kill(importing.processIdentifier, SIGKILL)
+            importing.waitUntilExit()
+
+            // All or nothing, a healthy file, and the same import again does the rest.
+            let logged = try #require(try cli.json(["stats", "--json"]) as? [String: Any], "run \(run)")["total_reviews"] as? Int
+            #expect(logged == 0 || logged == count, "run \(run): \(logged ?? -1) reviews logged")
+            let again = try cli.run(["import", "--json", file])
+            #expect(again.status == 0, "run \(run): \(again.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+            let added = (report["reviews"] as? [String: Any])?["added"] as? Int
+            #expect(added == count - (logged ?? 0), "run \(run)")
+            let check = try cli.run(["check", "--json"])
+            #expect(check.status == 0, "run \(run): \(check.stdout) \(check.stderr)")
+            let checked = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+            #expect(checked["integrity"] as? [String] == ["ok"])
+            #expect(checked["state_mismatches"] as? Int == 0)
+        }
+    }
+
     // MARK: two terminals
 
     @Test func twoProcessesAnswering500CardsEachLoseNothing() throws {
