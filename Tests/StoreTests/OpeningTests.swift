@@ -73,6 +73,38 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == cut)
     }
 
+    /// A process killed while a checkpoint copies pages from the write-ahead log into the
+    /// file leaves a file shorter than its header says, with the log beside it: no damage,
+    /// SQLite completes it from the log. Without the log the same file is refused.
+    @Test func aFileCutShortByAnInterruptedCheckpointOpensFromItsLog() throws {
+        let dir = TemporaryDirectory()
+        let live = dir.file("live.sqlite"), killed = dir.file("killed.sqlite"), lost = dir.file("lost.sqlite")
+        let store = try StudyStore.open(path: live)
+        try store.connection.execute(script: "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint = 0;")
+        for index in 0..<300 { try store.setSetting("key\(index)", String(repeating: "x", count: 300)) }
+        // The moment of the kill: the new pages are only in the log.
+        for (from, to) in [(live, killed), (live + "-wal", killed + "-wal"), (live, lost)] {
+            try FileManager.default.copyItem(atPath: from, toPath: to)
+        }
+        // What the checkpoint writes first: page 1, whose header has the new page count.
+        try store.connection.execute(script: "PRAGMA wal_checkpoint(TRUNCATE);")
+        let complete = try Data(contentsOf: URL(fileURLWithPath: live))
+        let pageSize = Int(complete[16]) << 8 | Int(complete[17])
+        for path in [killed, lost] {
+            var partial = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(partial.count < complete.count)
+            partial.replaceSubrange(0..<pageSize, with: complete.prefix(pageSize))
+            try partial.write(to: URL(fileURLWithPath: path))
+        }
+
+        let reopened = try StudyStore.open(path: killed)
+        #expect(try reopened.setting("key299") == String(repeating: "x", count: 300))
+        #expect(try reopened.integrityCheck() == ["ok"])
+        let lostBefore = try Data(contentsOf: URL(fileURLWithPath: lost))
+        #expect(throws: StoreError.self) { try StudyStore.open(path: lost) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: lost)) == lostBefore)
+    }
+
     // Root may write any file, so permissions cannot make it read-only; the CLI
     // reliability tests cover this case by running the binary as an unprivileged user.
     @Test(.disabled(if: getuid() == 0, "root ignores file permissions"))

@@ -40,14 +40,24 @@ enum DatabaseFile {
         let changeCounter = bigEndian32(header, 24)
         let pageCount = Int64(bigEndian32(header, 28))
         let validFor = bigEndian32(header, 92)
-        // The in-header size is only trustworthy when written by a recent SQLite.
-        if validFor == changeCounter, pageCount > 0, size < pageCount * pageSize {
+        // The in-header size is only trustworthy when written by a recent SQLite. And a
+        // file shorter than it says is no damage while a write-ahead log is there: a
+        // checkpoint copies pages from the log in page order, header first, so a process
+        // killed in the middle of one leaves exactly that, and SQLite completes it from
+        // the log on the next open (a kill -9 during an import's final checkpoint did).
+        if validFor == changeCounter, pageCount > 0, size < pageCount * pageSize, !hasWriteAheadLog(path) {
             throw .truncated(path: path, expectedBytes: pageCount * pageSize, actualBytes: size)
         }
         if size % pageSize != 0 {
             throw .truncated(path: path, expectedBytes: (size / pageSize + 1) * pageSize, actualBytes: size)
         }
         return .database(userVersion: Int32(bitPattern: bigEndian32(header, 60)))
+    }
+
+    /// Whether a write-ahead log with at least its 32-byte header lies next to `path`.
+    static func hasWriteAheadLog(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "-wal", &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 32
     }
 
     /// Creates the file with mode 0600 (review history is personal) and its folder
