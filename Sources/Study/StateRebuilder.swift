@@ -70,14 +70,25 @@ public struct StateRebuilder {
 
     /// Stores states replayed elsewhere (`Scheduler.replay` of each card's whole log, by
     /// the same scheduler), handed over one at a time by `eachState`; returns how many
-    /// there were and how many changed.
-    public func save(replayed eachState: ((CardID, CardState) throws -> Void) throws -> Void) throws -> (cards: Int, changed: Int) {
+    /// there were and how many changed. `resettingOthers`: the cards given are every card
+    /// with a log, so any other stored state goes back to new (as `rebuild()` does).
+    public func save(resettingOthers: Bool = false,
+                     replayed eachState: ((CardID, CardState) throws -> Void) throws -> Void) throws -> (cards: Int, changed: Int) {
         try store.connection.transaction {
             let stored = try store.allStates()
+            // Only a stored state can need a reset: with none (a new machine's import) no
+            // set of the 87,000 given cards is made.
+            let resetting = resettingOthers && !stored.isEmpty
+            var given = Set<CardID>()
             var cards = 0, changed = 0
             try eachState { id, state in
                 cards += 1
+                if resetting { given.insert(id) }
                 if try save(state, for: id, stored: stored) { changed += 1 }
+            }
+            for id in stored.keys where resetting && !given.contains(id) {
+                try store.saveState(.new, for: id)
+                changed += 1
             }
             return (cards, changed)
         }

@@ -202,6 +202,39 @@ func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
         #expect(try StateRebuilder(store: streamedStore, scheduler: scheduler).mismatches().isEmpty)
     }
 
+    /// `--settings` with another scheduler: replayed as the reviews come when the settings
+    /// come first (as an export writes them), else every card afterwards; either way a
+    /// state left without any review goes back to new, as the whole-file way does.
+    @Test(arguments: [true, false])
+    func newSchedulerSettingsLeaveTheSameDatabase(settingsFirst: Bool) throws {
+        let exported = try JSONParser.parse(try history()).objectValue!
+        var document = JSONObject()
+        let order = settingsFirst ? ["format", "version", "exported_at", "scheduler", "cards", "reviews", "quiz_results", "drill_results"]
+                                  : ["format", "version", "exported_at", "cards", "reviews", "quiz_results", "drill_results", "scheduler"]
+        for key in order { document.set(key, exported[key]!) }
+        let text = JSONValue.object(document).serialized(pretty: true)
+            .replacingOccurrences(of: "\"name\": \"sm2\"", with: "\"name\": \"fsrs\"")
+        #expect((ProgressReader.leadingSettings(JSONBytes(copying: Array(text.utf8)))?.kind == .fsrs) == settingsFirst)
+        let streamedStore = try ProgressFixture.store(in: folder, named: "streamed.sqlite")
+        let wholeStore = try ProgressFixture.store(in: folder, named: "whole.sqlite")
+        let ttl = ProgressFixture.cardID(term: "TTL")
+        for store in [streamedStore, wholeStore] {
+            // A state with no review behind it (a log entry lost): the replay resets it.
+            try store.saveState(SM2Scheduler().replay([ReviewEvent(at: 1_000, quality: Quality(rawValue: 4)!)], cardID: ttl.rawValue),
+                                for: ttl)
+        }
+        let (bytes, _) = try ProgressImport(store: streamedStore).open(try file(text))
+        let streamed = try #require(try ProgressImport(store: streamedStore).streamed(
+            bytes, configuration: try StudyConfiguration.load(from: streamedStore), applySettings: true, dryRun: false))
+        let whole = try wholeThenMerged(text, into: wholeStore, applySettings: true)
+        #expect(streamed.json == whole.json)
+        #expect(streamed.scheduler == .fsrs)
+        #expect(try streamedStore.state(of: ttl) == nil)
+        #expect(try ProgressFixture.snapshot(streamedStore) == ProgressFixture.snapshot(wholeStore))
+        let scheduler = try StudyConfiguration.load(from: streamedStore).scheduler.makeScheduler()
+        #expect(try StateRebuilder(store: streamedStore, scheduler: scheduler).mismatches().isEmpty)
+    }
+
     /// Runs `sysdrill import` on `text` into a new database and returns its problems; the
     /// database must be as it was.
     func problems(_ text: String) throws -> [String] {

@@ -74,6 +74,26 @@ struct ProgressReader {
         }
     }
 
+    /// The file's scheduler settings when they come before its first list, as an export
+    /// writes them (nil otherwise, or when they are not valid): for a streamed import that
+    /// replays with them (`--settings`) while the reviews are still being read. The whole
+    /// read checks them again.
+    static func leadingSettings(_ bytes: JSONBytes) -> ProgressDocument.Settings? {
+        var cursor = JSONCursor(storage: bytes)
+        cursor.skipWhitespace()
+        guard cursor.next == UInt8(ascii: "{") else { return nil }
+        var members = cursor.openObject()
+        do {
+            while let key = try cursor.nextKey(&members), !lists.contains(key) {
+                let value = try cursor.readValue(depth: 1)
+                guard key == "scheduler" else { continue }
+                var checker = JSONChecker()
+                return ImportValidator(localCards: KnownCards([])).readSettings(value, &checker)
+            }
+        } catch {}
+        return nil
+    }
+
     /// Reads the top-level object at the cursor and everything in it.
     private mutating func readDocument(_ cursor: inout JSONCursor) throws(JSONParseError) {
         var members = cursor.openObject()

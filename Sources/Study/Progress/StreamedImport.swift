@@ -39,9 +39,12 @@ extension ProgressImport {
                     var localCards = KnownCards([])
                     try store.forEachCardID { localCards.insert($0) }
                     let load = try store.beginBulkReviewLoad()
-                    // Replayed with the settings in effect; new ones from the file (--settings)
-                    // that change the scheduler replay every card afterwards instead.
-                    let live = LiveReplay(scheduler: configuration.scheduler.makeScheduler())
+                    // Replayed as they come with the settings the states will have: the file's
+                    // with --settings (an export lists them first), else those in effect.
+                    let expected = applySettings
+                        ? (ProgressReader.leadingSettings(bytes).flatMap { try? $0.applied(to: configuration) } ?? configuration)
+                        : configuration
+                    let live = LiveReplay(scheduler: expected.scheduler.makeScheduler())
                     let stream = ReviewStream(load: load, replay: live)
                     // From here until `finish` the connection is the inserting thread's.
                     defer { try? stream.finish() }
@@ -63,12 +66,15 @@ extension ProgressImport {
                         throw NotStreamed()
                     }
                     let rebuilder = StateRebuilder(store: store, scheduler: target.scheduler.makeScheduler())
-                    if target.scheduler != configuration.scheduler {
+                    if target.scheduler != expected.scheduler {
+                        // Settings placed after the reviews in a hand-made file.
                         try replayEveryCard(rebuilder, report: &report)
                     } else {
                         // A card whose reviews came out of time order (a hand-made file) is
-                        // replayed from its log, now indexed.
-                        (report.cardsReplayed, report.statesChanged) = try rebuilder.save { body in
+                        // replayed from its log, now indexed. New scheduler settings reset a
+                        // state left without any review too, as replaying every card would.
+                        let resetOthers = target.scheduler != configuration.scheduler
+                        (report.cardsReplayed, report.statesChanged) = try rebuilder.save(resettingOthers: resetOthers) { body in
                             for (number, value) in stream.cardValues.enumerated() {
                                 let id = KnownCards.cardID(value)
                                 let state = live.outOfOrder[number]
