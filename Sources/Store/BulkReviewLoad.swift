@@ -18,7 +18,6 @@ import Timekeeping
 public final class BulkReviewLoad {
     private let connection: Connection
     private let insert: Statement
-    public private(set) var count = 0
 
     init(connection: Connection) throws {
         precondition(connection.inTransaction, "a bulk load belongs in the caller's transaction")
@@ -50,7 +49,6 @@ public final class BulkReviewLoad {
         try insert.bindInt64(5, durationMs)
         defer { insert.reset() }
         _ = try insert.step()
-        count += 1
     }
 
     /// Drops the text bound by `append`, before the buffers it came from are reused.
@@ -73,9 +71,11 @@ public final class BulkReviewLoad {
         // temporary file: 4 MiB keeps an import of a million reviews under 64 MiB for
         // about the time 16 take. One helper thread sorts beside it (~0.2 s of 1.9).
         try connection.execute(script: "PRAGMA cache_size = -4096; PRAGMA threads = 1;")
+        defer {
+            try? connection.execute(script: "PRAGMA threads = 0;")
+            try? connection.execute(script: StudyStore.standardCacheSize)
+        }
         try connection.execute(script: StudyStore.reviewLogIndexes)
-        try connection.execute(script: "PRAGMA threads = 0;")
-        try connection.execute(script: StudyStore.standardCacheSize)
     }
 
     /// Whether `error` (from `finish`) says two reviews have the same ID.

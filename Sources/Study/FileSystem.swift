@@ -27,6 +27,11 @@ public enum FileSystem {
             throw .unreadable(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
+        return try readAll(fd, path: path)
+    }
+
+    /// The rest of an open file, to its end (`path` names it in an error).
+    static func readAll(_ fd: Int32, path: String) throws(DeckError) -> [UInt8] {
         var bytes: [UInt8] = []
         // Room for the whole file up front: growing by doubling left up to twice the
         // file's size allocated (20 MB for a 10 MB deck, at the parser's peak).

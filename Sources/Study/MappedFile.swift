@@ -12,8 +12,8 @@ extension FileSystem {
     ///
     /// The mapping is read-only and private: a file changed while it is read gives a
     /// reader bytes that may not match (the import then fails its checks and changes
-    /// nothing); one cut short meanwhile ends the process with SIGBUS, before anything
-    /// is committed.
+    /// nothing); one cut short meanwhile, or a read error of the disk, ends the process
+    /// with SIGBUS, before anything is committed.
     public static func readOnce(_ path: String) throws(DeckError) -> JSONBytes {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -22,12 +22,14 @@ extension FileSystem {
         }
         defer { close(fd) }
         var status = stat()
+        // Anything not mapped is read from this descriptor: opening a named pipe again
+        // would wait for a writer that has already gone.
         guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else {
-            return JSONBytes(copying: try read(path))
+            return JSONBytes(copying: try readAll(fd, path: path))
         }
         let size = Int(status.st_size)
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
-            return JSONBytes(copying: try read(path))
+            return JSONBytes(copying: try readAll(fd, path: path))
         }
         _ = madvise(address, size, MADV_SEQUENTIAL)
         let start = address.assumingMemoryBound(to: UInt8.self)

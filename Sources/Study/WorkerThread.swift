@@ -14,26 +14,30 @@ final class WorkerThread: @unchecked Sendable {
     private var body: (() -> Void)?
     private var running = false
 
-    init(_ body: @escaping () -> Void) {
+    private init(_ body: @escaping () -> Void) {
         self.body = body
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let status = pthread_create(&thread, nil, { context in
+    }
+
+    /// Runs `body` on a new thread; nil when the system gives none (the caller then does
+    /// the work itself: waiting for a thread that never started would hang).
+    static func start(_ body: @escaping () -> Void) -> WorkerThread? {
+        let worker = WorkerThread(body)
+        let context = Unmanaged.passRetained(worker).toOpaque()
+        let status = pthread_create(&worker.thread, nil, { context in
             let worker = Unmanaged<WorkerThread>.fromOpaque(context!).takeRetainedValue()
             worker.body?()
             worker.body = nil
             return nil
         }, context)
-        if status == 0 {
-            running = true
-        } else {
-            // No second thread to be had: do the work here, at once.
+        guard status == 0 else {
             Unmanaged<WorkerThread>.fromOpaque(context).release()
-            body()
-            self.body = nil
+            return nil
         }
+        worker.running = true
+        return worker
     }
 
-    /// Waits for the closure to return (at once if it has, or if it ran in `init`).
+    /// Waits for the closure to return (at once if it has).
     func join() {
         guard running else { return }
         pthread_join(thread, nil)

@@ -103,6 +103,13 @@ import Testing
         let lostBefore = try Data(contentsOf: URL(fileURLWithPath: lost))
         #expect(throws: StoreError.self) { try StudyStore.open(path: lost) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: lost)) == lostBefore)
+        // A stray `-wal` that is no write-ahead log of this file excuses nothing.
+        let garbage = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        try garbage.write(to: URL(fileURLWithPath: lost + "-wal"))
+        #expect(throws: StoreError.truncated(path: lost, expectedBytes: Int64(complete.count), actualBytes: Int64(lostBefore.count))) {
+            try StudyStore.open(path: lost)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: lost)) == lostBefore)
     }
 
     // Root may write any file, so permissions cannot make it read-only; the CLI

@@ -291,6 +291,37 @@ func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
     }
 }
 
+/// The reviews of a streamed import go into the log through a second thread, or, when
+/// no thread is to be had, on the reading thread as each chunk fills: the same rows in
+/// the same order either way, and `finish` may come twice.
+@Suite struct ReviewInserterTests {
+    @Test(arguments: [true, false])
+    func everyReviewIsInsertedInOrder(threaded: Bool) throws {
+        let folder = ProgressTempFolder()
+        let store = try ProgressFixture.store(in: folder)
+        let cards = ProgressFixture.cards().map(\.id)
+        let count = 20_000  // a few chunks and a part
+        try store.withoutForeignKeyChecks {
+            try store.connection.transaction {
+                let load = try store.beginBulkReviewLoad()
+                let stream = ReviewStream(load: load, replay: LiveReplay(scheduler: SM2Scheduler()), threaded: threaded)
+                for number in 0..<count {
+                    var id = ProgressFixture.reviewID(number + 1)
+                    id.withUTF8 { stream.add(id: $0, card: KnownCards.value(cards[number % cards.count])!, at: 1_700_000_000 + Int64(number),
+                                             grade: 4, durationMs: 1) }
+                }
+                try stream.finish()
+                try stream.finish()
+                try load.finish(cards: cards)
+            }
+        }
+        #expect(try store.reviewCount() == count)
+        let ids = try store.connection.prepare("SELECT id FROM review_log ORDER BY rowid").map { $0.string(0) }
+        #expect(ids == (0..<count).map { ProgressFixture.reviewID($0 + 1) })
+        #expect(try store.integrityCheck() == ["ok"])
+    }
+}
+
 /// States replayed one review at a time as a history streams in are the states of
 /// replaying each card's whole log.
 @Suite struct LiveReplayTests {

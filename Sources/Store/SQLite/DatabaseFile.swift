@@ -45,7 +45,8 @@ enum DatabaseFile {
         // checkpoint copies pages from the log in page order, header first, so a process
         // killed in the middle of one leaves exactly that, and SQLite completes it from
         // the log on the next open (a kill -9 during an import's final checkpoint did).
-        if validFor == changeCounter, pageCount > 0, size < pageCount * pageSize, !hasWriteAheadLog(path) {
+        if validFor == changeCounter, pageCount > 0, size < pageCount * pageSize,
+           !hasWriteAheadLog(path, pageSize: pageSize) {
             throw .truncated(path: path, expectedBytes: pageCount * pageSize, actualBytes: size)
         }
         if size % pageSize != 0 {
@@ -54,10 +55,29 @@ enum DatabaseFile {
         return .database(userVersion: Int32(bitPattern: bigEndian32(header, 60)))
     }
 
-    /// Whether a write-ahead log with at least its 32-byte header lies next to `path`.
-    static func hasWriteAheadLog(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path + "-wal", &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 32
+    /// Whether a write-ahead log of this database lies next to `path`: its 32-byte header
+    /// has SQLite's magic number, version and checksum, and the database's page size
+    /// (a stray or garbage `-wal` file does not excuse a short file).
+    static func hasWriteAheadLog(_ path: String, pageSize: Int64) -> Bool {
+        let fd = open(path + "-wal", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: 32)
+        guard header.withUnsafeMutableBytes({ read(fd, $0.baseAddress, 32) }) == 32 else { return false }
+        let magic = bigEndian32(header, 0)
+        guard magic & 0xFFFF_FFFE == 0x377F_0682, bigEndian32(header, 4) == 3_007_000,
+              Int64(bigEndian32(header, 8)) == pageSize else { return false }
+        // The checksum of the first 24 bytes, read as words in the byte order the magic
+        // number's last bit names (SQLite's WAL format).
+        let bigEndianWords = magic & 1 == 1
+        var s0: UInt32 = 0, s1: UInt32 = 0
+        for offset in stride(from: 0, to: 24, by: 8) {
+            let x0 = bigEndianWords ? bigEndian32(header, offset) : bigEndian32(header, offset).byteSwapped
+            let x1 = bigEndianWords ? bigEndian32(header, offset + 4) : bigEndian32(header, offset + 4).byteSwapped
+            s0 = s0 &+ x0 &+ s1
+            s1 = s1 &+ x1 &+ s0
+        }
+        return s0 == bigEndian32(header, 24) && s1 == bigEndian32(header, 28)
     }
 
     /// Creates the file with mode 0600 (review history is personal) and its folder

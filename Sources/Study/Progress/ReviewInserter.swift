@@ -38,12 +38,15 @@ final class ReviewInserter: @unchecked Sendable {
     /// The chunk the reader fills (the other one is the worker's or free).
     private var filling = 0
     private var worker: WorkerThread?
-    /// The worker's first error; it inserts nothing after one. Read after `join`.
+    private var finished = false
+    /// The first error; nothing is inserted after one. The worker's is read after `join`.
     private var failure: (any Error)?
 
-    init(load: BulkReviewLoad) {
+    /// `threaded: false`, or no thread to be had, inserts each chunk on the caller's thread
+    /// as it fills.
+    init(load: BulkReviewLoad, threaded: Bool = true) {
         self.load = load
-        worker = WorkerThread { [unowned self] in self.insertChunks() }
+        if threaded { worker = WorkerThread.start { [unowned self] in self.insertChunks() } }
     }
 
     /// Queues one review; the bytes are copied.
@@ -55,19 +58,33 @@ final class ReviewInserter: @unchecked Sendable {
         chunk.times.append(at)
         chunk.grades.append(UInt8(grade))
         chunk.durations.append(durationMs)
-        if chunk.count == Self.chunkSize { handOver() }
+        guard chunk.count == Self.chunkSize else { return }
+        if worker == nil { insertHere() } else { handOver() }
     }
 
-    /// Inserts what is queued, waits for the worker and rethrows its error; after it the
-    /// connection is the caller's again. Safe to call more than once.
+    /// Inserts what is queued, waits for the worker and rethrows the first error; after it
+    /// the connection is the caller's again. Safe to call more than once.
     func finish() throws {
-        if let worker {
-            chunks[filling].isLast = true
-            handOver()
-            worker.join()
-            self.worker = nil
+        if !finished {
+            finished = true
+            if let worker {
+                chunks[filling].isLast = true
+                handOver()
+                worker.join()
+                self.worker = nil
+            } else {
+                insertHere()
+            }
         }
         if let failure { throw failure }
+    }
+
+    private func insertHere() {
+        let chunk = chunks[filling]
+        if failure == nil {
+            do { try insert(chunk) } catch { failure = error }
+        }
+        chunk.removeAll()
     }
 
     private func handOver() {

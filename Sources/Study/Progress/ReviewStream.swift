@@ -18,8 +18,8 @@ final class ReviewStream {
     private(set) var cardValues: [UInt64] = []
     private(set) var count = 0
 
-    init(load: BulkReviewLoad, replay: LiveReplay) {
-        inserter = ReviewInserter(load: load)
+    init(load: BulkReviewLoad, replay: LiveReplay, threaded: Bool = true) {
+        inserter = ReviewInserter(load: load, threaded: threaded)
         self.replay = replay
     }
 
