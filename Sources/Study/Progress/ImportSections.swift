@@ -296,6 +296,14 @@ struct KnownCards {
         }
     }
 
+    /// Every card the database has (active or retired), read one at a time: a set of
+    /// 100,000 ID strings would be 15 MB.
+    static func cards(of store: StudyStore) throws -> KnownCards {
+        var known = KnownCards([])
+        try store.forEachCardID { known.insert($0) }
+        return known
+    }
+
     mutating func insert(_ card: CardID) {
         if let value = Self.value(card) { values.insert(value) }
     }

@@ -91,7 +91,12 @@ public struct ProgressImport {
     /// every problem.
     public func read(path: String) throws -> ProgressDocument {
         let (bytes, name) = try open(path)
-        return try ProgressReader.read(bytes: bytes, path: name, localCards: try store.allCardIDs())
+        return try read(bytes, name: name)
+    }
+
+    /// Reads and validates a file's bytes; messages call it `name`.
+    func read(_ bytes: JSONBytes, name: String) throws -> ProgressDocument {
+        try ProgressReader.read(bytes: bytes, path: name, localCards: try KnownCards.cards(of: store))
     }
 
     /// The file's bytes and the name messages give it.
@@ -211,7 +216,7 @@ extension ProgressImport {
         for difference in report.settingDifferences where applySettings {
             try store.setSetting(difference.key.rawValue, difference.file)
         }
-        let local = try store.allCardIDs()
+        let local = try KnownCards.cards(of: store)
         report.cardsInFile = document.cardsInFile
         for entry in document.cards where !local.contains(entry.card.id) {
             try store.insertRetiredCard(entry.card)

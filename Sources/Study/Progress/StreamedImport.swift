@@ -17,7 +17,7 @@ extension ProgressImport {
            let report = try streamed(bytes, configuration: configuration, applySettings: applySettings, dryRun: dryRun) {
             return report
         }
-        let document = try ProgressReader.read(bytes: bytes, path: name, localCards: try store.allCardIDs())
+        let document = try read(bytes, name: name)
         return try merge(document, configuration: configuration, applySettings: applySettings, dryRun: dryRun)
     }
 
@@ -35,9 +35,7 @@ extension ProgressImport {
                 try store.connection.transaction {
                     // The replay below assumes the file's reviews are each card's whole log.
                     guard try !store.hasReviews() else { throw NotStreamed() }
-                    // As numbers: a set of 100,000 ID strings would be 15 MB.
-                    var localCards = KnownCards([])
-                    try store.forEachCardID { localCards.insert($0) }
+                    let localCards = try KnownCards.cards(of: store)
                     let load = try store.beginBulkReviewLoad()
                     // Replayed as they come with the settings the states will have: the file's
                     // with --settings (an export lists them first), else those in effect.
