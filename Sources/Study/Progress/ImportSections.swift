@@ -62,6 +62,16 @@ struct CardSection {
         cards.append(ProgressDocument.ExportedCard(card: card, retired: retired))
     }
 
+    /// Counts a card `CardScanner` found valid, if it is one not to keep and its ID is
+    /// new (false: the caller reads it the general way, which keeps it or reports the
+    /// repeated ID).
+    mutating func countSkipped(_ value: UInt64, index: Int) -> Bool {
+        guard skipping.contains(value: value), firstIndex[value] == nil else { return false }
+        firstIndex[value] = index
+        count += 1
+        return true
+    }
+
     /// The state is informational (the import replays the log), but a file that claims
     /// to be an export should hold what an export holds.
     private static func checkState(_ value: JSONValue?, _ path: @autoclosure () -> String, _ checker: inout JSONChecker) {

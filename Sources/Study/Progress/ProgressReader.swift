@@ -8,7 +8,8 @@ import Store
 /// the whole document: a million-review export made a tree of about 1 GB and took
 /// seconds to build and walk. The four lists are checked element by element as they are
 /// read (`ImportSections`); reviews in their usual form are read straight from the bytes
-/// (`ReviewScanner`). Everything else at the top (format, version, settings, keys this
+/// (`ReviewScanner`), and so are the cards a streamed import does not keep
+/// (`CardScanner`). Everything else at the top (format, version, settings, keys this
 /// version does not know) is small and is kept as a tree for the validator.
 struct ProgressReader {
     let validator: ImportValidator
@@ -130,8 +131,14 @@ struct ProgressReader {
         switch key {
         case "cards":
             cardsStreamed = true
+            let bytes = cursor.bytes
             while try cursor.nextElement(&elements) {
-                cards.read(try cursor.readValue(depth: 2), index: index)
+                // A card this database has, in its usual form, needs only checking.
+                if let card = CardScanner.scan(bytes, from: cursor.position), cards.countSkipped(card.id, index: index) {
+                    cursor.position = card.end
+                } else {
+                    cards.read(try cursor.readValue(depth: 2), index: index)
+                }
                 index += 1
                 cursor.storage.readingPassed(cursor.position)
             }

@@ -73,8 +73,11 @@ extension ProgressImport {
                         // state left without any review too, as replaying every card would.
                         let resetOthers = target.scheduler != configuration.scheduler
                         (report.cardsReplayed, report.statesChanged) = try rebuilder.save(resettingOthers: resetOthers) { body in
-                            for (number, value) in stream.cardValues.enumerated() {
-                                let id = KnownCards.cardID(value)
+                            // In the order of their IDs, which key the states' table: each row
+                            // lands beside the last one (in the file's order: ~1.5x the time).
+                            let values = stream.cardValues
+                            for number in values.indices.sorted(by: { values[$0] < values[$1] }) {
+                                let id = KnownCards.cardID(values[number])
                                 let state = live.outOfOrder[number]
                                     ? live.scheduler.replay(try store.reviews(of: id).map(\.event), cardID: id.rawValue)
                                     : live.states[number]
