@@ -10,7 +10,7 @@ import Testing
 /// against the general reader they stand in for: whatever they accept, the general way
 /// (`JSONParser`, then the section's checks) accepts with the same values, and they do
 /// accept what an export writes, so the fast path is really taken.
-@Suite struct ByteScannerTests {
+@Suite struct ByteScannerFuzzTests {
     static var iterations: Int {
         ProcessInfo.processInfo.environment["SYSDRILL_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 100_000
     }
