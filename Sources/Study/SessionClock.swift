@@ -64,23 +64,26 @@ public final class RandomIdentifiers: IdentifierSource {
         }
     }
 
+    /// `isUUID` for text known to be ASCII (a UUID in an import file's bytes).
+    static func isUUID(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == 36 else { return false }
+        for (offset, byte) in bytes.enumerated() {
+            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else {
+                let isHex = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F"))
+                guard isHex else { return false }
+            }
+        }
+        return true
+    }
+
     /// True for the 8-4-4-4-12 lowercase or uppercase hex form.
     public static func isUUID(_ text: String) -> Bool {
         // The plain ASCII form decided on bytes (an import checks a million IDs); any
         // other text goes the character way, which also takes fullwidth hex digits.
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            guard bytes.count == 36 else { return nil }
-            for (offset, byte) in bytes.enumerated() {
-                if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
-                    guard byte == UInt8(ascii: "-") else { return nil }
-                } else {
-                    let isHex = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                        || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F"))
-                    guard isHex else { return nil }
-                }
-            }
-            return true
-        }
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in isUUID(ascii: bytes) ? true : nil }
         if let ascii, let decided = ascii { return decided }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.map(\.count) == [8, 4, 4, 4, 12] else { return false }

@@ -300,7 +300,7 @@ func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
         let folder = ProgressTempFolder()
         let store = try ProgressFixture.store(in: folder)
         let cards = ProgressFixture.cards().map(\.id)
-        let count = 20_000  // a few chunks and a part
+        let count = 20_003  // a few chunks and a part, and a part of 16 rows (`BulkReviewLoad`)
         try store.withoutForeignKeyChecks {
             try store.connection.transaction {
                 let load = try store.beginBulkReviewLoad()

@@ -33,8 +33,7 @@ enum CardScanner {
         let read = scanner.object(keys: cardKeys, required: 0b1_1111_1111) { scanner, key in
             switch key {
             case 0:
-                guard let text = scanner.plainString(ByteScanner.isLowerHex),
-                      let value = KnownCards.value(UnsafeBufferPointer(rebasing: bytes[text])) else { return false }
+                guard let value = scanner.cardID() else { return false }
                 id = value
                 return true
             case 1: return scanner.string().map { !$0.isEmpty } ?? false  // a deck's name is never empty

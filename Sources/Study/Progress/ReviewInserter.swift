@@ -122,7 +122,5 @@ final class ReviewInserter: @unchecked Sendable {
                 }
             }
         }
-        // No pointer into this chunk may stay bound while the reader refills it.
-        load.releaseBindings()
     }
 }

@@ -35,12 +35,11 @@ enum ReviewScanner {
             switch key.count {
             case 2 where bytes[key.lowerBound] == UInt8(ascii: "i") && bytes[key.lowerBound + 1] == UInt8(ascii: "d"):
                 found = idKey
-                guard let text = scanner.plainString(isUUIDByte), isUUID(bytes, text) else { return false }
-                review.idStart = text.lowerBound
+                guard let start = scanner.uuid() else { return false }
+                review.idStart = start
             case 4 where scanner.matches(key, "card"):
                 found = cardKey
-                guard let text = scanner.plainString(ByteScanner.isLowerHex),
-                      let value = KnownCards.value(UnsafeBufferPointer(rebasing: bytes[text])) else { return false }
+                guard let value = scanner.cardID() else { return false }
                 review.card = value
             case 2 where bytes[key.lowerBound] == UInt8(ascii: "a") && bytes[key.lowerBound + 1] == UInt8(ascii: "t"):
                 found = atKey
@@ -65,19 +64,15 @@ enum ReviewScanner {
         review.end = scanner.position
         return review
     }
+}
 
-    private static func isUUIDByte(_ byte: UInt8) -> Bool {
-        ByteScanner.isLowerHex(byte) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F")) || byte == UInt8(ascii: "-")
-    }
-
-    /// `RandomIdentifiers.isUUID` for ASCII text: 8-4-4-4-12 hex digits (the bytes are
-    /// already known to be hex digits or dashes).
-    private static func isUUID(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard range.count == 36 else { return false }
-        for offset in 0..<36 {
-            let isDash = bytes[range.lowerBound + offset] == UInt8(ascii: "-")
-            guard isDash == (offset == 8 || offset == 13 || offset == 18 || offset == 23) else { return false }
-        }
-        return true
+extension ByteScanner {
+    /// A UUID in quotes, as `RandomIdentifiers.isUUID` accepts one (8-4-4-4-12 hex digits,
+    /// either case; an escape gives up): where its 36 bytes start.
+    mutating func uuid() -> Int? {
+        guard position + 37 < bytes.count, bytes[position] == UInt8(ascii: "\""), bytes[position + 37] == UInt8(ascii: "\""),
+              RandomIdentifiers.isUUID(ascii: UnsafeBufferPointer(rebasing: bytes[position + 1..<position + 37])) else { return nil }
+        position += 38
+        return position - 37
     }
 }
