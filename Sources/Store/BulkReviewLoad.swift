@@ -46,7 +46,7 @@ public final class BulkReviewLoad {
                 (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?),
                 (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)
             """)
-        pendingText.reserveCapacity(Self.rowsPerInsert * 64)
+        pendingText.reserveCapacity(Self.rowsPerInsert * 52)  // a UUID and a card ID per row
         pending.reserveCapacity(Self.rowsPerInsert)
     }
 
@@ -70,18 +70,19 @@ public final class BulkReviewLoad {
     /// Inserts the pending rows, in order: 16 through `insertMany`, fewer one by one.
     private func insertPending() throws {
         guard !pending.isEmpty else { return }
+        let whole = pending.count == Self.rowsPerInsert
+        let statement = whole ? insertMany : insert
         try pendingText.withUnsafeBufferPointer { text in
             var textStart = 0
             for (row, entry) in pending.enumerated() {
-                let statement = pending.count == Self.rowsPerInsert ? insertMany : insert
-                let first = Int32(statement === insertMany ? row * 5 : 0)
+                let first = Int32(whole ? row * 5 : 0)
                 try statement.bindText(first + 1, borrowing: UnsafeBufferPointer(rebasing: text[textStart..<entry.idEnd]))
                 try statement.bindText(first + 2, borrowing: UnsafeBufferPointer(rebasing: text[entry.idEnd..<entry.cardEnd]))
                 try statement.bindInt64(first + 3, entry.at)
                 try statement.bindInt64(first + 4, entry.grade)
                 try statement.bindInt64(first + 5, entry.durationMs)
                 textStart = entry.cardEnd
-                guard statement === insert || row == Self.rowsPerInsert - 1 else { continue }
+                guard !whole || row == Self.rowsPerInsert - 1 else { continue }
                 // Bound to `pendingText`, which changes next: no binding may outlive the step.
                 defer { statement.clearBindings() }
                 _ = try statement.step()

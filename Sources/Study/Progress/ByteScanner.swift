@@ -42,7 +42,7 @@ struct ByteScanner {
         if take(UInt8(ascii: "}")) { return true }
         while true {
             skipWhitespace()
-            guard let key = plainString({ _ in true }) else { return false }  // checked by `member` (see `key`)
+            guard let key = plainString({ _ in true }) else { return false }  // checked by `member` (above)
             skipWhitespace()
             guard take(UInt8(ascii: ":")) else { return false }
             skipWhitespace()
@@ -81,8 +81,9 @@ struct ByteScanner {
         }
     }
 
-    /// A string's contents up to its closing quote, when every byte is in `allowed` (which
-    /// must not allow a quote, a backslash, a control character or a non-ASCII byte).
+    /// A string's contents up to the first quote, when every byte is in `allowed`. The
+    /// text is taken as written, so `allowed` refuses a backslash, a control character and
+    /// any byte above ASCII, unless the caller checks the text otherwise (`object`'s keys).
     mutating func plainString(_ allowed: (UInt8) -> Bool) -> Range<Int>? {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
         let first = position + 1
