@@ -233,10 +233,6 @@ struct ByteScanner {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
-    static func isLowerHex(_ byte: UInt8) -> Bool {
-        isDigit(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
-    }
-
     /// Well-formed UTF-8 as Unicode defines it (no overlong forms, no surrogates, nothing
     /// above U+10FFFF, no cut-off sequence): what `String(validating:)` accepts, checked
     /// without making a string.
