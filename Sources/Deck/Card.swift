@@ -41,9 +41,12 @@ public struct Card: Hashable, Sendable {
     public let source: SourceLocation
     /// Position within its deck, for "new cards in deck order".
     public let order: Int
+    /// The URLs of the links the card's text had in the Markdown (the text shows only the
+    /// link text), in order of appearance, without repeats.
+    public let links: [String]
 
     public init(id: CardID, deck: String, section: [String], kind: CardKind, term: String, front: String,
-                back: String, items: [String], source: SourceLocation, order: Int) {
+                back: String, items: [String], source: SourceLocation, order: Int, links: [String] = []) {
         self.id = id
         self.deck = deck
         self.section = section
@@ -54,5 +57,6 @@ public struct Card: Hashable, Sendable {
         self.items = items
         self.source = source
         self.order = order
+        self.links = links
     }
 }

@@ -121,7 +121,7 @@ public struct DeckReader {
                 firstPlace[card.id] = card.source
                 return Card(id: card.id, deck: card.deck, section: card.section, kind: card.kind, term: card.term,
                             front: card.front, back: card.back, items: card.items, source: card.source,
-                            order: offset + card.order)
+                            order: offset + card.order, links: card.links)
             }
             if let clash {
                 throw .duplicateCard(path: clash.card.source.file, line: clash.card.source.line, firstPath: clash.first.file,

@@ -65,3 +65,20 @@ import Testing
         #expect(writeThrough.front == "Caching › Invalidation: what is meant by Write-through?")
     }
 }
+
+extension SeedOutlineTests {
+    /// The IDs of round 2's built-in cards never change: every pinned card is still made,
+    /// with the same kind and term.
+    @Test func idsArePinned() {
+        let made = Dictionary(uniqueKeysWithValues: Self.cards.map { ($0.id.rawValue, $0) })
+        var missing: [String] = []
+        for pin in SeedIDPins.cards {
+            guard let card = made[pin.id], card.kind.rawValue == pin.kind, card.term == pin.term else {
+                missing.append("\(pin.id) \(pin.kind) \(pin.term)")
+                continue
+            }
+        }
+        #expect(missing.isEmpty, "pinned built-in cards no longer made: \(missing)")
+        #expect(SeedIDPins.cards.count == 131)
+    }
+}
