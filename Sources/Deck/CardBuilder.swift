@@ -48,6 +48,10 @@ struct CardDraft {
     var items: [String] = []
     let line: Int
     let order: Int
+    var links: [String] = []
+    /// Made from a heading and its prose: on a clash with another card it is left out
+    /// instead of being a duplicate-card error (the heading was repeated, not a term).
+    var optional = false
 }
 
 /// What one item (a bullet or a Q/A pair) of the outline gives.
@@ -84,16 +88,34 @@ struct CardBuilder {
         let order: Int
     }
 
-    init(deck: String, file: String) {
+    /// Blocks that made no card (reading lists are found here, the rest by the reader).
+    private(set) var notes: [DeckNote] = []
+
+    /// `fileKey`: for a file of a folder deck, its path in the folder, so that every file
+    /// is its own section root and the same term in two files is never a duplicate.
+    init(deck: String, file: String, fileKey: String? = nil) {
         self.deck = deck
         self.file = file
-        deckSection = CardID.SectionKey(normalizedDeck: CardID.normalize(deck))
+        var key = CardID.SectionKey(normalizedDeck: CardID.normalize(deck))
+        if let fileKey { key = key.appending(title: "\u{1}file " + fileKey) }
+        deckSection = key
+    }
+
+    mutating func note(_ reason: DeckNote.Reason, line: Int, _ detail: String) {
+        notes.append(DeckNote(file: file, line: line, reason: reason, detail: Self.excerpt(detail)))
+    }
+
+    /// At most about 60 characters of `text`, on one line.
+    static func excerpt(_ text: String) -> String {
+        let line = text.split(whereSeparator: { $0 == "\n" }).joined(separator: " ")
+        return line.count <= 60 ? line : String(line.prefix(59)) + "…"
     }
 
     // MARK: Sections
 
     /// `text` as the next heading under `parent` (nil: a top-level heading).
-    func heading(_ text: String, level: Int, under parent: HeadingEntry?) -> HeadingEntry {
+    func heading(_ source: String, level: Int, under parent: HeadingEntry?) -> HeadingEntry {
+        let text = InlineMarkdown.text(source)
         let title = CardID.stripNumbering(text)
         return HeadingEntry(level: level, text: text, title: title, key: (parent?.key ?? deckSection).appending(title: title),
                             isDrill: (parent?.isDrill ?? false) || Self.isDrillHeading(text))
@@ -118,7 +140,7 @@ struct CardBuilder {
     /// The section of a parent bullet's children: its path plus the parent's name. A
     /// child shares its top bullet's container, so the drill flag is the container's.
     func section(under parent: SectionInfo, parentText: BulletText, in file: UnsafeBufferPointer<UInt8>) -> SectionInfo {
-        parent.appending(parentText.heading(in: file))
+        parent.appending(InlineMarkdown.text(parentText.heading(in: file)))
     }
 
     /// Headings that mark a drill section ("16. Case Studies & Mock Drills").
@@ -170,12 +192,42 @@ struct CardBuilder {
     func bullet(_ text: BulletText, in file: UnsafeBufferPointer<UInt8>, line: Int, order: Int, section: SectionInfo,
                 hasChildren: Bool) -> ItemOutcome {
         if text.isCrossReference(in: file) { return .nothing }
-        if let split = text.split(in: file), !split.definition.isEmpty {
-            return .card(CardDraft(kind: .definition, section: section, term: split.term,
-                                   front: CardFront.definition(split.term, context: section.context), back: split.definition,
-                                   line: line, order: order))
+        if let split = text.split(in: file), !split.definition.isEmpty,
+           let draft = definition(term: split.term, definition: split.definition, line: line, order: order, section: section) {
+            return .card(draft)
         }
         return hasChildren ? .nothing : .listItem(section: section, text: text.string(in: file), line: line, order: order)
+    }
+
+    /// A definition card from the Markdown of a term and its definition, rendered; nil when
+    /// either renders to nothing (an image, a bare tag).
+    func definition(term source: String, definition: String, line: Int, order: Int, section: SectionInfo) -> CardDraft? {
+        let term = InlineMarkdown.render(source)
+        let back = InlineMarkdown.render(definition)
+        guard !term.text.isEmpty, !back.text.isEmpty else { return nil }
+        return CardDraft(kind: .definition, section: section, term: term.text,
+                         front: CardFront.definition(term.text, context: section.context), back: back.text,
+                         line: line, order: order, links: Self.merged(term.links, back.links))
+    }
+
+    /// A heading defined by the prose under it: the heading's title is the term, the
+    /// paragraph's first sentence or two the answer. `parent` is the section above the
+    /// heading (whose context the front shows).
+    func prose(heading: HeadingEntry, paragraph: String, line: Int, order: Int, parent: SectionInfo) -> ItemOutcome {
+        let rendered = InlineMarkdown.render(paragraph)
+        let answer = Sentences.lead(of: rendered.text.split(separator: "\n").joined(separator: " "))
+        guard !answer.isEmpty, !heading.title.isEmpty else { return .nothing }
+        let section = SectionInfo(path: parent.path, titles: parent.titles,
+                                  idPrefix: parent.idPrefix.appending(title: "\u{1}prose"), isDrill: parent.isDrill)
+        return .card(CardDraft(kind: .definition, section: section, term: heading.title,
+                               front: CardFront.definition(heading.title, context: parent.context), back: answer,
+                               line: line, order: order, links: rendered.links, optional: true))
+    }
+
+    static func merged(_ first: [String], _ second: [String]) -> [String] {
+        var links = first
+        for link in second where !links.contains(link) { links.append(link) }
+        return links
     }
 
     /// A top-level bullet of a drill section: the drill, with the enumeration after its
@@ -185,20 +237,24 @@ struct CardBuilder {
         if text.isCrossReference(in: file) { return .nothing }
         let simple = text.isSimple
         let split = text.split(in: file)
-        let name = split?.term ?? Self.withoutFinalStop(text.heading(in: file), simple: simple)
-        let definition = split?.definition ?? ""
-        let childTexts = children.map { $0.string(in: file) }
+        let name = InlineMarkdown.text(split?.term ?? Self.withoutFinalStop(text.heading(in: file), simple: simple))
+        let rendered = InlineMarkdown.render(split?.definition ?? "")
+        let definition = rendered.text
+        let childTexts = children.map { InlineMarkdown.text($0.string(in: file)) }.filter { !$0.isEmpty }
         let points = Enumeration.items(of: definition, simple: simple) + childTexts
         var back = definition
         for child in childTexts { back += (back.isEmpty ? "" : "\n") + "• " + child }
         return .card(CardDraft(kind: .drill, section: section, term: name, front: CardFront.drill(name, context: section.context),
-                               back: back.isEmpty ? CardFront.genericDrillBack : back, items: points, line: line, order: order))
+                               back: back.isEmpty ? CardFront.genericDrillBack : back, items: points, line: line, order: order,
+                               links: rendered.links))
     }
 
-    func question(_ question: String, answer: [String], line: Int, order: Int, section: SectionInfo) -> ItemOutcome {
-        .card(CardDraft(kind: .question, section: section, term: question,
-                        front: CardFront.question(question, context: section.context), back: TextAssembly.join(answer, separator: "\n"),
-                        line: line, order: order))
+    func question(_ source: String, answer: [String], line: Int, order: Int, section: SectionInfo) -> ItemOutcome {
+        let question = InlineMarkdown.render(source)
+        let back = InlineMarkdown.render(TextAssembly.join(answer, separator: "\n"))
+        return .card(CardDraft(kind: .question, section: section, term: question.text,
+                               front: CardFront.question(question.text, context: section.context), back: back.text,
+                               line: line, order: order, links: Self.merged(question.links, back.links)))
     }
 
     // MARK: Cards
@@ -210,13 +266,14 @@ struct CardBuilder {
         // Duplicates are found by the ID's number (cheaper to hash than its text).
         let hash = CardID.hash(key: draft.section.idPrefix, kind: draft.kind, term: draft.term)
         if let first = firstLineOfID.insert(hash, line: draft.line) {
+            if draft.optional { return nil }
             failed = true
             duplicate = .duplicateCard(path: file, line: draft.line, firstPath: file, firstLine: first, term: draft.term)
             return nil
         }
         return Card(id: CardID(rawValue: CardID.hex(hash)), deck: deck, section: draft.section.path, kind: draft.kind,
                     term: draft.term, front: draft.front, back: draft.back, items: draft.items,
-                    source: SourceLocation(file: file, line: draft.line), order: draft.order)
+                    source: SourceLocation(file: file, line: draft.line), order: draft.order, links: draft.links)
     }
 
     mutating func addListItem(_ text: String, section: SectionInfo, line: Int, order: Int) {
@@ -237,15 +294,44 @@ struct CardBuilder {
     /// appeared; they come after every other card, as the outline is only then complete.
     mutating func listCards() -> [Card] {
         var cards: [Card] = []
-        for group in groups {
+        groups: for group in groups {
+            if ReadingList.isReadingList(group.items) {
+                note(.readingList, line: group.line, "\(group.items.count) links: " + InlineMarkdown.text(group.items[0]))
+                continue
+            }
             let path = group.section.path
             let name = path.last.map(CardID.stripNumbering) ?? deck
-            let draft = CardDraft(kind: .list, section: group.section, term: name,
-                                  front: CardFront.list(itemCount: group.items.count, context: group.section.context),
-                                  back: TextAssembly.join(group.items, separator: "\n", itemPrefix: "• "), items: group.items,
-                                  line: group.line, order: group.order)
-            guard let card = add(draft) else { break }
-            cards.append(card)
+            var items: [String] = []
+            var links: [String] = []
+            for item in group.items {
+                let rendered = InlineMarkdown.render(item)
+                if rendered.text.isEmpty { continue }
+                items.append(rendered.text)
+                links = Self.merged(links, rendered.links)
+            }
+            if items.isEmpty {
+                note(.image, line: group.line, InlineMarkdown.text(group.items[0]))
+                continue
+            }
+            for part in ListParts.split(items.count) {
+                let partItems = Array(items[part])
+                let context = group.section.context
+                let front: String
+                if items.count == 1 {
+                    front = CardFront.singlePoint(items[0], context: context)
+                } else if part.count == items.count {
+                    front = CardFront.list(itemCount: items.count, context: context)
+                } else {
+                    front = CardFront.listPart(part, of: items.count, context: context)
+                }
+                // The first part keeps the whole list's term, so its ID is the list's.
+                let term = part.lowerBound == 0 ? name : "\(name) (items \(part.lowerBound + 1)-\(part.upperBound))"
+                let draft = CardDraft(kind: .list, section: group.section, term: term, front: front,
+                                      back: TextAssembly.join(partItems, separator: "\n", itemPrefix: "• "), items: partItems,
+                                      line: group.line, order: group.order, links: links)
+                guard let card = add(draft) else { break groups }
+                cards.append(card)
+            }
         }
         groups = []
         groupIndex = [:]

@@ -8,9 +8,30 @@ enum CardFront {
         context(titles: section.map(CardID.stripNumbering))
     }
 
-    /// The context from the section's headings already without their numbering.
+    /// The context from the section's headings already without their numbering: the
+    /// path without its top heading, which names the whole topic; but when what is left
+    /// is only generic words ("Advantages"), the nearest specific heading above is kept
+    /// too ("Load balancing › Advantages").
     static func context(titles: [String]) -> String {
-        TextAssembly.join(titles.count > 1 ? titles.dropFirst() : titles[...], separator: " › ")
+        TextAssembly.join(titles[contextStart(titles)...], separator: " › ")
+    }
+
+    static func contextStart(_ titles: [String]) -> Int {
+        var start = titles.count > 1 ? 1 : 0
+        while start > 0, titles[start...].allSatisfy(GenericWords.isGeneric) { start -= 1 }
+        return start
+    }
+
+    /// The whole path as context, for a card whose usual front another card of the deck
+    /// shares (nil when the usual context is the whole path already).
+    static func widened(_ front: String, section: [String]) -> String? {
+        let titles = section.map(CardID.stripNumbering)
+        let usual = context(titles: titles)
+        let whole = TextAssembly.join(titles, separator: " › ")
+        guard whole != usual else { return nil }
+        if usual.isEmpty { return whole + ": " + front }
+        guard front.hasPrefix(usual) else { return nil }
+        return whole + front.dropFirst(usual.count)
     }
 
     static func definition(_ term: String, section: [String]) -> String {
@@ -31,8 +52,27 @@ enum CardFront {
     }
 
     static func list(itemCount: Int, context: String) -> String {
-        let ask = itemCount == 1 ? "what is the key point?" : "name the \(itemCount) points."
-        return prefixed(ask, context: context)
+        prefixed("name the \(itemCount) points.", context: context)
+    }
+
+    /// A list cut into parts of at most `ListParts.maximum` items: "name items 8-14 of 20.".
+    static func listPart(_ part: Range<Int>, of total: Int, context: String) -> String {
+        prefixed("name items \(part.lowerBound + 1)-\(part.upperBound) of \(total).", context: context)
+    }
+
+    /// A list of one point cannot ask for "the key point" without a cue: it gives the
+    /// point's first words and asks for the rest.
+    static func singlePoint(_ item: String, context: String) -> String {
+        prefixed("“\(opening(of: item)) …” — complete the point.", context: context)
+    }
+
+    /// The first few words of `text`: a third of them, one to four.
+    static func opening(of text: String) -> String {
+        let words = text.split(separator: " ")
+        let count = words.count >= 4 ? min(4, max(2, words.count / 3)) : 1
+        var opening = words.prefix(count).joined(separator: " ")
+        while let last = opening.last, ",;:.".contains(last) { opening.removeLast() }
+        return opening
     }
 
     static func drill(_ name: String, section: [String]) -> String {

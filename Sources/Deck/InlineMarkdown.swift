@@ -19,6 +19,16 @@ public enum InlineMarkdown {
         return Rendered(text: tidy(renderer.output), links: renderer.links, hadImage: renderer.hadImage)
     }
 
+    /// The text without what links show (their text and autolinks' URLs): what a list
+    /// item says besides its links.
+    public static func textOutsideLinks(_ source: String) -> String {
+        guard needsRendering(source) else { return source }
+        var renderer = Renderer(Array(source.unicodeScalars))
+        renderer.dropLinkText = true
+        renderer.run()
+        return tidy(renderer.output)
+    }
+
     /// `render(source).text`.
     public static func text(_ source: String) -> String {
         render(source).text
@@ -71,6 +81,8 @@ public enum InlineMarkdown {
         var output: [Unicode.Scalar] = []
         var links: [String] = []
         var hadImage = false
+        /// Links leave nothing in the output (`textOutsideLinks`).
+        var dropLinkText = false
         /// Runs of `*`, `_` or `~` written to `output`, that may be removed if they pair.
         private var delimiters: [Delimiter] = []
 
@@ -183,7 +195,7 @@ public enum InlineMarkdown {
             }
             guard let end else { return nil }
             if !image {
-                renderRange((open + 1)..<close)
+                if !dropLinkText { renderRange((open + 1)..<close) }
                 if let url, !url.isEmpty, !links.contains(url) { links.append(url) }
             }
             return end
@@ -257,7 +269,7 @@ public enum InlineMarkdown {
             let inner = Array(input[(start + 1)..<close])
             if isAutolink(inner) {
                 let url = String(String.UnicodeScalarView(inner))
-                output.append(contentsOf: inner)
+                if !dropLinkText { output.append(contentsOf: inner) }
                 if !links.contains(url) { links.append(url) }
                 return close + 1
             }

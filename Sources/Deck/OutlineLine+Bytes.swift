@@ -81,15 +81,21 @@ extension OutlineLine {
         return textStart
     }
 
-    /// `**Label**:` or `**Label:**` standing alone: the label's range.
+    /// `**Label**:`, `**Label:**` or `**Label**` standing alone: the label's range.
     private static func labelText(_ line: UnsafeBufferPointer<UInt8>, _ text: Range<Int>) -> Range<Int>? {
         guard SimpleText.hasPrefix(line, text, UInt8(ascii: "*"), UInt8(ascii: "*")), text.count >= 3 else { return nil }
         let end = text.upperBound
         let suffix = (line[end - 3], line[end - 2], line[end - 1])
         let star = UInt8(ascii: "*"), colon = UInt8(ascii: ":")
-        guard suffix == (star, star, colon) || suffix == (colon, star, star) else { return nil }
-        // dropFirst(2) then dropLast(3): empty when the markers overlap.
-        var inner = (text.lowerBound + 2)..<max(text.lowerBound + 2, end - 3)
+        var inner: Range<Int>
+        if suffix == (star, star, colon) || suffix == (colon, star, star) {
+            // dropFirst(2) then dropLast(3): empty when the markers overlap.
+            inner = (text.lowerBound + 2)..<max(text.lowerBound + 2, end - 3)
+        } else if suffix.1 == star, suffix.2 == star, SimpleText.characterCount(line, text) > 4 {
+            inner = (text.lowerBound + 2)..<(end - 2)  // `**Advantages**` alone
+        } else {
+            return nil
+        }
         guard !inner.isEmpty, SimpleText.firstDoubleStar(line, in: inner) == nil else { return nil }
         while SimpleText.last(line, inner) == colon { inner = inner.lowerBound..<(inner.upperBound - 1) }
         let label = SimpleText.trimmed(line, inner)

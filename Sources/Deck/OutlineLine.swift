@@ -15,7 +15,7 @@ enum OutlineLine: Equatable {
     /// `Q: question` / `A: answer` at the start of a line.
     case question(String)
     case answer(String)
-    /// A paragraph made only of a label: `**Invalidation**:` or `**Invalidation:**`.
+    /// A paragraph made only of a label: `**Invalidation**:`, `**Invalidation:**` or `**Advantages**`.
     case label(String)
     /// Any other text; indent in columns.
     case text(indent: Int, text: String)
@@ -92,7 +92,7 @@ enum OutlineLine: Equatable {
         return next
     }
 
-    /// `**Label**:` or `**Label:**` standing alone.
+    /// `**Label**:`, `**Label:**` or `**Label**` standing alone.
     private static func labelText(_ text: String) -> String? {
         guard text.hasPrefix("**") else { return nil }
         var inner: Substring
@@ -100,6 +100,8 @@ enum OutlineLine: Equatable {
             inner = text.dropFirst(2).dropLast(3)
         } else if text.hasSuffix(":**") {
             inner = text.dropFirst(2).dropLast(3)
+        } else if text.hasSuffix("**"), text.count > 4 {
+            inner = text.dropFirst(2).dropLast(2)  // `**Advantages**` alone
         } else {
             return nil
         }

@@ -17,9 +17,16 @@ public struct OutlineParser: Sendable {
     /// The path shown in `file:line` (as the user gave it).
     public let file: String
 
-    public init(deck: String, file: String) {
+    /// For a file of a folder deck: its path inside the folder (without `.md`), which makes
+    /// it its own section root, and the title its cards have when it has no heading.
+    public let fileKey: String?
+    public let fileTitle: String?
+
+    public init(deck: String, file: String, fileKey: String? = nil, fileTitle: String? = nil) {
         self.deck = deck
         self.file = file
+        self.fileKey = fileKey
+        self.fileTitle = fileTitle
     }
 
     public func parse(_ bytes: [UInt8]) throws(DeckError) -> [Card] {
@@ -62,6 +69,6 @@ public struct OutlineParser: Sendable {
     /// The cards of `bytes` one at a time, without holding them all (see `OutlineReader`).
     /// Invalid text is refused here, before any card.
     public func reader(for bytes: [UInt8]) throws(DeckError) -> OutlineReader {
-        try OutlineReader(bytes: bytes, deck: deck, file: file)
+        try OutlineReader(bytes: bytes, deck: deck, file: file, fileKey: fileKey, fileTitle: fileTitle)
     }
 }

@@ -33,6 +33,17 @@ public struct OutlineReader {
     /// Bullets that can still get children or text, outermost first: each is the parent of
     /// the next.
     private var open: [OpenBullet] = []
+    /// Text lines being read as one paragraph.
+    private var paragraph: Paragraph?
+    /// `headings.count` when the last heading may still be defined by the paragraph
+    /// after it (nothing but images, HTML, tables or code read since).
+    private var proseHeading: Int?
+    /// Whether bullets came under the current label (a blank line then ends it; before
+    /// them, the label waits across blank lines for its list).
+    private var labelHasItems = false
+    /// The last heading, to report it when nothing comes under it.
+    private var openSection: (level: Int, line: Int, title: String)?
+    private var sectionHasContent = true
     private var fenceMarker: String?
     private var fenceLine = 0
     /// A `Q:` waiting for its `A:`.
@@ -64,13 +75,55 @@ public struct OutlineReader {
         var childTexts: [BulletText] = []
     }
 
-    init(bytes: [UInt8], deck: String, file: String) throws(DeckError) {
+    /// `fileKey` and `fileTitle`: for a file of a folder deck, its path in the folder
+    /// (every file is its own section root) and the name that heads its cards when it has
+    /// neither a `#` heading nor a front-matter title.
+    init(bytes: [UInt8], deck: String, file: String, fileKey: String? = nil, fileTitle: String? = nil) throws(DeckError) {
         self.bytes = bytes
         self.file = file
-        builder = CardBuilder(deck: deck, file: file)
+        builder = CardBuilder(deck: deck, file: file, fileKey: fileKey)
         offset = try bytes.withUnsafeBufferPointer { (buffer) throws(DeckError) -> Int in
             try TextDecoding.validate(buffer, path: file)
         }
+        var title = fileTitle
+        bytes.withUnsafeBufferPointer { buffer in
+            if let frontMatter = FrontMatter.read(buffer, from: offset) {
+                offset = frontMatter.endOffset
+                lineNumber = frontMatter.lineCount
+                tags = frontMatter.tags
+                builder.note(.frontMatter, line: 1, "\(frontMatter.lineCount) lines")
+                if let named = frontMatter.title { title = named }
+            }
+            // A title heads the file only when the file has no top heading of its own.
+            if let title, !Self.hasTopHeading(buffer, from: offset) {
+                headings = [builder.heading(title, level: 1, under: nil)]
+            }
+        }
+    }
+
+    /// The front matter's `tags`, if any.
+    public private(set) var tags: [String] = []
+
+    /// Blocks that made no card so far (all of them once `next()` returned nil).
+    public var notes: [DeckNote] { builder.notes }
+
+    /// Whether the text from `start` has a `# ` heading or a `===` setext underline.
+    static func hasTopHeading(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var lineStart = start
+        var previousBlank = true
+        while lineStart < bytes.count {
+            var end = lineStart
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+            if line.count >= 1, line[0] == UInt8(ascii: "#"), line.count == 1 || line[1] == UInt8(ascii: " ") || line[1] == UInt8(ascii: "\t") {
+                return true
+            }
+            let trimmed = SimpleText.trimmed(line, 0..<line.count)
+            if !previousBlank, trimmed.count >= 2, line[trimmed].allSatisfy({ $0 == UInt8(ascii: "=") }) { return true }
+            previousBlank = trimmed.isEmpty || (trimmed.count == 1 && line[trimmed.lowerBound] == 0x0D)
+            lineStart = end + 1
+        }
+        return false
     }
 
     /// How many list cards came at the end, after cards with a higher `order` (theirs is
@@ -133,25 +186,38 @@ public struct OutlineReader {
     private mutating func read(_ raw: UnsafeBufferPointer<UInt8>, at start: Int, ascii: Bool,
                                in source: UnsafeBufferPointer<UInt8>) throws(DeckError) {
         let simple = ascii || SimpleText.isSimple(raw)
-        let line = simple ? OutlineLine.classify(simple: raw, at: start) : OutlineLine.classify(String(decoding: raw, as: UTF8.self)[...])
+        var line = simple ? OutlineLine.classify(simple: raw, at: start) : OutlineLine.classify(String(decoding: raw, as: UTF8.self)[...])
         if let marker = fenceMarker {
             if case .fence(let closing) = line, closing == marker { fenceMarker = nil }
             if answer != nil { answer!.lines.append(String(decoding: raw, as: UTF8.self)) }
             return
         }
+        if case .blank = line {} else { sectionHasContent = true }
         switch line {
         case .fence(let marker):
             fenceMarker = marker
             fenceLine = lineNumber
-            if answer != nil { answer!.lines.append(String(decoding: raw, as: UTF8.self)) }
+            if answer != nil {
+                answer!.lines.append(String(decoding: raw, as: UTF8.self))
+            } else {
+                closeParagraph()
+                builder.note(.code, line: lineNumber, "code block")
+            }
             return
         case .blank:
-            if label != nil {
+            if label != nil && labelHasItems {
                 label = nil
                 containerSection = nil
             }
             closeAnswer()
+            closeParagraph()
             return
+        case .text(let indent, let text) where paragraph == nil && question == nil && answer == nil && !continuesBullet(indent):
+            // `Title` over `===` or `---` is a heading (setext).
+            if let level = setextLevel(after: source) {
+                skipLine(in: source)
+                line = .heading(level: level, text: text)
+            }
         default:
             break
         }
@@ -165,14 +231,25 @@ public struct OutlineReader {
                 return
             }
         }
+        if paragraph != nil {
+            if case .text(_, let text) = line {
+                paragraph!.lines.append(text)
+                return
+            }
+            closeParagraph()
+        }
         switch line {
         case .heading(let level, let text):
             try requireNoPendingQuestion()
+            noteEmptySection(before: level)
             while let last = headings.last, last.level >= level { headings.removeLast() }
             headings.append(builder.heading(text, level: level, under: headings.last))
             label = nil
             containerSection = nil
             closeAllBullets(source)
+            proseHeading = headings.count
+            openSection = (level, lineNumber, headings.last!.title)
+            sectionHasContent = false
         case .rule:
             try requireNoPendingQuestion()
             if label != nil {
@@ -181,16 +258,20 @@ public struct OutlineReader {
             }
             closeAllBullets(source)
         case .label(let text):
-            label = text
+            label = InlineMarkdown.text(text)
+            labelHasItems = false
             containerSection = nil
+            proseHeading = nil
             closeAllBullets(source)
         case .bullet(let indent, let text):
+            proseHeading = nil
             openBullet(text, indent: indent, in: source)
         case .question(let text):
             try requireNoPendingQuestion()
             guard !text.isEmpty else {
                 throw .malformed(path: file, line: lineNumber, column: 1, reason: "'Q:' without a question")
             }
+            proseHeading = nil
             question = (text, lineNumber, container())
             closeAllBullets(source)
         case .answer(let text):
@@ -204,15 +285,120 @@ public struct OutlineReader {
             if question != nil {
                 // A question may wrap onto following lines before its answer.
                 question!.text += " " + text
-            } else if let top = open.indices.last, indent >= open[top].indent + 1 {
+            } else if continuesBullet(indent) {
                 // A lazy continuation of the bullet above.
+                let top = open.count - 1
                 open[top].text = open[top].text.appending(text, simple: simple, in: source)
             } else {
                 closeAllBullets(source)  // a paragraph ends the list
+                paragraph = Paragraph(lines: [text], line: lineNumber, kind: Paragraph.kind(of: text, indent: indent))
             }
         case .blank, .fence:
             break
         }
+    }
+
+    /// Whether a text line at `indent` continues the innermost open bullet.
+    private func continuesBullet(_ indent: Int) -> Bool {
+        guard let top = open.last else { return false }
+        return indent >= top.indent + 1
+    }
+
+    /// The level of a setext heading whose underline is the next line (1 for `===`, 2 for
+    /// `---`, two marks at least), or nil.
+    private func setextLevel(after source: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = offset
+        var indent = 0
+        while index < source.count, source[index] == UInt8(ascii: " ") {
+            index += 1
+            indent += 1
+        }
+        guard indent < 4, index < source.count else { return nil }
+        let mark = source[index]
+        guard mark == UInt8(ascii: "=") || mark == UInt8(ascii: "-") else { return nil }
+        var marks = 0
+        while index < source.count, source[index] == mark {
+            marks += 1
+            index += 1
+        }
+        while index < source.count, source[index] == UInt8(ascii: " ") || source[index] == UInt8(ascii: "\t") || source[index] == 0x0D {
+            index += 1
+        }
+        guard marks >= 2, index == source.count || source[index] == 0x0A else { return nil }
+        return mark == UInt8(ascii: "=") ? 1 : 2
+    }
+
+    /// Passes over the next line (a setext underline).
+    private mutating func skipLine(in source: UnsafeBufferPointer<UInt8>) {
+        var index = offset
+        while index < source.count, source[index] != 0x0A { index += 1 }
+        offset = index + 1
+        lineNumber += 1
+    }
+
+    /// A heading at `level` ends the open section: one with nothing in it (and no
+    /// subsection starting now) is reported.
+    private mutating func noteEmptySection(before level: Int?) {
+        guard let section = openSection, !sectionHasContent else { return }
+        if let level, level > section.level { return }
+        builder.note(.emptySection, line: section.line, section.title)
+    }
+
+    // MARK: - Paragraphs
+
+    /// Text lines read as one block: prose, or a block that makes no card.
+    private struct Paragraph {
+        enum Kind { case prose, table, quote, html, code }
+        var lines: [String]
+        let line: Int
+        let kind: Kind
+
+        static func kind(of text: String, indent: Int) -> Kind {
+            if indent >= 4 { return .code }
+            if text.hasPrefix("|") { return .table }
+            if text.hasPrefix(">") { return .quote }
+            if text.hasPrefix("<"), let next = text.dropFirst().first, next.isLetter || next == "/" || next == "!" { return .html }
+            return .prose
+        }
+    }
+
+    private mutating func closeParagraph() {
+        guard let paragraph else { return }
+        self.paragraph = nil
+        switch paragraph.kind {
+        case .table: builder.note(.table, line: paragraph.line, paragraph.lines[0])
+        case .quote: builder.note(.quote, line: paragraph.line, paragraph.lines[0])
+        case .html: builder.note(.html, line: paragraph.line, paragraph.lines[0])
+        case .code: builder.note(.code, line: paragraph.line, "indented code")
+        case .prose: readProse(paragraph)
+        }
+    }
+
+    /// A paragraph opening with a bold term defines it; the first paragraph under a
+    /// heading defines the heading; other prose makes no card.
+    private mutating func readProse(_ paragraph: Paragraph) {
+        let text = paragraph.lines.joined(separator: " ")
+        if let split = TermSplitter.boldLeadIn(text) {
+            proseHeading = nil
+            let order = newItem()
+            if let draft = builder.definition(term: split.term, definition: split.definition, line: paragraph.line, order: order,
+                                              section: container()) {
+                resolve(order, .card(draft))
+            } else {
+                resolve(order, .nothing)
+            }
+            return
+        }
+        let rendered = InlineMarkdown.render(text)
+        if rendered.text.isEmpty {
+            if rendered.hadImage { builder.note(.image, line: paragraph.line, text) }
+            return
+        }
+        guard let depth = proseHeading, depth == headings.count, label == nil, let heading = headings.last else { return }
+        proseHeading = nil
+        let parent = builder.section(headings: Array(headings.dropLast()), label: nil)
+        let order = newItem()
+        resolve(order, builder.prose(heading: heading, paragraph: text, line: paragraph.line, order: order, parent: parent))
     }
 
     /// The end of the file: the last structural checks, then the open items, then the
@@ -223,7 +409,9 @@ public struct OutlineReader {
         }
         try requireNoPendingQuestion()
         closeAnswer()
+        closeParagraph()
         closeAllBullets(source)
+        noteEmptySection(before: nil)
         if let duplicate = builder.duplicate { throw duplicate }
         let lists = builder.listCards()
         if let duplicate = builder.duplicate { throw duplicate }
@@ -271,6 +459,7 @@ public struct OutlineReader {
             }
         } else {
             section = container()
+            if label != nil { labelHasItems = true }
         }
         open.append(OpenBullet(text: text, line: lineNumber, indent: indent, order: order, section: section))
     }

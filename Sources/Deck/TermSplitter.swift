@@ -27,6 +27,14 @@ enum TermSplitter {
         return Split(term: term, definition: definition)
     }
 
+    /// A paragraph that opens with a bold term: `**Term**: text`, `**Term:** text`,
+    /// `**Term** - text`. Only bold counts here: "It is fast. Use it: …" is prose.
+    static func boldLeadIn(_ text: String) -> Split? {
+        guard text.hasPrefix("**"), let split = boldTerm(text), !split.definition.isEmpty,
+              looksLikeTerm(InlineMarkdown.text(split.term)) else { return nil }
+        return split
+    }
+
     /// The name of a parent or bold bullet without a definition: `**Scalability**`,
     /// `Fault Isolation:`, `**Scalability**:`.
     static func heading(of text: String) -> String {
@@ -46,6 +54,8 @@ enum TermSplitter {
             term = String(term.dropLast()).trimmingSpaces()
         } else if rest.first == ":" {
             rest = rest.dropFirst()
+        } else if let dash = dashLeadIn(rest) {
+            rest = rest[dash...]  // `**Term** - text`, `**Term** – text`
         } else if rest.allSatisfy({ $0 == " " || $0 == "\t" }) {
             return nil  // `**Scalability**` alone: a parent name, not a definition
         } else {
@@ -53,6 +63,17 @@ enum TermSplitter {
         }
         guard !term.isEmpty else { return nil }
         return Split(term: term, definition: rest.trimmingSpaces())
+    }
+
+    /// After spaces, a `-`, `–` or `—` and a space: where the text after them starts.
+    private static func dashLeadIn(_ rest: Substring) -> Substring.Index? {
+        let afterSpaces = rest.drop { $0 == " " || $0 == "\t" }
+        guard afterSpaces.startIndex > rest.startIndex, let dash = afterSpaces.first, dash == "-" || dash == "–" || dash == "—" else {
+            return nil
+        }
+        let afterDash = afterSpaces.dropFirst()
+        guard afterDash.first == " " || afterDash.first == "\t" else { return nil }
+        return afterDash.startIndex
     }
 
     /// The first `:` followed by a space or the end, outside backticks and parentheses.
@@ -159,11 +180,29 @@ extension TermSplitter {
             term = SimpleText.trimmed(bytes, term.lowerBound..<(term.upperBound - 1))
         } else if !rest.isEmpty, bytes[rest.lowerBound] == UInt8(ascii: ":") {
             rest = (rest.lowerBound + 1)..<rest.upperBound
+        } else if let dash = dashLeadInSimple(bytes, rest) {
+            rest = dash..<rest.upperBound
         } else {
             return nil  // a parent name alone, or bold words inside a sentence
         }
         guard !term.isEmpty else { return nil }
         return (term, SimpleText.trimmed(bytes, rest))
+    }
+
+    /// `dashLeadIn` on bytes: spaces, then `-`, `–` (E2 80 93) or `—` (E2 80 94), then a space.
+    private static func dashLeadInSimple(_ bytes: UnsafeBufferPointer<UInt8>, _ rest: Range<Int>) -> Int? {
+        var index = rest.lowerBound
+        while index < rest.upperBound, SimpleText.isSpace(bytes[index]) { index += 1 }
+        guard index > rest.lowerBound, index < rest.upperBound else { return nil }
+        if bytes[index] == UInt8(ascii: "-") {
+            index += 1
+        } else if index + 2 < rest.upperBound, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94 {
+            index += 3
+        } else {
+            return nil
+        }
+        guard index < rest.upperBound, SimpleText.isSpace(bytes[index]) else { return nil }
+        return index
     }
 
     /// The first `:` followed by a space, a tab or the end, outside backticks and parentheses.

@@ -100,7 +100,6 @@ import Testing
         "Once data is stored, it won’t be lost.",
         "“Allow users to upload photos”",
         "Map terms → document IDs (Elasticsearch).",
-        "Nouns in URLs (e.g., `/users/123`).",
         "Allowed margin of failure (100% – SLO) — roughly.",
     ])
     func textIsKeptExactly(definition: String) throws {

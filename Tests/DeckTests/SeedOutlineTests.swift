@@ -26,7 +26,7 @@ import Testing
         (["6. Data Storage & Management", "6.5 Search & Indexing"], "Inverted Index", "Map terms → document IDs (Elasticsearch)."),
         (["10. Reliability & Resilience", "Disaster Recovery"], "RPO", "How much data you can afford to lose."),
         (["14. Deployment & Operations", "Containers & Kubernetes"], "DaemonSets", "Run one pod per node."),
-        (["5. API & Interface Design", "5.1 RESTful APIs"], "Resources", "Nouns in URLs (e.g., `/users/123`)."),
+        (["5. API & Interface Design", "5.1 RESTful APIs"], "Resources", "Nouns in URLs (e.g., /users/123)."),
         (["5. API & Interface Design", "5.4 API Gateways & BFF"], "BFF (Backend for Frontend)", "Separate gateway tailored for each client type (mobile vs. web)."),
         (["4. High-Level Architecture Patterns"], "Monolith", "All features in one deployable unit. Simple, but harder to scale small parts independently."),
         (["1. Requirements & Constraints", "1.2 Use-Cases, Actors, User Stories"], "User Story", "\"As a Customer, I want to reset my password so that I can regain account access.\""),

@@ -1,0 +1,40 @@
+/// Headings and labels that say what kind of thing follows, not what it is about:
+/// "Advantages" alone does not tell a learner which topic's advantages are asked. A
+/// front whose nearest heading or label is one of these also names the nearest specific
+/// heading above it. The one list of them; plurals and a trailing "(s)" count too.
+public enum GenericWords {
+    static let words: Set<String> = [
+        "advantage", "disadvantage", "pro", "con", "pros and cons", "benefit", "drawback", "example", "type", "kind",
+        "use case", "overview", "introduction", "intro", "summary", "note", "consideration", "purpose", "definition",
+        "technique", "level", "process", "solution", "how it works", "key point", "detail", "feature", "limitation",
+        "trade-off", "tradeoff", "trade off", "when to use", "why", "what", "how", "concept", "basics", "background",
+        "description", "step", "approach", "strategy", "problem", "challenge", "issue", "tip", "caveat", "goal",
+        "requirement", "component", "characteristic", "property", "idea", "key idea", "key concept", "details",
+        "downside", "upside", "strength", "weakness", "alternative", "option", "source", "further reading",
+        "reference", "resource", "link", "related", "see also", "tl;dr", "tldr", "conclusion", "what is it", "algorithm", "method", "pattern", "principle", "practice", "best practice", "rule", "metric",
+        "guideline", "mechanism", "implementation", "usage", "application", "category", "variant", "design",
+    ]
+
+    /// Whether `title` (a heading or label without numbering) is generic: "Advantages",
+    /// "Disadvantage(s)", "Use cases", "Pros & Cons", "Examples:".
+    public static func isGeneric(_ title: String) -> Bool {
+        var text = InlineMarkdown.text(title).lowercased().trimmingSpaces()
+        while let last = text.last, last == ":" || last == "." { text.removeLast() }
+        if text.hasSuffix("(s)") { text = String(text.dropLast(3)).trimmingSpaces() }
+        text = text.replacingAmpersand()
+        if text.isEmpty { return false }
+        if words.contains(text) { return true }
+        if text.hasSuffix("ies"), words.contains(String(text.dropLast(3)) + "y") { return true }
+        if text.hasSuffix("es"), words.contains(String(text.dropLast(2))) { return true }
+        if text.hasSuffix("s"), words.contains(String(text.dropLast())) { return true }
+        return false
+    }
+}
+
+private extension String {
+    /// "pros & cons" -> "pros and cons".
+    func replacingAmpersand() -> String {
+        guard contains("&") else { return self }
+        return split(separator: "&").map { $0.trimmingSpaces() }.joined(separator: " and ")
+    }
+}

@@ -1,0 +1,62 @@
+/// The opening of a prose paragraph as a card's answer: its first sentence, or its first
+/// two when the first is short, cut at a sentence boundary and about 300 characters at
+/// most (a single longer sentence is cut at a word and ends with "…").
+enum Sentences {
+    static let answerLimit = 300
+    /// A first sentence shorter than this gets the second one too, if both fit.
+    static let shortSentence = 80
+
+    static func lead(of paragraph: String) -> String {
+        let sentences = split(paragraph)
+        guard var answer = sentences.first else { return "" }
+        if answer.count < shortSentence, sentences.count > 1, answer.count + 1 + sentences[1].count <= answerLimit {
+            answer += " " + sentences[1]
+        }
+        if answer.count > answerLimit { answer = cutAtWord(answer, limit: answerLimit) }
+        return answer
+    }
+
+    /// Abbreviations whose full stop does not end a sentence.
+    private static let abbreviations: Set<String> = [
+        "e.g.", "i.e.", "vs.", "etc.", "cf.", "approx.", "incl.", "mr.", "mrs.", "dr.", "no.", "fig.", "eq.", "st.", "ca.",
+    ]
+
+    /// The sentences of `text`: a `.`, `!` or `?` (and closing quotes or brackets after it)
+    /// followed by a space and an upper-case letter, a digit or an opening quote ends one.
+    static func split(_ text: String) -> [String] {
+        let characters = Array(text)
+        var sentences: [String] = []
+        var start = 0
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "." || character == "!" || character == "?" {
+                var end = index + 1
+                while end < characters.count, "\"'”’)]".contains(characters[end]) { end += 1 }
+                if end < characters.count, characters[end] == " ", end + 1 < characters.count,
+                   let next = characters[(end + 1)...].first(where: { $0 != " " }),
+                   next.isUppercase || next.isNumber || "\"“‘(".contains(next) {
+                    let candidate = String(characters[start..<end]).trimmingSpaces()
+                    let lastWord = candidate.split(separator: " ").last.map { $0.lowercased() } ?? ""
+                    let isInitial = lastWord.count == 2 && lastWord.first!.isLetter  // "J. Smith"
+                    if character != "." || (!abbreviations.contains(lastWord) && !isInitial) {
+                        sentences.append(candidate)
+                        start = end + 1
+                        index = end
+                    }
+                }
+            }
+            index += 1
+        }
+        let rest = String(characters[min(start, characters.count)...]).trimmingSpaces()
+        if !rest.isEmpty { sentences.append(rest) }
+        return sentences
+    }
+
+    private static func cutAtWord(_ text: String, limit: Int) -> String {
+        var cut = String(text.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        while let last = cut.last, ",;:–—-".contains(last) { cut.removeLast() }
+        return cut + "…"
+    }
+}
