@@ -60,3 +60,25 @@ public struct Card: Hashable, Sendable {
         self.links = links
     }
 }
+
+extension Card {
+    /// A number for the card's front, to find fronts that two cards of a deck share
+    /// without keeping the fronts themselves.
+    public var frontKey: UInt64 {
+        CardID.fnv1a(front.utf8, continuing: CardID.fnvOffsetBasis)
+    }
+
+    /// The card with its whole section path as the front's context, for when another card
+    /// of the deck has the same front (itself when that changes nothing).
+    public func withWidenedFront() -> Card {
+        guard let front = CardFront.widened(front, section: section) else { return self }
+        return Card(id: id, deck: deck, section: section, kind: kind, term: term, front: front, back: back, items: items,
+                    source: source, order: order, links: links)
+    }
+
+    /// The card numbered at `order` in its deck.
+    public func withOrder(_ order: Int) -> Card {
+        Card(id: id, deck: deck, section: section, kind: kind, term: term, front: front, back: back, items: items,
+             source: source, order: order, links: links)
+    }
+}

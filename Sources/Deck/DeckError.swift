@@ -12,6 +12,15 @@ public enum DeckError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Anything else malformed (an `A:` without its `Q:`, an unclosed code fence...).
     case malformed(path: String, line: Int, column: Int, reason: String)
 
+    /// The file or folder the error is about.
+    public var path: String {
+        switch self {
+        case .missingFile(let path), .unreadable(let path, _), .invalidText(let path, _, _, _),
+             .duplicateCard(let path, _, _, _, _), .malformed(let path, _, _, _):
+            return path
+        }
+    }
+
     public var description: String {
         switch self {
         case .missingFile(let path):

@@ -1,6 +1,31 @@
 import Deck
 import Store
 
+/// What reading a whole deck once found, before anything is written.
+public struct DeckCheck: Sendable {
+    public var cards = 0
+    /// Fronts (`Card.frontKey`) that two or more cards would share: those cards show their
+    /// whole section path instead.
+    public var sharedFronts: Set<UInt64> = []
+    /// Files of a folder that were left out, each with its error.
+    public var skippedFiles: [DeckError] = []
+    /// Blocks that made no card.
+    public var notes: [DeckNote] = []
+    /// Weak prompts, before the shared fronts were widened (the sync's summary counts them).
+    public var findings: [PromptFinding] = []
+
+    public init() {}
+
+    /// `fresh` (a reader of the same deck that has not started) set for the write: the
+    /// broken files left out, the shared fronts widened.
+    public func reader(_ fresh: DeckReader) -> DeckReader {
+        var reader = fresh
+        reader.widening = sharedFronts
+        reader.skipping = Set(skippedFiles.map(\.path))
+        return reader
+    }
+}
+
 /// A deck ready to sync: where it comes from, the files' fingerprints and, once parsed,
 /// its cards.
 public struct LoadedDeck: Sendable {
@@ -35,11 +60,17 @@ public enum DeckLoader {
         }
     }
 
-    /// Parses every file of a deck; a card ID used twice (even across files) is an error
-    /// naming both places. All the cards at once: the sync reads them one at a time
-    /// (`DeckReader`) instead.
-    public static func parse(deck name: String, files: [FileFingerprint]) throws(DeckError) -> [Card] {
-        var reader = DeckReader(deck: name, files: files)
+    /// The folder of a deck source, or nil for a single file.
+    public static func folder(of path: String) -> String? {
+        FileSystem.info(path)?.isFolder == true ? path : nil
+    }
+
+    /// Parses every file of a deck, in deck order, after checking it (so fronts two cards
+    /// would share are widened, and a folder's broken files are left out). All the cards at
+    /// once: the sync reads them one at a time (`DeckReader`) instead.
+    public static func parse(deck name: String, files: [FileFingerprint], folder: String? = nil) throws(DeckError) -> [Card] {
+        let fresh = DeckReader(deck: name, files: files, folder: folder)
+        var reader = try check(fresh).reader(fresh)
         var cards: [Card] = []
         while let card = try reader.next() { cards.append(card) }
         // Deck order: file order, then position in the file (list cards come last from a reader).
@@ -47,13 +78,23 @@ public enum DeckLoader {
         return cards
     }
 
-    /// Parses a deck to the end without keeping its cards: every error it has, or how many
-    /// cards it has.
-    public static func check(_ reader: DeckReader) throws(DeckError) -> Int {
+    /// Parses a deck to the end without keeping its cards: its first error (a single
+    /// file), or what the sync needs to know before writing (see `DeckCheck`).
+    public static func check(_ reader: DeckReader) throws(DeckError) -> DeckCheck {
         var reader = reader
-        var count = 0
-        while try reader.next() != nil { count += 1 }
-        return count
+        var check = DeckCheck()
+        var fronts: [UInt64: Int] = [:]
+        var linter = PromptLinter()
+        while let card = try reader.next() {
+            check.cards += 1
+            fronts[card.frontKey, default: 0] += 1
+            linter.inspect(card)
+        }
+        check.sharedFronts = Set(fronts.lazy.filter { $0.value > 1 }.map(\.key))
+        check.skippedFiles = reader.skippedFiles
+        check.notes = reader.notes
+        check.findings = linter.findings
+        return check
     }
 
     static func contentHash(_ bytes: [UInt8]) -> UInt64 {
@@ -64,12 +105,13 @@ public enum DeckLoader {
 }
 
 /// The cards of a deck one at a time: its files in order, each read when its turn comes
-/// and parsed by an `OutlineReader`, numbered on across files (deck order). A card ID
-/// used twice, even across files, is an error naming both places; as when each file was
-/// parsed whole, a file's own errors come before a clash with an earlier file, and the
-/// clash reported is its first card in deck order. Until `next()` returns nil a deck may
-/// still turn out to have an error, so whoever writes cards as they come does so in a
-/// transaction (see `DeckSynchronizer`).
+/// and parsed by an `OutlineReader`, numbered on across files (deck order). A single file
+/// is strict: any error is the deck's. In a folder every file is its own section root (the
+/// same term in two files is two cards), and a file with an error is left out: its cards
+/// stop, the error is kept in `skippedFiles`, and the next file is read. Until `next()`
+/// returns nil a deck may still turn out to have an error, so whoever writes cards as
+/// they come does so in a transaction (see `DeckSynchronizer`), after a first reading
+/// (`DeckLoader.check`) that finds the broken files to leave out of the second.
 public struct DeckReader {
     private enum Source {
         case files([FileFingerprint])
@@ -78,24 +120,35 @@ public struct DeckReader {
 
     private let deck: String
     private let source: Source
+    /// The folder the files are in, for a folder deck.
+    private let folder: String?
+    /// Fronts that another card shares (`Card.frontKey`): shown with the whole path.
+    var widening: Set<UInt64>
+    /// Files left out (a folder's broken files, found by a first reading).
+    var skipping: Set<String> = []
     private var fileIndex = 0
     private var current: OutlineReader?
     /// Added to the orders of the current file's cards.
     private var offset = 0
-    /// Where each ID was first seen, when there are several files.
-    private var firstPlace: [CardID: SourceLocation] = [:]
-    /// The current file's first card (in deck order) whose ID an earlier file has.
-    private var clash: (card: Card, first: SourceLocation)?
+    public private(set) var skippedFiles: [DeckError] = []
+    private var finishedNotes: [DeckNote] = []
 
-    public init(deck: String, files: [FileFingerprint]) {
+    public init(deck: String, files: [FileFingerprint], folder: String? = nil, widening: Set<UInt64> = []) {
         self.deck = deck
         source = .files(files)
+        self.folder = folder
+        self.widening = widening
     }
 
-    init(deck: String, embedded bytes: [UInt8], file: String) {
+    init(deck: String, embedded bytes: [UInt8], file: String, widening: Set<UInt64> = []) {
         self.deck = deck
         source = .embedded(bytes, file: file)
+        folder = nil
+        self.widening = widening
     }
+
+    /// Blocks that made no card, in the files read so far.
+    public var notes: [DeckNote] { finishedNotes + (current?.notes ?? []) }
 
     private var fileCount: Int {
         switch source {
@@ -109,25 +162,37 @@ public struct DeckReader {
         while true {
             if current == nil {
                 guard fileIndex < fileCount else { return nil }
-                current = try openFile(fileIndex)
-            }
-            if let card = try current!.next() {
-                if fileCount == 1 { return card }
-                if let first = firstPlace[card.id] {
-                    // Not handed out: the deck fails once this file is read to its end.
-                    if clash == nil || card.order < clash!.card.order { clash = (card, first) }
+                if case .files(let files) = source, skipping.contains(files[fileIndex].path) {
+                    fileIndex += 1
                     continue
                 }
-                firstPlace[card.id] = card.source
-                return Card(id: card.id, deck: card.deck, section: card.section, kind: card.kind, term: card.term,
-                            front: card.front, back: card.back, items: card.items, source: card.source,
-                            order: offset + card.order, links: card.links)
+                do {
+                    current = try openFile(fileIndex)
+                } catch {
+                    guard folder != nil else { throw error }
+                    skippedFiles.append(error)
+                    fileIndex += 1
+                    continue
+                }
             }
-            if let clash {
-                throw .duplicateCard(path: clash.card.source.file, line: clash.card.source.line, firstPath: clash.first.file,
-                                     firstLine: clash.first.line, term: clash.card.term)
+            let card: Card?
+            do {
+                card = try current!.next()
+            } catch {
+                guard folder != nil else { throw error }
+                skippedFiles.append(error)
+                finishedNotes += current!.notes
+                offset += current!.lastOrder + 1
+                current = nil
+                fileIndex += 1
+                continue
+            }
+            if var card {
+                if !widening.isEmpty, widening.contains(card.frontKey) { card = card.withWidenedFront() }
+                return offset == 0 ? card : card.withOrder(offset + card.order)
             }
             // Keep deck order across files: file order, then position in the file.
+            finishedNotes += current!.notes
             offset += current!.lastOrder + 1
             current = nil
             fileIndex += 1
@@ -137,9 +202,34 @@ public struct DeckReader {
     private func openFile(_ index: Int) throws(DeckError) -> OutlineReader {
         switch source {
         case .files(let files):
-            return try OutlineParser(deck: deck, file: files[index].path).reader(for: try FileSystem.read(files[index].path))
+            let path = files[index].path
+            guard let folder else { return try OutlineParser(deck: deck, file: path).reader(for: try FileSystem.read(path)) }
+            let key = Self.key(of: path, in: folder)
+            return try OutlineParser(deck: deck, file: path, fileKey: key, fileTitle: Self.title(forKey: key))
+                .reader(for: try FileSystem.read(path))
         case .embedded(let bytes, let file):
             return try OutlineParser(deck: deck, file: file).reader(for: bytes)
         }
+    }
+
+    /// `path` inside `folder`, without `.md`: "pastebin/README".
+    static func key(of path: String, in folder: String) -> String {
+        var relative = path
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        if relative.hasPrefix(prefix) { relative = String(relative.dropFirst(prefix.count)) }
+        for suffix in [".md", ".markdown", ".MD"] where relative.hasSuffix(suffix) {
+            relative = String(relative.dropLast(suffix.count))
+        }
+        return relative
+    }
+
+    /// The name a file's cards are headed by when it has no heading of its own: its name
+    /// with dashes and underscores as spaces ("rate-limiter" -> "rate limiter"); a README
+    /// or index is named by its folder.
+    static func title(forKey key: String) -> String {
+        var parts = key.split(separator: "/").map(String.init)
+        if parts.count > 1, let last = parts.last?.lowercased(), last == "readme" || last == "index" { parts.removeLast() }
+        let name = parts.last ?? key
+        return String(name.map { $0 == "-" || $0 == "_" ? " " : $0 })
     }
 }

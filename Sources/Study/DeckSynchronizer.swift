@@ -20,6 +20,9 @@ public struct DeckSynchronizer {
         public var warnings: [String] = []
         /// Cards retired because a `--deck` of an earlier run was not given again.
         public var retiredTransient = 0
+        /// What the first reading found, per user deck that was re-parsed (for the
+        /// one-line summary of a changed deck).
+        public var checks: [(deck: String, source: String, check: DeckCheck)] = []
     }
 
     public struct EmbeddedFile {
@@ -47,6 +50,20 @@ public struct DeckSynchronizer {
         let files: [FileFingerprint]
         /// A reader from the first card, for the write (already checked to the end once).
         let cards: () -> DeckReader
+        let check: DeckCheck
+    }
+
+    /// Reads a deck once to the end (any error of a single file is thrown) and gives
+    /// what the write needs: a reader that widens shared fronts and leaves out the
+    /// folder's broken files, and what the reading found.
+    static func checked(_ makeReader: @escaping () -> DeckReader) throws(DeckError) -> (cards: () -> DeckReader, check: DeckCheck) {
+        let check = try DeckLoader.check(makeReader())
+        return ({ check.reader(makeReader()) }, check)
+    }
+
+    /// The warnings for a folder's files that were left out.
+    static func skippedWarnings(deck: String, _ check: DeckCheck) -> [String] {
+        check.skippedFiles.map { "deck '\(deck)': file skipped: \($0)" }
     }
 
     public func syncAll(embedded: [EmbeddedFile], transientPaths: [String]) throws -> Outcome {
@@ -57,9 +74,9 @@ public struct DeckSynchronizer {
         for file in embedded {
             let deck = DeckLoader.embedded(name: file.name, bytes: file.bytes)
             if try store.fingerprints(deck: deck.name) == Set(deck.files), known[deck.name]?.origin == .embedded { continue }
-            _ = try DeckLoader.check(deck.reader())
+            let checked = try Self.checked(deck.reader)
             pending.append(Pending(name: deck.name, source: "embedded:" + file.name, origin: .embedded, files: deck.files,
-                                   cards: deck.reader))
+                                   cards: checked.cards, check: checked.check))
         }
 
         for deck in known.values.sorted(by: { $0.sortOrder < $1.sortOrder }) where deck.origin == .registered {
@@ -67,9 +84,11 @@ public struct DeckSynchronizer {
                 let files = try DeckLoader.fingerprints(of: deck.source)
                 if try store.fingerprints(deck: deck.name) == Set(files) { continue }
                 let name = deck.name
-                _ = try DeckLoader.check(DeckReader(deck: name, files: files))
+                let folder = DeckLoader.folder(of: deck.source)
+                let checked = try Self.checked { DeckReader(deck: name, files: files, folder: folder) }
+                outcome.warnings += Self.skippedWarnings(deck: name, checked.check)
                 pending.append(Pending(name: name, source: deck.source, origin: .registered, files: files,
-                                       cards: { DeckReader(deck: name, files: files) }))
+                                       cards: checked.cards, check: checked.check))
             } catch let error as DeckError {
                 outcome.warnings.append("deck '\(deck.name)' skipped: \(error)")
             }
@@ -92,9 +111,11 @@ public struct DeckSynchronizer {
             }
             let files = try DeckLoader.fingerprints(of: source)
             if try store.fingerprints(deck: name) == Set(files), known[name] != nil { continue }
-            _ = try DeckLoader.check(DeckReader(deck: name, files: files))
+            let folder = DeckLoader.folder(of: source)
+            let checked = try Self.checked { DeckReader(deck: name, files: files, folder: folder) }
+            outcome.warnings += Self.skippedWarnings(deck: name, checked.check)
             pending.append(Pending(name: name, source: source, origin: .transient, files: files,
-                                   cards: { DeckReader(deck: name, files: files) }))
+                                   cards: checked.cards, check: checked.check))
         }
 
         if !pending.isEmpty {
@@ -104,6 +125,7 @@ public struct DeckSynchronizer {
                     let report = try store.sync(deck: deck.name, source: deck.source, origin: deck.origin, files: deck.files,
                                                 at: now) { try cards.next() }
                     outcome.reports.append((deck.name, report))
+                    if deck.origin != .embedded { outcome.checks.append((deck.name, deck.source, deck.check)) }
                 }
             }
         }
@@ -114,7 +136,7 @@ public struct DeckSynchronizer {
     /// `decks add PATH`: parses the deck completely (any error: nothing written), then
     /// registers and syncs it in one transaction, reading it again card by card (see the
     /// type's comment).
-    public func register(path: String) throws -> (name: String, report: SyncReport, cards: Int) {
+    public func register(path: String) throws -> (name: String, report: SyncReport, cards: Int, check: DeckCheck) {
         let source = FileSystem.absolute(path)
         let name = FileSystem.deckName(for: source)
         if let existing = try store.deck(named: name), existing.source != source, existing.origin != .transient {
@@ -124,14 +146,18 @@ public struct DeckSynchronizer {
             throw DeckError.unreadable(path: path, reason: reason)
         }
         let files = try DeckLoader.fingerprints(of: source)
-        _ = try DeckLoader.check(DeckReader(deck: name, files: files))
-        var cards = DeckReader(deck: name, files: files)
+        let folder = DeckLoader.folder(of: source)
+        let checked = try Self.checked { DeckReader(deck: name, files: files, folder: folder) }
+        if folder != nil, checked.check.skippedFiles.count == files.count, let first = checked.check.skippedFiles.first {
+            throw first  // not one file of the folder could be read
+        }
+        var cards = checked.cards()
         var count = 0
         let report = try store.sync(deck: name, source: source, origin: .registered, files: files, at: now) {
             let card = try cards.next()
             if card != nil { count += 1 }
             return card
         }
-        return (name, report, count)
+        return (name, report, count, checked.check)
     }
 }

@@ -79,6 +79,12 @@ final class AppContext {
         let embedded = BundledContent.files.map { DeckSynchronizer.EmbeddedFile(name: $0.name, bytes: $0.bytes) }
         let outcome = try DeckSynchronizer(store: store, now: now).syncAll(embedded: embedded, transientPaths: invocation.values("deck"))
         for warning in outcome.warnings { note(errorStyle.yellow("warning:") + " " + warning) }
+        // A user deck that changed says once what it gave and what the linter would show.
+        for (deck, _, check) in outcome.checks {
+            guard let report = outcome.reports.first(where: { $0.deck == deck })?.report,
+                  report.inserted + report.updated + report.retired + report.revived > 0 else { continue }
+            note(DeckLint.summary(verb: "synced", deck: deck, cards: check.cards, check: check, lintArgument: DecksCommand.shellWord(deck)))
+        }
         if verbose {
             for (deck, report) in outcome.reports {
                 note("synced \(deck): \(report.inserted) new, \(report.updated) changed, \(report.retired) retired, \(report.revived) back, \(report.unchanged) unchanged")

@@ -1,3 +1,4 @@
+import BundledContent
 import Deck
 import JSONText
 import Store
@@ -9,8 +10,8 @@ enum DecksCommand {
     static let spec = CommandSpec(
         name: "decks",
         summary: "list decks, or register and unregister your own Markdown decks",
-        usage: ["decks [--json]", "decks add PATH", "decks remove NAME"],
-        subcommands: [addSpec, removeSpec],
+        usage: ["decks [--json]", "decks add PATH", "decks remove NAME", "decks lint PATH|NAME [--json]"],
+        subcommands: [addSpec, removeSpec, lintSpec],
         discussion: """
         The outline compiled into sysdrill is always there. Registered decks are synced on
         every run (a file is parsed again only when its size or modification time changed);
@@ -25,6 +26,19 @@ enum DecksCommand {
         usage: ["decks add PATH"],
         positionals: 1...1,
         run: add
+    )
+
+    static let lintSpec = CommandSpec(
+        name: "lint",
+        summary: "show the blocks of a deck that made no card and the cards that make weak prompts",
+        usage: ["decks lint PATH|NAME [--json]"],
+        positionals: 1...1,
+        discussion: """
+        PATH is a Markdown file or folder (nothing is registered or written); NAME is a
+        registered deck or the built-in 'system-design'. Each finding has its file:line.
+        Exit status: 0 when the deck is clean, 1 when there are findings (like other linters).
+        """,
+        run: lint
     )
 
     static let removeSpec = CommandSpec(
@@ -75,13 +89,20 @@ enum DecksCommand {
         let store = try context.syncedStore()
         let result = try DeckSynchronizer(store: store, now: context.now).register(path: path)
         let report = result.report
+        for skipped in result.check.skippedFiles {
+            context.note(context.errorStyle.yellow("warning:") + " file skipped: \(skipped)")
+        }
         if context.json {
             context.print(JSONValue.object(JSONObject([
                 "deck": .string(result.name), "cards": JSONValue(result.cards), "new": JSONValue(report.inserted),
                 "changed": JSONValue(report.updated), "retired": JSONValue(report.retired), "revived": JSONValue(report.revived),
+                "no_card_blocks": JSONValue(result.check.notes.count),
+                "weak_prompts": JSONValue(result.check.findings.filter { $0.reason != .sharedFront }.count),
+                "skipped_files": .array(result.check.skippedFiles.map { .string($0.description) }),
             ])).serialized(pretty: true))
         } else {
-            context.print("registered deck '\(result.name)' from \(FileSystem.absolute(path)): \(result.cards) cards (\(report.inserted) new, \(report.updated) changed, \(report.retired) retired)")
+            context.print(DeckLint.summary(verb: "registered", deck: result.name, cards: result.cards, check: result.check,
+                                           lintArgument: shellWord(result.name)))
         }
         if result.cards == 0 {
             context.note(context.errorStyle.yellow("warning:") + " no cards found: write '- Term: definition' bullets under '#' headings, or 'Q:'/'A:' pairs (see the README)")
@@ -108,5 +129,71 @@ enum DecksCommand {
             context.print("removed deck '\(name)': \(retired) cards retired (their history is kept)")
         }
         return ExitCode.ok
+    }
+
+    // MARK: lint
+
+    static func lint(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
+        let argument = invocation.positionals[0]
+        let report: DeckLintReport
+        if FileSystem.info(argument) != nil {
+            report = try DeckLint.lint(path: argument)
+        } else if let embedded = BundledContent.files.first(where: { FileSystem.deckName(for: $0.name) == argument }) {
+            report = try DeckLint.lintEmbedded(name: embedded.name, bytes: embedded.bytes)
+        } else {
+            // A registered deck by name; a database that does not exist yet has none (and is not created).
+            let databaseExists = FileSystem.info(try context.databasePath()) != nil
+            let decks = databaseExists ? try context.store().decks() : []
+            guard let deck = decks.first(where: { $0.name == argument }), deck.origin != .embedded else {
+                let names = decks.map(\.name) + BundledContent.files.map { FileSystem.deckName(for: $0.name) }
+                throw UsageError("no file, folder or deck named '\(argument)'" + Suggestion.didYouMean(argument, in: names),
+                                 command: "sysdrill decks lint")
+            }
+            report = try DeckLint.lint(path: deck.source)
+        }
+        if context.json {
+            context.print(JSONValue.array(lintJSON(report)).serialized(pretty: true))
+        } else {
+            context.stdout.write(lintText(report, context))
+        }
+        return report.isClean ? ExitCode.ok : ExitCode.failure
+    }
+
+    static func lintJSON(_ report: DeckLintReport) -> [JSONValue] {
+        var findings: [JSONValue] = report.skippedFiles.map { error in
+            ["type": "skipped-file", "file": .string(error.path), "reason": .string(error.description)]
+        }
+        findings += report.notes.map { note in
+            ["type": "no-card", "file": .string(note.file), "line": JSONValue(note.line), "reason": .string(note.reason.rawValue),
+             "detail": .string(note.detail)]
+        }
+        findings += report.findings.map { finding in
+            ["type": "weak-prompt", "file": .string(finding.file), "line": JSONValue(finding.line), "reason": .string(finding.reason.rawValue),
+             "card": .string(finding.card.rawValue), "term": .string(finding.term), "suggestion": .string(finding.suggestion)]
+        }
+        return findings
+    }
+
+    static func lintText(_ report: DeckLintReport, _ context: AppContext) -> String {
+        var text = ""
+        for error in report.skippedFiles { text += "\(error)  (file skipped)\n" }
+        for note in report.notes {
+            text += "\(note.file):\(note.line): " + context.style.dim("no card (\(note.reason.rawValue))") + " \(note.detail)\n"
+        }
+        for finding in report.findings {
+            text += "\(finding.file):\(finding.line): " + context.style.yellow("weak prompt (\(finding.reason.rawValue))")
+                + " '\(finding.term)': \(finding.suggestion)\n"
+        }
+        var summary = "\(report.cards) card" + (report.cards == 1 ? "" : "s")
+        summary += "; \(report.notes.count) block" + (report.notes.count == 1 ? "" : "s") + " made no card"
+        summary += ", \(report.findings.count) weak prompt" + (report.findings.count == 1 ? "" : "s")
+        if !report.skippedFiles.isEmpty { summary += ", \(report.skippedFiles.count) file" + (report.skippedFiles.count == 1 ? "" : "s") + " skipped" }
+        return text + summary + "\n"
+    }
+
+    /// `text` as one shell word (quoted when it has anything but safe characters).
+    static func shellWord(_ text: String) -> String {
+        let safe = text.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
+        return safe && !text.isEmpty ? text : "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 }

@@ -1,0 +1,175 @@
+/// A card that makes a weak prompt, why, and how its Markdown could say it better. The
+/// parser already does what it can; these are left to the author's wording.
+public struct PromptFinding: Hashable, Sendable {
+    public enum Reason: String, Sendable, CaseIterable {
+        case vagueFront = "front without a specific cue"
+        case sharedFront = "front shared with another card"
+        case conflictingDefinitions = "term defined twice with different answers"
+        case questionAnswer = "answer is a question"
+        case thinAnswer = "answer of three words or fewer"
+        case namesOnly = "answer is only product names"
+        case longList = "list of more than 7 items"
+        case compoundTerm = "compound term"
+        case circularAnswer = "answer repeats its term"
+    }
+
+    public let file: String
+    public let line: Int
+    public let card: CardID
+    public let term: String
+    public let reason: Reason
+    public let suggestion: String
+}
+
+/// Looks at a deck's cards one at a time (a big deck is never held whole) and lists the
+/// weak prompts among them. Every rule is one function below.
+public struct PromptLinter: Sendable {
+    private var definitions: [String: (back: String, line: Int, file: String)] = [:]
+    private var fronts: [String: SourceLocation] = [:]
+    public private(set) var findings: [PromptFinding] = []
+
+    public init() {}
+
+    public mutating func inspect(_ card: Card) {
+        func add(_ reason: PromptFinding.Reason, _ suggestion: String) {
+            findings.append(PromptFinding(file: card.source.file, line: card.source.line, card: card.id, term: card.term,
+                                          reason: reason, suggestion: suggestion))
+        }
+        if let first = fronts[card.front] {
+            add(.sharedFront, "another card at \(first) asks the same; give one of them a heading of its own")
+        } else {
+            fronts[card.front] = card.source
+        }
+        if Self.hasVagueFront(card) {
+            add(.vagueFront, "put it under a heading that names its topic, or write the topic into the label")
+        }
+        switch card.kind {
+        case .definition:
+            let key = Self.normalized(card.term)
+            if let first = definitions[key] {
+                if Self.normalized(first.back) != Self.normalized(card.back) {
+                    let place = first.file == card.source.file ? "line \(first.line)" : "\(first.file):\(first.line)"
+                    add(.conflictingDefinitions, "'\(card.term)' is also defined at \(place); name the difference in the terms, e.g. '\(card.term) (\(card.section.last.map(CardID.stripNumbering) ?? "context"))'")
+                }
+            } else {
+                definitions[key] = (card.back, card.source.line, card.source.file)
+            }
+            checkAnswer(card, add)
+            if let parts = Self.compoundParts(card.term) {
+                add(.compoundTerm, "split it into one definition each: " + parts.map { "'- \($0): …'" }.joined(separator: ", "))
+            }
+        case .question:
+            checkAnswer(card, add)
+        case .list:
+            if card.front.contains("name items ") && card.front.contains(" 1-") {
+                add(.longList, "it is asked in parts; group the items under a few labels of at most 7 each")
+            }
+        case .drill:
+            break
+        }
+    }
+
+    private func checkAnswer(_ card: Card, _ add: (PromptFinding.Reason, String) -> Void) {
+        let back = card.back.trimmingSpaces()
+        if back.hasSuffix("?") {
+            add(.questionAnswer, "state the answer as a fact the learner can check")
+        } else if Self.words(back).count <= 3 {
+            if Self.isNamesOnly(back) {
+                add(.namesOnly, "say what '\(card.term)' does or why it matters, then give the names as examples")
+            } else {
+                add(.thinAnswer, "add what it is for or how it works, so the answer can be recalled, not guessed")
+            }
+        } else if Self.isNamesOnly(back) {
+            add(.namesOnly, "say what '\(card.term)' does or why it matters, then give the names as examples")
+        } else if Self.isCircular(term: card.term, back: back) {
+            add(.circularAnswer, "define it without its own name: what does it do, and why?")
+        }
+    }
+
+    // MARK: Rules
+
+    /// A front that names no topic: a list or question with no context at all, or one
+    /// whose context is only generic words.
+    static func hasVagueFront(_ card: Card) -> Bool {
+        let titles = card.section.map(CardID.stripNumbering)
+        if titles.isEmpty { return card.kind == .list }
+        return titles.allSatisfy(GenericWords.isGeneric) && card.kind != .definition
+    }
+
+    /// "Redis, Memcached" or "Kafka or RabbitMQ": every part a capitalised name of one or
+    /// two words (and at least one part).
+    static func isNamesOnly(_ back: String) -> Bool {
+        var text = back
+        while let last = text.last, last == "." || last == ";" { text.removeLast() }
+        let parts = text.replacingWord("or", with: ",").replacingWord("and", with: ",").split(separator: ",")
+            .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        guard !parts.isEmpty else { return false }
+        return parts.allSatisfy { part in
+            let words = part.split(separator: " ")
+            return words.count <= 2 && words.allSatisfy { word in
+                guard let first = word.first else { return false }
+                return first.isUppercase || (first.isLetter && word.dropFirst().contains { $0.isUppercase })
+            }
+        }
+    }
+
+    /// The term's words make up nearly all of the answer: at most three other words.
+    static func isCircular(term: String, back: String) -> Bool {
+        let termWords = words(term).map { $0.lowercased() }
+        guard !termWords.isEmpty else { return false }
+        var backWords = words(back).map { $0.lowercased() }
+        guard let start = (0...max(0, backWords.count - termWords.count)).first(where: {
+            $0 + termWords.count <= backWords.count && Array(backWords[$0..<($0 + termWords.count)]) == termWords
+        }) else { return false }
+        backWords.removeSubrange(start..<(start + termWords.count))
+        return backWords.count <= 3
+    }
+
+    /// "A & B", "A/B", "A and B" naming two things: the parts, or nil. Short parts
+    /// ("I/O", "TCP/IP") and comparisons ("A vs. B") are one thing.
+    static func compoundParts(_ term: String) -> [String]? {
+        if term.lowercased().contains(" vs") || term.lowercased().contains("versus") { return nil }
+        var parts: [String] = []
+        // "Pub/Sub", "I/O", "TCP/IP": a slash between short parts names one thing.
+        var shortest = 2
+        if term.contains(" & ") {
+            parts = term.components(separatedBy: " & ")
+        } else if term.contains("/") {
+            parts = term.split(separator: "/").map(String.init)
+            shortest = 4
+        }
+        parts = parts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        guard parts.count >= 2, parts.allSatisfy({ $0.count >= shortest }) else { return nil }
+        return parts
+    }
+
+    static func words(_ text: String) -> [Substring] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { word in
+            word.trimmingCharacters { !($0.isLetter || $0.isNumber) }
+        }.filter { !$0.isEmpty }
+    }
+
+    static func normalized(_ text: String) -> String {
+        words(text).joined(separator: " ").lowercased()
+    }
+}
+
+private extension Substring {
+    func trimmingCharacters(_ drop: (Character) -> Bool) -> Substring {
+        var text = self
+        while let first = text.first, drop(first) { text = text.dropFirst() }
+        while let last = text.last, drop(last) { text = text.dropLast() }
+        return text
+    }
+}
+
+private extension String {
+    func components(separatedBy separator: String) -> [String] {
+        split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Every " word " (as a whole word) replaced.
+    func replacingWord(_ word: String, with replacement: String) -> String {
+        components(separatedBy: " \(word) ").joined(separator: replacement)
+    }
+}
