@@ -192,9 +192,9 @@ public struct OutlineReader {
             if answer != nil { answer!.lines.append(String(decoding: raw, as: UTF8.self)) }
             return
         }
-        if case .blank = line {} else { sectionHasContent = true }
         switch line {
         case .fence(let marker):
+            sectionHasContent = true
             fenceMarker = marker
             fenceLine = lineNumber
             if answer != nil {
@@ -221,6 +221,7 @@ public struct OutlineReader {
         default:
             break
         }
+        if case .heading = line {} else { sectionHasContent = true }
         if answer != nil {
             switch line {
             case .question, .heading, .rule:

@@ -1,0 +1,199 @@
+import Testing
+@testable import Deck
+
+/// The rules for Markdown as people write it (docs/markdown.md), one small case each.
+@Suite struct MarkdownRulesTests {
+    func parse(_ text: String, file: String = "t.md") throws -> [Card] {
+        try OutlineParser(deck: "t", file: file).parse(text)
+    }
+
+    func notes(_ text: String) throws -> [DeckNote] {
+        var reader = try OutlineParser(deck: "t", file: "t.md").reader(for: Array(text.utf8))
+        while try reader.next() != nil {}
+        return reader.notes
+    }
+
+    // MARK: Front matter and headings
+
+    @Test func yamlFrontMatterMakesNoCardAndItsTitleHeadsTheFile() throws {
+        let text = "---\ntitle: \"Rate limiting\"\ntags: [api, traffic]\ndescription: Limits: many\n---\n\n- Token bucket: Tokens refill at a fixed rate.\n"
+        let cards = try parse(text)
+        #expect(cards.count == 1)
+        #expect(cards[0].section == ["Rate limiting"])
+        #expect(cards[0].term == "Token bucket")
+        #expect(cards[0].source.line == 7)
+        var reader = try OutlineParser(deck: "t", file: "t.md").reader(for: Array(text.utf8))
+        while try reader.next() != nil {}
+        #expect(reader.tags == ["api", "traffic"])
+        #expect(reader.notes.map(\.reason) == [.frontMatter])
+    }
+
+    @Test func tomlFrontMatter() throws {
+        let cards = try parse("+++\ntitle = \"Queues\"\n+++\n- Dead letter queue: Holds messages that failed.\n")
+        #expect(cards.map(\.section) == [["Queues"]])
+    }
+
+    @Test func frontMatterTitleDoesNotReplaceATopHeading() throws {
+        let cards = try parse("---\ntitle: Other\n---\n# Caching\n\n- CDN: Edge caching.\n")
+        #expect(cards[0].section == ["Caching"])
+    }
+
+    @Test func unclosedFrontMatterIsText() throws {
+        let cards = try parse("---\ntitle: x\n\n# A\n\n- T: d.\n")
+        #expect(cards.map(\.term) == ["T"])
+    }
+
+    @Test func setextHeadings() throws {
+        let cards = try parse("Storage\n=======\n\nReplication\n-----------\n\n- Leader: Takes the writes.\n")
+        #expect(cards[0].section == ["Storage", "Replication"])
+    }
+
+    // MARK: Inline Markdown
+
+    @Test func inlineMarkdownIsRenderedAndLinksKept() throws {
+        let cards = try parse("# S\n\n- **[Redis](https://redis.io)**: An *in-memory* `key-value` store &amp; cache.<br>Fast.\n")
+        #expect(cards[0].term == "Redis")
+        #expect(cards[0].back == "An in-memory key-value store & cache.\nFast.")
+        #expect(cards[0].links == ["https://redis.io"])
+        #expect(cards[0].front == "What is meant by Redis?" || cards[0].front == "S: what is meant by Redis?")
+    }
+
+    @Test func listItemsAreRendered() throws {
+        let cards = try parse("# S\n\n## Ops\n\n- Watch **p99** latency\n- Page on [SLO burn](https://x/slo)\n")
+        #expect(cards[0].items == ["Watch p99 latency", "Page on SLO burn"])
+    }
+
+    @Test func imageAndHTMLBlocksMakeNoCard() throws {
+        let text = "# S\n\n![diagram](lb.png)\n\n<p align=\"center\">\n  <img src=\"x.png\">\n</p>\n\n- Anycast: routes to the nearest site.\n"
+        #expect(try parse(text).map(\.term) == ["Anycast"])
+        #expect(try notes(text).map(\.reason) == [.image, .html])
+    }
+
+    // MARK: Labels and lead-ins
+
+    @Test func boldLabelAloneOwnsTheListAfterABlankLine() throws {
+        let cards = try parse("# Load balancing\n\n**Advantages**\n\n- Removes unhealthy servers\n- Spreads load\n")
+        #expect(cards.count == 1)
+        #expect(cards[0].section == ["Load balancing", "Advantages"])
+        #expect(cards[0].front == "Load balancing › Advantages: name the 2 points.")
+    }
+
+    @Test func boldLabelWithColonInside() throws {
+        let cards = try parse("# Queues\n\n**Disadvantages:**\n- Extra hop\n- Ordering is harder\n")
+        #expect(cards[0].section == ["Queues", "Disadvantages"])
+    }
+
+    @Test func boldLeadInsInParagraphsAreDefinitions() throws {
+        let cards = try parse("# S\n\n**Round robin** - each server in turn.\n\n**Least connections**: the least busy server.\n")
+        #expect(cards.map(\.term) == ["Round robin", "Least connections"])
+        #expect(cards.map(\.back) == ["each server in turn.", "the least busy server."])
+        #expect(cards.allSatisfy { $0.kind == .definition })
+    }
+
+    @Test func boldDashLeadInInABullet() throws {
+        let cards = try parse("# S\n\n- **Sharding** – splits data by key.\n")
+        #expect(cards[0].term == "Sharding")
+        #expect(cards[0].back == "splits data by key.")
+    }
+
+    // MARK: Prose
+
+    @Test func firstParagraphUnderAHeadingDefinesIt() throws {
+        let text = """
+        # Networking
+
+        ## 2.1 Load balancing
+
+        A load balancer spreads requests over a pool of servers. It also stops sending to servers that fail. It can end TLS.
+
+        A second paragraph says more.
+        """
+        let cards = try parse(text)
+        #expect(cards.count == 1)
+        #expect(cards[0].term == "Load balancing")
+        #expect(cards[0].kind == .definition)
+        #expect(cards[0].section == ["Networking"])
+        #expect(cards[0].back == "A load balancer spreads requests over a pool of servers. It also stops sending to servers that fail.")
+        #expect(cards[0].front == "Networking: what is meant by Load balancing?")
+        #expect(cards[0].source.line == 5)
+    }
+
+    @Test func proseAnswerIsCutAtASentenceWithinAbout300Characters() throws {
+        let long = String(repeating: "word ", count: 90) + "end. Next sentence."
+        let cards = try parse("# T\n\n## Topic\n\n\(long)\n")
+        #expect(cards[0].back.count <= 301)
+        #expect(cards[0].back.hasSuffix("…"))
+    }
+
+    @Test func proseAfterAnImageStillDefinesTheHeading() throws {
+        let cards = try parse("# T\n\n## Queue\n\n![q](q.png)\n\nA queue holds work until a worker takes it.\n")
+        #expect(cards.map(\.term) == ["Queue"])
+    }
+
+    @Test func aRepeatedHeadingWithProseIsNotADuplicateError() throws {
+        let cards = try parse("# T\n\n## Notes\n\nFirst text here.\n\n## Notes\n\nSecond text here.\n")
+        #expect(cards.count == 1)
+    }
+
+    // MARK: Lists
+
+    @Test func readingListsMakeNoCard() throws {
+        let text = "# T\n\n## Further reading\n\n- [Paper one](https://a)\n- [Blog post](https://b), 2019\n- [Talk](https://c)\n"
+        #expect(try parse(text).isEmpty)
+        #expect(try notes(text).map(\.reason) == [.readingList])
+    }
+
+    @Test func aListWithLinksInsideSentencesIsNotAReadingList() throws {
+        let cards = try parse("# T\n\n## Ops\n\n- Keep [runbooks](https://r) next to every alert you page on\n- Rotate on-call weekly\n")
+        #expect(cards.count == 1)
+    }
+
+    @Test func longListsAreAskedInPartsOfAtMostSeven() throws {
+        let items = (1...20).map { "- Point number \($0)" }.joined(separator: "\n")
+        let cards = try parse("# T\n\n## Checklist\n\n\(items)\n")
+        #expect(cards.map(\.items.count) == [7, 7, 6])
+        #expect(cards[1].front == "Checklist: name items 8-14 of 20.")
+        // The first part keeps the whole list's ID.
+        #expect(cards[0].id == CardID(deck: "t", section: ["T", "Checklist"], kind: .list, term: "Checklist"))
+        #expect(Set(cards.map(\.id)).count == 3)
+    }
+
+    @Test func aOnePointListIsCuedByItsOpeningWords() throws {
+        let cards = try parse("# T\n\n## CAP Theorem\n\n- You can only have two of: Consistency, Availability, Partition tolerance.\n")
+        #expect(cards[0].front == "CAP Theorem: “You can only …” — complete the point.")
+        #expect(!cards[0].front.contains("key point"))
+    }
+
+    // MARK: Context
+
+    @Test func genericLabelsKeepTheTopicAbove() throws {
+        let cards = try parse("# Guide\n\n## Caching\n\n### Pros\n\n- Fast reads\n- Less load\n")
+        #expect(cards[0].front == "Caching › Pros: name the 2 points.")
+        #expect(GenericWords.isGeneric("Disadvantage(s)"))
+        #expect(GenericWords.isGeneric("Use cases"))
+        #expect(GenericWords.isGeneric("Examples:"))
+        #expect(!GenericWords.isGeneric("Consistent hashing"))
+    }
+
+    // MARK: Blocks that make no card
+
+    @Test func tablesCodeQuotesAndEmptySectionsAreNoted() throws {
+        let text = "# T\n\n## Empty\n\n## Data\n\n| a | b |\n|---|---|\n\n```\nx\n```\n\n> quoted\n\n    indented code\n"
+        let reasons = try notes(text).map(\.reason)
+        #expect(reasons == [.emptySection, .table, .code, .quote, .code])
+        #expect(try parse(text).isEmpty)
+    }
+}
+
+@Suite struct SentencesTests {
+    @Test func splitsAtSentenceEnds() {
+        #expect(Sentences.split("It is fast, e.g. in memory. It is small! Is it? Yes") == ["It is fast, e.g. in memory.", "It is small!", "Is it?", "Yes"])
+        #expect(Sentences.split("Version 2.5 ships. 3 nodes follow.") == ["Version 2.5 ships.", "3 nodes follow."])
+    }
+
+    @Test func shortFirstSentenceTakesTheSecond() {
+        #expect(Sentences.lead(of: "Short one. Another short one. Third.") == "Short one. Another short one.")
+        let first = String(repeating: "a", count: 90) + "."
+        #expect(Sentences.lead(of: first + " Second.") == first)
+    }
+}
