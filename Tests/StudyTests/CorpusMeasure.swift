@@ -35,6 +35,13 @@ import Deck
 //    paper, book, blog), or when its URL is an in-page anchor, a relative path, or has a
 //    query or at least 2 path segments (`https://redis.io` or `https://aws.amazon.com/sqs`
 //    under **Examples** are named things, not reading);
+//  - merged lists: a list card whose items, looked up in its file (each the first list
+//    item line at or after the previous one, from the card's source line on, whose text
+//    with links, images and emphasis marks removed contains the item's), lie on both
+//    sides of a heading, of a bold label alone on a line (`**Advantages**`,
+//    `**Examples:**`, `**Examples**:`), or of a paragraph line ending with `:` that
+//    introduces a list ("Here are some advantages:"): lists with different labels or
+//    sections were joined into one card;
 //  - duplicate front: another card of the deck has the same front (case-insensitive,
 //    runs of white space as one space);
 //  - vague front: the front asks "what is the key point?", or nothing is left of it once
@@ -82,6 +89,7 @@ struct JunkReason: Hashable, Sendable, CustomStringConvertible {
         case frontMatter = "front matter"
         case emptyBack = "empty back"
         case readingList = "reading list"
+        case mergedLists = "merged lists"
         case duplicateFront = "duplicate front"
         case vagueFront = "vague front"
     }
@@ -214,6 +222,8 @@ enum CorpusMeasure {
         /// Per file: the 1-based line numbers of its front matter, `---` lines included.
         var frontMatterSpans: [String: ClosedRange<Int>] = [:]
         var frontMatterValues: Set<String> = []
+        /// Per file, its lines.
+        var lines: [String: [String]] = [:]
         /// Link text (lowercased) → the URL of its first link.
         var linkTexts: [String: String] = [:]
 
@@ -225,6 +235,7 @@ enum CorpusMeasure {
         init(_ sources: [CorpusSource]) {
             for source in sources {
                 let lines = splitLines(source.text)
+                self.lines[source.path] = lines
                 if let range = frontMatterRange(lines) {
                     frontMatterSpans[source.path] = 1...(range.upperBound + 1)
                     for raw in lines[range] {
@@ -276,6 +287,11 @@ enum CorpusMeasure {
             if linky * 2 > card.items.count {
                 reasons.append(JunkReason(kind: .readingList, detail: "\(linky) of \(card.items.count) items are links"))
             }
+        }
+        if card.kind == .list, card.items.count >= 2,
+           let lines = facts.lines.first(where: { samePath($0.key, card.source.file) })?.value,
+           let what = mergedLists(card, lines: lines) {
+            reasons.append(JunkReason(kind: .mergedLists, detail: what))
         }
         if let what = vagueness(card.front) {
             reasons.append(JunkReason(kind: .vagueFront, detail: what))
@@ -406,6 +422,52 @@ enum CorpusMeasure {
             if keyed.count * 2 > lines.count { return "back is YAML" }
         }
         return nil
+    }
+
+    /// Where a list card's items straddle a label, heading or list intro, described.
+    static func mergedLists(_ card: Card, lines: [String]) -> String? {
+        var cursor = max(0, card.source.line - 1)
+        var found: [Int] = []
+        for item in card.items {
+            let wanted = plainText(item)
+            guard !wanted.isEmpty else { continue }
+            var index = cursor
+            while index < lines.count {
+                let trimmed = lines[index].corpusTrimmed()
+                if isListItem(trimmed) && plainText(listItemText(trimmed)).contains(wanted) { break }
+                index += 1
+            }
+            if index < lines.count {
+                found.append(index)
+                cursor = index + 1
+            }
+        }
+        guard let first = found.first, let last = found.last, last > first + 1 else { return nil }
+        for index in (first + 1)..<last {
+            let line = lines[index]
+            let trimmed = line.corpusTrimmed()
+            if trimmed.isEmpty || isListItem(trimmed) || line.hasPrefix(" ") || line.hasPrefix("\t") { continue }
+            if atxHeading(line) != nil || (index + 1 < lines.count && isSetextUnderline(lines[index + 1]) && canBeSetextText(line))
+                || isOnlyBoldLabel(trimmed) || (trimmed.hasSuffix(":") && trimmed.contains(" ")) {
+                return "items on both sides of '\(CorpusReport.clip(trimmed, 40))' (line \(index + 1))"
+            }
+        }
+        return nil
+    }
+
+    /// A list item's text without its marker.
+    static func listItemText(_ trimmed: String) -> String {
+        if let first = trimmed.first, "-*+".contains(first) { return String(trimmed.dropFirst()) }
+        return String(trimmed.drop { $0.isNumber }.dropFirst())
+    }
+
+    /// Text with links reduced to their text, images, tags and emphasis marks removed,
+    /// blanks collapsed, lowercased.
+    static func plainText(_ text: String) -> String {
+        var plain = removeBetween(stripLinks(text), "<", ">")
+        plain = String(plain.filter { $0 != "*" && $0 != "`" && $0 != "\\" })
+        return plain.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+            .corpusTrimming(in: " _")
     }
 
     static func isReadingLink(_ item: String, readingSection: Bool, facts: SourceFacts) -> Bool {

@@ -35,11 +35,13 @@ import Testing
     }
 
     /// The report on real documents: SYSDRILL_CORPUS=/work/corpus swift test --filter Corpus.
-    /// SYSDRILL_CORPUS_SAMPLES=N also prints N junk cards and N uncovered headings per document.
+    /// SYSDRILL_CORPUS_SAMPLES=N also prints N junk cards and N uncovered headings per document;
+    /// SYSDRILL_CORPUS_DUMP=1 prints every card of the decks the loader accepts.
     @Test func realCorpusReport() throws {
         let environment = ProcessEnvironment.current()
         guard let folder = environment["SYSDRILL_CORPUS"], !folder.isEmpty else { return }
         let samples = environment["SYSDRILL_CORPUS_SAMPLES"].flatMap { Int($0) } ?? 0
+        let dump = environment["SYSDRILL_CORPUS_DUMP"] == "1"
         let entries = try FileManager.default.contentsOfDirectory(atPath: folder)
             .filter { !$0.hasPrefix(".") && $0 != "MANIFEST.md" && $0 != "BASELINE.md" }
             .sorted()
@@ -59,6 +61,7 @@ import Testing
                 let report = CorpusMeasure.measure(cards: deck.cards, sources: deck.sources)
                 table.append(Self.row(entry, files: deck.sources.count, report))
                 if samples > 0 { details.append(Self.samples(entry, report, samples)) }
+                if dump { details.append(Self.dump(entry, deck.cards)) }
             } catch {
                 table.append("| \(entry) | | refused | | | \(Self.cell("\(error)")) |")
                 // Still measured file by file, so the table says how the files fare alone.
@@ -117,7 +120,7 @@ import Testing
             + "\(reasonSummary(report)) |"
     }
 
-    static func reasonSummary(_ report: CorpusReport, top: Int = 4) -> String {
+    static func reasonSummary(_ report: CorpusReport, top: Int = 8) -> String {
         let counts = report.reasonCounts.prefix(top).map { "\($0.kind.rawValue) \($0.count)" }
         return counts.isEmpty ? "—" : counts.joined(separator: ", ")
     }
@@ -129,6 +132,16 @@ import Testing
         ## \(name): headings with prose not named by a clean card (\(report.uncoveredHeadings.count))
         \(report.describeUncovered(limit: count))
         """
+    }
+
+    static func dump(_ name: String, _ cards: [Card]) -> String {
+        var lines = ["## \(name): all \(cards.count) cards"]
+        for card in cards {
+            lines.append("- \(card.source.line) [\(card.kind.rawValue)] \(card.section.joined(separator: " / ")) | term: \(CorpusReport.clip(card.term, 80))")
+            lines.append("    front: \(CorpusReport.clip(card.front))")
+            lines.append("    back:  \(CorpusReport.clip(card.back))")
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func percent(_ share: Double) -> String {
