@@ -10,7 +10,8 @@ import Deck
 // Junk. A card is junk when it shows at least one of these (each is a `JunkReason.Kind`):
 //  - markup: its front, back, term or an item still holds Markdown or HTML syntax: `**`,
 //    `__`, a backtick, `*word*` or `_word_` emphasis (the mark opening a word, a closing
-//    mark ending a word on the same line), a link `[text](url)` (or `](`), an image `![`,
+//    mark ending a word on the same line), a backslash escape (`\` before ASCII
+//    punctuation: `created\_at`), a link `[text](url)` (or `](`), an image `![`,
 //    an HTML tag (`<` + optional `/` + a letter, then letters/digits/`-`, then `>`, `/>`,
 //    or a space, attributes with a `=` and a `>`: `<br/>`, `<p align="center">`, `</a>`),
 //    an HTML entity (`&name;`, `&#123;`, `&#x1F;`), or a line that starts with a heading
@@ -307,6 +308,7 @@ enum CorpusMeasure {
         if text.contains("![") { return "image `![`" }
         if text.contains("](") { return "link `](`" }
         if let emphasis = singleEmphasis(in: text) { return "emphasis `\(emphasis)`" }
+        if let escape = backslashEscape(in: text) { return "escape `\(escape)`" }
         if let tag = htmlTag(in: text) { return "HTML tag `\(tag)`" }
         if let entity = htmlEntity(in: text) { return "entity `\(entity)`" }
         for line in text.split(whereSeparator: \.isNewline) {
@@ -341,6 +343,16 @@ enum CorpusMeasure {
                 }
             }
             i += 1
+        }
+        return nil
+    }
+
+    /// A Markdown backslash escape: `\` before ASCII punctuation, e.g. `created\_at`.
+    static func backslashEscape(in text: String) -> String? {
+        let chars = Array(text)
+        for index in chars.indices.dropLast() where chars[index] == "\\" {
+            let next = chars[index + 1]
+            if next.isASCII && next.isPunctuation || next.isASCII && next.isSymbol { return String(chars[index...(index + 1)]) }
         }
         return nil
     }
