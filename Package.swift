@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "CapacityTests", dependencies: ["Capacity", "SeededRandom"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Deck", "Scheduling"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "SeededRandom"]),
-        .testTarget(name: "StudyTests", dependencies: ["SeededRandom", "Study", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"]),
+        .testTarget(name: "StudyTests", dependencies: ["SeededRandom", "Study", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["sysdrill", "SeededRandom"]),
     ],
     swiftLanguageModes: [.v6]
