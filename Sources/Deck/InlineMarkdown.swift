@@ -166,6 +166,14 @@ public enum InlineMarkdown {
                 if closeEnd - search == ticks {
                     var content = Array(input[openEnd..<search])
                     if content.count >= 2, content.first == " ", content.last == " " { content = Array(content.dropFirst().dropLast()) }
+                    // Notes written for renderers that need `\_` even in code ("created\_at")
+                    // mean the plain character.
+                    var unescaped: [Unicode.Scalar] = []
+                    for (offset, scalar) in content.enumerated() {
+                        if scalar == "\\", offset + 1 < content.count, content[offset + 1] == "_" || content[offset + 1] == "*" { continue }
+                        unescaped.append(scalar)
+                    }
+                    content = unescaped
                     output.append(contentsOf: content)
                     return closeEnd
                 }

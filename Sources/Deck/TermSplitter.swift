@@ -76,7 +76,8 @@ enum TermSplitter {
         return afterDash.startIndex
     }
 
-    /// The first `:` followed by a space or the end, outside backticks and parentheses.
+    /// The first `:` followed by a space or the end, outside backticks, parentheses and
+    /// brackets (a link's text: `[Start here: the basics](#start)`).
     private static func termColon(in text: String) -> String.Index? {
         switch termColonASCII(in: text) {
         case .some(let found): return found
@@ -89,8 +90,8 @@ enum TermSplitter {
             let character = text[index]
             switch character {
             case "`": inCode.toggle()
-            case "(" where !inCode: depth += 1
-            case ")" where !inCode: depth = max(0, depth - 1)
+            case "(" where !inCode, "[" where !inCode: depth += 1
+            case ")" where !inCode, "]" where !inCode: depth = max(0, depth - 1)
             case ":" where !inCode && depth == 0:
                 let next = text.index(after: index)
                 if next == text.endIndex || text[next] == " " || text[next] == "\t" { return index }
@@ -116,8 +117,8 @@ enum TermSplitter {
                 if let next, next >= 0x80 { return nil }
                 switch byte {
                 case UInt8(ascii: "`"): inCode.toggle()
-                case UInt8(ascii: "(") where !inCode: depth += 1
-                case UInt8(ascii: ")") where !inCode: depth = max(0, depth - 1)
+                case UInt8(ascii: "(") where !inCode, UInt8(ascii: "[") where !inCode: depth += 1
+                case UInt8(ascii: ")") where !inCode, UInt8(ascii: "]") where !inCode: depth = max(0, depth - 1)
                 case UInt8(ascii: ":") where !inCode && depth == 0:
                     if next == nil || next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") { return .some(offset) }
                 default: break
@@ -212,8 +213,8 @@ extension TermSplitter {
         for index in 0..<bytes.count {
             switch bytes[index] {
             case UInt8(ascii: "`"): inCode.toggle()
-            case UInt8(ascii: "(") where !inCode: depth += 1
-            case UInt8(ascii: ")") where !inCode: depth = max(0, depth - 1)
+            case UInt8(ascii: "(") where !inCode, UInt8(ascii: "[") where !inCode: depth += 1
+            case UInt8(ascii: ")") where !inCode, UInt8(ascii: "]") where !inCode: depth = max(0, depth - 1)
             case UInt8(ascii: ":") where !inCode && depth == 0:
                 if index + 1 == bytes.count || SimpleText.isSpace(bytes[index + 1]) { return index }
             default: break

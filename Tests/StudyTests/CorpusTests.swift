@@ -93,7 +93,7 @@ import Testing
     static func loadDeck(at path: String) throws -> LoadedCorpusDeck {
         let name = FileSystem.deckName(for: path)
         let files = try DeckLoader.fingerprints(of: path)
-        let cards = try DeckLoader.parse(deck: name, files: files)
+        let cards = try DeckLoader.parse(deck: name, files: files, folder: DeckLoader.folder(of: path))
         let sources = try files.map { CorpusSource(path: $0.path, text: try readText($0.path)) }
         return LoadedCorpusDeck(cards: cards, sources: sources)
     }
