@@ -74,6 +74,9 @@ struct CardBuilder {
     private var groups: [ListGroup] = []
     private var groupIndex: [[String]: Int] = [:]
     private var lastGroup: (section: SectionInfo, index: Int)?
+    /// Lists of a section path begun so far: a paragraph between two lists of one
+    /// section makes them two cards, the second and later named "(list 2)"...
+    private var listsBegun: [[String]: Int] = [:]
     /// The first duplicate card. It is reported when the whole outline has been read,
     /// because an error in the outline's structure, wherever it is, is reported first.
     private(set) var duplicate: DeckError?
@@ -83,6 +86,8 @@ struct CardBuilder {
     /// Plain items waiting to become one list card per section path.
     private struct ListGroup {
         let section: SectionInfo
+        /// 1 for the section's first list.
+        var number = 1
         var items: [String]
         let line: Int
         let order: Int
@@ -216,7 +221,8 @@ struct CardBuilder {
     func prose(heading: HeadingEntry, paragraph: String, line: Int, order: Int, parent: SectionInfo) -> ItemOutcome {
         let rendered = InlineMarkdown.render(paragraph)
         let answer = Sentences.lead(of: rendered.text.split(separator: "\n").joined(separator: " "))
-        guard !answer.isEmpty, !heading.title.isEmpty else { return .nothing }
+        // "Overview", "References": a heading that names no topic defines nothing.
+        guard !answer.isEmpty, !heading.title.isEmpty, !GenericWords.isGeneric(heading.title) else { return .nothing }
         let section = SectionInfo(path: parent.path, titles: parent.titles,
                                   idPrefix: parent.idPrefix.appending(title: "\u{1}prose"), isDrill: parent.isDrill)
         return .card(CardDraft(kind: .definition, section: section, term: heading.title,
@@ -286,8 +292,17 @@ struct CardBuilder {
         } else {
             groupIndex[section.path] = groups.count
             lastGroup = (section, groups.count)
-            groups.append(ListGroup(section: section, items: [text], line: line, order: order))
+            let number = (listsBegun[section.path] ?? 0) + 1
+            listsBegun[section.path] = number
+            groups.append(ListGroup(section: section, number: number, items: [text], line: line, order: order))
         }
+    }
+
+    /// A block between lists (a paragraph, a table, code): the next plain points of any
+    /// section begin a new list card.
+    mutating func endLists() {
+        groupIndex.removeAll(keepingCapacity: true)
+        lastGroup = nil
     }
 
     /// One list card per section path with plain points, in the order the paths first
@@ -300,7 +315,8 @@ struct CardBuilder {
                 continue
             }
             let path = group.section.path
-            let name = path.last.map(CardID.stripNumbering) ?? deck
+            var name = path.last.map(CardID.stripNumbering) ?? deck
+            if group.number > 1 { name += " (list \(group.number))" }
             var items: [String] = []
             var links: [String] = []
             for item in group.items {
@@ -315,7 +331,8 @@ struct CardBuilder {
             }
             for part in ListParts.split(items.count) {
                 let partItems = Array(items[part])
-                let context = group.section.context
+                // A section's second list says so, or its front would be the first one's.
+                let context = group.number > 1 ? group.section.context + " (list \(group.number))" : group.section.context
                 let front: String
                 if items.count == 1 {
                     front = CardFront.singlePoint(items[0], context: context)
@@ -336,6 +353,7 @@ struct CardBuilder {
         groups = []
         groupIndex = [:]
         lastGroup = nil
+        listsBegun = [:]
         return cards
     }
 

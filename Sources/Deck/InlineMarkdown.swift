@@ -196,6 +196,10 @@ public enum InlineMarkdown {
             if after < limit, input[after] == "(", let parenClose = matchingParenthesis(from: after, limit: limit) {
                 end = parenClose + 1
                 url = destination(in: (after + 1)..<parenClose)
+            } else if after < limit, input[after] == "(", isBareURL((after + 1)..<limit) {
+                // `[text](https://…` never closed: the author's slip, still a link.
+                end = limit
+                url = destination(in: (after + 1)..<limit)
             } else if after < limit, input[after] == "[", let refClose = matchingBracket(from: after, limit: limit) {
                 end = refClose + 1
             } else if image {
@@ -207,6 +211,12 @@ public enum InlineMarkdown {
                 if let url, !url.isEmpty, !links.contains(url) { links.append(url) }
             }
             return end
+        }
+
+        /// `range` is one URL and nothing else (no space in it).
+        private func isBareURL(_ range: Range<Int>) -> Bool {
+            let text = String(String.UnicodeScalarView(input[range])).lowercased()
+            return (text.hasPrefix("http://") || text.hasPrefix("https://")) && !input[range].contains(where: { $0 == " " || $0 == "\n" })
         }
 
         private func matchingBracket(from open: Int, limit: Int) -> Int? {
@@ -408,6 +418,10 @@ public enum InlineMarkdown {
                 } else if closer.canOpen {
                     openers.append(index)
                 }
+            }
+            // A `**` or `__` left without its pair is a slip in the source, not text.
+            for delimiter in delimiters where delimiter.removed == 0 && delimiter.count >= 2 && delimiter.character != "~" {
+                for offset in delimiter.start..<(delimiter.start + delimiter.count) { remove[offset] = true }
             }
             var kept: [Unicode.Scalar] = []
             kept.reserveCapacity(output.count)

@@ -201,6 +201,7 @@ public struct OutlineReader {
                 answer!.lines.append(String(decoding: raw, as: UTF8.self))
             } else {
                 closeParagraph()
+                builder.endLists()
                 builder.note(.code, line: lineNumber, "code block")
             }
             return
@@ -363,9 +364,13 @@ public struct OutlineReader {
         }
     }
 
+    /// The most words a paragraph ending in ":" may have to name the list after it.
+    static let introLabelWords = 8
+
     private mutating func closeParagraph() {
         guard let paragraph else { return }
         self.paragraph = nil
+        builder.endLists()
         switch paragraph.kind {
         case .table: builder.note(.table, line: paragraph.line, paragraph.lines[0])
         case .quote: builder.note(.quote, line: paragraph.line, paragraph.lines[0])
@@ -393,6 +398,20 @@ public struct OutlineReader {
         let rendered = InlineMarkdown.render(text)
         if rendered.text.isEmpty {
             if rendered.hadImage { builder.note(.image, line: paragraph.line, text) }
+            return
+        }
+        if rendered.text.hasSuffix(":") {
+            // "Additional benefits include:" introduces the list after it: a short one
+            // names it, as a label does; a longer one only ends the list before.
+            // Right under a heading, the heading names the list already.
+            let underHeading = proseHeading == headings.count && label == nil
+            proseHeading = nil
+            let words = rendered.text.split(separator: " ")
+            if !underHeading, paragraph.lines.count == 1, words.count <= Self.introLabelWords {
+                label = String(rendered.text.dropLast()).trimmingSpaces()
+                labelHasItems = false
+                containerSection = nil
+            }
             return
         }
         guard let depth = proseHeading, depth == headings.count, label == nil, let heading = headings.last else { return }

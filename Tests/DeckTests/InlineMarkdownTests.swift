@@ -47,3 +47,13 @@ import Testing
         #expect(InlineMarkdown.render(text) == .init(text: text, links: [], hadImage: false))
     }
 }
+
+extension InlineMarkdownTests {
+    @Test func slipsInTheSourceAreForgiven() {
+        #expect(InlineMarkdown.text("**L1 cache: 1 ns") == "L1 cache: 1 ns")
+        #expect(InlineMarkdown.render("[Rail](https://example.com/rail").links == ["https://example.com/rail"])
+        #expect(InlineMarkdown.text("[Rail](https://example.com/rail") == "Rail")
+        #expect(InlineMarkdown.text("2 ** 10 = 1024") == "2 ** 10 = 1024")
+        #expect(InlineMarkdown.text("created\\_at and `created\\_at`") == "created_at and created_at")
+    }
+}

@@ -131,7 +131,7 @@ import Testing
     }
 
     @Test func aRepeatedHeadingWithProseIsNotADuplicateError() throws {
-        let cards = try parse("# T\n\n## Notes\n\nFirst text here.\n\n## Notes\n\nSecond text here.\n")
+        let cards = try parse("# T\n\n## Quorum\n\nFirst text here.\n\n## Quorum\n\nSecond text here.\n")
         #expect(cards.count == 1)
     }
 
@@ -195,5 +195,30 @@ import Testing
         #expect(Sentences.lead(of: "Short one. Another short one. Third.") == "Short one. Another short one.")
         let first = String(repeating: "a", count: 90) + "."
         #expect(Sentences.lead(of: first + " Second.") == first)
+    }
+}
+
+extension MarkdownRulesTests {
+    @Test func aGenericHeadingIsNotDefinedByItsProse() throws {
+        #expect(try parse("# T\n\n## Overview\n\nThis guide covers queues.\n").isEmpty)
+    }
+
+    @Test func aParagraphBetweenTwoListsMakesThemTwoCards() throws {
+        let cards = try parse("# T\n\n## Cache\n\n- Fast reads\n- Less load\n\nIt also helps with:\n\n- Spikes of traffic\n- Slow backends\n")
+        #expect(cards.count == 2)
+        #expect(cards[0].front == "Cache: name the 2 points.")
+        #expect(cards[1].front == "Cache › It also helps with: name the 2 points.")
+    }
+
+    @Test func aSecondListWithoutALabelIsNumbered() throws {
+        let cards = try parse("# T\n\n## Cache\n\n- Fast reads\n- Less load\n\nMore than that, it lets a team grow the read side without touching the database at all.\n\n- Spikes of traffic\n- Slow backends\n")
+        #expect(cards.map(\.term) == ["Cache", "Cache (list 2)"])
+        #expect(cards[1].front == "Cache (list 2): name the 2 points.")
+    }
+
+    @Test func anIntroductionRightUnderAHeadingLeavesTheHeadingAsTheListName() throws {
+        let cards = try parse("# T\n\n## Advantages of queues\n\nHere are some advantages:\n\n- Decoupling\n- Buffering\n")
+        #expect(cards.count == 1)
+        #expect(cards[0].section == ["T", "Advantages of queues"])
     }
 }
