@@ -81,7 +81,8 @@ final class AppContext {
         for warning in outcome.warnings { note(errorStyle.yellow("warning:") + " " + warning) }
         if verbose {
             for (deck, report) in outcome.reports {
-                note("synced \(deck): \(report.inserted) new, \(report.updated) changed, \(report.retired) retired, \(report.revived) back, \(report.unchanged) unchanged")
+                note("synced \(deck): \(report.inserted) new, \(report.updated) changed, \(report.retired) retired, \(report.revived) back, "
+                     + "\(report.renamed) renamed (history kept), \(report.unchanged) unchanged")
             }
         }
         return store

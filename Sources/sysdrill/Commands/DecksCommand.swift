@@ -79,9 +79,12 @@ enum DecksCommand {
             context.print(JSONValue.object(JSONObject([
                 "deck": .string(result.name), "cards": JSONValue(result.cards), "new": JSONValue(report.inserted),
                 "changed": JSONValue(report.updated), "retired": JSONValue(report.retired), "revived": JSONValue(report.revived),
+                "renamed": JSONValue(report.renamed),
             ])).serialized(pretty: true))
         } else {
-            context.print("registered deck '\(result.name)' from \(FileSystem.absolute(path)): \(result.cards) cards (\(report.inserted) new, \(report.updated) changed, \(report.retired) retired)")
+            // A renamed card is neither new nor retired: its history moved to its new term.
+            let renamed = report.renamed > 0 ? ", \(report.renamed) renamed (history kept)" : ""
+            context.print("registered deck '\(result.name)' from \(FileSystem.absolute(path)): \(result.cards) cards (\(report.inserted) new, \(report.updated) changed, \(report.retired) retired\(renamed))")
         }
         if result.cards == 0 {
             context.note(context.errorStyle.yellow("warning:") + " no cards found: write '- Term: definition' bullets under '#' headings, or 'Q:'/'A:' pairs (see the README)")
