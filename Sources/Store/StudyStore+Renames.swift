@@ -110,12 +110,17 @@ extension StudyStore {
     /// a skip, a send-back to review, quiz answers and drills. Then `old` is retired and
     /// the pair recorded in `card_renames` (a later rename of the same card replaces an
     /// earlier one). A sync renaming cards and an import applying another machine's
-    /// renames both come here.
-    public func moveHistory(from old: CardID, to new: CardID, at time: UnixTime, replay: StateReplay) throws {
+    /// renames both come here; `movingReviews: false` leaves the log as it is (a streamed
+    /// import, whose log holds only the file's reviews, already on the cards they belong to).
+    public func moveHistory(from old: CardID, to new: CardID, at time: UnixTime, replay: StateReplay,
+                            movingReviews: Bool = true) throws {
         guard old != new else { throw StoreError.inconsistent("card \(old) cannot be renamed to itself") }
         try connection.transaction {
-            try connection.run("UPDATE review_log SET card_id = ?2 WHERE card_id = ?1", [old.rawValue, new.rawValue])
-            let movedReviews = connection.changes
+            var movedReviews = 0
+            if movingReviews {
+                try connection.run("UPDATE review_log SET card_id = ?2 WHERE card_id = ?1", [old.rawValue, new.rawValue])
+                movedReviews = connection.changes
+            }
             try connection.run("DELETE FROM card_state WHERE card_id = ?1", [old.rawValue])
             if movedReviews > 0 || connection.changes > 0 {
                 try saveState(try replay(new, try reviews(of: new).map(\.event)), for: new)
@@ -141,13 +146,11 @@ extension StudyStore {
         }
     }
 
-    /// Records a rename without moving anything (a streamed import: the log was empty).
-    /// An existing pair for `old` is replaced only by a later one.
-    public func recordRename(_ rename: CardRename) throws {
-        try connection.run("""
-            INSERT INTO card_renames(old_id, new_id, at) VALUES (?1, ?2, ?3)
-            ON CONFLICT(old_id) DO UPDATE SET new_id = excluded.new_id, at = excluded.at WHERE excluded.at >= at
-            """, [rename.old.rawValue, rename.new.rawValue, rename.at])
+    /// The recorded rename of card `old`, if it was renamed.
+    public func rename(of old: CardID) throws -> CardRename? {
+        try connection.prepare("SELECT old_id, new_id, at FROM card_renames WHERE old_id = ?1").first([old.rawValue]) { row in
+            CardRename(old: CardID(rawValue: row.string(0)), new: CardID(rawValue: row.string(1)), at: row.int64(2))
+        }
     }
 
     /// Every recorded rename, oldest first (then by old ID): the export's order.
