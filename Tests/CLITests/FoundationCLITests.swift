@@ -148,7 +148,11 @@ import Testing
         let text = try cli.run(["card", newID])
         #expect(text.stdout.contains("renamed from \(oldID) “Alpha” on 2026-11-25\n"))
         #expect(!text.stdout.contains("links"))
-        #expect((try #require(try cli.json(["card", oldID, "--json"]) as? [String: Any]))["retired"] as? Bool == true)
+        let old = try #require(try cli.json(["card", oldID, "--json"]) as? [String: Any])
+        #expect(old["retired"] as? Bool == true)
+        #expect((old["renamed_to"] as? [String: Any])?["id"] as? String == newID)
+        #expect(card["renamed_to"] is NSNull)
+        #expect(try cli.run(["card", oldID]).stdout.contains("renamed to \(newID) “Alpha letter” on 2026-11-25 (its history is there now)\n"))
         #expect(try cli.run(["check"]).status == 0)
     }
 
