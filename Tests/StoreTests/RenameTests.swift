@@ -194,6 +194,15 @@ import Testing
         #expect(back.renamed == 0 && back.retired == 1 && back.inserted == 0)
         #expect(try store.allRenames().count == 2)
         try expectStatesAreReplays(store)
+
+        // Renamed again: the revived card's newer rename replaces its first one.
+        try review(store, a, count: 1, prefix: "a", from: 3_000_000)
+        #expect(try sync(store, "# S\n\n- Cache store: Keeps copies.\n", at: 5000).renamed == 1)
+        let d = try id(store, term: "Cache store")
+        #expect(try store.reviews(of: d).map(\.id) == ["a0"])
+        #expect(try store.allRenames() == [CardRename(old: b, new: c, at: 3000), CardRename(old: a, new: d, at: 5000)])
+        #expect(try store.renamedFrom(d) == [RenamedFrom(id: a, term: "Cache", at: 5000)])
+        try expectStatesAreReplays(store)
     }
 
     @Test func withoutAReplayNoRenameIsLookedFor() throws {
