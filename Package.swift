@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Scheduling", dependencies: ["Timekeeping", "SeededRandom"]),
         .target(name: "Capacity", dependencies: ["TextMatching"]),
         // Adapters.
-        .target(name: "Store", dependencies: ["CSQLite", "Deck", "Scheduling", "Timekeeping"]),
+        .target(name: "Store", dependencies: ["CSQLite", "Deck", "Scheduling", "Timekeeping", "TextMatching"]),
         .target(name: "Terminal"),
         // Use cases.
         // Release builds leave out the run-time exclusivity checks here: an import's million

@@ -76,18 +76,53 @@ public struct ReviewRecord: Hashable, Sendable {
     public var event: ReviewEvent { ReviewEvent(at: at, quality: grade) }
 }
 
-/// What a sync changed.
+/// What a sync changed. A renamed card (its history moved from a vanished card to its
+/// successor) counts only in `renamed`: it is neither a new card nor a retired one.
 public struct SyncReport: Equatable, Sendable {
     public var inserted = 0
     public var updated = 0
     public var retired = 0
     public var revived = 0
+    public var renamed = 0
     public var unchanged = 0
 
     public init() {}
 
-    public var changedAnything: Bool { inserted + updated + retired + revived > 0 }
+    public var changedAnything: Bool { inserted + updated + retired + revived + renamed > 0 }
 }
+
+/// A card whose history moved to another card (its term changed, so its ID did):
+/// `old` is retired, `new` has its reviews.
+public struct CardRename: Hashable, Sendable {
+    public let old: CardID
+    public let new: CardID
+    public let at: UnixTime
+
+    public init(old: CardID, new: CardID, at: UnixTime) {
+        self.old = old
+        self.new = new
+        self.at = at
+    }
+}
+
+/// One step back in a card's rename history, for `card ID`.
+public struct RenamedFrom: Hashable, Sendable {
+    public let id: CardID
+    /// The old card's term.
+    public let term: String
+    public let at: UnixTime
+
+    public init(id: CardID, term: String, at: UnixTime) {
+        self.id = id
+        self.term = term
+        self.at = at
+    }
+}
+
+/// How a card's state is recomputed from its whole log (in replay order) with the
+/// scheduler in effect: the Store moves history but holds no scheduling rule, and the
+/// state depends on the card's ID (interval fuzz is seeded by it).
+public typealias StateReplay = (CardID, [ReviewEvent]) throws -> CardState
 
 enum SectionCoding {
     static let separator: Character = "\u{1F}"

@@ -148,5 +148,21 @@ enum Schema {
         CREATE INDEX review_log_by_time ON review_log(at);
         PRAGMA user_version = 3;
         """),
+        Migration(version: 4, script: """
+        -- The URLs of the links in a card's Markdown, joined like `items` (SectionCoding).
+        ALTER TABLE cards ADD COLUMN links TEXT NOT NULL DEFAULT '';
+        -- A card's ID is a hash of its deck, section path and term, so a renamed term makes
+        -- a new card. When one sync retires a card and inserts its successor (same answer,
+        -- or same place with a similar term), the history moves to the new card and the
+        -- pair is recorded here: `card ID` shows where a card came from, and the export
+        -- carries the pairs so another machine can move its history too.
+        CREATE TABLE card_renames (
+            old_id TEXT PRIMARY KEY REFERENCES cards(id),
+            new_id TEXT NOT NULL REFERENCES cards(id),
+            at     INTEGER NOT NULL
+        );
+        CREATE INDEX card_renames_by_new ON card_renames(new_id);
+        PRAGMA user_version = 4;
+        """),
     ]
 }

@@ -28,14 +28,16 @@ private struct CardIDSet {
 
 extension StudyStore {
     /// Column list shared by every card query (a literal: SQL is never built from data).
-    static let selectCard = "SELECT c.id, c.deck, c.section, c.kind, c.term, c.front, c.back, c.items, c.source_file, c.source_line, c.position, c.retired FROM cards c"
+    static let selectCard = "SELECT c.id, c.deck, c.section, c.kind, c.term, c.front, c.back, c.items, c.source_file, c.source_line, c.position, c.retired, c.links FROM cards c"
 
+    /// Decodes the 13 `selectCard` columns.
     static func decodeCard(_ row: Row) -> StoredCard {
-        let items = row.string(7)
+        let items = row.string(7), links = row.string(12)
         let card = Card(id: CardID(rawValue: row.string(0)), deck: row.string(1), section: SectionCoding.decode(row.string(2)),
                         kind: CardKind(rawValue: row.string(3)) ?? .definition, term: row.string(4), front: row.string(5),
                         back: row.string(6), items: items.isEmpty ? [] : SectionCoding.decode(items),
-                        source: SourceLocation(file: row.string(8), line: row.int(9)), order: row.int(10))
+                        source: SourceLocation(file: row.string(8), line: row.int(9)), order: row.int(10),
+                        links: links.isEmpty ? [] : SectionCoding.decode(links))
         return StoredCard(card: card, retired: row.bool(11))
     }
 
@@ -59,12 +61,14 @@ extension StudyStore {
 
     /// Makes the stored cards of `deck` match `cards` in one transaction: new cards are
     /// inserted, changed ones updated in place (same ID keeps its history), vanished
-    /// ones retired (never deleted), returning ones revived. Records the deck and the
-    /// fingerprints of the files parsed.
+    /// ones retired (never deleted), returning ones revived. A vanished card whose
+    /// successor is among the new ones (`RenameMatcher`) is renamed: its history moves to
+    /// the new card, whose state `replay` recomputes (without `replay`, no renames are
+    /// looked for). Records the deck and the fingerprints of the files parsed.
     public func sync(deck: String, source: String, origin: DeckOrigin, files: [FileFingerprint], cards: [Card],
-                     at time: UnixTime) throws -> SyncReport {
+                     at time: UnixTime, replay: StateReplay? = nil) throws -> SyncReport {
         var remaining = cards.makeIterator()
-        return try sync(deck: deck, source: source, origin: origin, files: files, at: time) { remaining.next() }
+        return try sync(deck: deck, source: source, origin: origin, files: files, at: time, replay: replay) { remaining.next() }
     }
 
     /// The same, with the cards handed over one at a time by `nextCard` (nil: no more), so
@@ -73,7 +77,7 @@ extension StudyStore {
     /// (the deck turns out to have an error) nothing of the deck is written. Each ID may
     /// come once (a parsed deck never repeats one).
     public func sync(deck: String, source: String, origin: DeckOrigin, files: [FileFingerprint], at time: UnixTime,
-                     nextCard: () throws -> Card?) throws -> SyncReport {
+                     replay: StateReplay? = nil, nextCard: () throws -> Card?) throws -> SyncReport {
         try connection.transaction {
             try upsertDeck(name: deck, source: source, origin: origin, at: time)
             // A deck synced for the first time has nothing stored to compare with.
@@ -81,15 +85,19 @@ extension StudyStore {
                 .first([deck]) { $0.bool(0) } ?? false
             let stored = try connection.prepare(Self.selectCard + " WHERE c.id = ?1 AND c.deck = ?2")
             let insert = try connection.prepare("""
-                INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)
+                INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired, links)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12)
                 ON CONFLICT(id) DO UPDATE SET deck = excluded.deck, section = excluded.section, kind = excluded.kind,
                     term = excluded.term, front = excluded.front, back = excluded.back, items = excluded.items,
                     source_file = excluded.source_file, source_line = excluded.source_line,
-                    position = excluded.position, retired = 0
+                    position = excluded.position, retired = 0, links = excluded.links
                 """)
             var report = SyncReport()
             var seen = CardIDSet()
+            // The IDs of the cards new to the deck, which may be renamed ones (their text is
+            // read back only if some card vanished: a deck is not held in memory).
+            let looksForRenames = hasStoredCards && replay != nil
+            var inserted: [CardID] = []
             // Cards of one section share their section path: encode it once per run of them.
             var lastSection: [String]?
             var lastEncoded = ""
@@ -97,7 +105,9 @@ extension StudyStore {
                 guard seen.insert(card.id) else { throw StoreError.inconsistent("card \(card.id) was given twice to one sync") }
                 let previous = hasStoredCards ? try stored.first([card.id.rawValue, deck]) { Self.decodeCard($0) } : nil
                 switch previous {
-                case nil: report.inserted += 1
+                case nil:
+                    report.inserted += 1
+                    if looksForRenames { inserted.append(card.id) }
                 case let previous? where previous.retired: report.revived += 1
                 case let previous? where previous.card == card:
                     report.unchanged += 1
@@ -110,19 +120,34 @@ extension StudyStore {
                 }
                 try insert.run([card.id.rawValue, card.deck, lastEncoded, card.kind.rawValue, card.term,
                                 card.front, card.back, SectionCoding.encode(card.items), card.source.file,
-                                card.source.line, card.order])
+                                card.source.line, card.order, SectionCoding.encode(card.links)])
             }
             if hasStoredCards {
                 // Cards of the deck that did not come again (read first: rows are not changed
                 // while a query reads their table).
-                var vanished: [String] = []
+                var vanished: [CardID] = []
                 try connection.prepare("SELECT id FROM cards WHERE deck = ?1 AND retired = 0").forEach([deck]) { row in
                     let id = CardID(rawValue: row.string(0))
-                    if !seen.contains(id) { vanished.append(id.rawValue) }
+                    if !seen.contains(id) { vanished.append(id) }
+                }
+                var renamed = Set<CardID>()
+                if let replay, !vanished.isEmpty, !inserted.isEmpty {
+                    func candidates(_ ids: [CardID]) throws -> [RenameMatcher.Candidate] {
+                        try ids.compactMap { id in
+                            try stored.first([id.rawValue, deck]) { RenameMatcher.Candidate(Self.decodeCard($0).card) }
+                        }
+                    }
+                    let old = try candidates(vanished), new = try candidates(inserted)
+                    for (oldIndex, newIndex) in RenameMatcher.pairs(old: old, new: new) {
+                        try moveHistory(from: old[oldIndex].id, to: new[newIndex].id, at: time, replay: replay)
+                        renamed.insert(old[oldIndex].id)
+                    }
+                    report.renamed = renamed.count
+                    report.inserted -= renamed.count
                 }
                 let retire = try connection.prepare("UPDATE cards SET retired = 1 WHERE id = ?1")
-                for id in vanished {
-                    try retire.run([id])
+                for id in vanished where !renamed.contains(id) {
+                    try retire.run([id.rawValue])
                     report.retired += 1
                 }
             }
@@ -139,9 +164,10 @@ extension StudyStore {
     /// it keeps its history without entering the queue. Does nothing if the ID exists.
     public func insertRetiredCard(_ card: Card) throws {
         try connection.run("""
-            INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1) ON CONFLICT(id) DO NOTHING
+            INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired, links)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12) ON CONFLICT(id) DO NOTHING
             """, [card.id.rawValue, card.deck, SectionCoding.encode(card.section), card.kind.rawValue, card.term, card.front,
-                  card.back, SectionCoding.encode(card.items), card.source.file, card.source.line, card.order])
+                  card.back, SectionCoding.encode(card.items), card.source.file, card.source.line, card.order,
+                  SectionCoding.encode(card.links)])
     }
 }

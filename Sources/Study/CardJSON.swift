@@ -2,7 +2,9 @@ import Deck
 import JSONText
 import Store
 
-/// The JSON form of a card shared by `cards --json`, `card ID --json` and the export.
+/// The JSON form of a card shared by `cards --json` and `card ID --json`. (The progress
+/// export writes its own card objects, without `links`: cards are made again from the
+/// decks, and the import's fast card reader relies on the export's exact shape.)
 public enum CardJSON {
     public static func object(_ card: Card, retired: Bool? = nil, includeSource: Bool = true) -> JSONObject {
         var object = JSONObject()
@@ -14,6 +16,7 @@ public enum CardJSON {
         object.set("front", .string(card.front))
         object.set("back", .string(card.back))
         if !card.items.isEmpty { object.set("items", JSONValue(card.items)) }
+        object.set("links", JSONValue(card.links))
         if includeSource {
             object.set("source", ["file": .string(card.source.file), "line": JSONValue(card.source.line)])
         }

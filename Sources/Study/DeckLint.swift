@@ -44,8 +44,11 @@ public enum DeckLint {
 
     /// The one-line summary after a deck was registered or synced:
     /// "registered 'notes': 140 cards; 37 blocks made no card, 5 weak prompts: sysdrill decks lint notes".
-    public static func summary(verb: String, deck: String, cards: Int, check: DeckCheck, lintArgument: String) -> String {
+    public static func summary(verb: String, deck: String, cards: Int, check: DeckCheck, renamed: Int = 0,
+                               lintArgument: String) -> String {
         var line = "\(verb) '\(deck)': \(cards) card" + (cards == 1 ? "" : "s")
+        // A renamed card is neither new nor retired: its history moved to its new term.
+        if renamed > 0 { line += " (\(renamed) renamed, history kept)" }
         // Fronts shared before widening mostly are not shared after it; the lint itself tells.
         let weak = check.findings.filter { $0.reason != .sharedFront }.count
         var parts: [String] = []

@@ -1,4 +1,5 @@
 import Deck
+import Scheduling
 import Store
 import Timekeeping
 
@@ -38,9 +39,20 @@ public struct DeckSynchronizer {
     let store: StudyStore
     let now: UnixTime
 
+    /// How a renamed card's state is replayed from its moved log (`StudyStore.sync`): with
+    /// the scheduler in effect, read from the settings when the first rename needs it,
+    /// which is inside the sync's write transaction.
+    let replay: StateReplay
+
     public init(store: StudyStore, now: UnixTime) {
         self.store = store
         self.now = now
+        var scheduler: (any Scheduler)?
+        replay = { id, events in
+            let active = try scheduler ?? StudyConfiguration.load(from: store).scheduler.makeScheduler()
+            scheduler = active
+            return active.replay(events, cardID: id.rawValue)
+        }
     }
 
     private struct Pending {
@@ -123,7 +135,7 @@ public struct DeckSynchronizer {
                 for deck in pending {
                     var cards = deck.cards()
                     let report = try store.sync(deck: deck.name, source: deck.source, origin: deck.origin, files: deck.files,
-                                                at: now) { try cards.next() }
+                                                at: now, replay: replay) { try cards.next() }
                     outcome.reports.append((deck.name, report))
                     if deck.origin != .embedded { outcome.checks.append((deck.name, deck.source, deck.check)) }
                 }
@@ -153,7 +165,7 @@ public struct DeckSynchronizer {
         }
         var cards = checked.cards()
         var count = 0
-        let report = try store.sync(deck: name, source: source, origin: .registered, files: files, at: now) {
+        let report = try store.sync(deck: name, source: source, origin: .registered, files: files, at: now, replay: replay) {
             let card = try cards.next()
             if card != nil { count += 1 }
             return card

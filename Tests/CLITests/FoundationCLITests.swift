@@ -119,6 +119,43 @@ import Testing
         #expect(retired.count == 2)
     }
 
+    @Test func aRenamedTermKeepsItsHistoryAndSaysWhereItCameFrom() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let deck = cli.directory + "/notes.md"
+        try "# Notes\n\n- Alpha: The first letter.\n- Beta: The second.\n".write(toFile: deck, atomically: false, encoding: .utf8)
+        #expect(try cli.run(["decks", "add", deck]).status == 0)
+        #expect(try cli.run(["review", "--section", "Notes", "--limit", "1"], stdin: "good\n").status == 0)
+        let before = try #require(try cli.json(["cards", "--json", "--section", "Notes"]) as? [[String: Any]])
+        let oldID = try #require(before.first { $0["term"] as? String == "Alpha" }?["id"] as? String)
+        #expect(before.allSatisfy { ($0["links"] as? [String]) == [] })
+
+        // The term is corrected, the answer stays: the same card under a new ID.
+        try "# Notes\n\n- Alpha letter: The first letter.\n- Beta: The second.\n".write(toFile: deck, atomically: false, encoding: .utf8)
+        let synced = try cli.run(["cards", "--section", "Notes", "--verbose"])
+        #expect(synced.stderr.contains("synced notes: 0 new, 0 changed, 0 retired, 0 back, 1 renamed (history kept), 1 unchanged"))
+        let after = try #require(try cli.json(["cards", "--json", "--section", "Notes"]) as? [[String: Any]])
+        let newID = try #require(after.first { $0["term"] as? String == "Alpha letter" }?["id"] as? String)
+        #expect(newID != oldID)
+        let card = try #require(try cli.json(["card", newID, "--json"]) as? [String: Any])
+        #expect((card["reviews"] as? [[String: Any]])?.count == 1)
+        #expect(card["links"] as? [String] == [])
+        let renamed = try #require(card["renamed_from"] as? [[String: Any]])
+        #expect(renamed.count == 1)
+        #expect(renamed.first?["id"] as? String == oldID)
+        #expect(renamed.first?["term"] as? String == "Alpha")
+        #expect(renamed.first?["at"] as? String == "2026-11-25T09:00:00Z")
+        let text = try cli.run(["card", newID])
+        #expect(text.stdout.contains("renamed from \(oldID) “Alpha” on 2026-11-25\n"))
+        #expect(!text.stdout.contains("links"))
+        let old = try #require(try cli.json(["card", oldID, "--json"]) as? [String: Any])
+        #expect(old["retired"] as? Bool == true)
+        #expect((old["renamed_to"] as? [String: Any])?["id"] as? String == newID)
+        #expect(card["renamed_to"] is NSNull)
+        #expect(try cli.run(["card", oldID]).stdout.contains("renamed to \(newID) “Alpha letter” on 2026-11-25 (its history is there now)\n"))
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
     @Test func databaseErrorsExit74AndLeaveTheFileAlone() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }

@@ -96,7 +96,7 @@ enum ProgressFixture {
     /// Every row of every table, as text: what "the database did not change" means.
     static func snapshot(_ store: StudyStore) throws -> [String: [String]] {
         let tables = ["decks", "deck_files", "cards", "review_log", "card_state", "buried", "settings", "quiz_results",
-                      "drill_results", "requeued"]
+                      "drill_results", "requeued", "card_renames"]
         var result: [String: [String]] = [:]
         for table in tables {
             let columns = try store.connection.prepare("SELECT name FROM pragma_table_info(?1)").map([table]) { $0.string(0) }

@@ -4,7 +4,7 @@ import Scheduling
 import Store
 import Timekeeping
 
-// The four lists of a progress file, each checked one element at a time: by
+// The lists of a progress file, each checked one element at a time: by
 // `ImportValidator` on a parsed tree, and by `ProgressReader` as it reads the file. Each
 // section keeps its own problems, which the validator puts in the document's order.
 
@@ -96,6 +96,50 @@ struct CardSection {
             _ = checker.number(memory["stability"], path() + ".fsrs.stability", in: 0...Double.greatestFiniteMagnitude)
             _ = checker.number(memory["difficulty"], path() + ".fsrs.difficulty", in: 1...10)
         }
+    }
+}
+
+/// `$.renames`: cards whose history moved to another card on the exporting machine. A
+/// file from before renames were exported has none, and that is no problem. The list is
+/// small (one entry per renamed term), so it is read from a tree in both readers.
+struct RenameSection {
+    let known: KnownCards
+    private(set) var renames: [CardRename] = []
+    private(set) var checker = JSONChecker()
+    /// Where each old card was first renamed, by the ID's value.
+    private var firstIndex: [UInt64: Int] = [:]
+
+    init(known: KnownCards) {
+        self.known = known
+    }
+
+    mutating func readAll(_ value: JSONValue?) {
+        guard let value else { return }
+        guard let values = checker.array(value, "$.renames", of: "renames") else { return }
+        for (index, value) in values.enumerated() { read(value, index: index) }
+    }
+
+    mutating func read(_ value: JSONValue, index: Int) {
+        func path() -> String { "$.renames[\(index)]" }
+        guard let object = checker.object(value, path()) else { return }
+        let old = checker.reference(object["old"], path() + ".old", known: known)
+        let new = checker.reference(object["new"], path() + ".new", known: known)
+        let at = checker.time(object["at"], path() + ".at")
+        var repeated = false
+        if let old, let value = KnownCards.value(old) {
+            if let first = firstIndex[value] {
+                checker.report(path() + ".old", "card \(old) is renamed twice (also at $.renames[\(first)])")
+                repeated = true
+            } else {
+                firstIndex[value] = index
+            }
+        }
+        if let old, let new, old == new {
+            checker.report(path() + ".new", "card \(new) cannot be renamed to itself")
+            return
+        }
+        guard let old, let new, let at, !repeated else { return }
+        renames.append(CardRename(old: old, new: new, at: at))
     }
 }
 

@@ -35,14 +35,16 @@ public struct ImportValidator {
         let settings = readSettings(top["scheduler"], &checker)
         var cards = CardSection()
         cards.readAll(top["cards"])
-        var reviews = ReviewSection(known: knownCards(adding: cards))
+        var renames = RenameSection(known: knownCards(adding: cards))
+        renames.readAll(top["renames"])
+        var reviews = ReviewSection(known: renames.known)
         reviews.readAll(top["reviews"])
         var quizResults = QuizSection(known: reviews.known)
         quizResults.readAll(top["quiz_results"])
         var drillResults = DrillSection(known: reviews.known)
         drillResults.readAll(top["drill_results"])
-        return try Self.assemble(checker, exportedAt: exportedAt, settings: settings, cards: cards, reviews: reviews,
-                                 quizResults: quizResults, drillResults: drillResults)
+        return try Self.assemble(checker, exportedAt: exportedAt, settings: settings, cards: cards, renames: renames,
+                                 reviews: reviews, quizResults: quizResults, drillResults: drillResults)
     }
 
     /// The cards records may name: the local ones and the file's valid ones.
@@ -69,15 +71,15 @@ public struct ImportValidator {
     }
 
     /// The document, or every problem: the top-level ones (`checker`) first, then each
-    /// list's in file order.
+    /// list's in the order an export writes them.
     static func assemble(_ checker: JSONChecker, exportedAt: UnixTime?, settings: ProgressDocument.Settings?,
-                         cards: CardSection, reviews: ReviewSection, quizResults: QuizSection,
+                         cards: CardSection, renames: RenameSection, reviews: ReviewSection, quizResults: QuizSection,
                          drillResults: DrillSection) throws(ImportProblems) -> ProgressDocument {
-        let problems = checker.problems + cards.checker.problems + reviews.checker.problems
+        let problems = checker.problems + cards.checker.problems + renames.checker.problems + reviews.checker.problems
             + quizResults.checker.problems + drillResults.checker.problems
         guard problems.isEmpty, let exportedAt, let settings else { throw ImportProblems(problems) }
-        return ProgressDocument(exportedAt: exportedAt, settings: settings, cards: cards.cards, reviews: reviews.batch,
-                                quizResults: quizResults.results, drillResults: drillResults.drills)
+        return ProgressDocument(exportedAt: exportedAt, settings: settings, cards: cards.cards, renames: renames.renames,
+                                reviews: reviews.batch, quizResults: quizResults.results, drillResults: drillResults.drills)
     }
 
     // MARK: Scheduler settings

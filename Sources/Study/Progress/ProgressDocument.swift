@@ -73,23 +73,27 @@ public struct ProgressDocument: Sendable {
     public let cards: [ExportedCard]
     /// How many cards the file lists.
     public internal(set) var cardsInFile: Int
+    /// Cards whose history moved to another card on the exporting machine (empty in a file
+    /// from before renames were exported).
+    public let renames: [CardRename]
     /// Packed: an import may hold a million (`ReviewBatch`).
     public let reviews: ReviewBatch
     public let quizResults: [QuizResultRecord]
     public let drillResults: [DrillResultRecord]
 
-    public init(exportedAt: UnixTime, settings: Settings, cards: [ExportedCard], reviews: [ReviewRecord],
-                quizResults: [QuizResultRecord], drillResults: [DrillResultRecord]) {
-        self.init(exportedAt: exportedAt, settings: settings, cards: cards, reviews: ReviewBatch(reviews),
+    public init(exportedAt: UnixTime, settings: Settings, cards: [ExportedCard], renames: [CardRename] = [],
+                reviews: [ReviewRecord], quizResults: [QuizResultRecord], drillResults: [DrillResultRecord]) {
+        self.init(exportedAt: exportedAt, settings: settings, cards: cards, renames: renames, reviews: ReviewBatch(reviews),
                   quizResults: quizResults, drillResults: drillResults)
     }
 
-    public init(exportedAt: UnixTime, settings: Settings, cards: [ExportedCard], reviews: ReviewBatch,
-                quizResults: [QuizResultRecord], drillResults: [DrillResultRecord]) {
+    public init(exportedAt: UnixTime, settings: Settings, cards: [ExportedCard], renames: [CardRename] = [],
+                reviews: ReviewBatch, quizResults: [QuizResultRecord], drillResults: [DrillResultRecord]) {
         self.exportedAt = exportedAt
         self.settings = settings
         self.cards = cards
         cardsInFile = cards.count
+        self.renames = renames
         self.reviews = reviews
         self.quizResults = quizResults
         self.drillResults = drillResults

@@ -13,16 +13,19 @@ public enum ProgressExport {
         /// Cards in export order (`StudyStore.cardsInExportOrder`).
         public var cards: [StoredCard]
         public var states: [CardID: CardState]
+        /// Renames oldest first (`StudyStore.allRenames`).
+        public var renames: [CardRename]
         /// Reviews in replay order: time, then arrival.
         public var reviews: [ReviewRecord]
         public var quizResults: [QuizResultRecord]
         public var drillResults: [DrillResultRecord]
 
-        public init(configuration: StudyConfiguration, cards: [StoredCard], states: [CardID: CardState], reviews: [ReviewRecord],
-                    quizResults: [QuizResultRecord], drillResults: [DrillResultRecord]) {
+        public init(configuration: StudyConfiguration, cards: [StoredCard], states: [CardID: CardState], renames: [CardRename] = [],
+                    reviews: [ReviewRecord], quizResults: [QuizResultRecord], drillResults: [DrillResultRecord]) {
             self.configuration = configuration
             self.cards = cards
             self.states = states
+            self.renames = renames
             self.reviews = reviews
             self.quizResults = quizResults
             self.drillResults = drillResults
@@ -33,7 +36,8 @@ public enum ProgressExport {
         public static func load(from store: StudyStore, configuration: StudyConfiguration) throws -> Contents {
             try store.readSnapshot {
                 Contents(configuration: configuration, cards: try store.cardsInExportOrder(), states: try store.allStates(),
-                         reviews: try store.allReviews(), quizResults: try store.quizResults(), drillResults: try store.drills())
+                         renames: try store.allRenames(), reviews: try store.allReviews(), quizResults: try store.quizResults(),
+                         drillResults: try store.drills())
             }
         }
     }
@@ -46,6 +50,7 @@ public enum ProgressExport {
         document.set("exported_at", .string(ISO8601.format(exportedAt)))
         document.set("scheduler", .object(settings(contents.configuration)))
         document.set("cards", .array(contents.cards.map { .object(card($0, state: contents.states[$0.id])) }))
+        document.set("renames", .array(contents.renames.map { .object(rename($0)) }))
         document.set("reviews", .array(contents.reviews.map { .object(review($0)) }))
         document.set("quiz_results", .array(contents.quizResults.map { .object(quizResult($0)) }))
         document.set("drill_results", .array(contents.drillResults.map { .object(drillResult($0)) }))
@@ -60,6 +65,7 @@ public enum ProgressExport {
     /// What a streamed export wrote.
     public struct Counts: Sendable {
         public var cards = 0
+        public var renames = 0
         public var reviews = 0
         public var quizResults = 0
         public var drillResults = 0
@@ -114,6 +120,12 @@ public enum ProgressExport {
                 counts.cards += 1
             }
             endArray(count: counts.cards)
+            member("renames")
+            for rename in try store.allRenames() {
+                try element(.object(self.rename(rename)), index: counts.renames)
+                counts.renames += 1
+            }
+            endArray(count: counts.renames)
             member("reviews")
             try store.forEachReview { record in
                 buffer.append(contentsOf: (counts.reviews == 0 ? "[\n    " : ",\n    ").utf8)
@@ -175,6 +187,11 @@ public enum ProgressExport {
             "retired": .bool(stored.retired),
             "state": state.map { .object(self.state($0)) } ?? .null,
         ]
+    }
+
+    /// A card whose history moved to another (its term changed, so did its ID).
+    static func rename(_ rename: CardRename) -> JSONObject {
+        ["old": .string(rename.old.rawValue), "new": .string(rename.new.rawValue), "at": .string(ISO8601.format(rename.at))]
     }
 
     /// A reviewed card's stored state; never-reviewed cards have `"state": null`.

@@ -19,6 +19,9 @@ public struct ImportReport: Sendable {
     public var cardsAdded = 0
     /// Terms of the added cards, in file order (for the summary).
     public var addedTerms: [String] = []
+    public var renamesInFile = 0
+    /// Renames new here: the history this database had of the old card moved to the new one.
+    public var renamesApplied = 0
     public var reviewsInFile = 0
     public var reviewsAdded = 0
     public var reviewsAlreadyPresent = 0
@@ -47,6 +50,8 @@ public struct ImportReport: Sendable {
             "exported_at": .string(ISO8601.format(exportedAt)),
             "cards": ["in_file": JSONValue(cardsInFile), "added_retired": JSONValue(cardsAdded),
                       "known": JSONValue(cardsInFile - cardsAdded)],
+            "renames": ["in_file": JSONValue(renamesInFile), "applied": JSONValue(renamesApplied),
+                        "already_present": JSONValue(renamesInFile - renamesApplied)],
             "reviews": ["in_file": JSONValue(reviewsInFile), "added": JSONValue(reviewsAdded),
                         "already_present": JSONValue(reviewsAlreadyPresent), "conflicting": JSONValue(reviewsConflicting)],
             "quiz_results": ["in_file": JSONValue(quizResultsInFile), "added": JSONValue(quizResultsAdded),
@@ -71,8 +76,11 @@ public struct ImportReport: Sendable {
 /// Merge rules: reviews, quiz answers and drills are keyed by their IDs, so importing
 /// the same file twice, or two machines' exports into each other, never duplicates
 /// anything; cards unknown here are inserted retired with the file's text; local card
-/// text wins over the file's. Everything happens in one transaction, together with the
-/// replay of every touched card's log, so a failure leaves the database as it was.
+/// text wins over the file's; a rename made on the other machine moves this database's
+/// history of the old card to the new one before the reviews are merged, so a review
+/// both machines have lands once, on the new card. Everything happens in one
+/// transaction, together with the replay of every touched card's log, so a failure
+/// leaves the database as it was.
 public struct ProgressImport {
     let store: StudyStore
     /// From this many reviews in a file on, they are inserted before the log's indexes are
@@ -136,7 +144,8 @@ public struct ProgressImport {
         }
         do {
             return try inTransaction {
-                try mergeSettingsCardsAndPractice(document, applySettings: applySettings, report: &report)
+                try mergeSettingsCardsAndPractice(document, applySettings: applySettings, target: target,
+                                                  logHasTheFilesReviews: false, report: &report)
                 let reviews = document.reviews
                 report.reviewsInFile = reviews.count
                 // Reviews are keyed by ID: look each one up first (none when the log is
@@ -210,9 +219,11 @@ extension ProgressImport {
     }
 
     /// Everything but the reviews, in the caller's transaction: the file's settings (with
-    /// `applySettings`), the cards unknown here (kept retired), quiz answers and drills.
-    func mergeSettingsCardsAndPractice(_ document: ProgressDocument, applySettings: Bool,
-                                       report: inout ImportReport) throws {
+    /// `applySettings`), the cards unknown here (kept retired), the renames (`applyRenames`),
+    /// quiz answers and drills. `logHasTheFilesReviews`: a streamed import, whose log held
+    /// nothing before and now holds the file's reviews, on the cards the file names.
+    func mergeSettingsCardsAndPractice(_ document: ProgressDocument, applySettings: Bool, target: StudyConfiguration,
+                                       logHasTheFilesReviews: Bool, report: inout ImportReport) throws {
         for difference in report.settingDifferences where applySettings {
             try store.setSetting(difference.key.rawValue, difference.file)
         }
@@ -223,6 +234,8 @@ extension ProgressImport {
             report.cardsAdded += 1
             report.addedTerms.append(entry.card.term)
         }
+        try applyRenames(document.renames, scheduler: target.scheduler.makeScheduler(), movingReviews: !logHasTheFilesReviews,
+                         report: &report)
         report.quizResultsInFile = document.quizResults.count
         for result in document.quizResults where try store.insertQuizResult(result) { report.quizResultsAdded += 1 }
         report.drillsInFile = document.drillResults.count
@@ -235,6 +248,23 @@ extension ProgressImport {
         }
     }
 
+    /// The file's renames, oldest first, each moving what this database has recorded about
+    /// the old card to the new one (`StudyStore.moveHistory`, as a sync does: both cards are
+    /// here by now, the file's unknown ones inserted retired). A rename this database has
+    /// already (the same or a later one of that card) is skipped: its history moved when it
+    /// was made here or first imported, and the old card may have been revived since.
+    func applyRenames(_ renames: [CardRename], scheduler: any Scheduler, movingReviews: Bool,
+                      report: inout ImportReport) throws {
+        report.renamesInFile = renames.count
+        let ordered = renames.indices.sorted { (renames[$0].at, $0) < (renames[$1].at, $1) }.map { renames[$0] }
+        for rename in ordered {
+            if let known = try store.rename(of: rename.old), known.at >= rename.at { continue }
+            try store.moveHistory(from: rename.old, to: rename.new, at: rename.at,
+                                  replay: { scheduler.replay($1, cardID: $0.rawValue) }, movingReviews: movingReviews)
+            report.renamesApplied += 1
+        }
+    }
+
     /// New settings for the scheduler change every card's replay, not only the touched ones.
     func replayEveryCard(_ rebuilder: StateRebuilder, report: inout ImportReport) throws {
         report.cardsReplayed = try store.reviewedCardCount()
@@ -244,7 +274,7 @@ extension ProgressImport {
     /// With foreign keys off, the tables an import writes that name cards (the log checks
     /// its own cards as it goes in) are checked before the transaction commits.
     func checkReferences() throws {
-        for table in ["card_state", "quiz_results", "drill_results"] {
+        for table in ["card_state", "quiz_results", "drill_results", "card_renames", "buried", "requeued"] {
             if let problem = try store.foreignKeyProblems(in: table).first {
                 throw StoreError.inconsistent("the import would leave a reference to a missing card (\(problem)); nothing was changed")
             }

@@ -9,8 +9,8 @@ import Store
 /// seconds to build and walk. The four lists are checked element by element as they are
 /// read (`ImportSections`); reviews in their usual form are read straight from the bytes
 /// (`ReviewScanner`), and so are the cards a streamed import does not keep
-/// (`CardScanner`). Everything else at the top (format, version, settings, keys this
-/// version does not know) is small and is kept as a tree for the validator.
+/// (`CardScanner`). Everything else at the top (format, version, settings, the renames,
+/// keys this version does not know) is small and is kept as a tree for the validator.
 struct ProgressReader {
     let validator: ImportValidator
     /// The top-level members other than the lists read element by element.
@@ -208,6 +208,9 @@ struct ProgressReader {
         var cards = self.cards
         if !cardsStreamed { cards.readAll(top["cards"]) }
         let known = validator.knownCards(adding: cards)
+        // Small, and a key the lists read element by element do not include: from the tree.
+        var renames = RenameSection(known: known)
+        renames.readAll(top["renames"])
         var reviews = self.reviews ?? ReviewSection(known: known)
         if self.reviews == nil {
             reviews.stream = stream
@@ -218,7 +221,8 @@ struct ProgressReader {
         var drillResults = self.drillResults ?? DrillSection(known: known)
         if self.drillResults == nil { drillResults.readAll(top["drill_results"]) }
         var document = try ImportValidator.assemble(checker, exportedAt: exportedAt, settings: settings, cards: cards,
-                                                    reviews: reviews, quizResults: quizResults, drillResults: drillResults)
+                                                    renames: renames, reviews: reviews, quizResults: quizResults,
+                                                    drillResults: drillResults)
         document.cardsInFile = cards.count
         return document
     }

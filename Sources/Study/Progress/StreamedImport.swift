@@ -55,7 +55,8 @@ extension ProgressImport {
                     try stream.finish()
                     var (report, target) = try startReport(document, configuration: configuration,
                                                            applySettings: applySettings, dryRun: dryRun)
-                    try mergeSettingsCardsAndPractice(document, applySettings: applySettings, report: &report)
+                    try mergeSettingsCardsAndPractice(document, applySettings: applySettings, target: target,
+                                                      logHasTheFilesReviews: true, report: &report)
                     report.reviewsInFile = stream.count
                     report.reviewsAdded = stream.count
                     do {

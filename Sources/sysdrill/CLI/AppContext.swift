@@ -82,12 +82,14 @@ final class AppContext {
         // A user deck that changed says once what it gave and what the linter would show.
         for (deck, _, check) in outcome.checks {
             guard let report = outcome.reports.first(where: { $0.deck == deck })?.report,
-                  report.inserted + report.updated + report.retired + report.revived > 0 else { continue }
-            note(DeckLint.summary(verb: "synced", deck: deck, cards: check.cards, check: check, lintArgument: DecksCommand.shellWord(deck)))
+                  report.inserted + report.updated + report.retired + report.revived + report.renamed > 0 else { continue }
+            note(DeckLint.summary(verb: "synced", deck: deck, cards: check.cards, check: check, renamed: report.renamed,
+                                  lintArgument: DecksCommand.shellWord(deck)))
         }
         if verbose {
             for (deck, report) in outcome.reports {
-                note("synced \(deck): \(report.inserted) new, \(report.updated) changed, \(report.retired) retired, \(report.revived) back, \(report.unchanged) unchanged")
+                note("synced \(deck): \(report.inserted) new, \(report.updated) changed, \(report.retired) retired, \(report.revived) back, "
+                     + "\(report.renamed) renamed (history kept), \(report.unchanged) unchanged")
             }
         }
         return store

@@ -42,9 +42,20 @@ enum CardCommand {
             steps.append((review, state))
         }
         let current = try store.state(of: stored.id) ?? .new
+        let renamedFrom = try store.renamedFrom(stored.id)
+        // A renamed card's history is on its successor: say where.
+        let renamedTo = try store.rename(of: stored.id).map { rename in
+            (rename, term: try store.card(id: rename.new)?.card.term ?? "")
+        }
 
         if context.json {
             var object = CardJSON.object(stored.card, retired: stored.retired)
+            object.set("renamed_from", .array(renamedFrom.map {
+                .object(["id": .string($0.id.rawValue), "term": .string($0.term), "at": .string(ISO8601.format($0.at))])
+            }))
+            object.set("renamed_to", renamedTo.map {
+                .object(["id": .string($0.0.new.rawValue), "term": .string($0.term), "at": .string(ISO8601.format($0.0.at))])
+            } ?? .null)
             object.set("scheduler", .string(configuration.scheduler.kind.rawValue))
             object.set("state", .object(stateJSON(current)))
             object.set("reviews", .array(steps.map { review, after in
@@ -58,8 +69,19 @@ enum CardCommand {
         let style = context.style
         let card = stored.card
         var text = style.bold(card.front) + "\n" + card.back + "\n\n"
+        if !card.links.isEmpty {
+            text += "links\n" + card.links.map { "  " + $0 + "\n" }.joined() + "\n"
+        }
         text += style.dim("id \(card.id) · \(card.kind.rawValue) · \(card.source)" + (stored.retired ? " · retired" : "")) + "\n"
-        text += style.dim(card.section.joined(separator: " › ")) + "\n\n"
+        text += style.dim(card.section.joined(separator: " › ")) + "\n"
+        // Its history includes the reviews of the cards it was renamed from.
+        for step in renamedFrom {
+            text += "renamed from \(step.id) “\(step.term)” on \(LocalTime.shortFormat(step.at).prefix(10))\n"
+        }
+        if let (rename, term) = renamedTo {
+            text += "renamed to \(rename.new) “\(term)” on \(LocalTime.shortFormat(rename.at).prefix(10)) (its history is there now)\n"
+        }
+        text += "\n"
         text += "Now: \(current.phase.rawValue)" + (current.phase == .new ? "" : ", due \(LocalTime.shortFormat(current.due))" + (current.due <= context.now ? " (now)" : " (in \(IntervalText.format(from: context.now, to: current.due)))") + ", " + plural(current.reps, "review") + ", " + plural(current.lapses, "lapse")) + " · scheduler \(configuration.scheduler.kind.rawValue)\n"
         if steps.isEmpty {
             text += "Never reviewed.\n"

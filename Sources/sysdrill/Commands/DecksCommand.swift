@@ -96,13 +96,14 @@ enum DecksCommand {
             context.print(JSONValue.object(JSONObject([
                 "deck": .string(result.name), "cards": JSONValue(result.cards), "new": JSONValue(report.inserted),
                 "changed": JSONValue(report.updated), "retired": JSONValue(report.retired), "revived": JSONValue(report.revived),
+                "renamed": JSONValue(report.renamed),
                 "no_card_blocks": JSONValue(result.check.notes.count),
                 "weak_prompts": JSONValue(result.check.findings.filter { $0.reason != .sharedFront }.count),
                 "skipped_files": .array(result.check.skippedFiles.map { .string($0.description) }),
             ])).serialized(pretty: true))
         } else {
             context.print(DeckLint.summary(verb: "registered", deck: result.name, cards: result.cards, check: result.check,
-                                           lintArgument: shellWord(result.name)))
+                                           renamed: report.renamed, lintArgument: shellWord(result.name)))
         }
         if result.cards == 0 {
             context.note(context.errorStyle.yellow("warning:") + " no cards found: write '- Term: definition' bullets under '#' headings, or 'Q:'/'A:' pairs (see the README)")

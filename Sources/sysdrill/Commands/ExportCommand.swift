@@ -40,7 +40,7 @@ enum ExportCommand {
             if format == "json" {
                 let written = try ProgressExport.write(from: store, configuration: try context.configuration(store),
                                                        exportedAt: context.now, to: append)
-                counts = ["cards": JSONValue(written.cards), "reviews": JSONValue(written.reviews),
+                counts = ["cards": JSONValue(written.cards), "renames": JSONValue(written.renames), "reviews": JSONValue(written.reviews),
                           "quiz_results": JSONValue(written.quizResults), "drill_results": JSONValue(written.drillResults)]
                 bytes = written.bytes
             } else {
@@ -61,7 +61,9 @@ enum ExportCommand {
             for (key, value) in counts.entries { summary.set(key, value) }
             context.print(JSONValue.object(summary).serialized(pretty: true))
         } else {
-            let what = counts.entries.map { "\($0.value.serialized()) \($0.key.replacingUnderscores())" }.joined(separator: ", ")
+            // Renames are rare: named only when there are some.
+            let what = counts.entries.filter { $0.key != "renames" || $0.value != 0 }
+                .map { "\($0.value.serialized()) \($0.key.replacingUnderscores())" }.joined(separator: ", ")
             context.note("wrote \(output) (\(format): \(what))")
         }
         return ExitCode.ok

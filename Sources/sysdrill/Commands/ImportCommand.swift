@@ -85,6 +85,11 @@ enum ImportCommand {
             cards += ": " + shown + (report.addedTerms.count > 5 ? ", …" : "")
         }
         row("cards", cards)
+        if report.renamesInFile > 0 {
+            let applied = report.dryRun ? "to apply" : "applied"
+            row("renames", "\(report.renamesApplied) \(applied) (history moved to the new term), "
+                + "\(report.renamesInFile - report.renamesApplied) already here")
+        }
         row("quiz answers", "\(report.quizResultsAdded) \(added), \(report.quizResultsInFile - report.quizResultsAdded) already here")
         row("drills", "\(report.drillsAdded) \(added), " + (report.drillsUpdated > 0 ? "\(report.drillsUpdated) brought up to date, " : "")
             + "\(report.drillsInFile - report.drillsAdded - report.drillsUpdated) already here")
