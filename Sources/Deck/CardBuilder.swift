@@ -216,14 +216,16 @@ struct CardBuilder {
     }
 
     /// A heading defined by the prose under it: the heading's title is the term, the
-    /// paragraph's first sentence or two the answer. `parent` is the section above the
-    /// heading (whose context the front shows).
-    func prose(heading: HeadingEntry, paragraph: String, line: Int, order: Int, parent: SectionInfo) -> ItemOutcome {
+    /// paragraph's first sentence or two the answer. The card is in the heading's section
+    /// (`section`, so `--section` finds it there); its front shows the context of the
+    /// section above (`parent`), as the heading's own name is the question.
+    func prose(heading: HeadingEntry, paragraph: String, line: Int, order: Int, section own: SectionInfo,
+               parent: SectionInfo) -> ItemOutcome {
         let rendered = InlineMarkdown.render(paragraph)
         let answer = Sentences.lead(of: rendered.text.split(separator: "\n").joined(separator: " "))
         // "Overview", "References": a heading that names no topic defines nothing.
         guard !answer.isEmpty, !heading.title.isEmpty, !GenericWords.isGeneric(heading.title) else { return .nothing }
-        let section = SectionInfo(path: parent.path, titles: parent.titles,
+        let section = SectionInfo(path: own.path, titles: own.titles,
                                   idPrefix: parent.idPrefix.appending(title: "\u{1}prose"), isDrill: parent.isDrill)
         return .card(CardDraft(kind: .definition, section: section, term: heading.title,
                                front: CardFront.definition(heading.title, context: parent.context), back: answer,

@@ -97,6 +97,7 @@ public struct OutlineReader {
             // A title heads the file only when the file has no top heading of its own.
             if let title, !Self.hasTopHeading(buffer, from: offset) {
                 headings = [builder.heading(title, level: 1, under: nil)]
+                proseHeading = 1  // the note's first paragraph defines its title
             }
         }
     }
@@ -418,7 +419,8 @@ public struct OutlineReader {
         proseHeading = nil
         let parent = builder.section(headings: Array(headings.dropLast()), label: nil)
         let order = newItem()
-        resolve(order, builder.prose(heading: heading, paragraph: text, line: paragraph.line, order: order, parent: parent))
+        resolve(order, builder.prose(heading: heading, paragraph: text, line: paragraph.line, order: order, section: container(),
+                                     parent: parent))
     }
 
     /// The end of the file: the last structural checks, then the open items, then the
