@@ -223,8 +223,8 @@ struct CardBuilder {
                parent: SectionInfo) -> ItemOutcome {
         let rendered = InlineMarkdown.render(paragraph)
         let answer = Sentences.lead(of: rendered.text.split(separator: "\n").joined(separator: " "))
-        // "Overview", "References": a heading that names no topic defines nothing.
-        guard !answer.isEmpty, !heading.title.isEmpty, !GenericWords.isGeneric(heading.title) else { return .nothing }
+        // "Overview", "References": a heading that introduces a text defines nothing.
+        guard !answer.isEmpty, !heading.title.isEmpty, !GenericWords.isIntroduction(heading.title) else { return .nothing }
         let section = SectionInfo(path: own.path, titles: own.titles,
                                   idPrefix: parent.idPrefix.appending(title: "\u{1}prose"), isDrill: parent.isDrill)
         return .card(CardDraft(kind: .definition, section: section, term: heading.title,

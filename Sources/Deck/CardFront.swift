@@ -26,12 +26,14 @@ enum CardFront {
     /// shares (nil when the usual context is the whole path already).
     static func widened(_ front: String, section: [String]) -> String? {
         let titles = section.map(CardID.stripNumbering)
-        let usual = context(titles: titles)
-        let whole = TextAssembly.join(titles, separator: " › ")
-        guard whole != usual else { return nil }
-        if usual.isEmpty { return whole + ": " + front }
-        guard front.hasPrefix(usual) else { return nil }
-        return whole + front.dropFirst(usual.count)
+        // A card made from a heading's prose shows the context of the section above it.
+        for candidate in [titles, Array(titles.dropLast())] where !candidate.isEmpty {
+            let usual = context(titles: candidate)
+            let whole = TextAssembly.join(candidate, separator: " › ")
+            guard whole != usual, front.hasPrefix(usual) else { continue }
+            return whole + front.dropFirst(usual.count)
+        }
+        return nil
     }
 
     static func definition(_ term: String, section: [String]) -> String {

@@ -15,6 +15,24 @@ public enum GenericWords {
         "guideline", "mechanism", "implementation", "usage", "application", "category", "variant", "design",
     ]
 
+    /// Headings whose prose introduces a text rather than defining a thing: their first
+    /// paragraph makes no card. Other generic headings ("Methods", "Phases") do define
+    /// something, with the topic above them as context.
+    static let introductions: Set<String> = [
+        "overview", "introduction", "intro", "summary", "note", "reference", "conclusion", "background", "tl;dr", "tldr",
+        "further reading", "resource", "source", "see also", "related", "link", "what", "why", "how", "acknowledgement",
+        "credit", "license", "contributing", "table of contents", "contents", "index",
+    ]
+
+    /// Whether `title` introduces a text ("Overview", "References", "Notes").
+    public static func isIntroduction(_ title: String) -> Bool {
+        var text = InlineMarkdown.text(title).lowercased().trimmingSpaces()
+        while let last = text.last, last == ":" || last == "." { text.removeLast() }
+        if text.hasSuffix("(s)") { text = String(text.dropLast(3)).trimmingSpaces() }
+        if introductions.contains(text) { return true }
+        return text.hasSuffix("s") && introductions.contains(String(text.dropLast()))
+    }
+
     /// Whether `title` (a heading or label without numbering) is generic: "Advantages",
     /// "Disadvantage(s)", "Use cases", "Pros & Cons", "Examples:".
     public static func isGeneric(_ title: String) -> Bool {

@@ -401,7 +401,7 @@ public struct OutlineReader {
             if rendered.hadImage { builder.note(.image, line: paragraph.line, text) }
             return
         }
-        if rendered.text.hasSuffix(":") {
+        if rendered.text.hasSuffix(":"), Sentences.split(rendered.text).count <= 1 {
             // "Additional benefits include:" introduces the list after it: a short one
             // names it, as a label does; a longer one only ends the list before.
             // Right under a heading, the heading names the list already.

@@ -9,7 +9,10 @@ enum Sentences {
     static func lead(of paragraph: String) -> String {
         let sentences = split(paragraph)
         guard var answer = sentences.first else { return "" }
-        if answer.count < shortSentence, sentences.count > 1, answer.count + 1 + sentences[1].count <= answerLimit {
+        // "There are three kinds:" introduces what follows; it answers nothing.
+        if answer.hasSuffix(":") { return "" }
+        if answer.count < shortSentence, sentences.count > 1, !sentences[1].hasSuffix(":"),
+           answer.count + 1 + sentences[1].count <= answerLimit {
             answer += " " + sentences[1]
         }
         if answer.count > answerLimit { answer = cutAtWord(answer, limit: answerLimit) }

@@ -112,7 +112,7 @@ import Testing
         #expect(cards.count == 1)
         #expect(cards[0].term == "Load balancing")
         #expect(cards[0].kind == .definition)
-        #expect(cards[0].section == ["Networking"])
+        #expect(cards[0].section == ["Networking", "2.1 Load balancing"])
         #expect(cards[0].back == "A load balancer spreads requests over a pool of servers. It also stops sending to servers that fail.")
         #expect(cards[0].front == "Networking: what is meant by Load balancing?")
         #expect(cards[0].source.line == 5)
