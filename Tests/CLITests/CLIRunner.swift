@@ -11,6 +11,8 @@ struct CLIRunner {
 
     let directory: String
     var environment: [String: String]
+    /// Where commands run (the test's own folder unless set).
+    var workingDirectory: String?
 
     init() {
         // A child that exits before reading all its input must not kill the test
@@ -57,7 +59,7 @@ struct CLIRunner {
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         process.environment = environment.merging(extraEnvironment) { $1 }
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory ?? directory)
         // Output goes to files, so a large output can never block the child on a full pipe.
         let stamp = UUID().uuidString
         let outPath = directory + "/stdout-" + stamp, errPath = directory + "/stderr-" + stamp

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// Folders of notes, broken files in them, `decks lint`, and the summary after `decks add`.
+@Suite struct DeckLintCLITests {
+    func write(_ text: String, to path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func aFolderRegistersEveryFileAndSkipsABrokenOneWithAWarning() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let folder = cli.directory + "/notes"
+        // The same heading and term in two files: two cards, not a duplicate.
+        try write("# Caching\n\n## Overview\n\n- TTL: how long an entry lives.\n", to: folder + "/a.md")
+        try write("# Queues\n\n## Overview\n\n- TTL: how long a message waits.\n", to: folder + "/b.md")
+        try write("# Broken\n\n- Term: one.\n- Term: two.\n", to: folder + "/sub/c.md")
+        let result = try cli.run(["decks", "add", folder])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("registered 'notes': 2 cards"))
+        #expect(result.stderr.contains("c.md:4:1: duplicate card 'Term'"))
+        #expect(result.stderr.contains("warning:"))
+        let cards = try cli.run(["cards", "--section", "Overview", "--json"])
+        let list = try JSONSerialization.jsonObject(with: Data(cards.stdout.utf8)) as! [[String: Any]]
+        #expect(list.filter { $0["deck"] as? String == "notes" }.count == 2)
+    }
+
+    @Test func aBrokenSingleFileIsRefusedAndNothingIsWritten() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        try write("# Broken\n\n- Term: one.\n- Term: two.\n", to: cli.directory + "/broken.md")
+        let result = try cli.run(["decks", "add", cli.directory + "/broken.md"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("broken.md:4:1: duplicate card 'Term'"))
+        let decks = try cli.run(["decks", "--json"])
+        #expect(!decks.stdout.contains("broken"))
+    }
+
+    @Test func lintExitsZeroWhenCleanAndOneWithFindings() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        try write("# Caching\n\n- Write-back: Writes go to the cache and reach the database later.\n", to: cli.directory + "/clean.md")
+        let clean = try cli.run(["decks", "lint", cli.directory + "/clean.md"])
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "1 card; 0 blocks made no card, 0 weak prompts\n")
+
+        try write("# Caching\n\n| a | b |\n|---|---|\n\n- Redis: in memory.\n- Memcached: Is it fast?\n", to: cli.directory + "/weak.md")
+        let weak = try cli.run(["decks", "lint", cli.directory + "/weak.md", "--json"])
+        #expect(weak.status == 1)
+        let findings = try JSONSerialization.jsonObject(with: Data(weak.stdout.utf8)) as! [[String: Any]]
+        #expect(findings.map { $0["reason"] as! String } == ["table", "answer of three words or fewer", "answer is a question"])
+        #expect(findings.map { $0["line"] as! Int } == [3, 6, 7])
+        #expect(findings[1]["type"] as? String == "weak-prompt")
+        #expect((findings[1]["suggestion"] as? String)?.isEmpty == false)
+        // Nothing is registered or created by linting a path.
+        #expect(!FileManager.default.fileExists(atPath: cli.databasePath))
+    }
+
+    @Test func lintTakesADeckByNameAndOffersNamesForATypo() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let builtIn = try cli.run(["decks", "lint", "system-design"])
+        #expect(builtIn.status == 1)
+        #expect(builtIn.stdout.contains("Content/system-design.md:"))
+        #expect(!builtIn.stdout.contains("no card ("), "the built-in outline has no block that makes no card")
+        let typo = try cli.run(["decks", "lint", "system-desing"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("did you mean 'system-design'"))
+        #expect(!FileManager.default.fileExists(atPath: cli.databasePath))
+    }
+
+    @Test func aSyncThatChangesADeckPrintsTheSummary() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let path = cli.directory + "/notes.md"
+        try write("# Caching\n\n- Write-back: Writes reach the database later.\n", to: path)
+        _ = try cli.run(["decks", "add", path])
+        try write("# Caching\n\n- Write-back: Writes reach the database later.\n- CDN: Edge.\n\n```\ncode\n```\n", to: path)
+        let result = try cli.run(["due"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("synced 'notes': 2 cards; 1 block made no card, 1 weak prompt: sysdrill decks lint notes"))
+        let again = try cli.run(["due"])
+        #expect(!again.stderr.contains("synced"), "an unchanged deck says nothing")
+    }
+}
