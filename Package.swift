@@ -28,12 +28,25 @@ let package = Package(
         .target(name: "Store", dependencies: ["CSQLite", "Deck", "Scheduling", "Timekeeping", "TextMatching"]),
         .target(name: "Terminal"),
         // Use cases.
-        // Release builds leave out the run-time exclusivity checks here: an import's million
-        // reviews pass through a few classes' arrays, ~14 checks each (a tenth of the
-        // reading). Debug builds, which the tests run, keep them.
+        // `Study` holds what every use case shares: decks (load, sync, lint), settings,
+        // the study calendar and clock, files and threads.
         .target(
             name: "Study",
-            dependencies: ["Deck", "Scheduling", "Store", "Capacity", "TextMatching", "Timekeeping", "JSONText", "SeededRandom"],
+            dependencies: ["Deck", "Scheduling", "Store", "TextMatching", "Timekeeping", "JSONText", "SeededRandom"]
+        ),
+        // Today's queue and the review session.
+        .target(name: "Review", dependencies: ["Study", "Deck", "Scheduling", "Store", "Timekeeping", "JSONText"]),
+        // Quizzes, typed grading, drills and estimates.
+        .target(
+            name: "Practice",
+            dependencies: ["Study", "Deck", "Scheduling", "Store", "Capacity", "TextMatching", "Timekeeping", "JSONText", "SeededRandom"]
+        ),
+        // Stats, export and import. Release builds leave out the run-time exclusivity checks
+        // here: an import's million reviews pass through a few classes' arrays, ~14 checks
+        // each (a tenth of the reading). Debug builds, which the tests run, keep them.
+        .target(
+            name: "Progress",
+            dependencies: ["Study", "Deck", "Scheduling", "Store", "Timekeeping", "JSONText", "SeededRandom"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // Content/*.md compiled into the binary by a build-tool plugin.
@@ -48,12 +61,12 @@ let package = Package(
         // The thin executable.
         .executableTarget(
             name: "sysdrill",
-            dependencies: ["Deck", "Scheduling", "Capacity", "Store", "Terminal", "Study", "BundledContent", "TextMatching", "Timekeeping", "JSONText"]
+            dependencies: ["Deck", "Scheduling", "Capacity", "Store", "Terminal", "Study", "Review", "Practice", "Progress", "BundledContent", "TextMatching", "Timekeeping", "JSONText"]
         ),
         // `make bench`: synthetic data and timings against the release binary; never part of `swift test`.
         .executableTarget(
             name: "sysdrill-bench",
-            dependencies: ["Deck", "Scheduling", "Store", "Study", "Timekeeping", "SeededRandom"],
+            dependencies: ["Deck", "Scheduling", "Store", "Study", "Review", "Practice", "Progress", "Timekeeping", "SeededRandom"],
             path: "Benchmarks"
         ),
         .testTarget(name: "DeckTests", dependencies: ["Deck", "BundledContent", "SeededRandom"]),
@@ -62,7 +75,10 @@ let package = Package(
         .testTarget(name: "CapacityTests", dependencies: ["Capacity", "SeededRandom"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Deck", "Scheduling"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "SeededRandom"]),
-        .testTarget(name: "StudyTests", dependencies: ["SeededRandom", "Study", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"], exclude: ["Fixtures"]),
+        .testTarget(name: "StudyTests", dependencies: ["SeededRandom", "Study", "Store", "Deck", "Scheduling"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReviewTests", dependencies: ["SeededRandom", "Study", "Review", "Store", "Deck", "Scheduling"]),
+        .testTarget(name: "PracticeTests", dependencies: ["SeededRandom", "Study", "Practice", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"]),
+        .testTarget(name: "ProgressTests", dependencies: ["SeededRandom", "Study", "Progress", "Store", "Deck", "Scheduling", "JSONText"]),
         .testTarget(name: "CLITests", dependencies: ["sysdrill", "SeededRandom"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,6 +3,9 @@ import Deck
 import Scheduling
 import Store
 import Study
+import Review
+import Practice
+import Progress
 import Timekeeping
 
 /// A seeded review history: cards are introduced about 120 a day over two years and

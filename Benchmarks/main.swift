@@ -2,6 +2,9 @@ import Deck
 import Scheduling
 import Store
 import Study
+import Review
+import Practice
+import Progress
 import Timekeeping
 #if canImport(Glibc)
 import Glibc

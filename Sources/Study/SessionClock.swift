@@ -65,7 +65,7 @@ public final class RandomIdentifiers: IdentifierSource {
     }
 
     /// `isUUID` for text known to be ASCII (a UUID in an import file's bytes).
-    static func isUUID(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func isUUID(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count == 36 else { return false }
         for (offset, byte) in bytes.enumerated() {
             if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
@@ -88,5 +88,18 @@ public final class RandomIdentifiers: IdentifierSource {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.map(\.count) == [8, 4, 4, 4, 12] else { return false }
         return parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+}
+
+/// UUIDs numbered 1, 2, 3…: a reproducible identifier source for tests of the sessions
+/// (in the product module so the test targets of every use case can share it).
+public final class CountingIdentifiers: IdentifierSource {
+    private var next = 0
+
+    public init() {}
+
+    public func makeIdentifier() -> String {
+        next += 1
+        return "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - String(next).count) + String(next)
     }
 }

@@ -223,7 +223,7 @@ public enum StepList {
 }
 
 extension String {
-    func trimmingCharacters(in set: Character) -> String {
+    public func trimmingCharacters(in set: Character) -> String {
         var text = Substring(self)
         while text.first == set { text = text.dropFirst() }
         while text.last == set { text = text.dropLast() }

@@ -2,6 +2,9 @@ import Capacity
 import Deck
 import Foundation
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 import Testing
 @testable import sysdrill

@@ -1,6 +1,9 @@
 import Deck
 import Scheduling
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 import Testing
 @testable import sysdrill

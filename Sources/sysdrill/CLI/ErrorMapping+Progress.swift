@@ -1,4 +1,7 @@
 import Study
+import Review
+import Practice
+import Progress
 
 // Exit codes for export and import: a missing or unreadable input file 66, a file that
 // is not a valid progress export 65, an output that cannot be written 74.

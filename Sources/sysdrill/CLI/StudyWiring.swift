@@ -2,6 +2,9 @@ import Deck
 import Scheduling
 import Store
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 
 /// Builds the study objects a command needs from the context: configuration, calendar,

@@ -3,6 +3,9 @@ import JSONText
 import Scheduling
 import Store
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 import Timekeeping
 

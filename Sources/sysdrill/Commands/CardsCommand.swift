@@ -2,6 +2,9 @@ import Deck
 import JSONText
 import Store
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 
 /// `sysdrill cards`: list the cards of every active deck.

@@ -3,6 +3,9 @@ import JSONText
 import Scheduling
 import Store
 import Study
+import Review
+import Practice
+import Progress
 import Timekeeping
 
 /// `sysdrill check [--repair]`: is the database sound, and are the stored card states

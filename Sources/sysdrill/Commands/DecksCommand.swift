@@ -3,6 +3,9 @@ import Deck
 import JSONText
 import Store
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 
 /// `sysdrill decks [add PATH | remove NAME]`.

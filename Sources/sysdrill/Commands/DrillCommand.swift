@@ -2,6 +2,9 @@ import Deck
 import JSONText
 import Store
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 
 /// `sysdrill drill`: timed mock design interviews from the drill cards.

@@ -1,5 +1,8 @@
 import JSONText
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 
 /// `sysdrill estimate`: generated back-of-envelope questions graded with the calculator.

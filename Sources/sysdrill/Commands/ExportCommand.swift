@@ -1,6 +1,9 @@
 import JSONText
 import Store
 import Study
+import Review
+import Practice
+import Progress
 
 /// `sysdrill export`: the whole history as a versioned JSON document, or the cards as
 /// a file Anki imports.

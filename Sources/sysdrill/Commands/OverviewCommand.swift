@@ -1,4 +1,7 @@
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 
 /// Bare `sysdrill`: the morning ritual. Starts the review when cards are due and stdin is

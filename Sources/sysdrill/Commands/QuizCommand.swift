@@ -2,6 +2,9 @@ import Deck
 import JSONText
 import Store
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 
 /// `sysdrill quiz`: multiple choice, typed answers and cloze deletions, interactive in a

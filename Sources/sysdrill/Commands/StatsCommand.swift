@@ -1,6 +1,9 @@
 import JSONText
 import Store
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 import Timekeeping
 

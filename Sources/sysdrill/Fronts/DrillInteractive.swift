@@ -1,5 +1,8 @@
 import Store
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 
 /// The drill in a terminal: a live timer with a bell and a message at each phase

@@ -1,4 +1,7 @@
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 
 /// What the interactive drill shows: pure, so layouts can be tested at 80x24 and at 40

@@ -1,4 +1,7 @@
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 
 /// The estimation drill in a terminal. Answers are saved by `EstimateSession` as they

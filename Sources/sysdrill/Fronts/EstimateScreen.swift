@@ -1,4 +1,7 @@
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 
 /// What the interactive estimation drill shows: pure, testable at any size.

@@ -1,4 +1,7 @@
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 
 /// The quiz in a terminal: raw keys, one frame per change. Answers are saved by

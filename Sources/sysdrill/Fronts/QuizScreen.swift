@@ -1,4 +1,7 @@
 import Study
+import Review
+import Practice
+import Progress
 import Terminal
 
 /// What the interactive quiz shows, as a function of its state: pure, so layouts can be

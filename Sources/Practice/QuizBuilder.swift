@@ -1,0 +1,128 @@
+import Study
+import Deck
+
+/// Builds a quiz from the cards: which cards, which kind of question for each, the
+/// options and their order, all drawn from one seed so `--seed` repeats a quiz exactly.
+public struct QuizBuilder {
+    /// Every active card (distractors and siblings come from all of them).
+    public let cards: [Card]
+    /// Which cards may be asked about (`--section`); nil for all.
+    public let filter: SectionFilter?
+
+    public init(cards: [Card], filter: SectionFilter? = nil) {
+        self.cards = cards
+        self.filter = filter
+    }
+
+    var askable: [Card] {
+        cards.filter { filter?.matches($0) ?? true }
+    }
+
+    public func build(mode: QuizMode, count: Int, seed: UInt64) -> [QuizQuestion] {
+        var random = PracticeRandom(seed: seed)
+        let pool = random.shuffled(askable)
+        switch mode {
+        case .choice:
+            return Array(pool.lazy.compactMap { choiceQuestion($0, seed: seed) }.prefix(count))
+        case .typed:
+            return Array(pool.lazy.compactMap(typedQuestion).prefix(count))
+        case .cloze:
+            // A card's clozes stay together and in order: each one's cue is the answer
+            // just given, which is how overlapping clozes are meant to be learned.
+            return Array(pool.flatMap(clozeQuestions).prefix(count))
+        case .mixed:
+            return mixed(pool: pool, count: count, seed: seed, random: &random)
+        }
+    }
+
+    /// Interleaves the three kinds in shuffled rounds (each round asks one of each), one
+    /// question per card, falling back to another kind when one runs out.
+    private func mixed(pool: [Card], count: Int, seed: UInt64, random: inout PracticeRandom) -> [QuizQuestion] {
+        var queues: [QuestionMode: [Card]] = [:]
+        for mode in QuestionMode.allCases { queues[mode] = pool }
+        var used = Set<CardID>()
+        var questions: [QuizQuestion] = []
+        var round: [QuestionMode] = []
+        while questions.count < count {
+            if round.isEmpty { round = random.shuffled(QuestionMode.allCases) }
+            let wanted = round.removeFirst()
+            var made: QuizQuestion?
+            for mode in [wanted] + QuestionMode.allCases.filter({ $0 != wanted }) where made == nil {
+                while made == nil, let card = queues[mode]?.first {
+                    queues[mode]?.removeFirst()
+                    guard !used.contains(card.id) else { continue }
+                    made = question(mode, for: card, seed: seed)
+                }
+            }
+            guard let made else { break }
+            used.insert(made.card.id)
+            questions.append(made)
+        }
+        return questions
+    }
+
+    private func question(_ mode: QuestionMode, for card: Card, seed: UInt64) -> QuizQuestion? {
+        switch mode {
+        case .choice: return choiceQuestion(card, seed: seed)
+        case .typed: return typedQuestion(card)
+        case .cloze:
+            let clozes = clozeQuestions(card)
+            guard !clozes.isEmpty else { return nil }
+            var random = PracticeRandom(seed: seed).derived("cloze:" + card.id.rawValue)
+            return clozes[random.int(in: 0...(clozes.count - 1))]
+        }
+    }
+
+    /// The card's front with its answer among distractors. Each card draws from its own
+    /// derived generator, so its options do not depend on which questions came before.
+    public func choiceQuestion(_ card: Card, seed: UInt64) -> QuizQuestion? {
+        guard DistractorPicker.canBeOption(card) else { return nil }
+        var random = PracticeRandom(seed: seed).derived("choice:" + card.id.rawValue)
+        let distractors = DistractorPicker.pick(for: card, among: cards, random: &random)
+        guard !distractors.isEmpty else { return nil }
+        let options = random.shuffled([card.back] + distractors.map(\.back))
+        let answer = options.firstIndex(of: card.back) ?? 0
+        return QuizQuestion(mode: .choice, card: card, prompt: card.front, options: options, answerIndex: answer,
+                            key: TypedAnswerKey(expected: card.back))
+    }
+
+    /// The definition, asking for the term; the term is blanked where the definition
+    /// repeats it. Only definition cards: a list's or a drill's name is a heading, not
+    /// something one recalls from its contents.
+    public func typedQuestion(_ card: Card) -> QuizQuestion? {
+        guard card.kind == .definition, !card.back.isEmpty else { return nil }
+        let siblings = cards.filter { $0.id != card.id && $0.deck == card.deck && $0.section == card.section }.map(\.term)
+        let context = OutlineContext.title(of: card.section)
+        let definition = Self.blanking(card.term, in: card.back)
+        let prompt = (context.isEmpty ? "" : context + " — ") + "which term is this? " + definition
+        return QuizQuestion(mode: .typed, card: card, prompt: prompt, key: TypedAnswerKey(expected: card.term, siblings: siblings))
+    }
+
+    public func clozeQuestions(_ card: Card) -> [QuizQuestion] {
+        ClozeBuilder.prompts(for: card).map { cloze in
+            QuizQuestion(mode: .cloze, card: card, prompt: cloze.text,
+                         key: TypedAnswerKey(expected: cloze.expected, siblings: cloze.siblings))
+        }
+    }
+
+    /// `text` with every case-insensitive occurrence of `term` (without its
+    /// parenthetical, at least three letters) replaced by a blank.
+    static func blanking(_ term: String, in text: String) -> String {
+        let name = AnswerText.withoutParentheticals(term).map { $0.lowercased() }
+        guard name.count >= 3 else { return text }
+        let characters = Array(text)
+        let lowered = characters.map { $0.lowercased() }
+        var result = ""
+        var index = 0
+        while index < characters.count {
+            if index + name.count <= characters.count, Array(lowered[index..<(index + name.count)]) == name {
+                result += ClozeBuilder.blank
+                index += name.count
+            } else {
+                result.append(characters[index])
+                index += 1
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,114 @@
+import Study
+import Deck
+import JSONText
+import Scheduling
+import Store
+import Timekeeping
+
+/// The review in line mode (stdin not a terminal), for scripts and tests: for each card
+/// the front, a line `---`, the back, then one answer line: `0`-`5` (SM-2 quality),
+/// `again|hard|good|easy`, `u` (undo), `s` (skip), `q` (quit). End of input ends the
+/// session normally; every answer given is already committed.
+/// With `json`, stdout carries one JSON object per event instead.
+public struct LineReview {
+    public enum Command: Equatable, Sendable {
+        case grade(Quality)
+        case undo, skip, quit
+    }
+
+    let session: ReviewSession
+    let channel: LineChannel
+
+    public init(session: ReviewSession, channel: LineChannel) {
+        self.session = session
+        self.channel = channel
+    }
+
+    public static let validAnswers = "0-5, again, hard, good, easy, u (undo), s (skip) or q (quit)"
+
+    /// Parses one answer line; nil when it is not a valid answer.
+    public static func parse(_ line: String) -> Command? {
+        let word = String(line.filter { $0 != " " && $0 != "\t" && $0 != "\r" }).lowercased()
+        if let number = Int(word), let quality = Quality(rawValue: number) { return .grade(quality) }
+        if let rating = Rating(name: word) { return .grade(rating.quality) }
+        switch word {
+        case "u", "undo": return .undo
+        case "s", "skip": return .skip
+        case "q", "quit": return .quit
+        default: return nil
+        }
+    }
+
+    /// Runs until the cards run out, `q`, or end of input. Returns what is left for
+    /// later today (learning steps not yet due).
+    public func run() throws -> Int {
+        while true {
+            switch session.next() {
+            case .finished:
+                return 0
+            case .waiting(let until, let remaining):
+                channel.emit(["event": "waiting", "until": .string(ISO8601.format(until)), "remaining": JSONValue(remaining)],
+                     text: nil)
+                channel.message("\(remaining) learning card\(remaining == 1 ? "" : "s") due later today (next at \(LocalTime.shortFormat(until)))")
+                return remaining
+            case .card(let presented):
+                show(presented)
+                guard try answer(presented) else {
+                    session.putBackCurrent()
+                    return 0
+                }
+            }
+        }
+    }
+
+    private func show(_ presented: ReviewSession.Presented) {
+        let card = presented.card
+        channel.emit([
+            "event": "card", "card": .string(card.id.rawValue), "position": JSONValue(presented.position),
+            "total": JSONValue(presented.total), "section": JSONValue(card.section), "kind": .string(card.kind.rawValue),
+            "state": .string(presented.state.phase.rawValue), "front": .string(card.front), "back": .string(card.back),
+        ], text: card.front + "\n---\n" + card.back + "\n")
+    }
+
+    /// Reads answers for the card until one moves on; false at `q` or end of input.
+    private func answer(_ presented: ReviewSession.Presented) throws -> Bool {
+        while true {
+            guard let line = channel.readLine() else { return false }
+            guard let command = Self.parse(line) else {
+                channel.emit(["event": "invalid", "input": .string(line), "message": .string("valid answers: \(Self.validAnswers)")], text: nil)
+                channel.message("'\(line)' is not an answer; valid answers: \(Self.validAnswers)")
+                continue
+            }
+            switch command {
+            case .quit:
+                return false
+            case .grade(let quality):
+                let outcome = try session.answer(quality)
+                channel.emit([
+                    "event": "answer", "card": .string(presented.card.id.rawValue), "review": .string(outcome.review.id),
+                    "grade": JSONValue(quality.rawValue), "rating": .string(quality.rating.name),
+                    "phase": .string(outcome.after.phase.rawValue), "due": .string(ISO8601.format(outcome.after.due)),
+                    "interval_days": JSONValue(outcome.after.intervalDays), "repeats_today": .bool(outcome.repeatsToday),
+                ], text: nil)
+                channel.message("\(quality.rating.name) (\(quality.rawValue)): next \(outcome.repeatsToday ? "again today" : "in " + IntervalText.format(from: outcome.review.at, to: outcome.after.due))")
+                return true
+            case .skip:
+                try session.skip()
+                channel.emit(["event": "skip", "card": .string(presented.card.id.rawValue)], text: nil)
+                channel.message("skipped until tomorrow")
+                return true
+            case .undo:
+                session.putBackCurrent()
+                if let undone = try session.undo() {
+                    channel.emit(["event": "undo", "card": .string(undone.rawValue)], text: nil)
+                    channel.message("undone: that card comes again")
+                } else {
+                    channel.emit(["event": "invalid", "input": .string(line), "message": "nothing to undo"], text: nil)
+                    channel.message("nothing to undo")
+                }
+                return true
+            }
+        }
+    }
+
+}

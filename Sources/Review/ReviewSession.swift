@@ -1,0 +1,246 @@
+import Study
+import Deck
+import Scheduling
+import Store
+import Timekeeping
+
+/// The review session's logic, shared by the interactive and the line-mode fronts:
+/// which card comes next, what each answer does, undo, skip, and the summary.
+/// Every answer is committed (log + state, one transaction) before the next card is
+/// offered, so a crash or Ctrl-C never loses an answer already given.
+public final class ReviewSession {
+    /// A card offered to the user.
+    public struct Presented: Sendable {
+        public let card: Card
+        public let state: CardState
+        /// 1-based position and the size of the session so far (grows with repeats).
+        public let position: Int
+        public let total: Int
+
+        public init(card: Card, state: CardState, position: Int, total: Int) {
+            self.card = card
+            self.state = state
+            self.position = position
+            self.total = total
+        }
+    }
+
+    public enum Next: Sendable {
+        case card(Presented)
+        /// Only same-day learning steps are left, the next one due at this time.
+        case waiting(until: UnixTime, remaining: Int)
+        case finished
+    }
+
+    /// What an answer did, for the front to show and for `--json` events.
+    public struct Outcome: Sendable {
+        public let review: ReviewRecord
+        public let before: CardState
+        public let after: CardState
+        /// The card comes back in this session (SM-2 grade below 4, FSRS learning step).
+        public let repeatsToday: Bool
+    }
+
+    /// How far ahead a learning card may be shown early when nothing else is left
+    /// (Anki's "learn ahead limit"), so a session does not stall on a 10-minute step.
+    public static let learnAhead: Int64 = 20 * 60
+
+    let store: StudyStore
+    let scheduler: any Scheduler
+    /// The active scheduler when this session uses another one (`--scheduler`): stored
+    /// states always belong to the active scheduler, so they stay a replay of the log.
+    let storedScheduler: (any Scheduler)?
+    let clock: SessionClock
+    let identifiers: IdentifierSource
+    let dayEnd: UnixTime
+
+    private var cards: [CardID: Card]
+    private var states: [CardID: CardState]
+    /// Cards in the order they will be shown.
+    private var queue: [CardID]
+    /// Learning cards waiting for their step's time.
+    private var waiting: [(id: CardID, due: UnixTime)]
+    private var history: [Action] = []
+    private var shownCount = 0
+    private var current: CardID?
+    private var shownAtMilliseconds: Int64 = 0
+
+    public private(set) var summary = SessionSummary()
+
+    private enum Action {
+        case answered(reviewID: String, cardID: CardID, previous: CardState, queue: [CardID], waiting: [(id: CardID, due: UnixTime)], summary: SessionSummary)
+        case skipped(cardID: CardID, queue: [CardID], waiting: [(id: CardID, due: UnixTime)])
+    }
+
+    /// `limit` caps the number of distinct cards taken from today's queue.
+    public init(store: StudyStore, scheduler: any Scheduler, storedScheduler: (any Scheduler)? = nil, today: TodayQueue,
+                clock: SessionClock, identifiers: IdentifierSource, limit: Int? = nil) {
+        self.store = store
+        self.scheduler = scheduler
+        self.storedScheduler = storedScheduler
+        self.clock = clock
+        self.identifiers = identifiers
+        self.dayEnd = today.day.end
+        self.cards = today.cards
+        self.states = today.states
+        var ordered = today.queue.cardIDs.map(CardID.init(rawValue:))
+        var later = today.queue.laterToday.map { (id: CardID(rawValue: $0.id), due: $0.due) }
+        if let limit {
+            ordered = Array(ordered.prefix(max(0, limit)))
+            later = Array(later.prefix(max(0, limit - ordered.count)))
+        }
+        self.queue = ordered
+        self.waiting = later
+    }
+
+    /// Cards still to come in this session (queue + waiting learning steps).
+    public var remaining: Int { queue.count + waiting.count }
+
+    /// The next card to show, chosen at the clock's current time.
+    public func next() -> Next {
+        let now = clock.now
+        waiting.sort { ($0.due, $0.id) < ($1.due, $1.id) }
+        let chosen: CardID
+        if let due = waiting.first, due.due <= now {
+            chosen = waiting.removeFirst().id
+        } else if !queue.isEmpty {
+            chosen = queue.removeFirst()
+        } else if let due = waiting.first, due.due <= now + Self.learnAhead {
+            chosen = waiting.removeFirst().id
+        } else if let due = waiting.first {
+            return .waiting(until: due.due, remaining: waiting.count)
+        } else {
+            current = nil
+            return .finished
+        }
+        current = chosen
+        shownCount += 1
+        shownAtMilliseconds = clock.monotonicMilliseconds()
+        let presented = Presented(card: cards[chosen]!, state: states[chosen] ?? .new, position: shownCount,
+                                  total: shownCount + remaining)
+        return .card(presented)
+    }
+
+    /// The state each of the four buttons would lead to, for "next interval" hints.
+    public func preview(_ presented: Presented) -> [(rating: Rating, due: UnixTime, text: String)] {
+        let now = clock.now
+        let seed = FuzzSeed.make(cardID: presented.card.id.rawValue, reviewIndex: presented.state.reps)
+        return scheduler.preview(presented.state, at: now, fuzzSeed: seed).map { rating, state in
+            (rating, state.due, IntervalText.format(from: now, to: max(state.due, now)))
+        }
+    }
+
+    /// Grades the card on screen and commits the review before returning.
+    public func answer(_ quality: Quality) throws -> Outcome {
+        guard let id = current else { throw StoreError.inconsistent("no card is being shown") }
+        let now = clock.now
+        let shown = states[id] ?? .new
+        let duration = max(0, clock.monotonicMilliseconds() - shownAtMilliseconds)
+        let review = ReviewRecord(id: identifiers.makeIdentifier(), cardID: id, at: now, grade: quality, durationMs: duration)
+        // The stored state is read inside the write transaction (another terminal may
+        // have answered this card meanwhile); the fuzz seed is the card's review count,
+        // exactly as a replay of the log computes it.
+        let persisting = storedScheduler ?? scheduler
+        let (storedBefore, storedAfter) = try store.recordAnswer(review) { stored in
+            persisting.next(stored, review: review.event, fuzzSeed: FuzzSeed.make(cardID: id.rawValue, reviewIndex: stored.reps))
+        }
+        // With `--scheduler`, this session schedules by its own scheduler's view.
+        let before = storedScheduler == nil ? storedBefore : shown
+        let after = storedScheduler == nil ? storedAfter
+            : scheduler.next(shown, review: review.event, fuzzSeed: FuzzSeed.make(cardID: id.rawValue, reviewIndex: shown.reps))
+        history.append(.answered(reviewID: review.id, cardID: id, previous: shown, queue: [id] + queue, waiting: waiting,
+                                 summary: summary))
+        states[id] = after
+        current = nil
+
+        summary.count(review: review, wasNew: before.phase == .new)
+        // Back today: SM-2 asks for a repeat now (grade below 4); FSRS learning steps come
+        // back at their time.
+        let repeats = after.due <= now || (after.due < dayEnd && after.phase != .review)
+        if repeats {
+            if after.due <= now {
+                queue.append(id)  // SM-2: repeat after the other cards
+            } else {
+                waiting.append((id, after.due))
+            }
+        }
+        return Outcome(review: review, before: before, after: after, repeatsToday: repeats)
+    }
+
+    /// Hides the card on screen until the next study day.
+    public func skip() throws {
+        guard let id = current else { return }
+        try store.bury(id, until: dayEnd)
+        history.append(.skipped(cardID: id, queue: [id] + queue, waiting: waiting))
+        current = nil
+        summary.skipped += 1
+    }
+
+    /// Undoes the last answer or skip (also across cards): the review leaves the log, the
+    /// previous state returns, and that card is shown next. Nil when there is nothing to undo.
+    @discardableResult
+    public func undo() throws -> CardID? {
+        guard let last = history.popLast() else { return nil }
+        switch last {
+        case .answered(let reviewID, let cardID, let previous, let savedQueue, let savedWaiting, let savedSummary):
+            let persisting = storedScheduler ?? scheduler
+            let replayed = try store.removeReview(id: reviewID, cardID: cardID) { events in
+                persisting.replay(events, cardID: cardID.rawValue)
+            }
+            states[cardID] = storedScheduler == nil ? replayed : previous
+            queue = savedQueue
+            waiting = savedWaiting
+            summary = savedSummary
+            summary.undone += 1
+            shownCount = max(0, shownCount - 1)
+            current = nil
+            return cardID
+        case .skipped(let cardID, let savedQueue, let savedWaiting):
+            try store.unbury(cardID)
+            queue = savedQueue
+            waiting = savedWaiting
+            summary.skipped -= 1
+            shownCount = max(0, shownCount - 1)
+            current = nil
+            return cardID
+        }
+    }
+
+    /// Puts the card on screen back at the front without answering (leaving the screen
+    /// with `q` keeps it for next time: nothing is written for it).
+    public func putBackCurrent() {
+        if let id = current {
+            queue.insert(id, at: 0)
+            shownCount -= 1
+            current = nil
+        }
+    }
+
+    public var canUndo: Bool { !history.isEmpty }
+}
+
+/// What a session did, for the end-of-session summary.
+public struct SessionSummary: Sendable, Equatable {
+    /// Answers given (a card repeated today counts each time).
+    public var reviewed = 0
+    /// Distinct cards answered.
+    public var cards: Set<String> = []
+    public var again = 0
+    public var newCards = 0
+    public var skipped = 0
+    public var undone = 0
+    public var milliseconds: Int64 = 0
+
+    public init() {}
+
+    mutating func count(review: ReviewRecord, wasNew: Bool) {
+        reviewed += 1
+        cards.insert(review.cardID.rawValue)
+        if !review.grade.passes { again += 1 }
+        if wasNew { newCards += 1 }
+        milliseconds += review.durationMs
+    }
+
+    /// Share of answers graded Again (quality below 3).
+    public var againRate: Double { reviewed == 0 ? 0 : Double(again) / Double(reviewed) }
+}

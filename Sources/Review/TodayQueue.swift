@@ -1,0 +1,118 @@
+import Study
+import Deck
+import Scheduling
+import Store
+import Timekeeping
+
+/// Today's queue with what a front needs to show it.
+public struct TodayQueue {
+    public let now: UnixTime
+    public let day: StudyDay
+    public let queue: DailyQueue
+    /// The cards named by `queue` (ordered and later today).
+    public let cards: [CardID: Card]
+    public let states: [CardID: CardState]
+    /// Cards not yet shown because of the daily limits (for the overview).
+    public let newAvailable: Int
+
+    public var total: Int { queue.total }
+
+    /// Options that narrow or widen today's queue for one command.
+    public struct Options: Sendable {
+        public var section: SectionFilter?
+        /// Overrides the new-card limit left for today (`review --new N`).
+        public var newCards: Int?
+        /// States from another scheduler than the active one (`review --scheduler`);
+        /// the queue is then built from these instead of the stored states.
+        public var states: [CardID: CardState]?
+
+        public init(section: SectionFilter? = nil, newCards: Int? = nil, states: [CardID: CardState]? = nil) {
+            self.section = section
+            self.newCards = newCards
+            self.states = states
+        }
+    }
+
+    /// Builds the queue from the store: due cards by a range scan on the `due` index,
+    /// new cards in deck order, today's limits counted from the review log so they
+    /// survive restarts.
+    public static func build(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
+                             now: UnixTime, options: Options = Options()) throws -> TodayQueue {
+        let plan = try plan(store: store, configuration: configuration, calendar: calendar, now: now,
+                            options: options, countsOnly: false)
+        let queue = plan.queue
+        var cards: [CardID: Card] = [:]
+        var states: [CardID: CardState] = [:]
+        for id in (queue.cardIDs + queue.laterToday.map(\.id)).map(CardID.init(rawValue:)) {
+            if let stored = try store.card(id: id) { cards[id] = stored.card }
+            if let override = options.states {
+                states[id] = override[id] ?? .new
+            } else {
+                states[id] = try store.state(of: id) ?? .new
+            }
+        }
+        return TodayQueue(now: now, day: plan.day, queue: queue, cards: cards, states: states,
+                          newAvailable: plan.newAvailable)
+    }
+
+    /// Today's queue as counts only (what the end-of-session summary says is left): the
+    /// same cards as `build`, but no card text or state is read and new cards are taken in
+    /// no particular order, which saves a pass over every card of the decks.
+    public static func counts(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
+                              now: UnixTime) throws -> DailyQueue {
+        try plan(store: store, configuration: configuration, calendar: calendar, now: now,
+                 options: Options(), countsOnly: true).queue
+    }
+
+    private static func plan(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
+                             now: UnixTime, options: Options,
+                             countsOnly: Bool) throws -> (day: StudyDay, queue: DailyQueue, newAvailable: Int) {
+        let day = calendar.day(containing: now)
+        var progress = TodayProgress(newIntroducedToday: try store.newCardsIntroduced(since: day.start),
+                                     reviewsDoneToday: try store.reviewCardsDone(since: day.start))
+        var limits = configuration.limits
+        if let newCards = options.newCards {
+            // `--new N`: N new cards in this session, on top of what today already had.
+            limits.newPerDay = newCards
+            progress.newIntroducedToday = 0
+        }
+        let newLeft = max(0, limits.newPerDay - progress.newIntroducedToday)
+
+        var rows: [QueueRow]
+        if let override = options.states {
+            let active = Dictionary(uniqueKeysWithValues: try store.cards().map { ($0.id, $0.card.order) })
+            let buried = try store.buriedCards(at: now)
+            rows = override.compactMap { id, state in
+                guard let order = active[id], !buried.contains(id), state.due < day.end else { return nil }
+                return QueueRow(id: id, phase: state.phase, due: state.due, deckOrder: order)
+            }
+        } else {
+            rows = try store.dueRows(before: day.end, now: now)
+        }
+        // Cards sent back by a quiz are due now whatever their schedule says (and come
+        // once: a new card sent back is not also offered as new).
+        let requeued = try store.requeuedCards(at: now)
+        let requeuedSet = Set(requeued)
+        if !requeued.isEmpty {
+            rows.removeAll { requeuedSet.contains($0.id) }
+            rows += requeued.enumerated().map { QueueRow(id: $1, phase: .review, due: now - 1 - Int64(requeued.count - $0), deckOrder: 0) }
+        }
+        let newLimit = options.section == nil ? newLeft + requeued.count : Int.max / 2
+        var (newRows, newCount) = countsOnly && options.section == nil
+            ? (try store.someNewCards(limit: newLimit, now: now), 0)
+            : try store.newCards(limit: newLimit, now: now)
+        newRows.removeAll { requeuedSet.contains($0.id) }
+
+        if let section = options.section {
+            let sections = try store.activeCardSections()
+            let keep: (QueueRow) -> Bool = { row in sections[row.id].map(section.matches) ?? false }
+            rows = rows.filter(keep)
+            newRows = newRows.filter(keep)
+        }
+        let candidates = (rows + newRows.prefix(newLeft)).map {
+            QueueCandidate(id: $0.id.rawValue, phase: $0.phase, due: $0.due, deckOrder: $0.deckOrder)
+        }
+        let queue = DailyQueue.build(from: candidates, now: now, dayEnd: day.end, limits: limits, progress: progress)
+        return (day, queue, newCount)
+    }
+}
