@@ -8,6 +8,13 @@ public enum CardKind: String, Sendable, CaseIterable, Codable {
     case drill
     /// An explicit `Q:` / `A:` pair from a user deck.
     case question
+    /// Made from a definition: its answer is the prompt, its term the answer.
+    case reverse
+    /// Made from two to four definitions that are alternatives of one kind: how do they differ?
+    case comparison
+
+    /// Made from other cards (`Card.from` names them).
+    public var isDerived: Bool { self == .reverse || self == .comparison }
 }
 
 /// Where a card comes from, for `e` in the review and for error messages.
@@ -44,9 +51,11 @@ public struct Card: Hashable, Sendable {
     /// The URLs of the links the card's text had in the Markdown (the text shows only the
     /// link text), in order of appearance, without repeats.
     public let links: [String]
+    /// The cards a derived card (reverse, comparison) is made from; empty for the others.
+    public let from: [CardID]
 
     public init(id: CardID, deck: String, section: [String], kind: CardKind, term: String, front: String,
-                back: String, items: [String], source: SourceLocation, order: Int, links: [String] = []) {
+                back: String, items: [String], source: SourceLocation, order: Int, links: [String] = [], from: [CardID] = []) {
         self.id = id
         self.deck = deck
         self.section = section
@@ -58,6 +67,7 @@ public struct Card: Hashable, Sendable {
         self.source = source
         self.order = order
         self.links = links
+        self.from = from
     }
 }
 
@@ -73,12 +83,12 @@ extension Card {
     public func withWidenedFront() -> Card {
         guard let front = CardFront.widened(front, section: section) else { return self }
         return Card(id: id, deck: deck, section: section, kind: kind, term: term, front: front, back: back, items: items,
-                    source: source, order: order, links: links)
+                    source: source, order: order, links: links, from: from)
     }
 
     /// The card numbered at `order` in its deck.
     public func withOrder(_ order: Int) -> Card {
         Card(id: id, deck: deck, section: section, kind: kind, term: term, front: front, back: back, items: items,
-             source: source, order: order, links: links)
+             source: source, order: order, links: links, from: from)
     }
 }

@@ -52,6 +52,11 @@ struct CardDraft {
     /// Made from a heading and its prose: on a clash with another card it is left out
     /// instead of being a duplicate-card error (the heading was repeated, not a term).
     var optional = false
+    /// The context its front shows, when not its section's (a heading's prose card shows
+    /// the section above).
+    var frontContext: String?
+    /// For a derived card, the cards it is made from.
+    var from: [CardID] = []
 }
 
 /// What one item (a bullet or a Q/A pair) of the outline gives.
@@ -95,6 +100,10 @@ struct CardBuilder {
 
     /// Blocks that made no card (reading lists are found here, the rest by the reader).
     private(set) var notes: [DeckNote] = []
+    /// Whether definitions get reverse cards (front matter `reverse: false` turns it off).
+    var makesReverses = true
+    /// The definitions of the section being read, for comparisons once it ends.
+    private var definitionGroup: (section: SectionInfo, cards: [Card])?
 
     /// `fileKey`: for a file of a folder deck, its path in the folder, so that every file
     /// is its own section root and the same term in two files is never a duplicate.
@@ -229,7 +238,7 @@ struct CardBuilder {
                                   idPrefix: parent.idPrefix.appending(title: "\u{1}prose"), isDrill: parent.isDrill)
         return .card(CardDraft(kind: .definition, section: section, term: heading.title,
                                front: CardFront.definition(heading.title, context: parent.context), back: answer,
-                               line: line, order: order, links: rendered.links, optional: true))
+                               line: line, order: order, links: rendered.links, optional: true, frontContext: parent.context))
     }
 
     static func merged(_ first: [String], _ second: [String]) -> [String] {
@@ -281,7 +290,56 @@ struct CardBuilder {
         }
         return Card(id: CardID(rawValue: CardID.hex(hash)), deck: deck, section: draft.section.path, kind: draft.kind,
                     term: draft.term, front: draft.front, back: draft.back, items: draft.items,
-                    source: SourceLocation(file: file, line: draft.line), order: draft.order, links: draft.links)
+                    source: SourceLocation(file: file, line: draft.line), order: draft.order, links: draft.links,
+                    from: draft.from)
+    }
+
+    // MARK: Cards made from cards
+
+    /// The cards made from `card` (just added from `draft`), numbered at `order`: its
+    /// reverse, and the comparisons of the section before when `card` begins another one.
+    mutating func derived(from draft: CardDraft, card: Card, order: Int) -> [Card] {
+        guard card.kind == .definition else { return [] }
+        var made: [Card] = []
+        if let group = definitionGroup, group.section.path != draft.section.path {
+            made += comparisons(order: order)
+        }
+        if definitionGroup == nil { definitionGroup = (draft.section, []) }
+        definitionGroup!.cards.append(card)
+        if makesReverses, let reverse = DerivedCards.reverse(of: card, context: draft.frontContext ?? draft.section.context),
+           let number = UInt64(reverse.id.rawValue, radix: 16), firstLineOfID.insert(number, line: card.source.line) == nil {
+            made.append(reverse)
+        }
+        return made
+    }
+
+    /// The comparisons of the section being read, which ends here (numbered at `order`).
+    mutating func comparisons(order: Int) -> [Card] {
+        guard let group = definitionGroup else { return [] }
+        definitionGroup = nil
+        var made: [Card] = []
+        for comparison in DerivedCards.comparisons(among: group.cards, title: group.section.titles.last) {
+            let names = comparison.members.map { DerivedCards.shortName($0.term) }
+            let back = comparison.members.map { "\($0.term): \($0.back)" }.joined(separator: "\n")
+            let draft = CardDraft(kind: .comparison, section: group.section, term: comparison.name,
+                                  front: CardFront.comparison(names, context: group.section.context), back: back, items: names,
+                                  line: comparison.members[0].source.line, order: order, optional: true,
+                                  from: comparison.members.map(\.id))
+            if let card = add(draft) { made.append(card) }
+        }
+        return made
+    }
+
+    /// "L4 vs. L7 Load Balancers" over the point "L4 (TCP-level), L7 (HTTP-level)": a
+    /// comparison made from the list card.
+    private mutating func pointsComparison(of list: Card, section: SectionInfo, order: Int) -> Card? {
+        guard let title = section.titles.last, let parts = DerivedCards.partsFromPoints(title: title, points: list.items) else { return nil }
+        let names = parts.map(\.name)
+        let draft = CardDraft(kind: .comparison, section: section, term: names.joined(separator: " vs. "),
+                              front: CardFront.comparison(names, context: section.context),
+                              back: parts.map { "\($0.name): \($0.text)" }.joined(separator: "\n"), items: names,
+                              line: list.source.line, order: order, optional: true, from: [list.id])
+        return add(draft)
     }
 
     mutating func addListItem(_ text: String, section: SectionInfo, line: Int, order: Int) {
@@ -350,6 +408,9 @@ struct CardBuilder {
                                       line: group.line, order: group.order, links: links)
                 guard let card = add(draft) else { break groups }
                 cards.append(card)
+                if items.count == part.count, let comparison = pointsComparison(of: card, section: group.section, order: group.order) {
+                    cards.append(comparison)
+                }
             }
         }
         groups = []

@@ -77,6 +77,11 @@ enum CardFront {
         return opening
     }
 
+    /// "SLIs / SLOs / SLAs: how do SLI, SLO and SLA differ?"
+    static func comparison(_ names: [String], context: String) -> String {
+        prefixed(DerivedCards.question(names), context: context)
+    }
+
     static func drill(_ name: String, section: [String]) -> String {
         drill(name, context: context(section))
     }

@@ -7,6 +7,8 @@ struct FrontMatter: Equatable {
     let lineCount: Int
     let title: String?
     let tags: [String]
+    /// `reverse: false` (or `reverse-cards: off`): no reverse cards for this file.
+    var reverse: Bool? = nil
 
     /// The block at `start` (the first line of the file), or nil when the file does not
     /// begin with one (or it is never closed: then it is ordinary text).
@@ -28,8 +30,10 @@ struct FrontMatter: Equatable {
             } else if trimmed == fence || (fence == "---" && trimmed == "...") {
                 let body = lines.dropFirst().map(\.text)
                 let toml = fence == "+++"
+                let reverse = (value(of: "reverse", in: body, toml: toml) ?? value(of: "reverse-cards", in: body, toml: toml))
+                    .map { !["false", "off", "no", "0"].contains($0.lowercased()) }
                 return FrontMatter(endOffset: min(end + 1, bytes.count), lineCount: lines.count + 1,
-                                   title: value(of: "title", in: body, toml: toml), tags: tags(in: body, toml: toml))
+                                   title: value(of: "title", in: body, toml: toml), tags: tags(in: body, toml: toml), reverse: reverse)
             }
             lines.append((text, end))
             lineStart = end + 1

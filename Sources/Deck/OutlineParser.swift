@@ -13,6 +13,10 @@
 ///   lines up to a blank line);
 /// - `---` rules, code blocks and other paragraphs are skipped.
 public struct OutlineParser: Sendable {
+    /// Changes whenever the same Markdown gives other cards (new rules, other fronts), so
+    /// that decks synced by an older build are read again though their files did not change.
+    public static let rulesVersion = "2"
+
     public let deck: String
     /// The path shown in `file:line` (as the user gave it).
     public let file: String

@@ -91,6 +91,7 @@ public struct OutlineReader {
                 offset = frontMatter.endOffset
                 lineNumber = frontMatter.lineCount
                 tags = frontMatter.tags
+                if frontMatter.reverse == false { builder.makesReverses = false }
                 builder.note(.frontMatter, line: 1, "\(frontMatter.lineCount) lines")
                 if let named = frontMatter.title { title = named }
             }
@@ -434,6 +435,7 @@ public struct OutlineReader {
         closeParagraph()
         closeAllBullets(source)
         noteEmptySection(before: nil)
+        ready += builder.comparisons(order: lastOrder)
         if let duplicate = builder.duplicate { throw duplicate }
         let lists = builder.listCards()
         if let duplicate = builder.duplicate { throw duplicate }
@@ -556,6 +558,7 @@ public struct OutlineReader {
             if let card = builder.add(draft) {
                 lastOrder = max(lastOrder, card.order)
                 ready.append(card)
+                ready += builder.derived(from: draft, card: card, order: lastOrder)
             }
         case .listItem(let section, let text, let line, let order):
             builder.addListItem(text, section: section, line: line, order: order)

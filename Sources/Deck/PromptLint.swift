@@ -64,8 +64,8 @@ public struct PromptLinter: Sendable {
             if card.front.contains("name items ") && card.front.contains(" 1-") {
                 add(.longList, "it is asked in parts; group the items under a few labels of at most 7 each")
             }
-        case .drill:
-            break
+        case .drill, .reverse, .comparison:
+            break  // drills are exercises; derived cards are checked through their sources
         }
     }
 

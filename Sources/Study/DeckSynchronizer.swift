@@ -82,10 +82,12 @@ public struct DeckSynchronizer {
         var outcome = Outcome()
         var pending: [Pending] = []
         let known = Dictionary(uniqueKeysWithValues: try store.decks().map { ($0.name, $0) })
+        // Decks read by older rules are read again, even when their files did not change.
+        let rulesChanged = try store.setting(Self.rulesSetting) != OutlineParser.rulesVersion
 
         for file in embedded {
             let deck = DeckLoader.embedded(name: file.name, bytes: file.bytes)
-            if try store.fingerprints(deck: deck.name) == Set(deck.files), known[deck.name]?.origin == .embedded { continue }
+            if !rulesChanged, try store.fingerprints(deck: deck.name) == Set(deck.files), known[deck.name]?.origin == .embedded { continue }
             let checked = try Self.checked(deck.reader)
             pending.append(Pending(name: deck.name, source: "embedded:" + file.name, origin: .embedded, files: deck.files,
                                    cards: checked.cards, check: checked.check))
@@ -94,7 +96,7 @@ public struct DeckSynchronizer {
         for deck in known.values.sorted(by: { $0.sortOrder < $1.sortOrder }) where deck.origin == .registered {
             do {
                 let files = try DeckLoader.fingerprints(of: deck.source)
-                if try store.fingerprints(deck: deck.name) == Set(files) { continue }
+                if !rulesChanged, try store.fingerprints(deck: deck.name) == Set(files) { continue }
                 let name = deck.name
                 let folder = DeckLoader.folder(of: deck.source)
                 let checked = try Self.checked { DeckReader(deck: name, files: files, folder: folder) }
@@ -122,7 +124,7 @@ public struct DeckSynchronizer {
                 throw DeckError.unreadable(path: path, reason: "two --deck paths are both named '\(name)'")
             }
             let files = try DeckLoader.fingerprints(of: source)
-            if try store.fingerprints(deck: name) == Set(files), known[name] != nil { continue }
+            if !rulesChanged, try store.fingerprints(deck: name) == Set(files), known[name] != nil { continue }
             let folder = DeckLoader.folder(of: source)
             let checked = try Self.checked { DeckReader(deck: name, files: files, folder: folder) }
             outcome.warnings += Self.skippedWarnings(deck: name, checked.check)
@@ -130,8 +132,9 @@ public struct DeckSynchronizer {
                                    cards: checked.cards, check: checked.check))
         }
 
-        if !pending.isEmpty {
+        if !pending.isEmpty || rulesChanged {
             try store.connection.transaction {
+                if rulesChanged { try store.setSetting(Self.rulesSetting, OutlineParser.rulesVersion) }
                 for deck in pending {
                     var cards = deck.cards()
                     let report = try store.sync(deck: deck.name, source: deck.source, origin: deck.origin, files: deck.files,
@@ -148,6 +151,9 @@ public struct DeckSynchronizer {
     /// `decks add PATH`: parses the deck completely (any error: nothing written), then
     /// registers and syncs it in one transaction, reading it again card by card (see the
     /// type's comment).
+    /// The settings key that records which rules the stored cards were made by.
+    static let rulesSetting = "deck-rules"
+
     public func register(path: String) throws -> (name: String, report: SyncReport, cards: Int, check: DeckCheck) {
         let source = FileSystem.absolute(path)
         let name = FileSystem.deckName(for: source)

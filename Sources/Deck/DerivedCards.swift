@@ -1,0 +1,235 @@
+/// Cards made from other cards of the deck: the reverse of a definition (its answer is
+/// the prompt, its term the answer) and comparisons of definitions that are alternatives
+/// of one kind. The rules are in docs/markdown.md ("Cards made from other cards").
+enum DerivedCards {
+    // MARK: Reverse
+
+    /// The reverse's ID: a hash of its source's ID, so it is as stable as its source.
+    static func reverseID(of source: CardID) -> CardID {
+        let hash = CardID.fnv1a((source.rawValue + "\u{1E}reverse").utf8, continuing: CardID.fnvOffsetBasis)
+        return CardID(rawValue: CardID.hex(CardID.avalanche(hash)))
+    }
+
+    /// The reverse of a definition card, or nil when hiding the term leaves nothing to ask.
+    static func reverse(of card: Card, context: String) -> Card? {
+        let prompt = masked(card.back, hiding: names(of: card.term))
+        guard prompt.contains(where: { $0.isLetter || $0.isNumber }), prompt != "___" else { return nil }
+        let ask = "which term is this? \(prompt)"
+        let front = context.isEmpty ? "Which term is this? \(prompt)" : "\(context): \(ask)"
+        return Card(id: reverseID(of: card.id), deck: card.deck, section: card.section, kind: .reverse, term: card.term,
+                    front: front, back: card.term, items: [], source: card.source, order: card.order, links: card.links,
+                    from: [card.id])
+    }
+
+    /// The ways a term is written: "BFF (Backend for Frontend)" is also "BFF" and "Backend
+    /// for Frontend"; "Mutex/Locks/Atomics" is also each part.
+    static func names(of term: String) -> [String] {
+        var names = [term]
+        let short = shortName(term)
+        if short != term { names.append(short) }
+        if let open = term.firstIndex(of: "("), let close = term.lastIndex(of: ")"), open < close {
+            names.append(String(term[term.index(after: open)..<close]).trimmingSpaces())
+        }
+        if short.contains("/") { names += short.split(separator: "/").map { $0.trimmingSpaces() } }
+        // "Message queues" is hidden in "a message queue holds…" too.
+        names += names.map { $0.hasSuffix("s") ? String($0.dropLast()) : $0 + "s" }
+        return names.filter { $0.count >= 2 }.sorted { $0.count > $1.count }
+    }
+
+    /// The term without a trailing parenthetical: "SLI (Indicator)" -> "SLI".
+    static func shortName(_ term: String) -> String {
+        guard term.hasSuffix(")"), let open = term.firstIndex(of: "("), open > term.startIndex else { return term }
+        let short = term[..<open].trimmingSpaces()
+        return short.isEmpty ? term : short
+    }
+
+    /// `text` with every whole-word occurrence of `names` (any case) replaced by "___".
+    static func masked(_ text: String, hiding names: [String]) -> String {
+        var characters = Array(text)
+        for name in names {
+            let pattern = Array(name.lowercased())
+            guard !pattern.isEmpty else { continue }
+            var lower = characters.map { Character($0.lowercased()) }
+            var index = 0
+            while index + pattern.count <= lower.count {
+                let end = index + pattern.count
+                let before = index == 0 || !(lower[index - 1].isLetter || lower[index - 1].isNumber)
+                let after = end == lower.count || !(lower[end].isLetter || lower[end].isNumber)
+                if before, after, Array(lower[index..<end]) == pattern {
+                    characters.replaceSubrange(index..<end, with: Array("___"))
+                    lower.replaceSubrange(index..<end, with: Array("___"))
+                    index += 3
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return String(characters)
+    }
+
+    // MARK: Comparisons
+
+    /// A comparison found among a section's definitions: its members, in order, and its name.
+    struct Comparison {
+        let members: [Card]
+        let name: String
+    }
+
+    /// Pairs that are alternatives of one kind although their names share nothing.
+    static let opposites: [Set<String>] = [
+        ["vertical", "horizontal"], ["push", "pull"], ["sync", "async"], ["synchronous", "asynchronous"],
+        ["stateful", "stateless"], ["optimistic", "pessimistic"], ["strong", "eventual"], ["sql", "nosql"],
+        ["active-active", "active-passive"], ["hot", "cold"], ["monolith", "microservices"], ["leader", "follower"],
+        ["scale up", "scale out"], ["batch", "stream"], ["batch", "streaming"], ["tcp", "udp"], ["rest", "grpc"],
+        ["polling", "long polling"], ["long polling", "websockets"], ["normalization", "denormalization"],
+        ["replication", "sharding"], ["latency", "throughput"], ["authentication", "authorization"],
+    ]
+
+    /// Words too common to make two terms alternatives of one kind.
+    static let commonWords: Set<String> = [
+        "the", "a", "an", "of", "and", "or", "for", "to", "in", "on", "with", "by", "data", "system", "systems",
+        "service", "services", "based", "design",
+    ]
+
+    /// Comparisons among the definitions of one section (`title`: its last heading, label or
+    /// parent name): the parts of an "A vs. B" title that the section defines; else sets of
+    /// two to four definitions that are alternatives of one kind (acronyms that differ in
+    /// one letter, like SLI/SLO/SLA; terms sharing a word, like Write-through/Write-back or
+    /// Lamport Clocks/Vector Clocks; known opposites, like Vertical/Horizontal). A card is
+    /// in one comparison at most.
+    static func comparisons(among definitions: [Card], title: String?) -> [Comparison] {
+        guard definitions.count >= 2 else { return [] }
+        var used = Set<Int>()
+        var found: [Comparison] = []
+        func take(_ indices: [Int]) {
+            guard indices.count >= 2, indices.count <= 4, indices.allSatisfy({ !used.contains($0) }) else { return }
+            used.formUnion(indices)
+            let members = indices.sorted().map { definitions[$0] }
+            found.append(Comparison(members: members, name: members.map { shortName($0.term) }.joined(separator: " vs. ")))
+        }
+        if let title, let parts = versusParts(title) {
+            let matched = parts.compactMap { part in definitions.indices.first { nameMatches(part, definitions[$0].term) } }
+            if Set(matched).count == matched.count { take(matched) }
+        }
+        take(acronymFamily(definitions, excluding: used))
+        for group in sharedWordGroups(definitions, excluding: used) { take(group) }
+        for (first, second) in oppositePairs(definitions, excluding: used) { take([first, second]) }
+        return found
+    }
+
+    /// "A vs. B", "A versus B", "A vs B vs C": the parts, or nil.
+    static func versusParts(_ title: String) -> [String]? {
+        var parts: [String] = [title]
+        for separator in [" vs. ", " vs ", " versus ", " Vs. ", " VS "] {
+            parts = parts.flatMap { $0.split(separator: separator).map(String.init) }
+        }
+        parts = parts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        return parts.count >= 2 ? parts : nil
+    }
+
+    /// Whether a part of a "vs." title names the term: the same words, or one's words
+    /// within the other's ("Message Queues" names "Queues").
+    static func nameMatches(_ part: String, _ term: String) -> Bool {
+        let partWords = words(part), termWords = words(shortName(term))
+        guard !partWords.isEmpty, !termWords.isEmpty else { return false }
+        if partWords == termWords { return true }
+        return isSubsequence(termWords, of: partWords) || isSubsequence(partWords, of: termWords)
+    }
+
+    private static func isSubsequence(_ small: [String], of large: [String]) -> Bool {
+        guard small.count < large.count else { return false }
+        return (0...(large.count - small.count)).contains { Array(large[$0..<($0 + small.count)]) == small }
+    }
+
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word in
+            String(word.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "/" })
+        }.filter { !$0.isEmpty }
+    }
+
+    /// Acronym-like names (one token of 2-5 letters or digits, upper case) of one length
+    /// that each differ from another in exactly one place: SLI/SLO/SLA, RPO/RTO, L4/L7.
+    static func acronymFamily(_ definitions: [Card], excluding used: Set<Int>) -> [Int] {
+        let names = definitions.map { Array(shortName($0.term)) }
+        let candidates = definitions.indices.filter { index in
+            let name = names[index]
+            return !used.contains(index) && (2...5).contains(name.count)
+                && name.allSatisfy { $0.isUppercase || $0.isNumber } && name.contains(where: \.isLetter)
+        }
+        func differInOne(_ a: [Character], _ b: [Character]) -> Bool {
+            a.count == b.count && zip(a, b).filter { $0 != $1 }.count == 1
+        }
+        for start in candidates {
+            let family = candidates.filter { $0 == start || differInOne(names[$0], names[start]) }
+            // Every member must differ in the same place ("SLI", "SLO", "SLA": the last letter).
+            guard family.count >= 2, family.count <= 4 else { continue }
+            let place = (0..<names[start].count).filter { position in Set(family.map { names[$0][position] }).count > 1 }
+            if place.count == 1 { return family }
+        }
+        return []
+    }
+
+    /// Definitions whose names are kinds of one thing: the same head noun ("Lamport
+    /// Clocks", "Vector Clocks") or the same first part of a hyphenated name
+    /// ("Write-through", "Write-back", "Write-around"), neither common nor generic. A
+    /// shared first word ("Graceful Degradation", "Graceful Shutdown") is not enough: it
+    /// describes, it does not name the kind. Groups of two to four.
+    static func sharedWordGroups(_ definitions: [Card], excluding used: Set<Int>) -> [[Int]] {
+        var byKey: [String: [Int]] = [:]
+        var order: [String] = []
+        for index in definitions.indices where !used.contains(index) {
+            let nameWords = words(shortName(definitions[index].term))
+            var key: String?
+            if nameWords.count >= 2, let head = nameWords.last, head.count >= 3, !commonWords.contains(head), !GenericWords.isGeneric(head) {
+                key = "head " + head
+            } else if nameWords.count == 1, let dash = nameWords[0].firstIndex(of: "-"), dash > nameWords[0].startIndex {
+                let first = String(nameWords[0][..<dash])
+                if first.count >= 3, !commonWords.contains(first) { key = "prefix " + first }
+            }
+            guard let key else { continue }
+            if byKey[key] == nil { order.append(key) }
+            byKey[key, default: []].append(index)
+        }
+        return order.compactMap { key in
+            let group = byKey[key]!
+            return group.count >= 2 && group.count <= 4 ? group : nil
+        }
+    }
+
+    static func oppositePairs(_ definitions: [Card], excluding used: Set<Int>) -> [(Int, Int)] {
+        var pairs: [(Int, Int)] = []
+        let names = definitions.map { shortName($0.term).lowercased() }
+        for first in definitions.indices where !used.contains(first) {
+            for second in definitions.indices where second > first && !used.contains(second) {
+                if opposites.contains(Set([names[first], names[second]])) { pairs.append((first, second)) }
+            }
+        }
+        return pairs
+    }
+
+    /// The parts of an "A vs. B" title taken from the points of its list, when each point
+    /// starts with a part: "L4 (TCP-level), L7 (HTTP-level; …)" under "L4 vs. L7 Load
+    /// Balancers". Each part with what its point says of it.
+    static func partsFromPoints(title: String, points: [String]) -> [(name: String, text: String)]? {
+        guard let parts = versusParts(title) else { return nil }
+        let entries = points.count == 1 ? Enumeration.items(of: points[0]) : points
+        var result: [(name: String, text: String)] = []
+        for part in parts {
+            guard let head = part.split(separator: " ").first.map(String.init),
+                  let entry = entries.first(where: { $0.lowercased().hasPrefix(head.lowercased()) }) else { return nil }
+            var text = entry.dropFirst(head.count).trimmingSpaces()
+            if text.hasPrefix("("), text.hasSuffix(")") { text = String(text.dropFirst().dropLast()) }
+            while text.hasPrefix(":") || text.hasPrefix("-") || text.hasPrefix("–") { text = String(text.dropFirst()).trimmingSpaces() }
+            guard !text.isEmpty else { return nil }
+            result.append((head, text))
+        }
+        return result.count >= 2 ? result : nil
+    }
+
+    /// "how do A and B differ?", "how do A, B and C differ?"
+    static func question(_ names: [String]) -> String {
+        let list = names.count <= 2 ? names.joined(separator: " and ")
+                                    : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        return "how do \(list) differ?"
+    }
+}
