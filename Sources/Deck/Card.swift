@@ -86,6 +86,16 @@ extension Card {
                     source: source, order: order, links: links, from: from)
     }
 
+    /// For a reverse card, a number for its prompt (its front without the context): two
+    /// reverses with one prompt cannot be told apart, and the sync leaves both out.
+    public var reversePromptKey: UInt64? {
+        guard kind == .reverse else { return nil }
+        let lower = front.lowercased()
+        guard let range = lower.firstRange(of: DerivedCards.reverseAsk) else { return nil }
+        let prompt = lower[range.upperBound...]
+        return CardID.fnv1a(prompt.utf8, continuing: CardID.fnvOffsetBasis)
+    }
+
     /// The card numbered at `order` in its deck.
     public func withOrder(_ order: Int) -> Card {
         Card(id: id, deck: deck, section: section, kind: kind, term: term, front: front, back: back, items: items,

@@ -30,10 +30,13 @@ enum CardFront {
         for candidate in [titles, Array(titles.dropLast())] where !candidate.isEmpty {
             let usual = context(titles: candidate)
             let whole = TextAssembly.join(candidate, separator: " › ")
-            guard whole != usual, front.hasPrefix(usual) else { continue }
+            guard whole != usual, !usual.isEmpty, front.hasPrefix(usual) else { continue }
             return whole + front.dropFirst(usual.count)
         }
-        return nil
+        // A front without context ("What is meant by …?") gets the whole path before it.
+        guard !titles.isEmpty, let first = front.first, first.isUppercase,
+              !titles.contains(where: { front.hasPrefix($0 + ":") }) else { return nil }
+        return TextAssembly.join(titles, separator: " › ") + ": " + first.lowercased() + front.dropFirst()
     }
 
     static func definition(_ term: String, section: [String]) -> String {

@@ -10,12 +10,20 @@ enum DerivedCards {
         return CardID(rawValue: CardID.hex(CardID.avalanche(hash)))
     }
 
-    /// The reverse of a definition card, or nil when hiding the term leaves nothing to ask.
+    /// What stands for the hidden term in a reverse's prompt.
+    static let mask = "(…)"
+    /// The question of a reverse, before its prompt.
+    static let reverseAsk = "which term is this? "
+    /// A prompt needs this many words besides the hidden term to be answerable.
+    static let promptWords = 3
+
+    /// The reverse of a definition card, or nil when hiding the term leaves too little to
+    /// ask ("Refer to the (…) section.") or the answer only repeats the term.
     static func reverse(of card: Card, context: String) -> Card? {
         let prompt = masked(card.back, hiding: names(of: card.term))
-        guard prompt.contains(where: { $0.isLetter || $0.isNumber }), prompt != "___" else { return nil }
-        let ask = "which term is this? \(prompt)"
-        let front = context.isEmpty ? "Which term is this? \(prompt)" : "\(context): \(ask)"
+        let words = PromptLinter.words(prompt).filter { !stopWords.contains($0.lowercased()) }
+        guard words.count >= promptWords, !PromptLinter.isCircular(term: card.term, back: card.back) else { return nil }
+        let front = context.isEmpty ? "Which term is this? \(prompt)" : "\(context): \(reverseAsk)\(prompt)"
         return Card(id: reverseID(of: card.id), deck: card.deck, section: card.section, kind: .reverse, term: card.term,
                     front: front, back: card.term, items: [], source: card.source, order: card.order, links: card.links,
                     from: [card.id])
@@ -43,7 +51,12 @@ enum DerivedCards {
         return short.isEmpty ? term : short
     }
 
-    /// `text` with every whole-word occurrence of `names` (any case) replaced by "___".
+    private static let stopWords: Set<String> = [
+        "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "it", "its", "by", "with", "as", "at",
+        "see", "refer", "section", "above", "below",
+    ]
+
+    /// `text` with every whole-word occurrence of `names` (any case) replaced by `mask`.
     static func masked(_ text: String, hiding names: [String]) -> String {
         var characters = Array(text)
         for name in names {
@@ -56,9 +69,9 @@ enum DerivedCards {
                 let before = index == 0 || !(lower[index - 1].isLetter || lower[index - 1].isNumber)
                 let after = end == lower.count || !(lower[end].isLetter || lower[end].isNumber)
                 if before, after, Array(lower[index..<end]) == pattern {
-                    characters.replaceSubrange(index..<end, with: Array("___"))
-                    lower.replaceSubrange(index..<end, with: Array("___"))
-                    index += 3
+                    characters.replaceSubrange(index..<end, with: Array(mask))
+                    lower.replaceSubrange(index..<end, with: Array(mask))
+                    index += mask.count
                 } else {
                     index += 1
                 }
@@ -170,8 +183,8 @@ enum DerivedCards {
     }
 
     /// Definitions whose names are kinds of one thing: the same head noun ("Lamport
-    /// Clocks", "Vector Clocks") or the same first part of a hyphenated name
-    /// ("Write-through", "Write-back", "Write-around"), neither common nor generic. A
+    /// Clocks", "Vector Clocks") or the same first or last part of a hyphenated name
+    /// ("Write-through", "Write-back"; "At-most-once", "Exactly-once"), neither common nor generic. A
     /// shared first word ("Graceful Degradation", "Graceful Shutdown") is not enough: it
     /// describes, it does not name the kind. Groups of two to four.
     static func sharedWordGroups(_ definitions: [Card], excluding used: Set<Int>) -> [[Int]] {
@@ -179,16 +192,21 @@ enum DerivedCards {
         var order: [String] = []
         for index in definitions.indices where !used.contains(index) {
             let nameWords = words(shortName(definitions[index].term))
-            var key: String?
+            var keys: [String] = []
             if nameWords.count >= 2, let head = nameWords.last, head.count >= 3, !commonWords.contains(head), !GenericWords.isGeneric(head) {
-                key = "head " + head
-            } else if nameWords.count == 1, let dash = nameWords[0].firstIndex(of: "-"), dash > nameWords[0].startIndex {
-                let first = String(nameWords[0][..<dash])
-                if first.count >= 3, !commonWords.contains(first) { key = "prefix " + first }
+                keys.append("head " + head)
+            } else if nameWords.count == 1 {
+                // "Write-through"/"Write-back" share their first part; "At-most-once"/"Exactly-once" their last.
+                let parts = nameWords[0].split(separator: "-").map(String.init)
+                if parts.count >= 2 {
+                    if parts[0].count >= 3, !commonWords.contains(parts[0]) { keys.append("prefix " + parts[0]) }
+                    if let last = parts.last, last.count >= 3, !commonWords.contains(last) { keys.append("suffix " + last) }
+                }
             }
-            guard let key else { continue }
-            if byKey[key] == nil { order.append(key) }
-            byKey[key, default: []].append(index)
+            for key in keys {
+                if byKey[key] == nil { order.append(key) }
+                byKey[key, default: []].append(index)
+            }
         }
         return order.compactMap { key in
             let group = byKey[key]!

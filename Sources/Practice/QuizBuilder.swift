@@ -10,7 +10,9 @@ public struct QuizBuilder {
     public let filter: SectionFilter?
 
     public init(cards: [Card], filter: SectionFilter? = nil) {
-        self.cards = cards
+        // Quizzes ask about the cards written in the decks; reverse and comparison cards
+        // are the review's (the typed quiz asks the reverse direction already).
+        self.cards = cards.filter { !$0.kind.isDerived }
         self.filter = filter
     }
 

@@ -22,7 +22,7 @@ enum CardScanner {
     private static let sm2Keys: [StaticString] = ["n", "ef", "interval_d", "extra_loop"]
     private static let fsrsKeys: [StaticString] = ["state", "step", "stability", "difficulty"]
 
-    private static let kinds: [StaticString] = ["definition", "list", "drill", "question"]
+    private static let kinds: [StaticString] = ["definition", "list", "drill", "question", "reverse", "comparison"]
     private static let phases: [StaticString] = ["new", "learning", "review", "relearning"]
     private static let fsrsStates: [StaticString] = ["learning", "review", "relearning"]
 

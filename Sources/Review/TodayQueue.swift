@@ -87,7 +87,7 @@ public struct TodayQueue {
                 return QueueRow(id: id, phase: state.phase, due: state.due, deckOrder: order)
             }
         } else {
-            rows = try store.dueRows(before: day.end, now: now)
+            rows = try store.dueRows(before: day.end, now: now, reverseCards: configuration.reverseCards)
         }
         // Cards sent back by a quiz are due now whatever their schedule says (and come
         // once: a new card sent back is not also offered as new).
@@ -98,9 +98,10 @@ public struct TodayQueue {
             rows += requeued.enumerated().map { QueueRow(id: $1, phase: .review, due: now - 1 - Int64(requeued.count - $0), deckOrder: 0) }
         }
         let newLimit = options.section == nil ? newLeft + requeued.count : Int.max / 2
+        let rule = NewCardRule(dayStart: day.start, reverseCards: configuration.reverseCards)
         var (newRows, newCount) = countsOnly && options.section == nil
-            ? (try store.someNewCards(limit: newLimit, now: now), 0)
-            : try store.newCards(limit: newLimit, now: now)
+            ? (try store.someNewCards(limit: newLimit, now: now, rule: rule), 0)
+            : try store.newCards(limit: newLimit, now: now, rule: rule)
         newRows.removeAll { requeuedSet.contains($0.id) }
 
         if let section = options.section {
@@ -109,6 +110,9 @@ public struct TodayQueue {
             rows = rows.filter(keep)
             newRows = newRows.filter(keep)
         }
+        let siblings = SiblingBurial(reviewedToday: try store.familiesReviewed(since: day.start))
+        rows = siblings.keepingOnePerFamily(rows)
+        newRows = siblings.keepingOnePerFamily(newRows, after: rows)
         let candidates = (rows + newRows.prefix(newLeft)).map {
             QueueCandidate(id: $0.id.rawValue, phase: $0.phase, due: $0.due, deckOrder: $0.deckOrder)
         }

@@ -164,5 +164,20 @@ enum Schema {
         CREATE INDEX card_renames_by_new ON card_renames(new_id);
         PRAGMA user_version = 4;
         """),
+        Migration(version: 6, script: """
+        -- Cards made from other cards (a definition's reverse, a comparison of alternatives):
+        -- the cards each is made from, in order and joined like `items` (SectionCoding), for
+        -- `--json` and for comparing a synced card with the stored one; `card_sources`
+        -- holds the same pairs as rows, so today's queue finds through an index whether a
+        -- card's sources were reviewed and which cards are siblings.
+        ALTER TABLE cards ADD COLUMN derived_from TEXT NOT NULL DEFAULT '';
+        CREATE TABLE card_sources (
+            card_id   TEXT NOT NULL REFERENCES cards(id),
+            source_id TEXT NOT NULL,
+            PRIMARY KEY (card_id, source_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX card_sources_by_source ON card_sources(source_id);
+        PRAGMA user_version = 6;
+        """),
     ]
 }

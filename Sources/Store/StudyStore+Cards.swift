@@ -28,16 +28,17 @@ private struct CardIDSet {
 
 extension StudyStore {
     /// Column list shared by every card query (a literal: SQL is never built from data).
-    static let selectCard = "SELECT c.id, c.deck, c.section, c.kind, c.term, c.front, c.back, c.items, c.source_file, c.source_line, c.position, c.retired, c.links FROM cards c"
+    static let selectCard = "SELECT c.id, c.deck, c.section, c.kind, c.term, c.front, c.back, c.items, c.source_file, c.source_line, c.position, c.retired, c.links, c.derived_from FROM cards c"
 
-    /// Decodes the 13 `selectCard` columns.
+    /// Decodes the 14 `selectCard` columns.
     static func decodeCard(_ row: Row) -> StoredCard {
-        let items = row.string(7), links = row.string(12)
+        let items = row.string(7), links = row.string(12), from = row.string(13)
         let card = Card(id: CardID(rawValue: row.string(0)), deck: row.string(1), section: SectionCoding.decode(row.string(2)),
                         kind: CardKind(rawValue: row.string(3)) ?? .definition, term: row.string(4), front: row.string(5),
                         back: row.string(6), items: items.isEmpty ? [] : SectionCoding.decode(items),
                         source: SourceLocation(file: row.string(8), line: row.int(9)), order: row.int(10),
-                        links: links.isEmpty ? [] : SectionCoding.decode(links))
+                        links: links.isEmpty ? [] : SectionCoding.decode(links),
+                        from: from.isEmpty ? [] : SectionCoding.decode(from).map(CardID.init(rawValue:)))
         return StoredCard(card: card, retired: row.bool(11))
     }
 
@@ -45,7 +46,7 @@ extension StudyStore {
     public func cards(includeRetired: Bool = false) throws -> [StoredCard] {
         try connection.prepare(Self.selectCard + """
              LEFT JOIN decks d ON d.name = c.deck WHERE c.retired = 0 OR ?1 = 1
-            ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position
+            ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.rowid
             """).map([includeRetired]) { Self.decodeCard($0) }
     }
 
@@ -85,13 +86,16 @@ extension StudyStore {
                 .first([deck]) { $0.bool(0) } ?? false
             let stored = try connection.prepare(Self.selectCard + " WHERE c.id = ?1 AND c.deck = ?2")
             let insert = try connection.prepare("""
-                INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired, links)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12)
+                INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired, links,
+                                  derived_from)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?13)
                 ON CONFLICT(id) DO UPDATE SET deck = excluded.deck, section = excluded.section, kind = excluded.kind,
                     term = excluded.term, front = excluded.front, back = excluded.back, items = excluded.items,
                     source_file = excluded.source_file, source_line = excluded.source_line,
-                    position = excluded.position, retired = 0, links = excluded.links
+                    position = excluded.position, retired = 0, links = excluded.links, derived_from = excluded.derived_from
                 """)
+            let forgetSources = try connection.prepare("DELETE FROM card_sources WHERE card_id = ?1")
+            let addSource = try connection.prepare("INSERT OR IGNORE INTO card_sources(card_id, source_id) VALUES (?1, ?2)")
             var report = SyncReport()
             var seen = CardIDSet()
             // The IDs of the cards new to the deck, which may be renamed ones (their text is
@@ -120,7 +124,12 @@ extension StudyStore {
                 }
                 try insert.run([card.id.rawValue, card.deck, lastEncoded, card.kind.rawValue, card.term,
                                 card.front, card.back, SectionCoding.encode(card.items), card.source.file,
-                                card.source.line, card.order, SectionCoding.encode(card.links)])
+                                card.source.line, card.order, SectionCoding.encode(card.links),
+                                SectionCoding.encode(card.from.map(\.rawValue))])
+                if previous != nil || !card.from.isEmpty {
+                    try forgetSources.run([card.id.rawValue])
+                    for source in card.from { try addSource.run([card.id.rawValue, source.rawValue]) }
+                }
             }
             if hasStoredCards {
                 // Cards of the deck that did not come again (read first: rows are not changed
@@ -164,10 +173,11 @@ extension StudyStore {
     /// it keeps its history without entering the queue. Does nothing if the ID exists.
     public func insertRetiredCard(_ card: Card) throws {
         try connection.run("""
-            INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired, links)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12) ON CONFLICT(id) DO NOTHING
+            INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired, links,
+                              derived_from)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13) ON CONFLICT(id) DO NOTHING
             """, [card.id.rawValue, card.deck, SectionCoding.encode(card.section), card.kind.rawValue, card.term, card.front,
                   card.back, SectionCoding.encode(card.items), card.source.file, card.source.line, card.order,
-                  SectionCoding.encode(card.links)])
+                  SectionCoding.encode(card.links), SectionCoding.encode(card.from.map(\.rawValue))])
     }
 }

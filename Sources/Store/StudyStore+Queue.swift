@@ -9,46 +9,84 @@ public struct QueueRow: Hashable, Sendable {
     public let due: UnixTime
     /// Deck order across decks, for new cards.
     public let deckOrder: Int
+    /// For a card made from other cards, those cards (its siblings are the cards that
+    /// share one of them, or it).
+    public let from: [CardID]
 
-    public init(id: CardID, phase: Phase, due: UnixTime, deckOrder: Int) {
+    public init(id: CardID, phase: Phase, due: UnixTime, deckOrder: Int, from: [CardID] = []) {
         self.id = id
         self.phase = phase
         self.due = due
         self.deckOrder = deckOrder
+        self.from = from
+    }
+
+    /// The IDs a sibling shares with this card: its own and its sources'.
+    public var family: [CardID] { [id] + from }
+}
+
+/// Which new cards may be introduced: made-from cards only once their sources were
+/// reviewed on an earlier study day, and reverses only when they are on.
+public struct NewCardRule: Sendable {
+    /// The start of today's study day.
+    public let dayStart: UnixTime
+    public let reverseCards: Bool
+
+    public init(dayStart: UnixTime, reverseCards: Bool) {
+        self.dayStart = dayStart
+        self.reverseCards = reverseCards
     }
 }
 
 extension StudyStore {
     /// Reviewed, active, unburied cards due before `end`: a range scan on the `due` index.
-    public func dueRows(before end: UnixTime, now: UnixTime) throws -> [QueueRow] {
+    public func dueRows(before end: UnixTime, now: UnixTime, reverseCards: Bool = true) throws -> [QueueRow] {
         try connection.prepare("""
-            SELECT s.card_id, s.phase, s.due, COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position
+            SELECT s.card_id, s.phase, s.due, COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position, c.derived_from
             FROM card_state s JOIN cards c ON c.id = s.card_id LEFT JOIN decks d ON d.name = c.deck
-            WHERE s.due < ?1 AND c.retired = 0
+            WHERE s.due < ?1 AND c.retired = 0 AND (?3 = 1 OR c.kind <> 'reverse')
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = s.card_id AND b.until > ?2)
             ORDER BY s.due
-            """).map([end, now]) { row in
+            """).map([end, now, reverseCards]) { row in
             QueueRow(id: CardID(rawValue: row.string(0)), phase: Phase(rawValue: row.string(1)) ?? .review,
-                     due: row.int64(2), deckOrder: row.int(3))
+                     due: row.int64(2), deckOrder: row.int(3), from: Self.decodeFrom(row.string(4)))
         }
+    }
+
+    static func decodeFrom(_ text: String) -> [CardID] {
+        text.isEmpty ? [] : SectionCoding.decode(text).map(CardID.init(rawValue:))
+    }
+
+    /// Cards reviewed since `start` with the cards they are made from: the families that
+    /// have had their turn today.
+    public func familiesReviewed(since start: UnixTime) throws -> [(id: CardID, from: [CardID])] {
+        try connection.prepare("""
+            SELECT c.id, c.derived_from FROM cards c
+            WHERE EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = c.id AND r.at >= ?1)
+            """).map([start]) { (CardID(rawValue: $0.string(0)), Self.decodeFrom($0.string(1))) }
     }
 
     /// The first `limit` never-reviewed, unskipped active cards in deck order, and how
     /// many never-reviewed active cards there are, from one pass over the cards (each
     /// looks up the card's state, which for 100k cards takes ~150 ms).
-    public func newCards(limit: Int, now: UnixTime) throws -> (rows: [QueueRow], total: Int) {
+    public func newCards(limit: Int, now: UnixTime, rule: NewCardRule) throws -> (rows: [QueueRow], total: Int) {
         var rows: [QueueRow] = []
         var total = 0
+        // A card made from others waits until every one of them was reviewed before today.
         try connection.prepare("""
             SELECT c.id, COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position AS ord,
-                   EXISTS (SELECT 1 FROM buried b WHERE b.card_id = c.id AND b.until > ?1)
+                   EXISTS (SELECT 1 FROM buried b WHERE b.card_id = c.id AND b.until > ?1), c.derived_from
             FROM cards c LEFT JOIN decks d ON d.name = c.deck
             WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id)
+              AND (?3 = 1 OR c.kind <> 'reverse')
+              AND NOT EXISTS (SELECT 1 FROM card_sources cs WHERE cs.card_id = c.id
+                              AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = cs.source_id AND r.at < ?2))
             ORDER BY ord
-            """).forEach([now]) { row in
+            """).forEach([now, rule.dayStart, rule.reverseCards]) { row in
             total += 1
             if rows.count < limit && !row.bool(2) {
-                rows.append(QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0, deckOrder: row.int(1)))
+                rows.append(QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0, deckOrder: row.int(1),
+                                     from: Self.decodeFrom(row.string(3))))
             }
         }
         return (rows, total)
@@ -57,17 +95,20 @@ extension StudyStore {
     /// Up to `limit` never-reviewed, unskipped active cards in no particular order: enough
     /// to count how many new cards today's queue still takes, without the pass over every
     /// card that ordering them and counting them all needs.
-    public func someNewCards(limit: Int, now: UnixTime) throws -> [QueueRow] {
+    public func someNewCards(limit: Int, now: UnixTime, rule: NewCardRule) throws -> [QueueRow] {
         // No query at all for a limit of 0 (today's new cards all taken, the usual case at
         // the end of a session): finding none would still look at every reviewed card.
         guard limit > 0 else { return [] }
         return try connection.prepare("""
-            SELECT c.id FROM cards c
+            SELECT c.id, c.derived_from FROM cards c
             WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id)
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = c.id AND b.until > ?1)
+              AND (?4 = 1 OR c.kind <> 'reverse')
+              AND NOT EXISTS (SELECT 1 FROM card_sources cs WHERE cs.card_id = c.id
+                              AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = cs.source_id AND r.at < ?3))
             LIMIT ?2
-            """).map([now, Int64(max(0, limit))]) { row in
-            QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0, deckOrder: 0)
+            """).map([now, Int64(max(0, limit)), rule.dayStart, rule.reverseCards]) { row in
+            QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0, deckOrder: 0, from: Self.decodeFrom(row.string(1)))
         }
     }
 

@@ -9,7 +9,7 @@ import Timekeeping
 ///
 /// A pair is, in this order of preference:
 /// 1. the same kind and the same non-empty answer (`back`, trimmed);
-/// 2. the same source position (file and line) and a similar term: case-insensitive edit
+/// 2. the same source position (file and line), the same kind and a similar term: case-insensitive edit
 ///    distance at most a third of the longer term, or one term containing the other.
 /// Each card is used at most once, and a match that is not the single best one on both
 /// sides (two old cards with the answer of one new card, two equally close terms) is not
@@ -59,18 +59,20 @@ enum RenameMatcher {
             newUsed[news[0]] = true
         }
 
-        // 2. Same position, similar term, among the cards left: each side's single closest.
+        // 2. Same position and kind, similar term, among the cards left: each side's single
+        // closest. (A definition and its reverse share a line and a term: the kind tells them apart.)
         struct Position: Hashable {
             let file: String
             let line: Int
+            let kind: CardKind
         }
         var newAt: [Position: [Int]] = [:]
         for (index, card) in new.enumerated() where !newUsed[index] {
-            newAt[Position(file: card.file, line: card.line), default: []].append(index)
+            newAt[Position(file: card.file, line: card.line, kind: card.kind), default: []].append(index)
         }
         var edges: [(old: Int, new: Int, distance: Int)] = []
         for (oldIndex, card) in old.enumerated() where newFor[oldIndex] == nil {
-            for newIndex in newAt[Position(file: card.file, line: card.line)] ?? [] {
+            for newIndex in newAt[Position(file: card.file, line: card.line, kind: card.kind)] ?? [] {
                 if let distance = similarity(card.term, new[newIndex].term) { edges.append((oldIndex, newIndex, distance)) }
             }
         }

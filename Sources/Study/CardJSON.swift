@@ -17,6 +17,8 @@ public enum CardJSON {
         object.set("back", .string(card.back))
         if !card.items.isEmpty { object.set("items", JSONValue(card.items)) }
         object.set("links", JSONValue(card.links))
+        // A card made from other cards names them (reverse: its definition; comparison: its members).
+        if !card.from.isEmpty { object.set("from", JSONValue(card.from.map(\.rawValue))) }
         if includeSource {
             object.set("source", ["file": .string(card.source.file), "line": JSONValue(card.source.line)])
         }

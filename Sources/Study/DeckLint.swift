@@ -46,7 +46,10 @@ public enum DeckLint {
     /// "registered 'notes': 140 cards; 37 blocks made no card, 5 weak prompts: sysdrill decks lint notes".
     public static func summary(verb: String, deck: String, cards: Int, check: DeckCheck, renamed: Int = 0,
                                lintArgument: String) -> String {
-        var line = "\(verb) '\(deck)': \(cards) card" + (cards == 1 ? "" : "s")
+        // The cards the user wrote; those made from them (reverses, comparisons) apart.
+        let written = check.writtenCards
+        var line = "\(verb) '\(deck)': \(written) card" + (written == 1 ? "" : "s")
+        if cards > written { line += " (+\(cards - written) made from them)" }
         // A renamed card is neither new nor retired: its history moved to its new term.
         if renamed > 0 { line += " (\(renamed) renamed, history kept)" }
         // Fronts shared before widening mostly are not shared after it; the lint itself tells.

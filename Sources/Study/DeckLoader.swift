@@ -7,6 +7,11 @@ public struct DeckCheck: Sendable {
     /// Fronts (`Card.frontKey`) that two or more cards would share: those cards show their
     /// whole section path instead.
     public var sharedFronts: Set<UInt64> = []
+    /// Reverse cards whose prompt another reverse has too (two terms with one answer):
+    /// neither can be answered, so both are left out.
+    public var sharedReversePrompts: Set<UInt64> = []
+    /// The cards written in the Markdown (the others are made from them).
+    public var writtenCards = 0
     /// Files of a folder that were left out, each with its error.
     public var skippedFiles: [DeckError] = []
     /// Blocks that made no card.
@@ -21,6 +26,7 @@ public struct DeckCheck: Sendable {
     public func reader(_ fresh: DeckReader) -> DeckReader {
         var reader = fresh
         reader.widening = sharedFronts
+        reader.leavingOut = sharedReversePrompts
         reader.skipping = Set(skippedFiles.map(\.path))
         return reader
     }
@@ -84,13 +90,21 @@ public enum DeckLoader {
         var reader = reader
         var check = DeckCheck()
         var fronts: [UInt64: Int] = [:]
+        var prompts: [UInt64: Int] = [:]
         var linter = PromptLinter()
         while let card = try reader.next() {
             check.cards += 1
+            if !card.kind.isDerived { check.writtenCards += 1 }
             fronts[card.frontKey, default: 0] += 1
+            if let prompt = card.reversePromptKey { prompts[prompt, default: 0] += 1 }
             linter.inspect(card)
         }
+        // Cards handed out from a file that then failed are not the deck's.
+        check.cards -= reader.retracted.all
+        check.writtenCards -= reader.retracted.written
         check.sharedFronts = Set(fronts.lazy.filter { $0.value > 1 }.map(\.key))
+        check.sharedReversePrompts = Set(prompts.lazy.filter { $0.value > 1 }.map(\.key))
+        check.cards -= prompts.values.reduce(0) { $0 + ($1 > 1 ? $1 : 0) }
         check.skippedFiles = reader.skippedFiles
         check.notes = reader.notes
         check.findings = linter.findings
@@ -126,12 +140,17 @@ public struct DeckReader {
     var widening: Set<UInt64>
     /// Files left out (a folder's broken files, found by a first reading).
     var skipping: Set<String> = []
+    /// Reverse cards left out (`DeckCheck.sharedReversePrompts`).
+    var leavingOut: Set<UInt64> = []
     private var fileIndex = 0
     private var current: OutlineReader?
     /// Added to the orders of the current file's cards.
     private var offset = 0
     public private(set) var skippedFiles: [DeckError] = []
     private var finishedNotes: [DeckNote] = []
+    /// Cards of the current file handed out so far, and of files that failed after some.
+    private var handedOut = (written: 0, all: 0)
+    public private(set) var retracted = (written: 0, all: 0)
 
     public init(deck: String, files: [FileFingerprint], folder: String? = nil, widening: Set<UInt64> = []) {
         self.deck = deck
@@ -181,6 +200,9 @@ public struct DeckReader {
             } catch {
                 guard folder != nil else { throw error }
                 skippedFiles.append(error)
+                retracted.written += handedOut.written
+                retracted.all += handedOut.all
+                handedOut = (0, 0)
                 finishedNotes += current!.notes
                 offset += current!.lastOrder + 1
                 current = nil
@@ -188,10 +210,14 @@ public struct DeckReader {
                 continue
             }
             if var card {
+                if !leavingOut.isEmpty, let prompt = card.reversePromptKey, leavingOut.contains(prompt) { continue }
                 if !widening.isEmpty, widening.contains(card.frontKey) { card = card.withWidenedFront() }
+                handedOut.all += 1
+                if !card.kind.isDerived { handedOut.written += 1 }
                 return offset == 0 ? card : card.withOrder(offset + card.order)
             }
             // Keep deck order across files: file order, then position in the file.
+            handedOut = (0, 0)
             finishedNotes += current!.notes
             offset += current!.lastOrder + 1
             current = nil

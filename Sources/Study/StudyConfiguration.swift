@@ -13,16 +13,20 @@ public struct StudyConfiguration: Equatable, Sendable {
     public var limits: QueueLimits
     public var rolloverHour: Int
     public var answerScale: AnswerScale
+    /// Whether reverse cards (a definition's answer asking for its term) are studied.
+    public var reverseCards: Bool
 
     public static let defaults = StudyConfiguration(
         scheduler: .defaults, limits: .defaults,
         rolloverHour: StudyDay.defaultRolloverHour, answerScale: .buttons)
 
-    public init(scheduler: SchedulerSettings, limits: QueueLimits, rolloverHour: Int, answerScale: AnswerScale) {
+    public init(scheduler: SchedulerSettings, limits: QueueLimits, rolloverHour: Int, answerScale: AnswerScale,
+                reverseCards: Bool = true) {
         self.scheduler = scheduler
         self.limits = limits
         self.rolloverHour = rolloverHour
         self.answerScale = answerScale
+        self.reverseCards = reverseCards
     }
 
     /// The configuration stored in `store` (defaults for keys never set). A stored value
@@ -62,6 +66,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
     case fsrsParameters = "fsrs-parameters"
     case fuzz
     case answerScale = "answer-scale"
+    case reverseCards = "reverse-cards"
 
     public var help: String {
         switch self {
@@ -76,6 +81,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .fsrsParameters: return "the 21 FSRS-6 weights, comma-separated, or 'default'"
         case .fuzz: return "on (default) or off: spread due dates so cards learned together part"
         case .answerScale: return "buttons (1-4 = again/hard/good/easy, default) or quality (0-5 SM-2 grades)"
+        case .reverseCards: return "on (default) or off: study reverse cards (the answer shown, the term asked)"
         }
     }
 
@@ -84,7 +90,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         switch self {
         case .scheduler, .desiredRetention, .maximumInterval, .learningSteps, .relearningSteps, .fsrsParameters, .fuzz:
             return true
-        case .newPerDay, .reviewsPerDay, .dayRolloverHour, .answerScale:
+        case .newPerDay, .reviewsPerDay, .dayRolloverHour, .answerScale, .reverseCards:
             return false
         }
     }
@@ -104,6 +110,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .fsrsParameters: return fsrs.weights.map { "\($0)" }.joined(separator: ",")
         case .fuzz: return configuration.scheduler.fuzz ? "on" : "off"
         case .answerScale: return configuration.answerScale.rawValue
+        case .reverseCards: return configuration.reverseCards ? "on" : "off"
         }
     }
 
@@ -158,6 +165,12 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .answerScale:
             guard let scale = AnswerScale(rawValue: value.lowercased()) else { throw invalid(text, "buttons or quality") }
             configuration.answerScale = scale
+        case .reverseCards:
+            switch value.lowercased() {
+            case "on", "true", "yes", "1": configuration.reverseCards = true
+            case "off", "false", "no", "0": configuration.reverseCards = false
+            default: throw invalid(text, "on or off")
+            }
         }
         if let problem = configuration.scheduler.fsrs.validate().first {
             throw ConfigError(key: self, message: problem)

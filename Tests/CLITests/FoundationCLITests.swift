@@ -53,7 +53,9 @@ import Testing
         let cli = CLIRunner()
         defer { cli.cleanUp() }
         let cards = try #require(try cli.json(["cards", "--json"]) as? [[String: Any]])
-        #expect(cards.count == 131)
+        // The 131 written cards, 109 reverses and 15 comparisons.
+        #expect(cards.filter { !["reverse", "comparison"].contains($0["kind"] as? String) }.count == 131)
+        #expect(cards.count == 131 + 109 + 15)
         for card in cards {
             for key in ["id", "deck", "section", "kind", "term", "front", "back", "source"] {
                 #expect(card[key] != nil, "missing \(key)")
@@ -64,15 +66,18 @@ import Testing
             #expect((card["section"] as? [String])?.isEmpty == false)
         }
         let kinds = Set(cards.compactMap { $0["kind"] as? String })
-        #expect(kinds == ["definition", "list", "drill"])
+        #expect(kinds == ["definition", "list", "drill", "reverse", "comparison"])
+        for card in cards where card["kind"] as? String == "reverse" || card["kind"] as? String == "comparison" {
+            #expect((card["from"] as? [String])?.isEmpty == false, "a derived card names its sources")
+        }
     }
 
     @Test func sectionAndKindFilters() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
         let caching = try #require(try cli.json(["cards", "--section", "3.4", "--json"]) as? [[String: Any]])
-        #expect(caching.count == 7)
-        let byText = try #require(try cli.json(["cards", "--section", "invalidation", "--json"]) as? [[String: Any]])
+        #expect(caching.filter { $0["kind"] as? String != "reverse" && $0["kind"] as? String != "comparison" }.count == 7)
+        let byText = try #require(try cli.json(["cards", "--section", "invalidation", "--kind", "definition", "--json"]) as? [[String: Any]])
         #expect(byText.compactMap { $0["term"] as? String } == ["Write-through", "Write-back", "Write-around"])
     }
 

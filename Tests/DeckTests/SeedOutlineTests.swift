@@ -5,7 +5,10 @@ import Testing
 /// The user's outline (Content/system-design.md, compiled into the binary).
 @Suite struct SeedOutlineTests {
     static let bytes: [UInt8] = BundledContent.files.first { $0.name == "system-design.md" }!.bytes
-    static let cards: [Card] = try! OutlineParser(deck: "system-design", file: "Content/system-design.md").parse(bytes)
+    /// Every card the outline gives, derived ones included.
+    static let allCards: [Card] = try! OutlineParser(deck: "system-design", file: "Content/system-design.md").parse(bytes)
+    /// The cards written in the outline (the census of round 1).
+    static let cards: [Card] = allCards.filter { !$0.kind.isDerived }
 
     @Test func cardCountPerSection() {
         var counts: [String: Int] = [:]
@@ -80,5 +83,29 @@ extension SeedOutlineTests {
         }
         #expect(missing.isEmpty, "pinned built-in cards no longer made: \(missing)")
         #expect(SeedIDPins.cards.count == 131)
+    }
+}
+
+extension SeedOutlineTests {
+    /// Every definition has its reverse; the comparisons the issue names are there.
+    @Test func derivedCards() throws {
+        let definitions = Self.cards.filter { $0.kind == .definition }
+        let reverses = Self.allCards.filter { $0.kind == .reverse }
+        // Two answers leave fewer than three words once the term is hidden: no reverse.
+        let without = Set(definitions.map(\.id)).subtracting(reverses.flatMap(\.from))
+        #expect(Set(definitions.filter { without.contains($0.id) }.map(\.term)) == ["Lamport Clocks", "Namespaces"])
+        #expect(reverses.count == definitions.count - 2)
+        for reverse in reverses {
+            let source = try #require(definitions.first { $0.id == reverse.from[0] })
+            #expect(reverse.back == source.term && reverse.id == DerivedCards.reverseID(of: source.id))
+        }
+        let comparisons = Self.allCards.filter { $0.kind == .comparison }
+        let names = Set(comparisons.map(\.term))
+        for required in ["SLI vs. SLO vs. SLA", "RPO vs. RTO", "Write-through vs. Write-back vs. Write-around", "L4 vs. L7",
+                         "Lamport Clocks vs. Vector Clocks"] {
+            #expect(names.contains(required), "no comparison \(required)")
+        }
+        #expect(comparisons.count == 15)
+        #expect(Set(Self.allCards.map(\.id)).count == Self.allCards.count)
     }
 }

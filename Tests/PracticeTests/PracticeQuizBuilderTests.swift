@@ -61,7 +61,7 @@ import Testing
         - Stranger: from elsewhere.
         - Another stranger: also from elsewhere.
         """
-        let cards = try OutlineParser(deck: "t", file: "t.md").parse(outline)
+        let cards = try OutlineParser(deck: "t", file: "t.md").parse(outline).filter { !$0.kind.isDerived }
         let asked = cards.first { $0.term == "Asked" }!
         var random = PracticeRandom(seed: 3)
         let picked = DistractorPicker.pick(for: asked, among: cards, random: &random).map(\.term)

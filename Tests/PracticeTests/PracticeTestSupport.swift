@@ -11,7 +11,7 @@ import Store
 enum PracticeSeed {
     static let cards: [Card] = {
         let bytes = BundledContent.files.first { $0.name == "system-design.md" }!.bytes
-        return try! OutlineParser(deck: "system-design", file: "Content/system-design.md").parse(bytes)
+        return try! OutlineParser(deck: "system-design", file: "Content/system-design.md").parse(bytes).filter { !$0.kind.isDerived }
     }()
 
     static func card(_ term: String, in section: String? = nil) -> Card {
@@ -50,7 +50,7 @@ final class PracticeStoreFixture {
         directory = NSTemporaryDirectory() + "sysdrill-practice-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         store = try StudyStore.open(path: directory + "/db.sqlite")
-        cards = try outline.map { try OutlineParser(deck: "t", file: "t.md").parse($0) } ?? PracticeSeed.cards
+        cards = try outline.map { try OutlineParser(deck: "t", file: "t.md").parse($0).filter { !$0.kind.isDerived } } ?? PracticeSeed.cards
         _ = try store.sync(deck: cards.first?.deck ?? "t", source: "/t.md", origin: .registered, files: [], cards: cards,
                            at: clock.now)
     }

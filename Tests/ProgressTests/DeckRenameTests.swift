@@ -18,19 +18,21 @@ import Testing
         let store = try StudyStore.open(path: folder.file("db.sqlite"))
         try store.setSetting(ConfigKey.scheduler.rawValue, kind.rawValue)
         let deck = folder.file("notes.md")
-        try "# Notes\n\n- Cache: Keeps copies.\n".write(toFile: deck, atomically: false, encoding: .utf8)
+        try "# Notes\n\n- Cache: Keeps copies of hot data near the reader.\n".write(toFile: deck, atomically: false, encoding: .utf8)
         let synchronizer = DeckSynchronizer(store: store, now: 1_000)
-        #expect(try synchronizer.register(path: deck).report.inserted == 1)
-        let old = try store.cards()[0].id
+        // The definition and its reverse.
+        #expect(try synchronizer.register(path: deck).report.inserted == 2)
+        let old = try store.cards().first { $0.card.kind == .definition }!.id
         // Long enough apart for the intervals to be fuzzed, which depends on the card's ID.
         for (index, day) in ["01", "03", "10", "28"].enumerated() {
             try ProgressFixture.review(store, card: old, at: "2026-11-\(day)T08:00:00Z", grade: 5, id: ProgressFixture.reviewID(index))
         }
 
-        try "# Notes\n\n- Caches: Keeps copies close.\n".write(toFile: deck, atomically: false, encoding: .utf8)
+        try "# Notes\n\n- Caches: Keeps copies of hot data close to the reader.\n".write(toFile: deck, atomically: false, encoding: .utf8)
         let outcome = try synchronizer.syncAll(embedded: [], transientPaths: [])
-        #expect(outcome.reports.map(\.report.renamed) == [1])
-        let new = try store.cards()[0].id
+        // The reverse is renamed with its definition (the same line, a similar term).
+        #expect(outcome.reports.map(\.report.renamed) == [2])
+        let new = try store.cards().first { $0.card.kind == .definition }!.id
         #expect(new != old)
         #expect(try store.reviews(of: new).count == 4)
         #expect(try store.state(of: old) == nil)

@@ -43,7 +43,7 @@ enum ProgressFixture {
     """
 
     static func cards() -> [Card] {
-        try! OutlineParser(deck: "deck", file: "deck.md").parse(deckText)
+        try! OutlineParser(deck: "deck", file: "deck.md").parse(deckText).filter { !$0.kind.isDerived }
     }
 
     /// A database in `folder` with the fixture deck synced.

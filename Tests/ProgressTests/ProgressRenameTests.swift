@@ -19,7 +19,7 @@ import Timekeeping
     static let renamedDeckText = ProgressFixture.deckText.replacingOccurrences(of: "- CDN:", with: "- CDN edge:")
 
     static func cards(_ text: String) throws -> [Card] {
-        try OutlineParser(deck: "deck", file: "deck.md").parse(text)
+        try OutlineParser(deck: "deck", file: "deck.md").parse(text).filter { !$0.kind.isDerived }
     }
 
     static let cdn = ProgressFixture.cardID(term: "CDN")

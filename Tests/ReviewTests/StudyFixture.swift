@@ -17,12 +17,15 @@ final class StudyFixture {
     /// Ten definition cards in one section, in deck order A1...A10.
     static let deck = "# 1. Basics\n\n" + (1...10).map { "- A\($0): answer \($0).\n" }.joined()
 
-    init(deck: String = StudyFixture.deck, now: Int64 = 1_764_061_200 /* 2025-11-25T09:00:00Z */) throws {
+    /// `includeDerived`: also the reverse and comparison cards the deck gives (off for the
+    /// tests written before them, whose queues hold the written cards only).
+    init(deck: String = StudyFixture.deck, now: Int64 = 1_764_061_200 /* 2025-11-25T09:00:00Z */,
+         includeDerived: Bool = false) throws {
         directory = NSTemporaryDirectory() + "sysdrill-study-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         store = try StudyStore.open(path: directory + "/db.sqlite")
         clock = FakeClock(now: now)
-        let cards = try OutlineParser(deck: "t", file: "t.md").parse(deck)
+        let cards = try OutlineParser(deck: "t", file: "t.md").parse(deck).filter { includeDerived || !$0.kind.isDerived }
         _ = try store.sync(deck: "t", source: "/t.md", origin: .registered, files: [], cards: cards, at: now)
     }
 

@@ -12,7 +12,7 @@ import Testing
     let scheduler = SM2Scheduler(fuzz: true)
 
     func cards(_ text: String) throws -> [Card] {
-        try OutlineParser(deck: "d", file: "d.md").parse(text)
+        try OutlineParser(deck: "d", file: "d.md").parse(text).filter { !$0.kind.isDerived }
     }
 
     @discardableResult

@@ -7,7 +7,7 @@ import Testing
     let dir = TemporaryDirectory()
 
     func cards(_ text: String) throws -> [Card] {
-        try OutlineParser(deck: "d", file: "d.md").parse(text)
+        try OutlineParser(deck: "d", file: "d.md").parse(text).filter { !$0.kind.isDerived }
     }
 
     func sync(_ store: StudyStore, _ text: String) throws -> SyncReport {

@@ -50,7 +50,10 @@ enum CardsCommand {
             let number = card.section.compactMap { HeadingNumber.split($0).number }.last ?? ""
             var line = context.style.dim(String(card.id.rawValue.prefix(8))) + "  "
                 + TextLayout.padRight(card.kind.rawValue, to: 10) + "  " + TextLayout.padRight(number, to: 5) + " "
-            let rest = card.term + " — " + card.back.split(separator: "\n").joined(separator: " ")
+            // A reverse's back is its term: say what it is made from instead.
+            let shown = card.kind == .reverse ? "reverse of " + card.from.map { String($0.rawValue.prefix(8)) }.joined(separator: ", ")
+                                              : card.back.split(separator: "\n").joined(separator: " ")
+            let rest = card.term + " — " + shown
             line += TextLayout.truncate(rest, to: max(20, width - 31))
             if stored.retired { line += context.style.yellow(" (retired)") }
             text += line + "\n"
