@@ -228,9 +228,8 @@ struct CardBuilder {
     /// paragraph's first sentence or two the answer. The card is in the heading's section
     /// (`section`, so `--section` finds it there); its front shows the context of the
     /// section above (`parent`), as the heading's own name is the question.
-    func prose(heading: HeadingEntry, paragraph: String, line: Int, order: Int, section own: SectionInfo,
+    func prose(heading: HeadingEntry, paragraph rendered: InlineMarkdown.Rendered, line: Int, order: Int, section own: SectionInfo,
                parent: SectionInfo) -> ItemOutcome {
-        let rendered = InlineMarkdown.render(paragraph)
         let answer = Sentences.lead(of: rendered.text.split(separator: "\n").joined(separator: " "))
         // "Overview", "References": a heading that introduces a text defines nothing.
         guard !answer.isEmpty, !heading.title.isEmpty, !GenericWords.isIntroduction(heading.title) else { return .nothing }

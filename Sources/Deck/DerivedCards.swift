@@ -21,8 +21,9 @@ enum DerivedCards {
     /// ask ("Refer to the (…) section.") or the answer only repeats the term.
     static func reverse(of card: Card, context: String) -> Card? {
         let prompt = masked(card.back, hiding: names(of: card.term))
-        let words = PromptLinter.words(prompt).filter { !stopWords.contains($0.lowercased()) }
-        guard words.count >= promptWords, !PromptLinter.isCircular(term: card.term, back: card.back) else { return nil }
+        guard contentWords(prompt, atLeast: promptWords) else { return nil }
+        let backWords = PromptLinter.wordCount(card.back)
+        if backWords <= PromptLinter.wordCount(card.term) + 3, PromptLinter.isCircular(term: card.term, back: card.back) { return nil }
         let front = context.isEmpty ? "Which term is this? \(prompt)" : "\(context): \(reverseAsk)\(prompt)"
         return Card(id: reverseID(of: card.id), deck: card.deck, section: card.section, kind: .reverse, term: card.term,
                     front: front, back: card.term, items: [], source: card.source, order: card.order, links: card.links,
@@ -56,8 +57,33 @@ enum DerivedCards {
         "see", "refer", "section", "above", "below",
     ]
 
+    /// Whether `text` has at least `count` words besides stop words and the mask (on
+    /// bytes: this runs for every definition of a deck).
+    static func contentWords(_ text: String, atLeast count: Int) -> Bool {
+        var found = 0
+        var word: [UInt8] = []
+        func endWord() {
+            if !word.isEmpty, !(word.count <= 7 && stopWords.contains(String(decoding: word, as: UTF8.self))) { found += 1 }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            if lower >= 0x80 || (lower >= 48 && lower <= 57) || (lower >= 97 && lower <= 122) {
+                word.append(lower)
+            } else {
+                endWord()
+                if found >= count { return true }
+            }
+        }
+        endWord()
+        return found >= count
+    }
+
     /// `text` with every whole-word occurrence of `names` (any case) replaced by `mask`.
     static func masked(_ text: String, hiding names: [String]) -> String {
+        // Most answers do not name their term: a byte search says so without building anything.
+        let lowerText = text.lowercased()
+        guard names.contains(where: { lowerText.utf8.firstRange(of: $0.lowercased().utf8) != nil }) else { return text }
         var characters = Array(text)
         for name in names {
             let pattern = Array(name.lowercased())

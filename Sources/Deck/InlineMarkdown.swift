@@ -48,30 +48,33 @@ public enum InlineMarkdown {
         return false
     }
 
-    /// Spaces collapsed around what was removed, each line trimmed, no empty first or last line.
+    /// Spaces collapsed around what was removed, each line trimmed, no empty first or last
+    /// line; written into one scalar array and made a string once.
     private static func tidy(_ scalars: [Unicode.Scalar]) -> String {
-        var lines: [String] = []
-        var line = ""
+        var result = String.UnicodeScalarView()
+        result.reserveCapacity(scalars.count)
+        var lineIsEmpty = true
         var pendingSpace = false
+        var pendingBreaks = 0
         for scalar in scalars {
             if scalar == "\n" {
-                lines.append(line)
-                line = ""
+                if !lineIsEmpty || pendingBreaks > 0 { pendingBreaks += 1 }
+                lineIsEmpty = true
                 pendingSpace = false
             } else if scalar == " " || scalar == "\t" {
-                pendingSpace = !line.isEmpty
+                pendingSpace = !lineIsEmpty
             } else {
-                if pendingSpace {
-                    line.unicodeScalars.append(" ")
-                    pendingSpace = false
+                if !result.isEmpty {
+                    for _ in 0..<pendingBreaks { result.append("\n") }
                 }
-                line.unicodeScalars.append(scalar)
+                pendingBreaks = 0
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+                lineIsEmpty = false
             }
         }
-        lines.append(line)
-        while lines.first?.isEmpty == true { lines.removeFirst() }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        return String(result)
     }
 
     /// One pass over the scalars; emphasis delimiters are decided at the end, when it is
@@ -219,9 +222,14 @@ public enum InlineMarkdown {
             return (text.hasPrefix("http://") || text.hasPrefix("https://")) && !input[range].contains(where: { $0 == " " || $0 == "\n" })
         }
 
+        /// How far a closing `]` or `)` is looked for: a link's text and URL are never this
+        /// long, and an unclosed `[` in a long text must not make rendering quadratic.
+        static let searchDistance = 2_048
+
         private func matchingBracket(from open: Int, limit: Int) -> Int? {
             var depth = 0
             var index = open
+            let limit = min(limit, open + Self.searchDistance)
             while index < limit {
                 switch input[index] {
                 case "\\": index += 1
@@ -240,6 +248,7 @@ public enum InlineMarkdown {
         private func matchingParenthesis(from open: Int, limit: Int) -> Int? {
             var depth = 0
             var index = open
+            let limit = min(limit, open + Self.searchDistance)
             var inQuotes = false
             while index < limit {
                 switch input[index] {
@@ -280,7 +289,7 @@ public enum InlineMarkdown {
                 }
                 return limit  // an unclosed comment hides the rest, as in HTML
             }
-            guard let close = input[(start + 1)..<limit].firstIndex(of: ">") else {
+            guard let close = input[(start + 1)..<min(limit, start + 1 + Self.searchDistance)].firstIndex(of: ">") else {
                 output.append("<")
                 return start + 1
             }

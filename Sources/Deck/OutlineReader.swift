@@ -397,6 +397,15 @@ public struct OutlineReader {
             }
             return
         }
+        // Most paragraphs of prose make no card: they are read no further (rendering them
+        // was most of a big prose deck's parsing), unless one may define its heading, name
+        // the list after it (ends in ":") or be an image alone.
+        let underHeading = proseHeading == headings.count && label == nil
+        let trimmed = text.trimmingSpaces()
+        guard underHeading || trimmed.hasSuffix(":") || trimmed.hasPrefix("!") || trimmed.hasPrefix("[!") || trimmed.hasSuffix(">") else {
+            proseHeading = nil
+            return
+        }
         let rendered = InlineMarkdown.render(text)
         if rendered.text.isEmpty {
             if rendered.hadImage { builder.note(.image, line: paragraph.line, text) }
@@ -406,7 +415,6 @@ public struct OutlineReader {
             // "Additional benefits include:" introduces the list after it: a short one
             // names it, as a label does; a longer one only ends the list before.
             // Right under a heading, the heading names the list already.
-            let underHeading = proseHeading == headings.count && label == nil
             proseHeading = nil
             let words = rendered.text.split(separator: " ")
             if !underHeading, paragraph.lines.count == 1, words.count <= Self.introLabelWords {
@@ -420,7 +428,7 @@ public struct OutlineReader {
         proseHeading = nil
         let parent = builder.section(headings: Array(headings.dropLast()), label: nil)
         let order = newItem()
-        resolve(order, builder.prose(heading: heading, paragraph: text, line: paragraph.line, order: order, section: container(),
+        resolve(order, builder.prose(heading: heading, paragraph: rendered, line: paragraph.line, order: order, section: container(),
                                      parent: parent))
     }
 

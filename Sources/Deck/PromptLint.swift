@@ -22,37 +22,50 @@ public struct PromptFinding: Hashable, Sendable {
 }
 
 /// Looks at a deck's cards one at a time (a big deck is never held whole) and lists the
-/// weak prompts among them. Every rule is one function below.
+/// weak prompts among them. Every rule is one function below. What it keeps per card is
+/// numbers (hashes of fronts, terms and answers), so checking a 100k-card deck stays cheap;
+/// a linter that only counts (`keepsFindings: false`, for the summary after a sync) does
+/// not even write the suggestions.
 public struct PromptLinter: Sendable {
-    private var definitions: [String: (back: String, line: Int, file: String)] = [:]
-    private var fronts: [String: SourceLocation] = [:]
+    private var definitions: [UInt64: (back: UInt64, line: Int, file: String)] = [:]
+    private var fronts: [UInt64: SourceLocation] = [:]
+    private let keepsFindings: Bool
     public private(set) var findings: [PromptFinding] = []
+    /// How many findings there are (also when they are not kept).
+    public private(set) var count = 0
+    /// The findings counted per reason.
+    public private(set) var counts: [PromptFinding.Reason: Int] = [:]
 
-    public init() {}
+    public init(keepsFindings: Bool = true) {
+        self.keepsFindings = keepsFindings
+    }
 
     public mutating func inspect(_ card: Card) {
-        func add(_ reason: PromptFinding.Reason, _ suggestion: String) {
+        func add(_ reason: PromptFinding.Reason, _ suggestion: @autoclosure () -> String) {
+            count += 1
+            counts[reason, default: 0] += 1
+            guard keepsFindings else { return }
             findings.append(PromptFinding(file: card.source.file, line: card.source.line, card: card.id, term: card.term,
-                                          reason: reason, suggestion: suggestion))
+                                          reason: reason, suggestion: suggestion()))
         }
-        if let first = fronts[card.front] {
+        if let first = fronts[card.frontKey] {
             add(.sharedFront, "another card at \(first) asks the same; give one of them a heading of its own")
         } else {
-            fronts[card.front] = card.source
+            fronts[card.frontKey] = card.source
         }
         if Self.hasVagueFront(card) {
             add(.vagueFront, "put it under a heading that names its topic, or write the topic into the label")
         }
         switch card.kind {
         case .definition:
-            let key = Self.normalized(card.term)
+            let key = Self.wordHash(card.term), back = Self.wordHash(card.back)
             if let first = definitions[key] {
-                if Self.normalized(first.back) != Self.normalized(card.back) {
+                if first.back != back {
                     let place = first.file == card.source.file ? "line \(first.line)" : "\(first.file):\(first.line)"
                     add(.conflictingDefinitions, "'\(card.term)' is also defined at \(place); name the difference in the terms, e.g. '\(card.term) (\(card.section.last.map(CardID.stripNumbering) ?? "context"))'")
                 }
             } else {
-                definitions[key] = (card.back, card.source.line, card.source.file)
+                definitions[key] = (back, card.source.line, card.source.file)
             }
             checkAnswer(card, add)
             if let parts = Self.compoundParts(card.term) {
@@ -69,21 +82,55 @@ public struct PromptLinter: Sendable {
         }
     }
 
-    private func checkAnswer(_ card: Card, _ add: (PromptFinding.Reason, String) -> Void) {
-        let back = card.back.trimmingSpaces()
-        if back.hasSuffix("?") {
+    private func checkAnswer(_ card: Card, _ add: (PromptFinding.Reason, @autoclosure () -> String) -> Void) {
+        let back = card.back
+        let wordCount = Self.wordCount(back)
+        if back.last == "?" || back.hasSuffix("? ") {
             add(.questionAnswer, "state the answer as a fact the learner can check")
-        } else if Self.words(back).count <= 3 {
+        } else if wordCount <= 3 {
             if Self.isNamesOnly(back) {
                 add(.namesOnly, "say what '\(card.term)' does or why it matters, then give the names as examples")
             } else {
                 add(.thinAnswer, "add what it is for or how it works, so the answer can be recalled, not guessed")
             }
-        } else if Self.isNamesOnly(back) {
+        } else if back.utf8.count <= Self.namesOnlyLength, Self.isNamesOnly(back) {
             add(.namesOnly, "say what '\(card.term)' does or why it matters, then give the names as examples")
-        } else if Self.isCircular(term: card.term, back: back) {
+        } else if wordCount <= Self.wordCount(card.term) + 3, Self.isCircular(term: card.term, back: back) {
             add(.circularAnswer, "define it without its own name: what does it do, and why?")
         }
+    }
+
+    /// An answer of product names is short: longer answers are not looked at.
+    static let namesOnlyLength = 80
+
+    /// Words of `text` (runs of letters or digits), counted on its bytes.
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isWordByte = byte >= 0x80 || (byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 122)
+            if isWordByte && !inWord { count += 1 }
+            inWord = isWordByte
+        }
+        return count
+    }
+
+    /// A hash of the text's words, lowercased, ignoring punctuation and spacing.
+    static func wordHash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var pendingSpace = false
+        for byte in text.utf8 {
+            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            let isWordByte = lower >= 0x80 || (lower >= 48 && lower <= 57) || (lower >= 97 && lower <= 122)
+            if isWordByte {
+                if pendingSpace { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01b3 }
+                pendingSpace = false
+                hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01b3
+            } else {
+                pendingSpace = hash != 0xcbf2_9ce4_8422_2325
+            }
+        }
+        return hash
     }
 
     // MARK: Rules
@@ -91,9 +138,9 @@ public struct PromptLinter: Sendable {
     /// A front that names no topic: a list or question with no context at all, or one
     /// whose context is only generic words.
     static func hasVagueFront(_ card: Card) -> Bool {
-        let titles = card.section.map(CardID.stripNumbering)
-        if titles.isEmpty { return card.kind == .list }
-        return titles.allSatisfy(GenericWords.isGeneric) && card.kind != .definition
+        if card.section.isEmpty { return card.kind == .list }
+        guard card.kind != .definition, !card.kind.isDerived else { return false }
+        return card.section.map(CardID.stripNumbering).allSatisfy(GenericWords.isGeneric)
     }
 
     /// "Redis, Memcached" or "Kafka or RabbitMQ": every part a capitalised name of one or
@@ -147,10 +194,6 @@ public struct PromptLinter: Sendable {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { word in
             word.trimmingCharacters { !($0.isLetter || $0.isNumber) }
         }.filter { !$0.isEmpty }
-    }
-
-    static func normalized(_ text: String) -> String {
-        words(text).joined(separator: " ").lowercased()
     }
 }
 

@@ -7,7 +7,8 @@ enum Sentences {
     static let shortSentence = 80
 
     static func lead(of paragraph: String) -> String {
-        let sentences = split(paragraph)
+        // Two sentences of at most ~300 characters are within the first 1,200.
+        let sentences = split(paragraph.count > 1_200 ? String(paragraph.prefix(1_200)) : paragraph)
         guard var answer = sentences.first else { return "" }
         // "There are three kinds:" introduces what follows; it answers nothing.
         if answer.hasSuffix(":") { return "" }

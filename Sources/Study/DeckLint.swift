@@ -52,8 +52,7 @@ public enum DeckLint {
         if cards > written { line += " (+\(cards - written) made from them)" }
         // A renamed card is neither new nor retired: its history moved to its new term.
         if renamed > 0 { line += " (\(renamed) renamed, history kept)" }
-        // Fronts shared before widening mostly are not shared after it; the lint itself tells.
-        let weak = check.findings.filter { $0.reason != .sharedFront }.count
+        let weak = check.weakPrompts
         var parts: [String] = []
         if !check.notes.isEmpty { parts.append("\(check.notes.count) block" + (check.notes.count == 1 ? "" : "s") + " made no card") }
         if weak > 0 { parts.append("\(weak) weak prompt" + (weak == 1 ? "" : "s")) }

@@ -16,8 +16,9 @@ public struct DeckCheck: Sendable {
     public var skippedFiles: [DeckError] = []
     /// Blocks that made no card.
     public var notes: [DeckNote] = []
-    /// Weak prompts, before the shared fronts were widened (the sync's summary counts them).
-    public var findings: [PromptFinding] = []
+    /// Weak prompts (counted, not kept), without the fronts two cards share: those are
+    /// widened by the write (the linter itself tells which remain).
+    public var weakPrompts = 0
 
     public init() {}
 
@@ -91,7 +92,7 @@ public enum DeckLoader {
         var check = DeckCheck()
         var fronts: [UInt64: Int] = [:]
         var prompts: [UInt64: Int] = [:]
-        var linter = PromptLinter()
+        var linter = PromptLinter(keepsFindings: false)
         while let card = try reader.next() {
             check.cards += 1
             if !card.kind.isDerived { check.writtenCards += 1 }
@@ -107,7 +108,7 @@ public enum DeckLoader {
         check.cards -= prompts.values.reduce(0) { $0 + ($1 > 1 ? $1 : 0) }
         check.skippedFiles = reader.skippedFiles
         check.notes = reader.notes
-        check.findings = linter.findings
+        check.weakPrompts = linter.count - (linter.counts[.sharedFront] ?? 0)
         return check
     }
 

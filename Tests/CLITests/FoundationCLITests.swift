@@ -53,9 +53,9 @@ import Testing
         let cli = CLIRunner()
         defer { cli.cleanUp() }
         let cards = try #require(try cli.json(["cards", "--json"]) as? [[String: Any]])
-        // The 131 written cards, 109 reverses and 15 comparisons.
+        // The 131 written cards, 110 reverses and 15 comparisons.
         #expect(cards.filter { !["reverse", "comparison"].contains($0["kind"] as? String) }.count == 131)
-        #expect(cards.count == 131 + 109 + 15)
+        #expect(cards.count == 131 + 110 + 15)
         for card in cards {
             for key in ["id", "deck", "section", "kind", "term", "front", "back", "source"] {
                 #expect(card[key] != nil, "missing \(key)")

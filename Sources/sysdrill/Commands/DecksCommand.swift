@@ -101,7 +101,7 @@ enum DecksCommand {
                 "changed": JSONValue(report.updated), "retired": JSONValue(report.retired), "revived": JSONValue(report.revived),
                 "renamed": JSONValue(report.renamed),
                 "no_card_blocks": JSONValue(result.check.notes.count),
-                "weak_prompts": JSONValue(result.check.findings.filter { $0.reason != .sharedFront }.count),
+                "weak_prompts": JSONValue(result.check.weakPrompts),
                 "skipped_files": .array(result.check.skippedFiles.map { .string($0.description) }),
             ])).serialized(pretty: true))
         } else {
