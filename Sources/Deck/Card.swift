@@ -90,10 +90,10 @@ extension Card {
     /// reverses with one prompt cannot be told apart, and the sync leaves both out.
     public var reversePromptKey: UInt64? {
         guard kind == .reverse else { return nil }
-        let lower = front.lowercased()
-        guard let range = lower.firstRange(of: DerivedCards.reverseAsk) else { return nil }
-        let prompt = lower[range.upperBound...]
-        return CardID.fnv1a(prompt.utf8, continuing: CardID.fnvOffsetBasis)
+        // The ask is "Which term is this? " without context, "…: which term is this? " with.
+        guard let range = TextSearch.firstRange(in: front[...], of: DerivedCards.reverseAsk)
+                ?? TextSearch.firstRange(in: front[...], of: "Which term is this? ") else { return nil }
+        return CardID.fnv1a(front[range.upperBound...].utf8, continuing: CardID.fnvOffsetBasis)
     }
 
     /// The card numbered at `order` in its deck.

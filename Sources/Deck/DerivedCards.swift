@@ -13,7 +13,7 @@ enum DerivedCards {
     /// What stands for the hidden term in a reverse's prompt.
     static let mask = "(…)"
     /// The question of a reverse, before its prompt.
-    static let reverseAsk = "which term is this? "
+    static let reverseAsk: StaticString = "which term is this? "
     /// A prompt needs this many words besides the hidden term to be answerable.
     static let promptWords = 3
 
@@ -24,7 +24,7 @@ enum DerivedCards {
         guard contentWords(prompt, atLeast: promptWords) else { return nil }
         let backWords = PromptLinter.wordCount(card.back)
         if backWords <= PromptLinter.wordCount(card.term) + 3, PromptLinter.isCircular(term: card.term, back: card.back) { return nil }
-        let front = context.isEmpty ? "Which term is this? \(prompt)" : "\(context): \(reverseAsk)\(prompt)"
+        let front = context.isEmpty ? "Which term is this? \(prompt)" : "\(context): \(reverseAsk.description)\(prompt)"
         return Card(id: reverseID(of: card.id), deck: card.deck, section: card.section, kind: .reverse, term: card.term,
                     front: front, back: card.term, items: [], source: card.source, order: card.order, links: card.links,
                     from: [card.id])
@@ -79,11 +79,39 @@ enum DerivedCards {
         return found >= count
     }
 
+    /// Whether `text` contains `name`, ASCII letters compared without case (a non-ASCII
+    /// byte compares as itself, so "É" and "é" differ: then the masking below just finds nothing).
+    static func containsIgnoringCase(_ text: String, _ name: String) -> Bool {
+        let needle = Array(name.utf8).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        guard let first = needle.first else { return false }
+        var found = false
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= needle.count else { return }
+            var index = 0
+            while index + needle.count <= bytes.count {
+                let byte = bytes[index] >= 65 && bytes[index] <= 90 ? bytes[index] + 32 : bytes[index]
+                if byte == first {
+                    var matched = 1
+                    while matched < needle.count {
+                        let other = bytes[index + matched]
+                        if (other >= 65 && other <= 90 ? other + 32 : other) != needle[matched] { break }
+                        matched += 1
+                    }
+                    if matched == needle.count {
+                        found = true
+                        return
+                    }
+                }
+                index += 1
+            }
+        } ?? { found = text.lowercased().contains(name.lowercased()) }()
+        return found
+    }
+
     /// `text` with every whole-word occurrence of `names` (any case) replaced by `mask`.
     static func masked(_ text: String, hiding names: [String]) -> String {
         // Most answers do not name their term: a byte search says so without building anything.
-        let lowerText = text.lowercased()
-        guard names.contains(where: { lowerText.utf8.firstRange(of: $0.lowercased().utf8) != nil }) else { return text }
+        guard names.contains(where: { containsIgnoringCase(text, $0) }) else { return text }
         var characters = Array(text)
         for name in names {
             let pattern = Array(name.lowercased())
@@ -146,7 +174,7 @@ enum DerivedCards {
             let members = indices.sorted().map { definitions[$0] }
             found.append(Comparison(members: members, name: members.map { shortName($0.term) }.joined(separator: " vs. ")))
         }
-        if let title, let parts = versusParts(title) {
+        if let title, mentionsVersus(title), let parts = versusParts(title) {
             let matched = parts.compactMap { part in definitions.indices.first { nameMatches(part, definitions[$0].term) } }
             if Set(matched).count == matched.count { take(matched) }
         }
@@ -181,9 +209,31 @@ enum DerivedCards {
     }
 
     static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word in
+        // ASCII names (nearly all) on bytes: this runs for every definition of a deck.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var words: [String] = []
+            var word: [UInt8] = []
+            for byte in text.utf8 {
+                if byte == 0x20 || byte == 0x09 {
+                    if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+                    word.removeAll(keepingCapacity: true)
+                    continue
+                }
+                let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) || lower == 0x2D || lower == 0x2F { word.append(lower) }
+            }
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            return words
+        }
+        return text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word in
             String(word.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "/" })
         }.filter { !$0.isEmpty }
+    }
+
+    /// Whether `title` may be "A vs. B" (a quick look before `versusParts` splits it).
+    static func mentionsVersus(_ title: String) -> Bool {
+        TextSearch.contains(title, " vs") || TextSearch.contains(title, " Vs") || TextSearch.contains(title, " VS")
+            || TextSearch.contains(title, "versus")
     }
 
     /// Acronym-like names (one token of 2-5 letters or digits, upper case) of one length
@@ -240,13 +290,24 @@ enum DerivedCards {
         }
     }
 
+    /// Each name's opposites, from `opposites`.
+    static let oppositeOf: [String: Set<String>] = {
+        var table: [String: Set<String>] = [:]
+        for pair in opposites {
+            for name in pair { table[name, default: []].formUnion(pair.subtracting([name])) }
+        }
+        return table
+    }()
+
     static func oppositePairs(_ definitions: [Card], excluding used: Set<Int>) -> [(Int, Int)] {
         var pairs: [(Int, Int)] = []
-        let names = definitions.map { shortName($0.term).lowercased() }
-        for first in definitions.indices where !used.contains(first) {
-            for second in definitions.indices where second > first && !used.contains(second) {
-                if opposites.contains(Set([names[first], names[second]])) { pairs.append((first, second)) }
+        var firstIndex: [String: Int] = [:]
+        for index in definitions.indices where !used.contains(index) {
+            let name = shortName(definitions[index].term).lowercased()
+            if let others = oppositeOf[name] {
+                for other in others { if let earlier = firstIndex[other] { pairs.append((earlier, index)) } }
             }
+            if firstIndex[name] == nil { firstIndex[name] = index }
         }
         return pairs
     }
@@ -255,7 +316,7 @@ enum DerivedCards {
     /// starts with a part: "L4 (TCP-level), L7 (HTTP-level; …)" under "L4 vs. L7 Load
     /// Balancers". Each part with what its point says of it.
     static func partsFromPoints(title: String, points: [String]) -> [(name: String, text: String)]? {
-        guard let parts = versusParts(title) else { return nil }
+        guard mentionsVersus(title), let parts = versusParts(title) else { return nil }
         let entries = points.count == 1 ? Enumeration.items(of: points[0]) : points
         var result: [(name: String, text: String)] = []
         for part in parts {

@@ -51,8 +51,15 @@ public enum InlineMarkdown {
     /// Spaces collapsed around what was removed, each line trimmed, no empty first or last
     /// line; written into one scalar array and made a string once.
     private static func tidy(_ scalars: [Unicode.Scalar]) -> String {
-        var result = String.UnicodeScalarView()
-        result.reserveCapacity(scalars.count)
+        var result: [UInt8] = []
+        result.reserveCapacity(scalars.count + scalars.count / 4)
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII {
+                result.append(UInt8(scalar.value))
+            } else {
+                result.append(contentsOf: UTF8.encode(scalar)!)
+            }
+        }
         var lineIsEmpty = true
         var pendingSpace = false
         var pendingBreaks = 0
@@ -65,16 +72,16 @@ public enum InlineMarkdown {
                 pendingSpace = !lineIsEmpty
             } else {
                 if !result.isEmpty {
-                    for _ in 0..<pendingBreaks { result.append("\n") }
+                    for _ in 0..<pendingBreaks { result.append(0x0A) }
                 }
                 pendingBreaks = 0
-                if pendingSpace { result.append(" ") }
+                if pendingSpace { result.append(0x20) }
                 pendingSpace = false
-                result.append(scalar)
+                append(scalar)
                 lineIsEmpty = false
             }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// One pass over the scalars; emphasis delimiters are decided at the end, when it is

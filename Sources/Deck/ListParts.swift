@@ -32,6 +32,8 @@ enum ReadingList {
     }
 
     static func isLinkItem(_ item: String) -> Bool {
+        // Without a "[" or "<" there is no link to find.
+        guard item.utf8.contains(UInt8(ascii: "[")) || item.utf8.contains(UInt8(ascii: "<")) else { return false }
         let rendered = InlineMarkdown.render(item)
         guard !rendered.links.isEmpty else { return false }
         let outside = InlineMarkdown.textOutsideLinks(item)

@@ -146,6 +146,9 @@ public struct PromptLinter: Sendable {
     /// "Redis, Memcached" or "Kafka or RabbitMQ": every part a capitalised name of one or
     /// two words (and at least one part).
     static func isNamesOnly(_ back: String) -> Bool {
+        // A word starting in lower case other than "or"/"and" rules it out (most answers,
+        // found on the bytes without splitting anything).
+        if hasLowercaseWord(back) { return false }
         var text = back
         while let last = text.last, last == "." || last == ";" { text.removeLast() }
         let parts = text.replacingWord("or", with: ",").replacingWord("and", with: ",").split(separator: ",")
@@ -158,6 +161,24 @@ public struct PromptLinter: Sendable {
                 return first.isUppercase || (first.isLetter && word.dropFirst().contains { $0.isUppercase })
             }
         }
+    }
+
+    /// Whether an ASCII word of `text` starts with a lower-case letter, "or" and "and" aside.
+    static func hasLowercaseWord(_ text: String) -> Bool {
+        var word: [UInt8] = []
+        func startsLowercase() -> Bool {
+            guard let first = word.first, first >= 97, first <= 122 else { return false }
+            return word != [0x6F, 0x72] && word != [0x61, 0x6E, 0x64]  // "or", "and"
+        }
+        for byte in text.utf8 {
+            if (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) {
+                word.append(byte)
+            } else {
+                if startsLowercase() { return true }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        return startsLowercase()
     }
 
     /// The term's words make up nearly all of the answer: at most three other words.
@@ -175,13 +196,15 @@ public struct PromptLinter: Sendable {
     /// "A & B", "A/B", "A and B" naming two things: the parts, or nil. Short parts
     /// ("I/O", "TCP/IP") and comparisons ("A vs. B") are one thing.
     static func compoundParts(_ term: String) -> [String]? {
+        let hasAmpersand = TextSearch.contains(term, " & "), hasSlash = term.utf8.contains(UInt8(ascii: "/"))
+        guard hasAmpersand || hasSlash else { return nil }
         if term.lowercased().contains(" vs") || term.lowercased().contains("versus") { return nil }
         var parts: [String] = []
         // "Pub/Sub", "I/O", "TCP/IP": a slash between short parts names one thing.
         var shortest = 2
-        if term.contains(" & ") {
+        if hasAmpersand {
             parts = term.components(separatedBy: " & ")
-        } else if term.contains("/") {
+        } else if hasSlash {
             parts = term.split(separator: "/").map(String.init)
             shortest = 4
         }

@@ -28,7 +28,9 @@ enum Sentences {
     /// The sentences of `text`: a `.`, `!` or `?` (and closing quotes or brackets after it)
     /// followed by a space and an upper-case letter, a digit or an opening quote ends one.
     static func split(_ text: String) -> [String] {
-        let characters = Array(text)
+        // Unicode scalars, not Characters: the marks looked for are single scalars, and
+        // breaking a whole paragraph into Characters was most of the time this took.
+        let characters = Array(text.unicodeScalars)
         var sentences: [String] = []
         var start = 0
         var index = 0
@@ -36,11 +38,11 @@ enum Sentences {
             let character = characters[index]
             if character == "." || character == "!" || character == "?" {
                 var end = index + 1
-                while end < characters.count, "\"'”’)]".contains(characters[end]) { end += 1 }
+                while end < characters.count, "\"'”’)]".unicodeScalars.contains(characters[end]) { end += 1 }
                 if end < characters.count, characters[end] == " ", end + 1 < characters.count,
                    let next = characters[(end + 1)...].first(where: { $0 != " " }),
-                   next.isUppercase || next.isNumber || "\"“‘(".contains(next) {
-                    let candidate = String(characters[start..<end]).trimmingSpaces()
+                   next.properties.isUppercase || next.properties.numericType != nil || "\"“‘(".unicodeScalars.contains(next) {
+                    let candidate = String(String.UnicodeScalarView(characters[start..<end])).trimmingSpaces()
                     let lastWord = candidate.split(separator: " ").last.map { $0.lowercased() } ?? ""
                     let isInitial = lastWord.count == 2 && lastWord.first!.isLetter  // "J. Smith"
                     if character != "." || (!abbreviations.contains(lastWord) && !isInitial) {
@@ -52,7 +54,7 @@ enum Sentences {
             }
             index += 1
         }
-        let rest = String(characters[min(start, characters.count)...]).trimmingSpaces()
+        let rest = String(String.UnicodeScalarView(characters[min(start, characters.count)...])).trimmingSpaces()
         if !rest.isEmpty { sentences.append(rest) }
         return sentences
     }

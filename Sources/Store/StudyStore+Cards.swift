@@ -126,10 +126,8 @@ extension StudyStore {
                                 card.front, card.back, SectionCoding.encode(card.items), card.source.file,
                                 card.source.line, card.order, SectionCoding.encode(card.links),
                                 SectionCoding.encode(card.from.map(\.rawValue))])
-                if previous != nil || !card.from.isEmpty {
-                    try forgetSources.run([card.id.rawValue])
-                    for source in card.from { try addSource.run([card.id.rawValue, source.rawValue]) }
-                }
+                if previous != nil { try forgetSources.run([card.id.rawValue]) }
+                for source in card.from { try addSource.run([card.id.rawValue, source.rawValue]) }
             }
             if hasStoredCards {
                 // Cards of the deck that did not come again (read first: rows are not changed
