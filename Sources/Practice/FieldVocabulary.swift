@@ -33,6 +33,10 @@ public enum FieldVocabulary {
         ["MTTR", "mean time to recover", "mean time to recovery", "mean time to repair"],
         ["back-off", "exponential back-off"],
         ["chaos engineering", "chaos testing"],
+        ["rate limiting", "throttling"],
+        ["graceful shutdown", "graceful termination"],
+        ["autoscaling", "elastic scaling"],
+        ["availability", "high availability"],
         ["DDoS", "distributed denial of service"],
         ["IaC", "infrastructure as code"],
         ["CI/CD", "continuous integration and continuous delivery", "continuous integration and continuous deployment"],
@@ -57,7 +61,8 @@ public enum FieldVocabulary {
         "scaling", "pattern", "architecture", "database", "db", "store", "storage", "algorithm",
         "protocol", "requirement", "semantics", "delivery", "caching", "system", "model",
         "strategy", "approach", "technique", "mechanism", "processing", "computing", "handling",
-        "pipeline", "distributed", "application", "principle", "style",
+        "pipeline", "distributed", "application", "principle", "style", "data", "server", "operation",
+        "routing",
         // Small words that join the others ("infrastructure as code", "ML in systems").
         "and", "of", "for", "as", "in", "to", "with", "on", "at", "by",
     ]
