@@ -75,10 +75,12 @@ let package = Package(
         .testTarget(name: "CapacityTests", dependencies: ["Capacity", "SeededRandom"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Deck", "Scheduling"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "SeededRandom"]),
-        .testTarget(name: "StudyTests", dependencies: ["SeededRandom", "Study", "Store", "Deck", "Scheduling"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReviewTests", dependencies: ["SeededRandom", "Study", "Review", "Store", "Deck", "Scheduling"]),
-        .testTarget(name: "PracticeTests", dependencies: ["SeededRandom", "Study", "Practice", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"]),
-        .testTarget(name: "ProgressTests", dependencies: ["SeededRandom", "Study", "Progress", "Store", "Deck", "Scheduling", "JSONText"]),
+        // The split's test files import all three use cases (`@testable import Review`...):
+        // each is declared, or a clean build finds the module only when it happens to be built first.
+        .testTarget(name: "StudyTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReviewTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling"]),
+        .testTarget(name: "PracticeTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"]),
+        .testTarget(name: "ProgressTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling", "JSONText"]),
         .testTarget(name: "CLITests", dependencies: ["sysdrill", "SeededRandom"]),
     ],
     swiftLanguageModes: [.v6]

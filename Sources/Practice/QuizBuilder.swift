@@ -97,13 +97,14 @@ public struct QuizBuilder {
         let context = OutlineContext.title(of: card.section)
         let definition = Self.blanking(card.term, in: card.back)
         let prompt = (context.isEmpty ? "" : context + " — ") + "which term is this? " + definition
-        return QuizQuestion(mode: .typed, card: card, prompt: prompt, key: TypedAnswerKey(expected: card.term, siblings: siblings))
+        return QuizQuestion(mode: .typed, card: card, prompt: prompt, key: TypedAnswerKey(expected: card.term, siblings: siblings, context: card.section))
     }
 
     public func clozeQuestions(_ card: Card) -> [QuizQuestion] {
         ClozeBuilder.prompts(for: card).map { cloze in
             QuizQuestion(mode: .cloze, card: card, prompt: cloze.text,
-                         key: TypedAnswerKey(expected: cloze.expected, siblings: cloze.siblings))
+                         key: TypedAnswerKey(expected: cloze.expected, siblings: cloze.siblings,
+                                              context: card.section + [card.term]))
         }
     }
 

@@ -14,22 +14,24 @@ public enum QuizReport {
         return text
     }
 
-    /// Whether the answer was right, what was expected and, for a typed near miss or a
-    /// miss, the character diff.
+    /// Whether the answer was right and why (the grader's reason: the rule that accepted
+    /// it, the typo forgiven, or why a near miss was refused), what was expected and, for
+    /// a typed near miss or a miss, the character diff.
     public static func resultLines(_ outcome: QuizSession.Outcome) -> [String] {
         let question = outcome.question
         var lines: [String] = []
         if let grade = outcome.grade {
             switch grade.verdict {
-            case .exact: lines.append(outcome.correct ? "✓ correct" : "✗ wrong")
-            case .close: lines.append("✓ correct (typo forgiven)")
-            case .sibling: lines.append("✗ that is \(grade.sibling.map { "'\($0)'" } ?? "a sibling"), not this one")
-            case .wrong: lines.append("✗ wrong")
+            case .exact: lines.append(outcome.correct ? "✓ correct" + (grade.reason.map { " (\($0))" } ?? "") : "✗ wrong")
+            case .close: lines.append("✓ correct (typo forgiven" + (grade.reason.map { ": \($0)" } ?? "") + ")")
+            case .sibling: lines.append("✗ " + (grade.reason ?? "that is \(grade.sibling.map { "'\($0)'" } ?? "a sibling"), not this one"))
+            case .wrong: lines.append("✗ wrong" + (grade.reason.map { ": \($0)" } ?? ""))
             case .empty: lines.append("✗ no answer")
             }
-            if grade.verdict != .exact || !CharacterDiff.isIdentical(grade.diff) {
+            // An answer accepted by a rule (`n-tier`, `DLQ`) still shows the term as written.
+            if grade.verdict != .exact || grade.reason != nil || !CharacterDiff.isIdentical(grade.diff) {
                 lines.append("  expected: \(question.expected)")
-                if grade.verdict != .empty && CharacterDiff.sharedFraction(grade.diff) >= 0.5 {
+                if grade.verdict != .empty && !CharacterDiff.isIdentical(grade.diff) && CharacterDiff.sharedFraction(grade.diff) >= 0.5 {
                     lines.append("  diff:     \(CharacterDiff.text(grade.diff))")
                 }
             }
@@ -97,6 +99,7 @@ public enum QuizReport {
             event.set("grade", .string(grade.verdict.rawValue))
             event.set("diff", .string(CharacterDiff.text(grade.diff)))
             if let sibling = grade.sibling { event.set("sibling", .string(sibling)) }
+            if let reason = grade.reason { event.set("reason", .string(reason)) }
         }
         event.set("duration_ms", .integer(outcome.durationMs))
         event.set("requeued", .bool(outcome.requeued))

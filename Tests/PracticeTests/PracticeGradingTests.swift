@@ -32,6 +32,10 @@ import Testing
         ("Write-bak", "Write-back", invalidationSiblings, .close),
         ("HATEOS", "HATEOAS", [], .close),
         ("Idempotence", "Idempotency", [], .close),
+        // Issue 16 part 5 (plural and singular): an acronym's plural is the acronym.
+        // These two were refused before (as `.wrong`); one letter fewer still is (CQR).
+        ("RPOs", "RPO", [], .exact),
+        ("CDNs", "CDN", [], .exact),
     ])
     func accepted(typed: String, expected: String, siblings: [String], verdict: TypedGrade.Verdict) {
         let grade = TypedAnswerGrader.grade(typed, key: TypedAnswerKey(expected: expected, siblings: siblings))
@@ -42,8 +46,8 @@ import Testing
     @Test(arguments: [
         ("RTO", "RPO", ["RTO"], TypedGrade.Verdict.sibling),
         ("RTO", "RPO", [], .wrong),
-        ("RPOs", "RPO", [], .wrong),
-        ("CDNs", "CDN", [], .wrong),
+        ("RPQ", "RPO", [], .wrong),
+        ("CQR", "CQRS", [], .wrong),
         ("Write-through", "Write-back", invalidationSiblings, .sibling),
         ("write around", "Write-back", invalidationSiblings, .sibling),
         ("Write-aroun", "Write-back", invalidationSiblings, .sibling),

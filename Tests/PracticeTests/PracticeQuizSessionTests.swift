@@ -78,6 +78,29 @@ import Testing
         #expect(quiz.summary.answered == 2 && quiz.summary.correct == 1)
     }
 
+    @Test func typedResultsSayWhyAnAnswerCountedOrNot() throws {
+        let fixture = try PracticeStoreFixture()
+        // Section 3.1 asks for Vertical and Horizontal.
+        let questions = QuizBuilder(cards: fixture.cards, filter: SectionFilter("3.1")).build(mode: .typed, count: 2, seed: 8)
+        let answers = [questions[0].key.expected + " scaling", "scaling"]
+        for json in [false, true] {
+            let quiz = QuizSession(questions: questions, mode: .typed, seed: 8, store: fixture.store, clock: fixture.clock,
+                                   identifiers: fixture.identifiers, reviewMissed: false)
+            let transcript = PracticeStoreFixture.Transcript(answers)
+            try LineQuiz(session: quiz, channel: LineChannel(readLine: transcript.readLine, output: { transcript.output.append($0) },
+                         message: { _ in }, json: json)).run()
+            if json {
+                let results = try transcript.events().filter { $0["event"] as? String == "result" }
+                #expect(results.map { $0["reason"] as? String } == ["'scaling' may be added or left out", "'scaling' alone is too generic"])
+                #expect(results.map { $0["grade"] as? String } == ["exact", "wrong"])
+            } else {
+                let text = transcript.output.joined()
+                #expect(text.contains("✓ correct ('scaling' may be added or left out)\n  expected: \(questions[0].key.expected)\n"))
+                #expect(text.contains("✗ wrong: 'scaling' alone is too generic\n  expected: \(questions[1].key.expected)\n"))
+            }
+        }
+    }
+
     @Test func jsonEventsFollowTheIssuesShapes() throws {
         let fixture = try PracticeStoreFixture()
         let quiz = session(fixture, mode: .mixed, filter: "3.4")
