@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "SeededRandom"]),
         .testTarget(name: "StudyTests", dependencies: ["SeededRandom", "Study", "Store", "Deck", "Scheduling"], exclude: ["Fixtures"]),
         .testTarget(name: "ReviewTests", dependencies: ["SeededRandom", "Study", "Review", "Store", "Deck", "Scheduling"]),
-        .testTarget(name: "PracticeTests", dependencies: ["SeededRandom", "Study", "Practice", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"]),
+        .testTarget(name: "PracticeTests", dependencies: ["SeededRandom", "Study", "Practice", "Review", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"]),
         .testTarget(name: "ProgressTests", dependencies: ["SeededRandom", "Study", "Progress", "Store", "Deck", "Scheduling", "JSONText"]),
         .testTarget(name: "CLITests", dependencies: ["sysdrill", "SeededRandom"]),
     ],

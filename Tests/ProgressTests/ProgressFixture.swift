@@ -4,8 +4,6 @@ import JSONText
 @testable import Scheduling
 @testable import Store
 @testable import Study
-@testable import Review
-@testable import Practice
 @testable import Progress
 import Timekeeping
 
