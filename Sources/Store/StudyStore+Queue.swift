@@ -19,13 +19,15 @@ public struct QueueRow: Hashable, Sendable {
 }
 
 extension StudyStore {
-    /// Reviewed, active, unburied cards due before `end`: a range scan on the `due` index.
+    /// Reviewed, active, unburied, unsuspended cards due before `end`: a range scan on the
+    /// `due` index.
     public func dueRows(before end: UnixTime, now: UnixTime) throws -> [QueueRow] {
         try connection.prepare("""
             SELECT s.card_id, s.phase, s.due, COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position
             FROM card_state s JOIN cards c ON c.id = s.card_id LEFT JOIN decks d ON d.name = c.deck
             WHERE s.due < ?1 AND c.retired = 0
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = s.card_id AND b.until > ?2)
+              AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = s.card_id AND m.mark = 'suspended' AND m.is_set = 1)
             ORDER BY s.due
             """).map([end, now]) { row in
             QueueRow(id: CardID(rawValue: row.string(0)), phase: Phase(rawValue: row.string(1)) ?? .review,
@@ -35,7 +37,8 @@ extension StudyStore {
 
     /// The first `limit` never-reviewed, unskipped active cards in deck order, and how
     /// many never-reviewed active cards there are, from one pass over the cards (each
-    /// looks up the card's state, which for 100k cards takes ~150 ms).
+    /// looks up the card's state, which for 100k cards takes ~150 ms). Suspended cards
+    /// are neither taken nor counted.
     public func newCards(limit: Int, now: UnixTime) throws -> (rows: [QueueRow], total: Int) {
         var rows: [QueueRow] = []
         var total = 0
@@ -44,6 +47,7 @@ extension StudyStore {
                    EXISTS (SELECT 1 FROM buried b WHERE b.card_id = c.id AND b.until > ?1)
             FROM cards c LEFT JOIN decks d ON d.name = c.deck
             WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id)
+              AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = c.id AND m.mark = 'suspended' AND m.is_set = 1)
             ORDER BY ord
             """).forEach([now]) { row in
             total += 1
@@ -65,6 +69,7 @@ extension StudyStore {
             SELECT c.id FROM cards c
             WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id)
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = c.id AND b.until > ?1)
+              AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = c.id AND m.mark = 'suspended' AND m.is_set = 1)
             LIMIT ?2
             """).map([now, Int64(max(0, limit))]) { row in
             QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0, deckOrder: 0)
@@ -83,12 +88,13 @@ extension StudyStore {
 }
 
 extension StudyStore {
-    /// The earliest due time among active, unskipped cards that have been reviewed
-    /// (possibly already past: a card due now), for "next due".
+    /// The earliest due time among active, unskipped, unsuspended cards that have been
+    /// reviewed (possibly already past: a card due now), for "next due".
     public func earliestDue(now: UnixTime) throws -> UnixTime? {
         try connection.prepare("""
             SELECT MIN(s.due) FROM card_state s JOIN cards c ON c.id = s.card_id
             WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = s.card_id AND b.until > ?1)
+              AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = s.card_id AND m.mark = 'suspended' AND m.is_set = 1)
             """).first([now]) { $0.optionalInt64(0) } ?? nil
     }
 }
