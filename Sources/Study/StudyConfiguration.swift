@@ -13,17 +13,26 @@ public struct StudyConfiguration: Equatable, Sendable {
     public var limits: QueueLimits
     public var rolloverHour: Int
     public var answerScale: AnswerScale
+    /// Lapses that make a card a leech (`leech-lapses`).
+    public var leechLapses: Int
+
+    public static let defaultLeechLapses = 8
+    public static let leechLapsesRange = 1...99
 
     public static let defaults = StudyConfiguration(
         scheduler: .defaults, limits: .defaults,
         rolloverHour: StudyDay.defaultRolloverHour, answerScale: .buttons)
 
-    public init(scheduler: SchedulerSettings, limits: QueueLimits, rolloverHour: Int, answerScale: AnswerScale) {
+    public init(scheduler: SchedulerSettings, limits: QueueLimits, rolloverHour: Int, answerScale: AnswerScale,
+                leechLapses: Int = StudyConfiguration.defaultLeechLapses) {
         self.scheduler = scheduler
         self.limits = limits
         self.rolloverHour = rolloverHour
         self.answerScale = answerScale
+        self.leechLapses = leechLapses
     }
+
+    public var leech: LeechRule { LeechRule(lapses: leechLapses) }
 
     /// The configuration stored in `store` (defaults for keys never set). A stored value
     /// that no longer parses falls back to its default rather than blocking every command.
@@ -49,6 +58,30 @@ public struct StudyConfiguration: Equatable, Sendable {
     }
 }
 
+/// A leech is a card that keeps slipping: its stored state (a replay of its log under the
+/// active scheduler) counts `lapses` lapses or more. Derived, never stored, so the tag
+/// follows every replay and every change of the setting.
+public struct LeechRule: Hashable, Sendable {
+    public let lapses: Int
+
+    public init(lapses: Int = StudyConfiguration.defaultLeechLapses) {
+        self.lapses = lapses
+    }
+
+    public func isLeech(_ state: CardState?) -> Bool {
+        (state?.lapses ?? 0) >= lapses
+    }
+
+    /// Whether going from `before` to `after` (one answer) made the card a leech: the one
+    /// moment a review says so.
+    public func becameLeech(from before: CardState, to after: CardState) -> Bool {
+        !isLeech(before) && isLeech(after)
+    }
+
+    /// What a review says at that moment.
+    public static let message = "this card keeps slipping; rewrite it?"
+}
+
 /// A setting's name as typed in `sysdrill config set NAME VALUE`.
 public enum ConfigKey: String, CaseIterable, Sendable {
     case scheduler
@@ -62,6 +95,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
     case fsrsParameters = "fsrs-parameters"
     case fuzz
     case answerScale = "answer-scale"
+    case leechLapses = "leech-lapses"
 
     public var help: String {
         switch self {
@@ -76,6 +110,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .fsrsParameters: return "the 21 FSRS-6 weights, comma-separated, or 'default'"
         case .fuzz: return "on (default) or off: spread due dates so cards learned together part"
         case .answerScale: return "buttons (1-4 = again/hard/good/easy, default) or quality (0-5 SM-2 grades)"
+        case .leechLapses: return "lapses that make a card a leech, 1-99 (default 8): 'cards --leeches'"
         }
     }
 
@@ -84,7 +119,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         switch self {
         case .scheduler, .desiredRetention, .maximumInterval, .learningSteps, .relearningSteps, .fsrsParameters, .fuzz:
             return true
-        case .newPerDay, .reviewsPerDay, .dayRolloverHour, .answerScale:
+        case .newPerDay, .reviewsPerDay, .dayRolloverHour, .answerScale, .leechLapses:
             return false
         }
     }
@@ -104,6 +139,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .fsrsParameters: return fsrs.weights.map { "\($0)" }.joined(separator: ",")
         case .fuzz: return configuration.scheduler.fuzz ? "on" : "off"
         case .answerScale: return configuration.answerScale.rawValue
+        case .leechLapses: return String(configuration.leechLapses)
         }
     }
 
@@ -158,6 +194,8 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .answerScale:
             guard let scale = AnswerScale(rawValue: value.lowercased()) else { throw invalid(text, "buttons or quality") }
             configuration.answerScale = scale
+        case .leechLapses:
+            configuration.leechLapses = try integer(value, in: StudyConfiguration.leechLapsesRange)
         }
         if let problem = configuration.scheduler.fsrs.validate().first {
             throw ConfigError(key: self, message: problem)
