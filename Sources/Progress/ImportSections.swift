@@ -144,6 +144,44 @@ struct RenameSection {
     }
 }
 
+/// `$.marks`: suspends and flags, set or cleared, each with the time of that change. A file
+/// from before marks were exported has none, and that is no problem. Small (at most two per
+/// card), so it is read from a tree in both readers.
+struct MarkSection {
+    let known: KnownCards
+    private(set) var marks: [CardMarkRecord] = []
+    private(set) var checker = JSONChecker()
+    /// Where each card's mark was first given.
+    private var firstIndex: [String: Int] = [:]
+
+    init(known: KnownCards) {
+        self.known = known
+    }
+
+    mutating func readAll(_ value: JSONValue?) {
+        guard let value else { return }
+        guard let values = checker.array(value, "$.marks", of: "marks") else { return }
+        for (index, value) in values.enumerated() { read(value, index: index) }
+    }
+
+    mutating func read(_ value: JSONValue, index: Int) {
+        func path() -> String { "$.marks[\(index)]" }
+        guard let object = checker.object(value, path()) else { return }
+        let card = checker.reference(object["card"], path() + ".card", known: known)
+        let mark = checker.choice(object["mark"], path() + ".mark", from: CardMark.allCases.map(\.rawValue)).flatMap(CardMark.init(rawValue:))
+        let isSet = checker.bool(object["set"], path() + ".set")
+        let at = checker.time(object["at"], path() + ".at")
+        guard let card, let mark, let isSet, let at else { return }
+        let key = card.rawValue + " " + mark.rawValue
+        if let first = firstIndex[key] {
+            checker.report(path(), "card \(card) has a \(mark.rawValue) mark twice (also at $.marks[\(first)])")
+            return
+        }
+        firstIndex[key] = index
+        marks.append(CardMarkRecord(cardID: card, mark: mark, isSet: isSet, at: at))
+    }
+}
+
 /// `$.reviews`, collected packed (`ReviewBatch`): a history can hold a million.
 struct ReviewSection {
     let known: KnownCards

@@ -38,6 +38,8 @@ public struct ImportValidator {
         cards.readAll(top["cards"])
         var renames = RenameSection(known: knownCards(adding: cards))
         renames.readAll(top["renames"])
+        var marks = MarkSection(known: renames.known)
+        marks.readAll(top["marks"])
         var reviews = ReviewSection(known: renames.known)
         reviews.readAll(top["reviews"])
         var quizResults = QuizSection(known: reviews.known)
@@ -45,7 +47,7 @@ public struct ImportValidator {
         var drillResults = DrillSection(known: reviews.known)
         drillResults.readAll(top["drill_results"])
         return try Self.assemble(checker, exportedAt: exportedAt, settings: settings, cards: cards, renames: renames,
-                                 reviews: reviews, quizResults: quizResults, drillResults: drillResults)
+                                 marks: marks, reviews: reviews, quizResults: quizResults, drillResults: drillResults)
     }
 
     /// The cards records may name: the local ones and the file's valid ones.
@@ -74,13 +76,13 @@ public struct ImportValidator {
     /// The document, or every problem: the top-level ones (`checker`) first, then each
     /// list's in the order an export writes them.
     static func assemble(_ checker: JSONChecker, exportedAt: UnixTime?, settings: ProgressDocument.Settings?,
-                         cards: CardSection, renames: RenameSection, reviews: ReviewSection, quizResults: QuizSection,
-                         drillResults: DrillSection) throws(ImportProblems) -> ProgressDocument {
-        let problems = checker.problems + cards.checker.problems + renames.checker.problems + reviews.checker.problems
-            + quizResults.checker.problems + drillResults.checker.problems
+                         cards: CardSection, renames: RenameSection, marks: MarkSection, reviews: ReviewSection,
+                         quizResults: QuizSection, drillResults: DrillSection) throws(ImportProblems) -> ProgressDocument {
+        let problems = checker.problems + cards.checker.problems + renames.checker.problems + marks.checker.problems
+            + reviews.checker.problems + quizResults.checker.problems + drillResults.checker.problems
         guard problems.isEmpty, let exportedAt, let settings else { throw ImportProblems(problems) }
         return ProgressDocument(exportedAt: exportedAt, settings: settings, cards: cards.cards, renames: renames.renames,
-                                reviews: reviews.batch, quizResults: quizResults.results, drillResults: drillResults.drills)
+                                marks: marks.marks, reviews: reviews.batch, quizResults: quizResults.results, drillResults: drillResults.drills)
     }
 
     // MARK: Scheduler settings

@@ -77,24 +77,29 @@ public struct ProgressDocument: Sendable {
     /// Cards whose history moved to another card on the exporting machine (empty in a file
     /// from before renames were exported).
     public let renames: [CardRename]
+    /// Suspends and flags, set or cleared (empty in a file from before marks were exported).
+    public let marks: [CardMarkRecord]
     /// Packed: an import may hold a million (`ReviewBatch`).
     public let reviews: ReviewBatch
     public let quizResults: [QuizResultRecord]
     public let drillResults: [DrillResultRecord]
 
     public init(exportedAt: UnixTime, settings: Settings, cards: [ExportedCard], renames: [CardRename] = [],
-                reviews: [ReviewRecord], quizResults: [QuizResultRecord], drillResults: [DrillResultRecord]) {
-        self.init(exportedAt: exportedAt, settings: settings, cards: cards, renames: renames, reviews: ReviewBatch(reviews),
-                  quizResults: quizResults, drillResults: drillResults)
+                marks: [CardMarkRecord] = [], reviews: [ReviewRecord], quizResults: [QuizResultRecord],
+                drillResults: [DrillResultRecord]) {
+        self.init(exportedAt: exportedAt, settings: settings, cards: cards, renames: renames, marks: marks,
+                  reviews: ReviewBatch(reviews), quizResults: quizResults, drillResults: drillResults)
     }
 
     public init(exportedAt: UnixTime, settings: Settings, cards: [ExportedCard], renames: [CardRename] = [],
-                reviews: ReviewBatch, quizResults: [QuizResultRecord], drillResults: [DrillResultRecord]) {
+                marks: [CardMarkRecord] = [], reviews: ReviewBatch, quizResults: [QuizResultRecord],
+                drillResults: [DrillResultRecord]) {
         self.exportedAt = exportedAt
         self.settings = settings
         self.cards = cards
         cardsInFile = cards.count
         self.renames = renames
+        self.marks = marks
         self.reviews = reviews
         self.quizResults = quizResults
         self.drillResults = drillResults

@@ -16,17 +16,21 @@ public enum ProgressExport {
         public var states: [CardID: CardState]
         /// Renames oldest first (`StudyStore.allRenames`).
         public var renames: [CardRename]
+        /// Suspend and flag records, set or cleared, by card then mark (`StudyStore.allMarks`).
+        public var marks: [CardMarkRecord]
         /// Reviews in replay order: time, then arrival.
         public var reviews: [ReviewRecord]
         public var quizResults: [QuizResultRecord]
         public var drillResults: [DrillResultRecord]
 
         public init(configuration: StudyConfiguration, cards: [StoredCard], states: [CardID: CardState], renames: [CardRename] = [],
-                    reviews: [ReviewRecord], quizResults: [QuizResultRecord], drillResults: [DrillResultRecord]) {
+                    marks: [CardMarkRecord] = [], reviews: [ReviewRecord], quizResults: [QuizResultRecord],
+                    drillResults: [DrillResultRecord]) {
             self.configuration = configuration
             self.cards = cards
             self.states = states
             self.renames = renames
+            self.marks = marks
             self.reviews = reviews
             self.quizResults = quizResults
             self.drillResults = drillResults
@@ -37,7 +41,8 @@ public enum ProgressExport {
         public static func load(from store: StudyStore, configuration: StudyConfiguration) throws -> Contents {
             try store.readSnapshot {
                 Contents(configuration: configuration, cards: try store.cardsInExportOrder(), states: try store.allStates(),
-                         renames: try store.allRenames(), reviews: try store.allReviews(), quizResults: try store.quizResults(),
+                         renames: try store.allRenames(), marks: try store.allMarks(), reviews: try store.allReviews(),
+                         quizResults: try store.quizResults(),
                          drillResults: try store.drills())
             }
         }
@@ -52,6 +57,7 @@ public enum ProgressExport {
         document.set("scheduler", .object(settings(contents.configuration)))
         document.set("cards", .array(contents.cards.map { .object(card($0, state: contents.states[$0.id])) }))
         document.set("renames", .array(contents.renames.map { .object(rename($0)) }))
+        document.set("marks", .array(contents.marks.map { .object(mark($0)) }))
         document.set("reviews", .array(contents.reviews.map { .object(review($0)) }))
         document.set("quiz_results", .array(contents.quizResults.map { .object(quizResult($0)) }))
         document.set("drill_results", .array(contents.drillResults.map { .object(drillResult($0)) }))
@@ -67,6 +73,7 @@ public enum ProgressExport {
     public struct Counts: Sendable {
         public var cards = 0
         public var renames = 0
+        public var marks = 0
         public var reviews = 0
         public var quizResults = 0
         public var drillResults = 0
@@ -127,6 +134,12 @@ public enum ProgressExport {
                 counts.renames += 1
             }
             endArray(count: counts.renames)
+            member("marks")
+            for record in try store.allMarks() {
+                try element(.object(mark(record)), index: counts.marks)
+                counts.marks += 1
+            }
+            endArray(count: counts.marks)
             member("reviews")
             try store.forEachReview { record in
                 buffer.append(contentsOf: (counts.reviews == 0 ? "[\n    " : ",\n    ").utf8)
@@ -193,6 +206,13 @@ public enum ProgressExport {
     /// A card whose history moved to another (its term changed, so did its ID).
     static func rename(_ rename: CardRename) -> JSONObject {
         ["old": .string(rename.old.rawValue), "new": .string(rename.new.rawValue), "at": .string(ISO8601.format(rename.at))]
+    }
+
+    /// A suspend or a flag, set or cleared, with the time of that change (the later of two
+    /// wins when machines merge).
+    static func mark(_ record: CardMarkRecord) -> JSONObject {
+        ["card": .string(record.cardID.rawValue), "mark": .string(record.mark.rawValue), "set": .bool(record.isSet),
+         "at": .string(ISO8601.format(record.at))]
     }
 
     /// A reviewed card's stored state; never-reviewed cards have `"state": null`.

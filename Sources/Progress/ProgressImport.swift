@@ -23,6 +23,9 @@ public struct ImportReport: Sendable {
     public var renamesInFile = 0
     /// Renames new here: the history this database had of the old card moved to the new one.
     public var renamesApplied = 0
+    public var marksInFile = 0
+    /// Suspends and flags newer than this database's (or new here), now recorded.
+    public var marksApplied = 0
     public var reviewsInFile = 0
     public var reviewsAdded = 0
     public var reviewsAlreadyPresent = 0
@@ -53,6 +56,8 @@ public struct ImportReport: Sendable {
                       "known": JSONValue(cardsInFile - cardsAdded)],
             "renames": ["in_file": JSONValue(renamesInFile), "applied": JSONValue(renamesApplied),
                         "already_present": JSONValue(renamesInFile - renamesApplied)],
+            "marks": ["in_file": JSONValue(marksInFile), "applied": JSONValue(marksApplied),
+                      "not_newer": JSONValue(marksInFile - marksApplied)],
             "reviews": ["in_file": JSONValue(reviewsInFile), "added": JSONValue(reviewsAdded),
                         "already_present": JSONValue(reviewsAlreadyPresent), "conflicting": JSONValue(reviewsConflicting)],
             "quiz_results": ["in_file": JSONValue(quizResultsInFile), "added": JSONValue(quizResultsAdded),
@@ -77,7 +82,8 @@ public struct ImportReport: Sendable {
 /// Merge rules: reviews, quiz answers and drills are keyed by their IDs, so importing
 /// the same file twice, or two machines' exports into each other, never duplicates
 /// anything; cards unknown here are inserted retired with the file's text; local card
-/// text wins over the file's; a rename made on the other machine moves this database's
+/// text wins over the file's; of a suspend or flag recorded on both sides the later
+/// change wins; a rename made on the other machine moves this database's
 /// history of the old card to the new one before the reviews are merged, so a review
 /// both machines have lands once, on the new card. Everything happens in one
 /// transaction, together with the replay of every touched card's log, so a failure
@@ -237,6 +243,9 @@ extension ProgressImport {
         }
         try applyRenames(document.renames, scheduler: target.scheduler.makeScheduler(), movingReviews: !logHasTheFilesReviews,
                          report: &report)
+        // After the renames, as a sync's rename carries a mark along before a later change.
+        report.marksInFile = document.marks.count
+        for mark in document.marks where try store.mergeMark(mark) { report.marksApplied += 1 }
         report.quizResultsInFile = document.quizResults.count
         for result in document.quizResults where try store.insertQuizResult(result) { report.quizResultsAdded += 1 }
         report.drillsInFile = document.drillResults.count
@@ -275,7 +284,7 @@ extension ProgressImport {
     /// With foreign keys off, the tables an import writes that name cards (the log checks
     /// its own cards as it goes in) are checked before the transaction commits.
     func checkReferences() throws {
-        for table in ["card_state", "quiz_results", "drill_results", "card_renames", "buried", "requeued"] {
+        for table in ["card_state", "quiz_results", "drill_results", "card_renames", "card_marks", "buried", "requeued"] {
             if let problem = try store.foreignKeyProblems(in: table).first {
                 throw StoreError.inconsistent("the import would leave a reference to a missing card (\(problem)); nothing was changed")
             }

@@ -10,8 +10,8 @@ import Store
 /// seconds to build and walk. The four lists are checked element by element as they are
 /// read (`ImportSections`); reviews in their usual form are read straight from the bytes
 /// (`ReviewScanner`), and so are the cards a streamed import does not keep
-/// (`CardScanner`). Everything else at the top (format, version, settings, the renames,
-/// keys this version does not know) is small and is kept as a tree for the validator.
+/// (`CardScanner`). Everything else at the top (format, version, settings, the renames and
+/// marks, keys this version does not know) is small and is kept as a tree for the validator.
 struct ProgressReader {
     let validator: ImportValidator
     /// The top-level members other than the lists read element by element.
@@ -212,6 +212,8 @@ struct ProgressReader {
         // Small, and a key the lists read element by element do not include: from the tree.
         var renames = RenameSection(known: known)
         renames.readAll(top["renames"])
+        var marks = MarkSection(known: known)
+        marks.readAll(top["marks"])
         var reviews = self.reviews ?? ReviewSection(known: known)
         if self.reviews == nil {
             reviews.stream = stream
@@ -222,7 +224,7 @@ struct ProgressReader {
         var drillResults = self.drillResults ?? DrillSection(known: known)
         if self.drillResults == nil { drillResults.readAll(top["drill_results"]) }
         var document = try ImportValidator.assemble(checker, exportedAt: exportedAt, settings: settings, cards: cards,
-                                                    renames: renames, reviews: reviews, quizResults: quizResults,
+                                                    renames: renames, marks: marks, reviews: reviews, quizResults: quizResults,
                                                     drillResults: drillResults)
         document.cardsInFile = cards.count
         return document

@@ -20,6 +20,10 @@ extension StatsReport {
             "streak": JSONValue(streak),
             "longest_streak": JSONValue(longestStreak),
             "total_reviews": JSONValue(totalReviews),
+            "leeches": JSONValue(tags.leeches),
+            "leech_lapses": JSONValue(tags.leechLapses),
+            "suspended": JSONValue(tags.suspended),
+            "flagged": JSONValue(tags.flagged),
             "retention": .object(retentionJSON),
             "average_answer_ms": [
                 "today": Self.rounded(answerTimes.today),

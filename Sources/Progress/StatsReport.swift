@@ -19,10 +19,13 @@ public struct StatsInput: Sendable {
     public var buried: Set<CardID>
     /// Cards a quiz sent back to review: due now, as in the queue.
     public var requeued: Set<CardID>
+    /// Suspended cards: in no queue, so neither due today nor in the forecast.
+    public var suspended: Set<CardID>
+    public var flagged: Set<CardID>
 
     public init(configuration: StudyConfiguration, cards: [StoredCard], states: [CardID: CardState], reviews: [ReviewRecord],
                 quizResults: [QuizResultRecord] = [], drillResults: [DrillResultRecord] = [], buried: Set<CardID> = [],
-                requeued: Set<CardID> = []) {
+                requeued: Set<CardID> = [], suspended: Set<CardID> = [], flagged: Set<CardID> = []) {
         self.configuration = configuration
         self.cards = cards
         self.states = states
@@ -31,6 +34,8 @@ public struct StatsInput: Sendable {
         self.drillResults = drillResults
         self.buried = buried
         self.requeued = requeued
+        self.suspended = suspended
+        self.flagged = flagged
     }
 
     /// Everything from the store, read from one snapshot.
@@ -38,7 +43,8 @@ public struct StatsInput: Sendable {
         try store.readSnapshot {
             StatsInput(configuration: configuration, cards: try store.cards(includeRetired: true), states: try store.allStates(),
                        reviews: try store.allReviews(), quizResults: try store.quizResults(), drillResults: try store.drills(),
-                       buried: try store.buriedCards(at: now), requeued: Set(try store.requeuedCards(at: now)))
+                       buried: try store.buriedCards(at: now), requeued: Set(try store.requeuedCards(at: now)),
+                       suspended: try store.cards(marked: .suspended), flagged: try store.cards(marked: .flagged))
         }
     }
 }
@@ -54,7 +60,8 @@ public struct StatsInput: Sendable {
 ///   before the review, as the active scheduler replays the log: first reviews and
 ///   same-day learning steps do not count;
 /// - forecast: active reviewed cards by the study day they fall due (overdue: today),
-///   without daily limits;
+///   without daily limits; suspended cards are in no queue, so in neither `due` nor here;
+/// - tags: active cards that are leeches (lapses >= `leech-lapses`), suspended, flagged;
 /// - mastery per top-level section: mature (review, interval >= 21 days), young (review,
 ///   shorter), learning (learning or relearning), new (never reviewed); quiz score = share
 ///   of correct answers on the section's cards; drill score = mean total of its finished drills.
@@ -113,6 +120,16 @@ public struct StatsReport: Sendable {
     public let forecast: [ForecastDay]
     public let heatmap: HeatmapGrid
     public let mastery: [SectionMastery]
+    public let tags: Tags
+
+    /// How many active cards carry each tag.
+    public struct Tags: Hashable, Sendable {
+        public let leeches: Int
+        /// The threshold they were counted with.
+        public let leechLapses: Int
+        public let suspended: Int
+        public let flagged: Int
+    }
 
     public static let retentionWindows = [7, 30]
     public static let matureIntervalDays = 21
@@ -142,7 +159,8 @@ public struct StatsReport: Sendable {
             answerTimes: answerTimes(input.reviews, reviewDays: reviewDays, today: day.number),
             forecast: forecast(input, calendar: calendar, today: day.number, days: forecastDays),
             heatmap: HeatmapGrid(reviewsPerDay: perDay, today: day.number),
-            mastery: mastery(input)
+            mastery: mastery(input),
+            tags: tags(input)
         )
     }
 
@@ -162,7 +180,8 @@ public struct StatsReport: Sendable {
         // What counts against today's limits, as the review queue counts it.
         let introduced = reviewedToday.filter { (firstReview[$0] ?? 0) >= day.start }.count
         let progress = TodayProgress(newIntroducedToday: introduced, reviewsDoneToday: reviewedToday.count - introduced)
-        let candidates = input.cards.filter { !$0.retired && !input.buried.contains($0.id) }.map { stored in
+        let inQueue = input.cards.filter { !$0.retired && !input.buried.contains($0.id) && !input.suspended.contains($0.id) }
+        let candidates = inQueue.map { stored in
             if input.requeued.contains(stored.id) {
                 return QueueCandidate(id: stored.id.rawValue, phase: .review, due: now - 1, deckOrder: stored.card.order)
             }
@@ -221,12 +240,22 @@ public struct StatsReport: Sendable {
 
     static func forecast(_ input: StatsInput, calendar: StudyCalendar, today: Int64, days: Int) -> [ForecastDay] {
         var counts = [Int](repeating: 0, count: days)
-        for stored in input.cards where !stored.retired {
+        for stored in input.cards where !stored.retired && !input.suspended.contains(stored.id) {
             guard let state = input.states[stored.id], state.phase != .new else { continue }
             let offset = max(0, calendar.day(containing: state.due).number - today)
             if offset < Int64(days) { counts[Int(offset)] += 1 }
         }
         return counts.enumerated().map { ForecastDay(date: CivilDate(daysSinceEpoch: today + Int64($0.offset)), due: $0.element) }
+    }
+
+    // MARK: Tags
+
+    static func tags(_ input: StatsInput) -> Tags {
+        let leech = input.configuration.leech
+        let active = input.cards.filter { !$0.retired }
+        return Tags(leeches: active.filter { leech.isLeech(input.states[$0.id]) }.count, leechLapses: leech.lapses,
+                    suspended: active.filter { input.suspended.contains($0.id) }.count,
+                    flagged: active.filter { input.flagged.contains($0.id) }.count)
     }
 
     // MARK: Mastery

@@ -7,13 +7,14 @@ import Timekeeping
 
 /// The review in line mode (stdin not a terminal), for scripts and tests: for each card
 /// the front, a line `---`, the back, then one answer line: `0`-`5` (SM-2 quality),
-/// `again|hard|good|easy`, `u` (undo), `s` (skip), `q` (quit). End of input ends the
-/// session normally; every answer given is already committed.
+/// `again|hard|good|easy`, `u` (undo), `s` (skip), `!` (flag or unflag, then answer),
+/// `@` (suspend), `q` (quit). End of input ends the session normally; every answer given
+/// is already committed. An answer that makes the card a leech says so, once.
 /// With `json`, stdout carries one JSON object per event instead.
 public struct LineReview {
     public enum Command: Equatable, Sendable {
         case grade(Quality)
-        case undo, skip, quit
+        case undo, skip, flag, suspend, quit
     }
 
     let session: ReviewSession
@@ -24,7 +25,7 @@ public struct LineReview {
         self.channel = channel
     }
 
-    public static let validAnswers = "0-5, again, hard, good, easy, u (undo), s (skip) or q (quit)"
+    public static let validAnswers = "0-5, again, hard, good, easy, u (undo), s (skip), ! (flag), @ (suspend) or q (quit)"
 
     /// Parses one answer line; nil when it is not a valid answer.
     public static func parse(_ line: String) -> Command? {
@@ -34,6 +35,8 @@ public struct LineReview {
         switch word {
         case "u", "undo": return .undo
         case "s", "skip": return .skip
+        case "!", "flag": return .flag
+        case "@", "suspend": return .suspend
         case "q", "quit": return .quit
         default: return nil
         }
@@ -91,6 +94,23 @@ public struct LineReview {
                     "interval_days": JSONValue(outcome.after.intervalDays), "repeats_today": .bool(outcome.repeatsToday),
                 ], text: nil)
                 channel.message("\(quality.rating.name) (\(quality.rawValue)): next \(outcome.repeatsToday ? "again today" : "in " + IntervalText.format(from: outcome.review.at, to: outcome.after.due))")
+                if outcome.becameLeech {
+                    let card = presented.card
+                    channel.emit(["event": "leech", "card": .string(card.id.rawValue), "lapses": JSONValue(outcome.after.lapses),
+                                  "source": ["file": .string(card.source.file), "line": JSONValue(card.source.line)]], text: nil)
+                    // No `e` here: the next card follows at once, so the place is in the message.
+                    channel.message("\(LeechRule.message) \(card.source) (\(outcome.after.lapses) lapses)")
+                }
+                return true
+            case .flag:
+                let flagged = try session.toggleFlag(presented.card.id)
+                channel.emit(["event": "flag", "card": .string(presented.card.id.rawValue), "flagged": .bool(flagged)], text: nil)
+                channel.message(flagged ? "flagged ('sysdrill cards --flagged' lists them); now answer it" : "unflagged; now answer it")
+                continue
+            case .suspend:
+                try session.suspend(presented.card.id)
+                channel.emit(["event": "suspend", "card": .string(presented.card.id.rawValue)], text: nil)
+                channel.message("suspended: out of every queue until 'sysdrill card \(presented.card.id.rawValue.prefix(8)) --unsuspend' (u undoes)")
                 return true
             case .skip:
                 try session.skip()

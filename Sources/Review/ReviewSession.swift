@@ -16,12 +16,18 @@ public final class ReviewSession {
         /// 1-based position and the size of the session so far (grows with repeats).
         public let position: Int
         public let total: Int
+        /// Flagged (`!` flips it while the card is shown).
+        public var flagged: Bool
+        /// Lapsed `leech-lapses` times or more.
+        public let leech: Bool
 
-        public init(card: Card, state: CardState, position: Int, total: Int) {
+        public init(card: Card, state: CardState, position: Int, total: Int, flagged: Bool = false, leech: Bool = false) {
             self.card = card
             self.state = state
             self.position = position
             self.total = total
+            self.flagged = flagged
+            self.leech = leech
         }
     }
 
@@ -39,6 +45,9 @@ public final class ReviewSession {
         public let after: CardState
         /// The card comes back in this session (SM-2 grade below 4, FSRS learning step).
         public let repeatsToday: Bool
+        /// This answer made the card a leech (its stored lapses reached `leech-lapses`):
+        /// the front says so, once.
+        public let becameLeech: Bool
     }
 
     /// How far ahead a learning card may be shown early when nothing else is left
@@ -53,9 +62,11 @@ public final class ReviewSession {
     let clock: SessionClock
     let identifiers: IdentifierSource
     let dayEnd: UnixTime
+    let leech: LeechRule
 
     private var cards: [CardID: Card]
     private var states: [CardID: CardState]
+    private var flagged: Set<CardID>
     /// Cards in the order they will be shown.
     private var queue: [CardID]
     /// Learning cards waiting for their step's time.
@@ -70,19 +81,24 @@ public final class ReviewSession {
     private enum Action {
         case answered(reviewID: String, cardID: CardID, previous: CardState, queue: [CardID], waiting: [(id: CardID, due: UnixTime)], summary: SessionSummary)
         case skipped(cardID: CardID, queue: [CardID], waiting: [(id: CardID, due: UnixTime)])
+        case suspended(cardID: CardID, previous: CardMarkRecord?, wasShown: Bool, queue: [CardID],
+                       waiting: [(id: CardID, due: UnixTime)])
     }
 
-    /// `limit` caps the number of distinct cards taken from today's queue.
+    /// `limit` caps the number of distinct cards taken from today's queue; `leech` says
+    /// when a card has lapsed too often (`leech-lapses`).
     public init(store: StudyStore, scheduler: any Scheduler, storedScheduler: (any Scheduler)? = nil, today: TodayQueue,
-                clock: SessionClock, identifiers: IdentifierSource, limit: Int? = nil) {
+                clock: SessionClock, identifiers: IdentifierSource, limit: Int? = nil, leech: LeechRule = LeechRule()) {
         self.store = store
         self.scheduler = scheduler
         self.storedScheduler = storedScheduler
         self.clock = clock
         self.identifiers = identifiers
         self.dayEnd = today.day.end
+        self.leech = leech
         self.cards = today.cards
         self.states = today.states
+        self.flagged = today.flagged
         var ordered = today.queue.cardIDs.map(CardID.init(rawValue:))
         var later = today.queue.laterToday.map { (id: CardID(rawValue: $0.id), due: $0.due) }
         if let limit {
@@ -116,8 +132,9 @@ public final class ReviewSession {
         current = chosen
         shownCount += 1
         shownAtMilliseconds = clock.monotonicMilliseconds()
-        let presented = Presented(card: cards[chosen]!, state: states[chosen] ?? .new, position: shownCount,
-                                  total: shownCount + remaining)
+        let state = states[chosen] ?? .new
+        let presented = Presented(card: cards[chosen]!, state: state, position: shownCount, total: shownCount + remaining,
+                                  flagged: flagged.contains(chosen), leech: leech.isLeech(state))
         return .card(presented)
     }
 
@@ -164,7 +181,8 @@ public final class ReviewSession {
                 waiting.append((id, after.due))
             }
         }
-        return Outcome(review: review, before: before, after: after, repeatsToday: repeats)
+        return Outcome(review: review, before: before, after: after, repeatsToday: repeats,
+                       becameLeech: leech.becameLeech(from: storedBefore, to: storedAfter))
     }
 
     /// Hides the card on screen until the next study day.
@@ -176,7 +194,28 @@ public final class ReviewSession {
         summary.skipped += 1
     }
 
-    /// Undoes the last answer or skip (also across cards): the review leaves the log, the
+    /// Suspends a card of this session — the one on screen, or one just answered and still
+    /// on screen (a new leech) — at the clock's time: it leaves this session and every
+    /// queue until `card ID --unsuspend`; its history stays. `undo` takes it back.
+    public func suspend(_ id: CardID) throws {
+        let previous = try store.setMark(.suspended, true, on: id, at: clock.now)
+        let wasShown = current == id
+        history.append(.suspended(cardID: id, previous: previous, wasShown: wasShown, queue: queue, waiting: waiting))
+        queue.removeAll { $0 == id }
+        waiting.removeAll { $0.id == id }
+        if wasShown { current = nil }
+        summary.suspended += 1
+    }
+
+    /// Flags or unflags a card of this session (the store reads its flag inside the write);
+    /// returns the new value. Not an action `undo` takes back: `!` again does.
+    public func toggleFlag(_ id: CardID) throws -> Bool {
+        let isSet = try store.toggleMark(.flagged, on: id, at: clock.now)
+        if isSet { flagged.insert(id) } else { flagged.remove(id) }
+        return isSet
+    }
+
+    /// Undoes the last answer, skip or suspend (also across cards): the review leaves the log, the
     /// previous state returns, and that card is shown next. Nil when there is nothing to undo.
     @discardableResult
     public func undo() throws -> CardID? {
@@ -201,6 +240,16 @@ public final class ReviewSession {
             waiting = savedWaiting
             summary.skipped -= 1
             shownCount = max(0, shownCount - 1)
+            current = nil
+            return cardID
+        case .suspended(let cardID, let previous, let wasShown, let savedQueue, let savedWaiting):
+            try store.restoreMark(.suspended, on: cardID, to: previous)
+            // The card on screen when it was suspended is shown again next; one suspended
+            // after its answer (a leech) goes back where the answer had put it.
+            queue = wasShown ? [cardID] + savedQueue : savedQueue
+            waiting = savedWaiting
+            summary.suspended -= 1
+            if wasShown { shownCount = max(0, shownCount - 1) }
             current = nil
             return cardID
         }
@@ -228,6 +277,7 @@ public struct SessionSummary: Sendable, Equatable {
     public var again = 0
     public var newCards = 0
     public var skipped = 0
+    public var suspended = 0
     public var undone = 0
     public var milliseconds: Int64 = 0
 

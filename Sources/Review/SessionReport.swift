@@ -49,6 +49,7 @@ public struct SessionReport: Sendable {
         first += " in \(Self.duration(seconds))"
         if summary.reviewed > 0 { first += " · again \(Int((summary.againRate * 100).rounded()))%" }
         if summary.skipped > 0 { first += " · \(summary.skipped) skipped" }
+        if summary.suspended > 0 { first += " · \(summary.suspended) suspended" }
         lines.append(first)
         var second: [String] = []
         if dueLeftToday > 0 {
@@ -70,6 +71,7 @@ public struct SessionReport: Sendable {
             "again_rate": JSONValue(summary.againRate),
             "new": JSONValue(summary.newCards),
             "skipped": JSONValue(summary.skipped),
+            "suspended": JSONValue(summary.suspended),
             "seconds": JSONValue(Double(summary.milliseconds) / 1000),
             "next_due": JSONValue(nextDue.map(ISO8601.format)),
             "due_left_today": JSONValue(dueLeftToday),

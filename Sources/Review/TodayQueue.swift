@@ -12,6 +12,8 @@ public struct TodayQueue {
     /// The cards named by `queue` (ordered and later today).
     public let cards: [CardID: Card]
     public let states: [CardID: CardState]
+    /// The flagged cards among `cards`, for the review screen.
+    public let flagged: Set<CardID>
     /// Cards not yet shown because of the daily limits (for the overview).
     public let newAvailable: Int
 
@@ -43,15 +45,17 @@ public struct TodayQueue {
         let queue = plan.queue
         var cards: [CardID: Card] = [:]
         var states: [CardID: CardState] = [:]
+        var flagged = Set<CardID>()
         for id in (queue.cardIDs + queue.laterToday.map(\.id)).map(CardID.init(rawValue:)) {
             if let stored = try store.card(id: id) { cards[id] = stored.card }
+            if try store.markRecord(.flagged, of: id)?.isSet == true { flagged.insert(id) }
             if let override = options.states {
                 states[id] = override[id] ?? .new
             } else {
                 states[id] = try store.state(of: id) ?? .new
             }
         }
-        return TodayQueue(now: now, day: plan.day, queue: queue, cards: cards, states: states,
+        return TodayQueue(now: now, day: plan.day, queue: queue, cards: cards, states: states, flagged: flagged,
                           newAvailable: plan.newAvailable)
     }
 
@@ -78,12 +82,14 @@ public struct TodayQueue {
         }
         let newLeft = max(0, limits.newPerDay - progress.newIntroducedToday)
 
+        // Suspended cards leave every queue (the store's queries leave them out too).
+        let suspended = try store.cards(marked: .suspended)
         var rows: [QueueRow]
         if let override = options.states {
             let active = Dictionary(uniqueKeysWithValues: try store.cards().map { ($0.id, $0.card.order) })
             let buried = try store.buriedCards(at: now)
             rows = override.compactMap { id, state in
-                guard let order = active[id], !buried.contains(id), state.due < day.end else { return nil }
+                guard let order = active[id], !buried.contains(id), !suspended.contains(id), state.due < day.end else { return nil }
                 return QueueRow(id: id, phase: state.phase, due: state.due, deckOrder: order)
             }
         } else {
@@ -91,7 +97,7 @@ public struct TodayQueue {
         }
         // Cards sent back by a quiz are due now whatever their schedule says (and come
         // once: a new card sent back is not also offered as new).
-        let requeued = try store.requeuedCards(at: now)
+        let requeued = try store.requeuedCards(at: now).filter { !suspended.contains($0) }
         let requeuedSet = Set(requeued)
         if !requeued.isEmpty {
             rows.removeAll { requeuedSet.contains($0.id) }

@@ -164,6 +164,21 @@ enum Schema {
         CREATE INDEX card_renames_by_new ON card_renames(new_id);
         PRAGMA user_version = 4;
         """),
+        Migration(version: 5, script: """
+        -- Suspended and flagged cards (`card ID --suspend`, `--flag`; `@` and `!` in a review).
+        -- One row per card and mark with its latest value and when it was set or cleared: a
+        -- cleared mark keeps its row, so an import can tell an old suspend from a newer
+        -- unsuspend (the later one wins). Marks are not part of a card's state, so a replay
+        -- of the review log (a scheduler switch, `check --repair`, an import) never touches them.
+        CREATE TABLE card_marks (
+            card_id TEXT NOT NULL REFERENCES cards(id),
+            mark    TEXT NOT NULL CHECK (mark IN ('suspended', 'flagged')),
+            is_set  INTEGER NOT NULL CHECK (is_set IN (0, 1)),
+            at      INTEGER NOT NULL,
+            PRIMARY KEY (card_id, mark)
+        ) WITHOUT ROWID;
+        PRAGMA user_version = 5;
+        """),
         Migration(version: 6, script: """
         -- Cards made from other cards (a definition's reverse, a comparison of alternatives):
         -- the cards each is made from, in order and joined like `items` (SectionCoding), for

@@ -39,13 +39,15 @@ public struct NewCardRule: Sendable {
 }
 
 extension StudyStore {
-    /// Reviewed, active, unburied cards due before `end`: a range scan on the `due` index.
+    /// Reviewed, active, unburied, unsuspended cards due before `end`: a range scan on the
+    /// `due` index.
     public func dueRows(before end: UnixTime, now: UnixTime, reverseCards: Bool = true) throws -> [QueueRow] {
         try connection.prepare("""
             SELECT s.card_id, s.phase, s.due, COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position, c.derived_from
             FROM card_state s JOIN cards c ON c.id = s.card_id LEFT JOIN decks d ON d.name = c.deck
             WHERE s.due < ?1 AND c.retired = 0 AND (?3 = 1 OR c.kind <> 'reverse')
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = s.card_id AND b.until > ?2)
+              AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = s.card_id AND m.mark = 'suspended' AND m.is_set = 1)
             ORDER BY s.due
             """).map([end, now, reverseCards]) { row in
             QueueRow(id: CardID(rawValue: row.string(0)), phase: Phase(rawValue: row.string(1)) ?? .review,
@@ -68,7 +70,8 @@ extension StudyStore {
 
     /// The first `limit` never-reviewed, unskipped active cards in deck order, and how
     /// many never-reviewed active cards there are, from one pass over the cards (each
-    /// looks up the card's state, which for 100k cards takes ~150 ms).
+    /// looks up the card's state, which for 100k cards takes ~150 ms). Suspended cards
+    /// are neither taken nor counted.
     public func newCards(limit: Int, now: UnixTime, rule: NewCardRule) throws -> (rows: [QueueRow], total: Int) {
         var rows: [QueueRow] = []
         var total = 0
@@ -81,6 +84,7 @@ extension StudyStore {
               AND (?3 = 1 OR c.kind <> 'reverse')
               AND NOT EXISTS (SELECT 1 FROM card_sources cs WHERE cs.card_id = c.id
                               AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = cs.source_id AND r.at < ?2))
+              AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = c.id AND m.mark = 'suspended' AND m.is_set = 1)
             ORDER BY ord
             """).forEach([now, rule.dayStart, rule.reverseCards]) { row in
             total += 1
@@ -106,6 +110,7 @@ extension StudyStore {
               AND (?4 = 1 OR c.kind <> 'reverse')
               AND NOT EXISTS (SELECT 1 FROM card_sources cs WHERE cs.card_id = c.id
                               AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = cs.source_id AND r.at < ?3))
+              AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = c.id AND m.mark = 'suspended' AND m.is_set = 1)
             LIMIT ?2
             """).map([now, Int64(max(0, limit)), rule.dayStart, rule.reverseCards]) { row in
             QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0, deckOrder: 0, from: Self.decodeFrom(row.string(1)))
@@ -124,12 +129,13 @@ extension StudyStore {
 }
 
 extension StudyStore {
-    /// The earliest due time among active, unskipped cards that have been reviewed
-    /// (possibly already past: a card due now), for "next due".
+    /// The earliest due time among active, unskipped, unsuspended cards that have been
+    /// reviewed (possibly already past: a card due now), for "next due".
     public func earliestDue(now: UnixTime) throws -> UnixTime? {
         try connection.prepare("""
             SELECT MIN(s.due) FROM card_state s JOIN cards c ON c.id = s.card_id
             WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = s.card_id AND b.until > ?1)
+              AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = s.card_id AND m.mark = 'suspended' AND m.is_set = 1)
             """).first([now]) { $0.optionalInt64(0) } ?? nil
     }
 }

@@ -109,9 +109,9 @@ extension StudyStore {
     /// Moves everything recorded about card `old` to card `new`, in one transaction: its
     /// reviews (rowids kept, so same-second ties keep their order), its state (`new`'s is
     /// replayed from its whole log by `replay`, since the state depends on the card's ID),
-    /// a skip, a send-back to review, quiz answers and drills. Then `old` is retired and
-    /// the pair recorded in `card_renames` (a later rename of the same card replaces an
-    /// earlier one). A sync renaming cards and an import applying another machine's
+    /// a skip, a send-back to review, a suspend or a flag, quiz answers and drills. Then
+    /// `old` is retired and the pair recorded in `card_renames` (a later rename of the same
+    /// card replaces an earlier one). A sync renaming cards and an import applying another machine's
     /// renames both come here; `movingReviews: false` leaves the log as it is (a streamed
     /// import, whose log holds only the file's reviews, already on the cards they belong to).
     public func moveHistory(from old: CardID, to new: CardID, at time: UnixTime, replay: StateReplay,
@@ -138,6 +138,13 @@ extension StudyStore {
                 ON CONFLICT(card_id) DO UPDATE SET at = max(at, excluded.at)
                 """, [old.rawValue, new.rawValue])
             try connection.run("DELETE FROM requeued WHERE card_id = ?1", [old.rawValue])
+            // A suspend or a flag goes along; where both cards have one, the later change wins.
+            try connection.run("""
+                INSERT INTO card_marks(card_id, mark, is_set, at) SELECT ?2, mark, is_set, at FROM card_marks WHERE card_id = ?1
+                ON CONFLICT(card_id, mark) DO UPDATE SET is_set = excluded.is_set, at = excluded.at
+                WHERE excluded.at > card_marks.at OR (excluded.at = card_marks.at AND excluded.is_set > card_marks.is_set)
+                """, [old.rawValue, new.rawValue])
+            try connection.run("DELETE FROM card_marks WHERE card_id = ?1", [old.rawValue])
             try connection.run("UPDATE quiz_results SET card_id = ?2 WHERE card_id = ?1", [old.rawValue, new.rawValue])
             try connection.run("UPDATE drill_results SET card_id = ?2 WHERE card_id = ?1", [old.rawValue, new.rawValue])
             try connection.run("UPDATE cards SET retired = 1 WHERE id = ?1", [old.rawValue])

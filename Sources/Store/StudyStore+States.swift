@@ -86,3 +86,10 @@ extension StudyStore {
         }
     }
 }
+
+extension StudyStore {
+    /// Cards whose stored state counts at least `lapses` lapses (leeches, for a threshold).
+    public func cards(withLapsesAtLeast lapses: Int) throws -> Set<CardID> {
+        Set(try connection.prepare("SELECT card_id FROM card_state WHERE lapses >= ?1").map([lapses]) { CardID(rawValue: $0.string(0)) })
+    }
+}

@@ -6,7 +6,20 @@ import Store
 /// export writes its own card objects, without `links`: cards are made again from the
 /// decks, and the import's fast card reader relies on the export's exact shape.)
 public enum CardJSON {
-    public static func object(_ card: Card, retired: Bool? = nil, includeSource: Bool = true) -> JSONObject {
+    /// What `cards --json` and `card ID --json` say about a card besides its text.
+    public struct Tags: Hashable, Sendable {
+        public var suspended: Bool
+        public var flagged: Bool
+        public var leech: Bool
+
+        public init(suspended: Bool, flagged: Bool, leech: Bool) {
+            self.suspended = suspended
+            self.flagged = flagged
+            self.leech = leech
+        }
+    }
+
+    public static func object(_ card: Card, retired: Bool? = nil, tags: Tags? = nil, includeSource: Bool = true) -> JSONObject {
         var object = JSONObject()
         object.set("id", .string(card.id.rawValue))
         object.set("deck", .string(card.deck))
@@ -23,6 +36,11 @@ public enum CardJSON {
             object.set("source", ["file": .string(card.source.file), "line": JSONValue(card.source.line)])
         }
         if let retired { object.set("retired", .bool(retired)) }
+        if let tags {
+            object.set("suspended", .bool(tags.suspended))
+            object.set("flagged", .bool(tags.flagged))
+            object.set("leech", .bool(tags.leech))
+        }
         return object
     }
 }

@@ -15,19 +15,27 @@ public struct StudyConfiguration: Equatable, Sendable {
     public var answerScale: AnswerScale
     /// Whether reverse cards (a definition's answer asking for its term) are studied.
     public var reverseCards: Bool
+    /// Lapses that make a card a leech (`leech-lapses`).
+    public var leechLapses: Int
+
+    public static let defaultLeechLapses = 8
+    public static let leechLapsesRange = 1...99
 
     public static let defaults = StudyConfiguration(
         scheduler: .defaults, limits: .defaults,
         rolloverHour: StudyDay.defaultRolloverHour, answerScale: .buttons)
 
     public init(scheduler: SchedulerSettings, limits: QueueLimits, rolloverHour: Int, answerScale: AnswerScale,
-                reverseCards: Bool = true) {
+                reverseCards: Bool = true, leechLapses: Int = StudyConfiguration.defaultLeechLapses) {
         self.scheduler = scheduler
         self.limits = limits
         self.rolloverHour = rolloverHour
         self.answerScale = answerScale
         self.reverseCards = reverseCards
+        self.leechLapses = leechLapses
     }
+
+    public var leech: LeechRule { LeechRule(lapses: leechLapses) }
 
     /// The configuration stored in `store` (defaults for keys never set). A stored value
     /// that no longer parses falls back to its default rather than blocking every command.
@@ -53,6 +61,30 @@ public struct StudyConfiguration: Equatable, Sendable {
     }
 }
 
+/// A leech is a card that keeps slipping: its stored state (a replay of its log under the
+/// active scheduler) counts `lapses` lapses or more. Derived, never stored, so the tag
+/// follows every replay and every change of the setting.
+public struct LeechRule: Hashable, Sendable {
+    public let lapses: Int
+
+    public init(lapses: Int = StudyConfiguration.defaultLeechLapses) {
+        self.lapses = lapses
+    }
+
+    public func isLeech(_ state: CardState?) -> Bool {
+        (state?.lapses ?? 0) >= lapses
+    }
+
+    /// Whether going from `before` to `after` (one answer) made the card a leech: the one
+    /// moment a review says so.
+    public func becameLeech(from before: CardState, to after: CardState) -> Bool {
+        !isLeech(before) && isLeech(after)
+    }
+
+    /// What a review says at that moment.
+    public static let message = "this card keeps slipping; rewrite it?"
+}
+
 /// A setting's name as typed in `sysdrill config set NAME VALUE`.
 public enum ConfigKey: String, CaseIterable, Sendable {
     case scheduler
@@ -67,6 +99,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
     case fuzz
     case answerScale = "answer-scale"
     case reverseCards = "reverse-cards"
+    case leechLapses = "leech-lapses"
 
     public var help: String {
         switch self {
@@ -82,6 +115,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .fuzz: return "on (default) or off: spread due dates so cards learned together part"
         case .answerScale: return "buttons (1-4 = again/hard/good/easy, default) or quality (0-5 SM-2 grades)"
         case .reverseCards: return "on (default) or off: study reverse cards (the answer shown, the term asked)"
+        case .leechLapses: return "lapses that make a card a leech, 1-99 (default 8): 'cards --leeches'"
         }
     }
 
@@ -90,7 +124,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         switch self {
         case .scheduler, .desiredRetention, .maximumInterval, .learningSteps, .relearningSteps, .fsrsParameters, .fuzz:
             return true
-        case .newPerDay, .reviewsPerDay, .dayRolloverHour, .answerScale, .reverseCards:
+        case .newPerDay, .reviewsPerDay, .dayRolloverHour, .answerScale, .reverseCards, .leechLapses:
             return false
         }
     }
@@ -111,6 +145,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .fuzz: return configuration.scheduler.fuzz ? "on" : "off"
         case .answerScale: return configuration.answerScale.rawValue
         case .reverseCards: return configuration.reverseCards ? "on" : "off"
+        case .leechLapses: return String(configuration.leechLapses)
         }
     }
 
@@ -171,6 +206,8 @@ public enum ConfigKey: String, CaseIterable, Sendable {
             case "off", "false", "no", "0": configuration.reverseCards = false
             default: throw invalid(text, "on or off")
             }
+        case .leechLapses:
+            configuration.leechLapses = try integer(value, in: StudyConfiguration.leechLapsesRange)
         }
         if let problem = configuration.scheduler.fsrs.validate().first {
             throw ConfigError(key: self, message: problem)

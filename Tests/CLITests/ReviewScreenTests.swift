@@ -57,6 +57,36 @@ import Testing
         #expect(lines.joined(separator: " ").contains("come back later."))
     }
 
+    @Test func tagsShowAndANewLeechOnScreenOffersNoGrades() {
+        var leech = screen(revealed: true, message: "this card keeps slipping; rewrite it? e shows file:line · again: again later today")
+        leech.presented = ReviewSession.Presented(card: Self.card, state: .new, position: 3, total: 12, flagged: true, leech: true)
+        leech.answered = true
+        for (columns, rows) in [(80, 24), (40, 12)] {
+            let lines = leech.render(columns: columns, rows: rows, style: .plain)
+            #expect(lines.count <= rows && lines.allSatisfy { ANSIText.visibleWidth($0) <= columns }, "\(lines)")
+            let text = lines.joined(separator: "\n")
+            #expect(!text.contains("1 again"))
+            #expect(text.contains("any key"))
+        }
+        let text = leech.render(columns: 80, rows: 24, style: .plain).joined(separator: "\n")
+        #expect(text.contains("[new · leech · flagged]"))
+        #expect(text.contains("this card keeps slipping; rewrite it? e shows file:line"))
+        // On a narrow terminal the news wraps instead of losing its end.
+        #expect(leech.render(columns: 40, rows: 12, style: .plain).joined(separator: " ").contains("again later today"))
+    }
+
+    @Test func helpListsFlagAndSuspend() {
+        for scale in [AnswerScale.buttons, .quality] {
+            let help = ReviewScreen.helpLines(scale: scale)
+            #expect(help.contains { $0.hasPrefix("  !  ") && $0.contains("flag") })
+            #expect(help.contains { $0.hasPrefix("  @  ") && $0.contains("suspend") })
+        }
+        var help = screen(revealed: false)
+        help.showHelp = true
+        let lines = help.render(columns: 40, rows: 40, style: .plain)
+        #expect(lines.allSatisfy { ANSIText.visibleWidth($0) <= 40 }, "\(lines)")
+    }
+
     @Test func colourIsOnlyAddedWhenAllowed() {
         let plain = screen(revealed: true).render(columns: 80, rows: 24, style: .plain).joined()
         let coloured = screen(revealed: true).render(columns: 80, rows: 24, style: Style(enabled: true)).joined()

@@ -2,9 +2,7 @@ import Deck
 import Store
 import Testing
 @testable import Study
-@testable import Review
 @testable import Practice
-@testable import Progress
 
 /// Drill timing with an injected clock, scoring, name matching, saving and resuming.
 @Suite struct PracticeDrillTests {

@@ -2,9 +2,7 @@ import Capacity
 import Store
 import Testing
 @testable import Study
-@testable import Review
 @testable import Practice
-@testable import Progress
 
 /// Estimation questions: generated reproducibly, answered by the calculator, graded
 /// within 25% (good) or 2x (pass).

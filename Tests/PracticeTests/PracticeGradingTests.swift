@@ -1,8 +1,6 @@
 import Testing
 @testable import Study
-@testable import Review
 @testable import Practice
-@testable import Progress
 
 /// Typed answers: what counts as the same answer, what does not, and the diff shown.
 @Suite struct PracticeGradingTests {

@@ -1,9 +1,7 @@
 import Deck
 import Testing
 @testable import Study
-@testable import Review
 @testable import Practice
-@testable import Progress
 
 /// Distractors, cloze prompts and quiz assembly on the real outline.
 @Suite struct PracticeQuizBuilderTests {

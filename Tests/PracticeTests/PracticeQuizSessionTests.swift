@@ -2,9 +2,8 @@ import Deck
 import Store
 import Testing
 @testable import Study
-@testable import Review
 @testable import Practice
-@testable import Progress
+@testable import Review
 
 /// The quiz session with a real database: answers saved as given, missed cards sent
 /// back to today's review, and the line-mode driver.

@@ -3,9 +3,7 @@ import Deck
 import Foundation
 import Store
 @testable import Study
-@testable import Review
 @testable import Practice
-@testable import Progress
 
 /// The user's outline as cards, parsed once for the practice tests.
 enum PracticeSeed {

@@ -1,8 +1,6 @@
 import Testing
 @testable import Deck
 @testable import Study
-@testable import Review
-@testable import Practice
 @testable import Progress
 
 /// The Anki file: header lines, escaping, tags, and that a CSV reader configured like

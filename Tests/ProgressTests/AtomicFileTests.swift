@@ -1,8 +1,6 @@
 import Foundation
 import Testing
 @testable import Study
-@testable import Review
-@testable import Practice
 @testable import Progress
 
 /// `export --output`: the file appears whole or not at all, and no temporary file stays.

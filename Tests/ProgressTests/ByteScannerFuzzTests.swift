@@ -5,8 +5,6 @@ import Testing
 @testable import Deck
 @testable import Store
 @testable import Study
-@testable import Review
-@testable import Practice
 @testable import Progress
 
 /// The byte-level readers of the import (`ByteScanner`, `CardScanner`, `ReviewScanner`)

@@ -4,8 +4,6 @@ import Testing
 @testable import Scheduling
 @testable import Store
 @testable import Study
-@testable import Review
-@testable import Practice
 @testable import Progress
 
 /// A deck edited on disk: the synchronizer renames with the scheduler in effect, so the

@@ -1,8 +1,6 @@
 import Testing
 @testable import Store
 @testable import Study
-@testable import Review
-@testable import Practice
 @testable import Progress
 
 /// A drill started on one machine and finished after an export reaches the other machine

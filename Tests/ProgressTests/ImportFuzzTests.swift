@@ -5,8 +5,6 @@ import Testing
 @testable import Deck
 @testable import Store
 @testable import Study
-@testable import Review
-@testable import Practice
 @testable import Progress
 
 /// The import validator on random and mutated progress files: never a crash, a trap or a

@@ -5,8 +5,6 @@ import Testing
 @testable import Scheduling
 @testable import Store
 @testable import Study
-@testable import Review
-@testable import Practice
 @testable import Progress
 import Timekeeping
 

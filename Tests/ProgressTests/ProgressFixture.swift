@@ -4,8 +4,6 @@ import JSONText
 @testable import Scheduling
 @testable import Store
 @testable import Study
-@testable import Review
-@testable import Practice
 @testable import Progress
 import Timekeeping
 
@@ -99,12 +97,13 @@ enum ProgressFixture {
     /// Every row of every table, as text: what "the database did not change" means.
     static func snapshot(_ store: StudyStore) throws -> [String: [String]] {
         let tables = ["decks", "deck_files", "cards", "review_log", "card_state", "buried", "settings", "quiz_results",
-                      "drill_results", "requeued", "card_renames"]
+                      "drill_results", "requeued", "card_renames", "card_marks"]
         var result: [String: [String]] = [:]
         for table in tables {
             let columns = try store.connection.prepare("SELECT name FROM pragma_table_info(?1)").map([table]) { $0.string(0) }
             // Table names come from the fixed list above, never from data.
-            let statement = try store.connection.prepare("SELECT * FROM \(table) ORDER BY 1")
+            // Ordered by the first two columns: `card_marks` has two rows (two marks) per card.
+            let statement = try store.connection.prepare("SELECT * FROM \(table) ORDER BY 1, 2")
             result[table] = try statement.map { row in
                 (0..<Int32(columns.count)).map { row.isNull($0) ? "NULL" : row.string($0) }.joined(separator: "|")
             }

@@ -5,8 +5,6 @@ import Testing
 @testable import Scheduling
 @testable import Store
 @testable import Study
-@testable import Review
-@testable import Practice
 @testable import Progress
 import Timekeeping
 
@@ -62,8 +60,8 @@ import Timekeeping
         let store = try renamingMachine()
         let text = try ProgressFixture.exportText(store)
         let document = try JSONParser.parse(text)
-        #expect(document.objectValue?.keys == ["format", "version", "exported_at", "scheduler", "cards", "renames", "reviews",
-                                               "quiz_results", "drill_results"])
+        #expect(document.objectValue?.keys == ["format", "version", "exported_at", "scheduler", "cards", "renames", "marks",
+                                               "reviews", "quiz_results", "drill_results"])
         #expect(document["renames"] == .array([["old": .string(Self.cdn.rawValue), "new": .string(Self.cdnEdge.rawValue),
                                                 "at": "2026-11-10T12:00:00Z"]]))
         #expect(SchemaValidator(root: ProgressExportImportTests.schema).errors(of: document) == [])

@@ -3,8 +3,6 @@ import Scheduling
 import Testing
 @testable import Study
 @testable import Review
-@testable import Practice
-@testable import Progress
 
 @Suite struct LineReviewTests {
     @Test(arguments: [

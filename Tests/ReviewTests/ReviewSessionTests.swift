@@ -4,8 +4,6 @@ import Store
 import Testing
 @testable import Study
 @testable import Review
-@testable import Practice
-@testable import Progress
 
 @Suite struct ReviewSessionTests {
     let good = Rating.good.quality

@@ -4,8 +4,6 @@ import Scheduling
 import Store
 @testable import Study
 @testable import Review
-@testable import Practice
-@testable import Progress
 
 /// A private database with a small deck, a fake clock and predictable IDs.
 final class StudyFixture {

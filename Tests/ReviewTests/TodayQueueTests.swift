@@ -5,8 +5,6 @@ import Testing
 import Timekeeping
 @testable import Study
 @testable import Review
-@testable import Practice
-@testable import Progress
 
 @Suite struct TodayQueueTests {
     @Test func limitsCountFromTheLogSoTheySurviveRestarts() throws {

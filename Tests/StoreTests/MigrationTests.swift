@@ -60,12 +60,12 @@ import Testing
     static let version3Tables = ["decks", "deck_files", "cards", "review_log", "card_state", "buried", "settings",
                                  "quiz_results", "drill_results", "requeued"]
 
-    func rows(_ connection: Connection, _ table: String) throws -> [String] {
+    func rows(_ connection: Connection, _ table: String, keepingLinks: Bool = false) throws -> [String] {
         let columns = try connection.prepare("SELECT name FROM pragma_table_info(?1)").map([table]) { $0.string(0) }
         // Table names come from the fixed list above, never from data.
         return try connection.prepare("SELECT * FROM \(table) ORDER BY 1").map { row in
             // Columns added by later migrations (with their defaults) are not the old rows'.
-            columns.indices.filter { columns[$0] != "links" && columns[$0] != "derived_from" }.map { Int32($0) }
+            columns.indices.filter { (keepingLinks || columns[$0] != "links") && columns[$0] != "derived_from" }.map { Int32($0) }
                 .map { row.isNull($0) ? "NULL" : row.string($0) }.joined(separator: "|")
         }
     }
@@ -108,6 +108,50 @@ import Testing
         #expect(try store.allRenames() == [CardRename(old: CardID(rawValue: "00000000000000aa"), new: CardID(rawValue: "00000000000000bb"), at: 500)])
         #expect(try store.integrityCheck() == ["ok"])
         #expect(try store.foreignKeyProblems().isEmpty)
+    }
+
+    /// Every table of a version-4 database.
+    static let version4Tables = version3Tables + ["card_renames"]
+
+    @Test func version5KeepsEveryRowAndAddsCardMarks() throws {
+        let dir = TemporaryDirectory()
+        let path = try database(at: 4, in: dir)
+        var before: [String: [String]] = [:]
+        do {
+            let old = try Connection(path: path)
+            try old.execute(script: """
+                INSERT INTO decks VALUES ('d', '/d.md', 'registered', 1, 5);
+                INSERT INTO deck_files VALUES ('d', '/d.md', 10, 20);
+                INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired, links)
+                VALUES ('00000000000000aa', 'd', 'S', 'list', 't', 'f', 'b', 'x' || char(31) || 'y', 'd.md', 3, 0, 0, 'https://a.example'),
+                       ('00000000000000bb', 'd', 'S', 'definition', 'u', 'f', 'b', '', 'd.md', 4, 1, 1, '');
+                INSERT INTO review_log(rowid, id, card_id, at, grade, duration_ms) VALUES (5, 'r', '00000000000000aa', 100, 4, 9);
+                INSERT INTO card_state(card_id, phase, due, reps, lapses, last_review, interval_days, sm2_n, sm2_ef, sm2_interval, sm2_extra)
+                VALUES ('00000000000000aa', 'review', 86500, 1, 0, 100, 1, 1, 2.6, 1, 0);
+                INSERT INTO buried VALUES ('00000000000000aa', 200);
+                INSERT INTO settings VALUES ('scheduler', 'sm2');
+                INSERT INTO quiz_results VALUES ('q', 's', 300, 'typed', '00000000000000aa', 'p', 'e', 'g', 1, 7);
+                INSERT INTO drill_results VALUES ('dr', '00000000000000bb', 'n', 5, 1, 2, 0, 0, '[]', NULL, 'in-progress');
+                INSERT INTO requeued VALUES ('00000000000000aa', 400);
+                INSERT INTO card_renames VALUES ('00000000000000bb', '00000000000000aa', 450);
+                """)
+            #expect(try old.pragmaValue("PRAGMA user_version") == "4")
+            for table in Self.version4Tables { before[table] = try rows(old, table, keepingLinks: true) }
+        }
+        let store = try StudyStore.open(path: path)
+        #expect(try store.userVersion() == Schema.latestVersion)
+        for table in Self.version4Tables {
+            #expect(try rows(store.connection, table, keepingLinks: true) == before[table], "\(table) changed")
+            #expect(before[table]?.isEmpty == false, "\(table) had no row to keep")
+        }
+        let card = CardID(rawValue: "00000000000000aa")
+        #expect(try store.allMarks().isEmpty)
+        try store.setMark(.suspended, true, on: card, at: 600)
+        #expect(try store.cards(marked: .suspended) == [card])
+        #expect(try store.integrityCheck() == ["ok"])
+        #expect(try store.foreignKeyProblems().isEmpty)
+        // A mark must name a card.
+        #expect(throws: StoreError.self) { try store.setMark(.flagged, true, on: CardID(rawValue: "00000000000000cc"), at: 1) }
     }
 
     @Test func aNewDatabaseAndAMigratedOneHaveTheSameSchema() throws {

@@ -1,9 +1,6 @@
 import Deck
 import Foundation
 @testable import Study
-@testable import Review
-@testable import Practice
-@testable import Progress
 import Testing
 
 /// Real-world Markdown becomes clean, answerable cards (issue 15). The look-alike fixtures

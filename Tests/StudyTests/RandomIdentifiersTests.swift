@@ -1,9 +1,6 @@
 import SeededRandom
 import Testing
 @testable import Study
-@testable import Review
-@testable import Practice
-@testable import Progress
 
 /// Review IDs are the merge key of export/import: they must be well-formed version-4
 /// UUIDs and must not repeat.

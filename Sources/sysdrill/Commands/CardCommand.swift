@@ -13,10 +13,23 @@ import Timekeeping
 enum CardCommand {
     static let spec = CommandSpec(
         name: "card",
-        summary: "show one card with every review and the state after it",
-        usage: ["card ID [--json]"],
+        summary: "show one card with every review and the state after it; suspend or flag it",
+        usage: ["card ID [--json]", "card ID [--suspend | --unsuspend] [--flag | --unflag] [--json]"],
+        options: [
+            OptionSpec("suspend", help: "take the card out of every queue (review, due counts, new cards); its history is kept"),
+            OptionSpec("unsuspend", help: "put a suspended card back"),
+            OptionSpec("flag", help: "flag the card (a note to yourself: 'sysdrill cards --flagged' lists them)"),
+            OptionSpec("unflag", help: "remove the flag"),
+        ],
         positionals: 1...1,
-        discussion: "ID may be shortened to any unique prefix (at least 4 characters), as with git.",
+        discussion: """
+        ID may be shortened to any unique prefix (at least 4 characters), as with git.
+
+        Tags: a card is a leech when it has lapsed 'leech-lapses' times or more (default 8;
+        'sysdrill config set leech-lapses N'); suspended and flagged are set here or with @ and !
+        in a review, recorded with the time, and carried by export and import.
+        JSON adds "suspended", "flagged" and "leech" (booleans) to the card.
+        """,
         run: run
     )
 
@@ -36,6 +49,10 @@ enum CardCommand {
                              command: "sysdrill card")
         }
         let configuration = try context.configuration(store)
+        if let changed = try changeMarks(invocation, card: stored, store: store, now: context.now), !context.json {
+            context.stdout.write(changed)
+            return ExitCode.ok
+        }
         let scheduler = configuration.scheduler.makeScheduler()
         let reviews = try store.reviews(of: stored.id)
         var state = CardState.new
@@ -45,6 +62,8 @@ enum CardCommand {
             steps.append((review, state))
         }
         let current = try store.state(of: stored.id) ?? .new
+        let marks = try store.marks(of: stored.id)
+        let leech = configuration.leech.isLeech(current)
         let renamedFrom = try store.renamedFrom(stored.id)
         // A renamed card's history is on its successor: say where.
         let renamedTo = try store.rename(of: stored.id).map { rename in
@@ -52,7 +71,8 @@ enum CardCommand {
         }
 
         if context.json {
-            var object = CardJSON.object(stored.card, retired: stored.retired)
+            var object = CardJSON.object(stored.card, retired: stored.retired,
+                                         tags: .init(suspended: marks.isSuspended, flagged: marks.isFlagged, leech: leech))
             object.set("renamed_from", .array(renamedFrom.map {
                 .object(["id": .string($0.id.rawValue), "term": .string($0.term), "at": .string(ISO8601.format($0.at))])
             }))
@@ -77,6 +97,11 @@ enum CardCommand {
         }
         text += style.dim("id \(card.id) · \(card.kind.rawValue) · \(card.source)" + (stored.retired ? " · retired" : "")) + "\n"
         text += style.dim(card.section.joined(separator: " › ")) + "\n"
+        var tags: [String] = []
+        if leech { tags.append(style.yellow("leech") + " (\(plural(current.lapses, "lapse")); leech-lapses \(configuration.leechLapses): rewrite it?)") }
+        if let suspended = marks.suspended, suspended.isSet { tags.append("suspended since " + LocalTime.shortFormat(suspended.at)) }
+        if let flagged = marks.flagged, flagged.isSet { tags.append("flagged since " + LocalTime.shortFormat(flagged.at)) }
+        if !tags.isEmpty { text += "tags: " + tags.joined(separator: " · ") + "\n" }
         // Its history includes the reviews of the cards it was renamed from.
         for step in renamedFrom {
             text += "renamed from \(step.id) “\(step.term)” on \(LocalTime.shortFormat(step.at).prefix(10))\n"
@@ -100,6 +125,39 @@ enum CardCommand {
         }
         context.stdout.write(text)
         return ExitCode.ok
+    }
+
+    /// Applies `--suspend`, `--unsuspend`, `--flag`, `--unflag` (all in one transaction) and
+    /// says what changed; nil when none was given.
+    static func changeMarks(_ invocation: Invocation, card stored: StoredCard, store: StudyStore, now: Int64) throws -> String? {
+        let wanted: [(CardMark, Bool)] = [
+            (.suspended, true, "suspend"), (.suspended, false, "unsuspend"), (.flagged, true, "flag"), (.flagged, false, "unflag"),
+        ].compactMap { mark, isSet, option in invocation.flag(option) ? (mark, isSet) : nil }
+        guard !wanted.isEmpty else { return nil }
+        for mark in CardMark.allCases where wanted.filter({ $0.0 == mark }).count > 1 {
+            let (set, clear) = mark == .suspended ? ("--suspend", "--unsuspend") : ("--flag", "--unflag")
+            throw UsageError("\(set) and \(clear) cannot be given together", command: "sysdrill card")
+        }
+        let name = "\(stored.id.rawValue.prefix(8)) “\(stored.card.term)”"
+        return try store.connection.transaction {
+            var lines = ""
+            for (mark, isSet) in wanted {
+                // Read inside the write's transaction: a card already so keeps its time.
+                if try store.markRecord(mark, of: stored.id)?.isSet ?? false == isSet {
+                    lines += "\(name) was already \(isSet ? "" : "not ")\(mark.rawValue)\n"
+                    continue
+                }
+                try store.setMark(mark, isSet, on: stored.id, at: now)
+                switch (mark, isSet) {
+                case (.suspended, true):
+                    lines += "suspended \(name): out of every queue until --unsuspend (its history is kept)\n"
+                case (.suspended, false): lines += "unsuspended \(name): back in the queue\n"
+                case (.flagged, true): lines += "flagged \(name) ('sysdrill cards --flagged' lists flagged cards)\n"
+                case (.flagged, false): lines += "unflagged \(name)\n"
+                }
+            }
+            return lines
+        }
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {

@@ -11,17 +11,24 @@ import Terminal
 enum CardsCommand {
     static let spec = CommandSpec(
         name: "cards",
-        summary: "list cards (all decks, or filtered by section and kind)",
-        usage: ["cards [--section TEXT] [--kind KIND] [--retired] [--json]"],
+        summary: "list cards (all decks, or filtered by section, kind and tag)",
+        usage: ["cards [--section TEXT] [--kind KIND] [--retired] [--leeches] [--suspended] [--flagged] [--json]"],
         options: [
             OptionSpec("section", .value, valueName: "TEXT", help: "a section number (3, 3.4) or text in a heading, label or parent"),
             OptionSpec("kind", .value, valueName: "KIND", help: "definition, list, drill or question"),
             OptionSpec("retired", help: "also list retired cards (vanished from their deck, history kept)"),
+            OptionSpec("leeches", help: "only leeches: cards that lapsed 'leech-lapses' times or more (default 8)"),
+            OptionSpec("suspended", help: "only suspended cards ('card ID --unsuspend' puts one back)"),
+            OptionSpec("flagged", help: "only flagged cards"),
         ],
         discussion: """
+        The tag options combine: --leeches --flagged lists flagged leeches. --json gives each
+        card "suspended", "flagged" and "leech" (booleans).
+
         Examples:
           sysdrill cards --section 3.4
           sysdrill cards --kind drill --json
+          sysdrill cards --leeches
         """,
         run: run
     )
@@ -30,17 +37,32 @@ enum CardsCommand {
         let kindName = try invocation.choice("kind", from: CardKind.allCases.map(\.rawValue))
         let store = try context.syncedStore()
         let filter = try context.sectionFilter(invocation, store: store, includeRetired: invocation.flag("retired"))
+        let configuration = try context.configuration(store)
+        let (suspended, flagged, leeches) = try store.readSnapshot {
+            (try store.cards(marked: .suspended), try store.cards(marked: .flagged),
+             try store.cards(withLapsesAtLeast: configuration.leechLapses))
+        }
+        func tags(_ id: CardID) -> CardJSON.Tags {
+            CardJSON.Tags(suspended: suspended.contains(id), flagged: flagged.contains(id), leech: leeches.contains(id))
+        }
         let cards = try store.cards(includeRetired: invocation.flag("retired")).filter { stored in
-            (kindName == nil || stored.card.kind.rawValue == kindName) && (filter?.matches(stored.card) ?? true)
+            let tags = tags(stored.id)
+            return (kindName == nil || stored.card.kind.rawValue == kindName) && (filter?.matches(stored.card) ?? true)
+                && (!invocation.flag("leeches") || tags.leech) && (!invocation.flag("suspended") || tags.suspended)
+                && (!invocation.flag("flagged") || tags.flagged)
         }
         if context.json {
-            let array = JSONValue.array(cards.map { .object(CardJSON.object($0.card, retired: invocation.flag("retired") ? $0.retired : nil)) })
+            let array = JSONValue.array(cards.map {
+                .object(CardJSON.object($0.card, retired: invocation.flag("retired") ? $0.retired : nil, tags: tags($0.id)))
+            })
             context.print(array.serialized(pretty: true))
             return ExitCode.ok
         }
         if cards.isEmpty {
-            // The section matched (checked above), the kind did not: an empty answer, not an error.
-            context.note("no cards match" + (filter.map { " --section '\($0.text)'" } ?? "") + (kindName.map { " --kind \($0)" } ?? ""))
+            // The section matched (checked above), the kind or tag did not: an empty answer, not an error.
+            let tagOptions = ["leeches", "suspended", "flagged"].filter(invocation.flag).map { " --" + $0 }.joined()
+            context.note("no cards match" + (filter.map { " --section '\($0.text)'" } ?? "") + (kindName.map { " --kind \($0)" } ?? "")
+                         + tagOptions)
             return ExitCode.ok
         }
         let width = TerminalQuery.size(of: 1)?.columns ?? 100
@@ -56,6 +78,9 @@ enum CardsCommand {
             let rest = card.term + " — " + shown
             line += TextLayout.truncate(rest, to: max(20, width - 31))
             if stored.retired { line += context.style.yellow(" (retired)") }
+            let tags = tags(stored.id)
+            let names = [tags.leech ? "leech" : nil, tags.suspended ? "suspended" : nil, tags.flagged ? "flagged" : nil].compactMap { $0 }
+            if !names.isEmpty { line += context.style.yellow(" (" + names.joined(separator: ", ") + ")") }
             text += line + "\n"
         }
         context.stdout.write(text)

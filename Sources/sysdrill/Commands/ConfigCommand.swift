@@ -15,12 +15,19 @@ enum ConfigCommand {
         subcommands: [
             CommandSpec(name: "list", summary: "every setting with its value", usage: ["config list [--json]"], run: list),
             CommandSpec(name: "get", summary: "one setting's value", usage: ["config get NAME"], positionals: 1...1, run: get),
-            CommandSpec(name: "set", summary: "change a setting", usage: ["config set NAME VALUE"], positionals: 2...64, run: set),
+            CommandSpec(name: "set", summary: "change a setting", usage: ["config set NAME VALUE"], positionals: 2...64,
+                        discussion: settingsHelp, run: set),
         ],
-        discussion: "Settings:\n" + ConfigKey.allCases.map { "  " + TextLayout.padRight($0.rawValue, to: 19) + $0.help }.joined(separator: "\n")
-            + "\n\nChanging the scheduler or its parameters recomputes every card's state by replaying\nthe review log; nothing is lost, and switching back restores the earlier states exactly.",
+        discussion: settingsHelp,
         run: nil
     )
+
+    /// Every setting with its values, for `config --help` and `config set --help`.
+    static let settingsHelp = "Settings:\n"
+        + ConfigKey.allCases.map { "  " + TextLayout.padRight($0.rawValue, to: 19) + $0.help }.joined(separator: "\n")
+        + "\n\nChanging the scheduler or its parameters recomputes every card's state by replaying\nthe review log; nothing is lost, and switching back restores the earlier states exactly."
+        + "\nA leech (lapses >= leech-lapses) is worked out from the card's state, so it follows too;\n"
+        + "suspended and flagged cards are not part of the state and stay as they are."
 
     static func key(_ name: String, command: String) throws -> ConfigKey {
         guard let key = ConfigKey(rawValue: name) else {

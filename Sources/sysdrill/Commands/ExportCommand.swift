@@ -43,7 +43,8 @@ enum ExportCommand {
             if format == "json" {
                 let written = try ProgressExport.write(from: store, configuration: try context.configuration(store),
                                                        exportedAt: context.now, to: append)
-                counts = ["cards": JSONValue(written.cards), "renames": JSONValue(written.renames), "reviews": JSONValue(written.reviews),
+                counts = ["cards": JSONValue(written.cards), "renames": JSONValue(written.renames), "marks": JSONValue(written.marks),
+                          "reviews": JSONValue(written.reviews),
                           "quiz_results": JSONValue(written.quizResults), "drill_results": JSONValue(written.drillResults)]
                 bytes = written.bytes
             } else {
@@ -64,8 +65,8 @@ enum ExportCommand {
             for (key, value) in counts.entries { summary.set(key, value) }
             context.print(JSONValue.object(summary).serialized(pretty: true))
         } else {
-            // Renames are rare: named only when there are some.
-            let what = counts.entries.filter { $0.key != "renames" || $0.value != 0 }
+            // Renames and marks are rare: named only when there are some.
+            let what = counts.entries.filter { ($0.key != "renames" && $0.key != "marks") || $0.value != 0 }
                 .map { "\($0.value.serialized()) \($0.key.replacingUnderscores())" }.joined(separator: ", ")
             context.note("wrote \(output) (\(format): \(what))")
         }

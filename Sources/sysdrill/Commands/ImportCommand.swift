@@ -93,6 +93,11 @@ enum ImportCommand {
             row("renames", "\(report.renamesApplied) \(applied) (history moved to the new term), "
                 + "\(report.renamesInFile - report.renamesApplied) already here")
         }
+        if report.marksInFile > 0 {
+            let applied = report.dryRun ? "to apply" : "applied"
+            row("marks", "\(report.marksApplied) \(applied) (suspends and flags), "
+                + "\(report.marksInFile - report.marksApplied) already here or older")
+        }
         row("quiz answers", "\(report.quizResultsAdded) \(added), \(report.quizResultsInFile - report.quizResultsAdded) already here")
         row("drills", "\(report.drillsAdded) \(added), " + (report.drillsUpdated > 0 ? "\(report.drillsUpdated) brought up to date, " : "")
             + "\(report.drillsInFile - report.drillsAdded - report.drillsUpdated) already here")

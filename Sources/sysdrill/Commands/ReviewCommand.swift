@@ -22,12 +22,17 @@ enum ReviewCommand {
         ],
         discussion: """
         In a terminal: Space shows the answer, 1-4 grade it (again, hard, good, easy), u undoes,
-        s skips until tomorrow, e shows the card's source, ? helps, q ends. With
+        s skips until tomorrow, ! flags (again: unflags), @ suspends (out of every queue until
+        'card ID --unsuspend'), e shows the card's source, ? helps, q ends. With
         'config set answer-scale quality', keys 0-5 are SM-2's grades instead.
 
         Line mode (stdin not a terminal): each card prints its front, a line '---' and its
-        back, then one line is read: 0-5 (SM-2 quality), again|hard|good|easy, u, s or q.
-        End of input ends the session normally. With --json every event is one JSON line.
+        back, then one line is read: 0-5 (SM-2 quality), again|hard|good|easy, u, s, ! (flag,
+        then answer), @ (suspend) or q. End of input ends the session normally. With --json
+        every event is one JSON line.
+
+        A card whose lapses reach 'leech-lapses' (default 8) is a leech: the answer that makes
+        it one says so, with the card's file:line, so you can rewrite it.
 
         Every answer is saved before the next card appears: Ctrl-C, a closed terminal or a
         crash never loses an answer already given.
@@ -59,7 +64,7 @@ enum ReviewCommand {
         let today = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: clock.now,
                                          options: .init(section: filter, newCards: newCards, states: override))
         let session = ReviewSession(store: store, scheduler: scheduler, storedScheduler: storedScheduler, today: today,
-                                    clock: clock, identifiers: RandomIdentifiers(), limit: limit)
+                                    clock: clock, identifiers: RandomIdentifiers(), limit: limit, leech: configuration.leech)
         if session.remaining == 0 {
             if context.json {
                 let report = try SessionReport.make(summary: session.summary, store: store, configuration: configuration,

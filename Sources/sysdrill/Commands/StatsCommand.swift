@@ -23,11 +23,14 @@ enum StatsCommand {
           retention  passing grades (quality >= 3) among reviews of cards that were in the
                      review phase before the review (first reviews and same-day steps excluded)
           forecast   reviewed cards by the day they fall due (overdue cards count today)
+          leeches    active cards that lapsed 'leech-lapses' times or more (default 8)
+          suspended  active cards taken out of every queue (not due, not in the forecast)
+          flagged    active cards flagged with 'card ID --flag' or ! in a review
           mature     review cards with an interval of 21 days or more; young: shorter
           quiz       share of correct quiz answers on the section's cards
           drill      mean score (0-100) of the section's finished drills
         JSON: {"now", "today": {"date", "starts", "ends", "due", "done", "new_left"}, "streak",
-        "longest_streak", "total_reviews", "retention": {"last_7_days": {"passed", "reviews", "rate"},
+        "longest_streak", "total_reviews", "leeches", "leech_lapses", "suspended", "flagged", "retention": {"last_7_days": {"passed", "reviews", "rate"},
         "last_30_days": {...}}, "average_answer_ms": {"today", "last_30_days", "all"},
         "forecast": [{"date", "due"}], "heatmap": {"from", "to", "max", "days": [{"date", "reviews"}]}
         (days without reviews left out),
@@ -76,6 +79,9 @@ enum StatsCommand {
             return "last \(window.days) days \(percent(rate)) (\(window.passed) of \(window.reviews))"
         }
         text += "  retention " + windows.joined(separator: " · ") + "\n"
+        let tags = report.tags
+        text += "  leeches \(tags.leeches > 0 ? style.yellow(String(tags.leeches)) : "0") (\(tags.leechLapses)+ lapses"
+            + (tags.leeches > 0 ? ": 'sysdrill cards --leeches'" : "") + ") · suspended \(tags.suspended) · flagged \(tags.flagged)\n"
         return text
     }
 

@@ -30,10 +30,15 @@ struct InteractiveReview {
         var learningLeft = 0
         /// All cards answered; the screen stays so the last answer can still be undone.
         var done = false
+        /// A card just answered that became a leech: it stays on screen with the news until
+        /// the next key, so `e` shows its source and `!`/`@` act on it.
+        var leechOnScreen: CardID?
 
         func advance() -> Bool {
             screen.revealed = false
+            screen.answered = false
             screen.showHelp = false
+            leechOnScreen = nil
             switch session.next() {
             case .card(let presented):
                 screen.presented = presented
@@ -84,6 +89,17 @@ struct InteractiveReview {
                 continue
             }
             screen.message = nil
+            if leechOnScreen != nil {
+                switch key {
+                case .interrupt, .endOfInput, .character("q"), .character("Q"), .character("u"), .character("?"),
+                     .character("e"), .character("!"), .character("@"):
+                    break  // as on any card below
+                default:
+                    // Any other key goes on to the next card (and does nothing else).
+                    guard advance() else { return (.finished, 0) }
+                    continue
+                }
+            }
             switch key {
             case .interrupt:
                 session.putBackCurrent()
@@ -109,10 +125,20 @@ struct InteractiveReview {
                 try session.skip()
                 guard advance() else { return (.finished, 0) }
                 screen.message = "skipped until tomorrow"
+            case .character("!"):
+                guard let id = screen.presented?.card.id else { continue }
+                let flagged = try session.toggleFlag(id)
+                screen.presented?.flagged = flagged
+                screen.message = flagged ? "flagged ('sysdrill cards --flagged' lists them)" : "unflagged"
+            case .character("@"):
+                guard let id = screen.presented?.card.id else { continue }
+                try session.suspend(id)
+                guard advance() else { return (.finished, 0) }
+                screen.message = "suspended until 'sysdrill card \(id.rawValue.prefix(8)) --unsuspend' (u undoes)"
             case .character(" "), .enter:
                 if screen.presented != nil { screen.revealed = true }
             case .character(let character):
-                guard screen.presented != nil, screen.revealed, let quality = quality(for: character) else {
+                guard let presented = screen.presented, screen.revealed, let quality = quality(for: character) else {
                     if screen.presented != nil && !screen.revealed && character.isNumber {
                         screen.message = "show the answer first (Space)"
                     }
@@ -120,8 +146,16 @@ struct InteractiveReview {
                 }
                 let outcome = try session.answer(quality)
                 let name = quality.rating.name
+                let result = outcome.repeatsToday ? "\(name): again later today" : "\(name): next in \(IntervalText.format(from: outcome.review.at, to: outcome.after.due))"
+                if outcome.becameLeech {
+                    // Stay on the card: "e shows file:line" must be about this one.
+                    screen.answered = true
+                    leechOnScreen = presented.card.id
+                    screen.message = "\(LeechRule.message) e shows file:line · \(result)"
+                    continue
+                }
                 guard advance() else { return (.finished, 0) }
-                screen.message = outcome.repeatsToday ? "\(name): again later today" : "\(name): next in \(IntervalText.format(from: outcome.review.at, to: outcome.after.due))"
+                screen.message = result
             default:
                 needsDraw = false
             }

@@ -12,6 +12,8 @@ import Timekeeping
 struct ReviewScreen {
     var presented: ReviewSession.Presented?
     var revealed = false
+    /// The card on screen is answered already (a new leech kept on screen): no grade keys.
+    var answered = false
     var previews: [(rating: Rating, due: UnixTime, text: String)] = []
     var message: String?
     var showHelp = false
@@ -33,6 +35,8 @@ struct ReviewScreen {
         lines += [
             "  u              undo the last answer (also across cards)",
             "  s              skip: hide this card until tomorrow",
+            "  !              flag this card, or unflag it ('sysdrill cards --flagged' lists them)",
+            "  @              suspend: out of every queue until 'sysdrill card ID --unsuspend' (history kept; u undoes)",
             "  e              show where the card comes from (file:line)",
             "  ?              this help",
             "  q, Ctrl-D      end the session (every answer is already saved)",
@@ -65,7 +69,10 @@ struct ReviewScreen {
         let done = presented.total == 0 ? 0 : (presented.position - 1) * width / presented.total
         lines.append(style.green(String(repeating: "█", count: done)) + style.dim(String(repeating: "░", count: width - done)))
         let path = card.section.map(CardID.stripNumbering).joined(separator: " › ")
-        lines.append(style.dim(TextLayout.truncate(path + "  [\(presented.state.phase.rawValue)]", to: width)))
+        var tags = [presented.state.phase.rawValue]
+        if presented.leech { tags.append("leech") }
+        if presented.flagged { tags.append("flagged") }
+        lines.append(style.dim(TextLayout.truncate(path + "  [" + tags.joined(separator: " · ") + "]", to: width)))
         lines.append("")
         if showHelp {
             // Key descriptions wrap under their own column on narrow terminals.
@@ -87,12 +94,15 @@ struct ReviewScreen {
             body.append("  " + style.dim(String(repeating: "─", count: min(40, width - 4))))
             for line in TextLayout.wrap(card.back, columns: width - 2) { body.append("  " + line) }
             body.append("")
-            grades = gradeLines(width: width, style: style)
+            grades = answered
+                ? [style.dim(TextLayout.truncate("  any key: next card · e source · ! flag · @ suspend · u undo", to: width))]
+                : gradeLines(width: width, style: style)
         } else {
             body.append(style.dim("  Space or Enter to show the answer"))
         }
         var bottom: [String] = []
-        if let message { bottom.append(style.yellow(TextLayout.truncate(message, to: width))) }
+        // A message wraps (a new leech's news is long) rather than losing its end.
+        for line in TextLayout.wrap(message ?? "", columns: width) where message != nil { bottom.append(style.yellow(line)) }
         bottom.append(style.dim(footer(width: width)))
         // A short terminal keeps the grade keys and the footer: the header gives way first
         // (blank line, section path, progress bar; the title with the counter stays),
