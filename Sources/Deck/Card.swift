@@ -96,6 +96,9 @@ extension Card {
         return CardID.fnv1a(front[range.upperBound...].utf8, continuing: CardID.fnvOffsetBasis)
     }
 
+    /// A list card made from a numbered list: it asks for its items in order.
+    public var asksInOrder: Bool { kind == .list && front.hasSuffix(CardFront.inOrder) }
+
     /// The card numbered at `order` in its deck.
     public func withOrder(_ order: Int) -> Card {
         Card(id: id, deck: deck, section: section, kind: kind, term: term, front: front, back: back, items: items,

@@ -64,7 +64,7 @@ enum ItemOutcome {
     case nothing
     case card(CardDraft)
     /// A plain point: an item of its section's list card.
-    case listItem(section: SectionInfo, text: String, line: Int, order: Int)
+    case listItem(section: SectionInfo, text: String, line: Int, order: Int, numbered: Bool)
 }
 
 /// Turns the outline's items into cards with IDs, fronts and backs. The reader decides
@@ -93,6 +93,8 @@ struct CardBuilder {
         let section: SectionInfo
         /// 1 for the section's first list.
         var number = 1
+        /// A numbered list ("1. …"): its order is part of what is learned.
+        var numbered = false
         var items: [String]
         let line: Int
         let order: Int
@@ -204,13 +206,14 @@ struct CardBuilder {
     /// card (no definition, no children), or nothing (a parent without a definition, whose
     /// children are the cards, or a cross reference). `file`: the bytes `text` may be in.
     func bullet(_ text: BulletText, in file: UnsafeBufferPointer<UInt8>, line: Int, order: Int, section: SectionInfo,
-                hasChildren: Bool) -> ItemOutcome {
+                hasChildren: Bool, numbered: Bool = false) -> ItemOutcome {
         if text.isCrossReference(in: file) { return .nothing }
         if let split = text.split(in: file), !split.definition.isEmpty,
            let draft = definition(term: split.term, definition: split.definition, line: line, order: order, section: section) {
             return .card(draft)
         }
-        return hasChildren ? .nothing : .listItem(section: section, text: text.string(in: file), line: line, order: order)
+        return hasChildren ? .nothing : .listItem(section: section, text: text.string(in: file), line: line, order: order,
+                                                  numbered: numbered)
     }
 
     /// A definition card from the Markdown of a term and its definition, rendered; nil when
@@ -341,7 +344,7 @@ struct CardBuilder {
         return add(draft)
     }
 
-    mutating func addListItem(_ text: String, section: SectionInfo, line: Int, order: Int) {
+    mutating func addListItem(_ text: String, section: SectionInfo, line: Int, order: Int, numbered: Bool = false) {
         // Points of one list follow each other, sharing one section: no lookup for those.
         if let last = lastGroup, last.section === section {
             groups[last.index].items.append(text)
@@ -353,7 +356,7 @@ struct CardBuilder {
             lastGroup = (section, groups.count)
             let number = (listsBegun[section.path] ?? 0) + 1
             listsBegun[section.path] = number
-            groups.append(ListGroup(section: section, number: number, items: [text], line: line, order: order))
+            groups.append(ListGroup(section: section, number: number, numbered: numbered, items: [text], line: line, order: order))
         }
     }
 
@@ -396,9 +399,10 @@ struct CardBuilder {
                 if items.count == 1 {
                     front = CardFront.singlePoint(items[0], context: context)
                 } else if part.count == items.count {
-                    front = CardFront.list(itemCount: items.count, context: context)
+                    front = group.numbered ? CardFront.steps(itemCount: items.count, context: context)
+                                           : CardFront.list(itemCount: items.count, context: context)
                 } else {
-                    front = CardFront.listPart(part, of: items.count, context: context)
+                    front = CardFront.listPart(part, of: items.count, context: context, inOrder: group.numbered)
                 }
                 // The first part keeps the whole list's term, so its ID is the list's.
                 let term = part.lowerBound == 0 ? name : "\(name) (items \(part.lowerBound + 1)-\(part.upperBound))"

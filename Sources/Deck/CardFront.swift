@@ -60,9 +60,17 @@ enum CardFront {
         prefixed("name the \(itemCount) points.", context: context)
     }
 
+    /// A numbered list: its order is asked too.
+    static func steps(itemCount: Int, context: String) -> String {
+        prefixed("name the \(itemCount) steps \(inOrder)", context: context)
+    }
+
+    /// What a numbered list's front ends with (practice reads it to keep the order).
+    static let inOrder = "in order."
+
     /// A list cut into parts of at most `ListParts.maximum` items: "name items 8-14 of 20.".
-    static func listPart(_ part: Range<Int>, of total: Int, context: String) -> String {
-        prefixed("name items \(part.lowerBound + 1)-\(part.upperBound) of \(total).", context: context)
+    static func listPart(_ part: Range<Int>, of total: Int, context: String, inOrder ordered: Bool = false) -> String {
+        prefixed("name items \(part.lowerBound + 1)-\(part.upperBound) of \(total)" + (ordered ? " " + inOrder : "."), context: context)
     }
 
     /// A list of one point cannot ask for "the key point" without a cue: it gives the

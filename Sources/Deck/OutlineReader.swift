@@ -65,6 +65,8 @@ public struct OutlineReader {
         let line: Int
         let indent: Int
         let order: Int
+        /// Whether its marker is a number ("1." or "1)").
+        var numbered = false
         /// The section of its card: the container's for a top-level bullet, else the
         /// parent's path and name.
         let section: SectionInfo
@@ -270,6 +272,11 @@ public struct OutlineReader {
         case .bullet(let indent, let text):
             proseHeading = nil
             openBullet(text, indent: indent, in: source)
+            // A numbered marker: its first non-blank byte is a digit.
+            if let first = raw.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+               first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {
+                open[open.count - 1].numbered = true
+            }
         case .question(let text):
             try requireNoPendingQuestion()
             guard !text.isEmpty else {
@@ -411,7 +418,7 @@ public struct OutlineReader {
             if rendered.hadImage { builder.note(.image, line: paragraph.line, text) }
             return
         }
-        if rendered.text.hasSuffix(":"), Sentences.split(rendered.text).count <= 1 {
+        if rendered.text.hasSuffix(":"), Sentences.split(rendered.text, maximum: 2).count <= 1 {
             // "Additional benefits include:" introduces the list after it: a short one
             // names it, as a label does; a longer one only ends the list before.
             // Right under a heading, the heading names the list already.
@@ -507,7 +514,7 @@ public struct OutlineReader {
             }
         } else if !bullet.hasChildren {
             resolve(bullet.order, builder.bullet(bullet.text, in: source, line: bullet.line, order: bullet.order,
-                                                 section: bullet.section, hasChildren: false))
+                                                 section: bullet.section, hasChildren: false, numbered: bullet.numbered))
         }
     }
 
@@ -568,8 +575,8 @@ public struct OutlineReader {
                 ready.append(card)
                 ready += builder.derived(from: draft, card: card, order: lastOrder)
             }
-        case .listItem(let section, let text, let line, let order):
-            builder.addListItem(text, section: section, line: line, order: order)
+        case .listItem(let section, let text, let line, let order, let numbered):
+            builder.addListItem(text, section: section, line: line, order: order, numbered: numbered)
         }
     }
 }

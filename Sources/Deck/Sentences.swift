@@ -8,7 +8,7 @@ enum Sentences {
 
     static func lead(of paragraph: String) -> String {
         // Two sentences of at most ~300 characters are within the first 1,200.
-        let sentences = split(paragraph.count > 1_200 ? String(paragraph.prefix(1_200)) : paragraph)
+        let sentences = split(paragraph.utf8.count > 1_200 ? String(paragraph.prefix(1_200)) : paragraph, maximum: 3)
         guard var answer = sentences.first else { return "" }
         // "There are three kinds:" introduces what follows; it answers nothing.
         if answer.hasSuffix(":") { return "" }
@@ -27,7 +27,7 @@ enum Sentences {
 
     /// The sentences of `text`: a `.`, `!` or `?` (and closing quotes or brackets after it)
     /// followed by a space and an upper-case letter, a digit or an opening quote ends one.
-    static func split(_ text: String) -> [String] {
+    static func split(_ text: String, maximum: Int = .max) -> [String] {
         // Unicode scalars, not Characters: the marks looked for are single scalars, and
         // breaking a whole paragraph into Characters was most of the time this took.
         let characters = Array(text.unicodeScalars)
@@ -47,6 +47,7 @@ enum Sentences {
                     let isInitial = lastWord.count == 2 && lastWord.first!.isLetter  // "J. Smith"
                     if character != "." || (!abbreviations.contains(lastWord) && !isInitial) {
                         sentences.append(candidate)
+                        if sentences.count == maximum { return sentences }
                         start = end + 1
                         index = end
                     }

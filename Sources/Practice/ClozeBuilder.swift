@@ -7,6 +7,15 @@ public struct ClozeEnumeration: Sendable, Equatable {
     /// Where it comes from, shown before the items: `Caching › Eviction`.
     public let title: String
     public let items: [String]
+    /// Whether the order is part of what is learned: a numbered list, or steps. An
+    /// unordered set is asked without teaching an order.
+    public var ordered = false
+
+    public init(title: String, items: [String], ordered: Bool = false) {
+        self.title = title
+        self.items = items
+        self.ordered = ordered
+    }
 }
 
 /// One overlapping cloze: one item hidden, the item before it shown as the cue.
@@ -19,9 +28,16 @@ public struct ClozePrompt: Sendable, Equatable {
     /// The other items: typing one of them is never accepted for this one.
     public var siblings: [String] { enumeration.items.enumerated().filter { $0.offset != hidden }.map(\.element) }
 
-    /// `Caching › Eviction (item 2 of 3): LRU (Least Recently Used), ___, …`
+    /// Ordered: `Steps (item 2 of 3): Plan, ___, …` (the item before as the cue).
+    /// Unordered: `Caching › Eviction — one is missing: FIFO, LRU (Least Recently Used), ___`
+    /// (the others in an order of their own, so no position is learned).
     public var text: String {
         let items = enumeration.items
+        guard enumeration.ordered else {
+            var random = PracticeRandom(seed: UInt64(hidden)).derived("cloze-order:" + card.id.rawValue + enumeration.title)
+            let others = random.shuffled(siblings)
+            return "\(enumeration.title) — one is missing: " + (others + [ClozeBuilder.blank]).joined(separator: ", ")
+        }
         var shown: [String] = []
         if hidden > 0 { shown.append(items[hidden - 1]) }
         shown.append(ClozeBuilder.blank)
@@ -56,7 +72,8 @@ public enum ClozeBuilder {
         case .list:
             let items = card.items.map(withoutFinalStop)
             if items.count >= 2, items.allSatisfy({ isShortItem($0, maximumWords: maximumWordsInListItem) && !$0.contains(",") }) {
-                found.append(ClozeEnumeration(title: context, items: items))
+                found.append(ClozeEnumeration(title: context, items: items,
+                                              ordered: card.asksInOrder || isSteps(context)))
             }
             found += card.items.compactMap { commaEnumeration(in: $0, title: context) }
         case .definition, .question:
@@ -86,7 +103,13 @@ public enum ClozeBuilder {
         }
         let items = Enumeration.items(of: sentence)
         guard items.count >= 3, items.allSatisfy({ isShortItem($0, maximumWords: maximumWordsInCommaItem) }) else { return nil }
-        return ClozeEnumeration(title: fullTitle, items: items)
+        return ClozeEnumeration(title: fullTitle, items: items, ordered: isSteps(fullTitle))
+    }
+
+    /// Titles that name a sequence: its items keep their order.
+    static func isSteps(_ title: String) -> Bool {
+        let lower = title.lowercased()
+        return ["step", "phase", "stage", "sequence", "lifecycle", "life cycle", "order of", "flow"].contains { lower.contains($0) }
     }
 
     static func isShortItem(_ item: String, maximumWords: Int) -> Bool {

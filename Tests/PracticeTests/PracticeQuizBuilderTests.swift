@@ -75,15 +75,19 @@ import Testing
         #expect(DistractorPicker.lengthBucket("short", "a much much longer answer than that") >= 3)
     }
 
-    @Test func evictionBecomesThreeOverlappingClozes() {
+    /// An unordered set: each cloze shows the other items (in an order of their own) and
+    /// hides one; every item is hidden once, so the item hidden changes between asks.
+    @Test func evictionBecomesThreeClozesThatTeachNoOrder() {
         let eviction = PracticeSeed.card("Eviction")
         let prompts = ClozeBuilder.prompts(for: eviction)
         #expect(prompts.map(\.expected) == ["LRU (Least Recently Used)", "LFU (Least Frequently Used)", "FIFO"])
-        #expect(prompts.map(\.text) == [
-            "Caching › Eviction (item 1 of 3): ___, …",
-            "Caching › Eviction (item 2 of 3): LRU (Least Recently Used), ___, …",
-            "Caching › Eviction (item 3 of 3): LFU (Least Frequently Used), ___",
-        ])
+        for prompt in prompts {
+            #expect(prompt.text.hasPrefix("Caching › Eviction — one is missing: "))
+            #expect(prompt.text.hasSuffix(", ___"))
+            #expect(!prompt.text.contains("item "), "no position is asked")
+            for other in prompt.siblings { #expect(prompt.text.contains(other)) }
+            #expect(!prompt.text.contains(prompt.expected))
+        }
         let second = TypedAnswerKey(expected: prompts[1].expected, siblings: prompts[1].siblings)
         #expect(TypedAnswerGrader.grade("LFU", key: second).correct)
         #expect(TypedAnswerGrader.grade("least frequently used", key: second).correct)
@@ -163,5 +167,18 @@ import Testing
         // Fisher-Yates from the top with Lemire reduction (checked against a Python model).
         var shuffler = PracticeRandom(seed: 9)
         #expect(shuffler.shuffled(Array(1...6)) == [6, 1, 3, 2, 4, 5])
+    }
+}
+
+extension PracticeQuizBuilderTests {
+    /// A numbered list keeps its order: the item before is the cue, and the position is asked.
+    @Test func numberedStepsKeepTheirOrder() throws {
+        let cards = try OutlineParser(deck: "t", file: "t.md").parse("# Deploy\n\n## Rollout\n\n1. Canary\n2. Ramp\n3. Full\n")
+            .filter { !$0.kind.isDerived }
+        let list = try #require(cards.first)
+        #expect(list.front == "Rollout: name the 3 steps in order.")
+        #expect(list.asksInOrder)
+        let prompts = ClozeBuilder.prompts(for: list)
+        #expect(prompts.map(\.text) == ["Rollout (item 1 of 3): ___, …", "Rollout (item 2 of 3): Canary, ___, …", "Rollout (item 3 of 3): Ramp, ___"])
     }
 }
