@@ -96,6 +96,9 @@ enum CardCommand {
             text += "links\n" + card.links.map { "  " + $0 + "\n" }.joined() + "\n"
         }
         text += style.dim("id \(card.id) · \(card.kind.rawValue) · \(card.source)" + (stored.retired ? " · retired" : "")) + "\n"
+        if !card.from.isEmpty {
+            text += "made from " + card.from.map { String($0.rawValue.prefix(8)) }.joined(separator: ", ") + "\n"
+        }
         text += style.dim(card.section.joined(separator: " › ")) + "\n"
         var tags: [String] = []
         if leech { tags.append(style.yellow("leech") + " (\(plural(current.lapses, "lapse")); leech-lapses \(configuration.leechLapses): rewrite it?)") }
