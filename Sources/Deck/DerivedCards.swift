@@ -20,7 +20,7 @@ enum DerivedCards {
     /// The reverse of a definition card, or nil when hiding the term leaves too little to
     /// ask ("Refer to the (…) section.") or the answer only repeats the term.
     static func reverse(of card: Card, context: String) -> Card? {
-        let prompt = masked(card.back, hiding: names(of: card.term))
+        let prompt = mayName(card.back, card.term) ? masked(card.back, hiding: names(of: card.term)) : card.back
         guard contentWords(prompt, atLeast: promptWords) else { return nil }
         let backWords = PromptLinter.wordCount(card.back)
         if backWords <= PromptLinter.wordCount(card.term) + 3, PromptLinter.isCircular(term: card.term, back: card.back) { return nil }
@@ -28,6 +28,14 @@ enum DerivedCards {
         return Card(id: reverseID(of: card.id), deck: card.deck, section: card.section, kind: .reverse, term: card.term,
                     front: front, back: card.term, items: [], source: card.source, order: card.order, links: card.links,
                     from: [card.id])
+    }
+
+    /// Whether `text` may name `term` at all: it has the term's first four letters, or the
+    /// term has a parenthetical or slash parts (whose names look different). Most answers
+    /// do not name their term, and for them no list of names is made.
+    static func mayName(_ text: String, _ term: String) -> Bool {
+        if term.utf8.contains(UInt8(ascii: "(")) || term.utf8.contains(UInt8(ascii: "/")) { return true }
+        return containsIgnoringCase(text, String(term.prefix(4)))
     }
 
     /// The ways a term is written: "BFF (Backend for Frontend)" is also "BFF" and "Backend
