@@ -81,7 +81,10 @@ public struct OutlineReader {
     /// (every file is its own section root) and the name that heads its cards when it has
     /// neither a `#` heading nor a front-matter title.
     init(bytes: [UInt8], deck: String, file: String, fileKey: String? = nil, fileTitle: String? = nil) throws(DeckError) {
-        self.bytes = bytes
+        // Old Mac files end lines with CR alone: each becomes a line break here (CRLF
+        // stays as it is: the CR before an LF is dropped with the line's end).
+        self.bytes = Self.hasLoneCarriageReturn(bytes) ? Self.carriageReturnsAsLineFeeds(bytes) : bytes
+        let bytes = self.bytes
         self.file = file
         builder = CardBuilder(deck: deck, file: file, fileKey: fileKey)
         offset = try bytes.withUnsafeBufferPointer { (buffer) throws(DeckError) -> Int in
@@ -104,6 +107,27 @@ public struct OutlineReader {
             }
         }
     }
+
+    static func hasLoneCarriageReturn(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while let found = bytes[index...].firstIndex(of: 0x0D) {
+            if found + 1 == bytes.count || bytes[found + 1] != 0x0A { return true }
+            index = found + 1
+        }
+        return false
+    }
+
+    static func carriageReturnsAsLineFeeds(_ bytes: [UInt8]) -> [UInt8] {
+        var result = bytes
+        for index in result.indices where result[index] == 0x0D && (index + 1 == result.count || result[index + 1] != 0x0A) {
+            result[index] = 0x0A
+        }
+        return result
+    }
+
+    /// Bullets nested deeper than this are an error: no real outline comes near it, and
+    /// every level costs the levels above it (an 8,000-level file took 1.6 GB).
+    public static let maximumNesting = 64
 
     /// The front matter's `tags`, if any.
     public private(set) var tags: [String] = []
@@ -271,7 +295,7 @@ public struct OutlineReader {
             closeAllBullets(source)
         case .bullet(let indent, let text):
             proseHeading = nil
-            openBullet(text, indent: indent, in: source)
+            try openBullet(text, indent: indent, in: source)
             // A numbered marker: its first non-blank byte is a digit.
             if let first = raw.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
                first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {
@@ -475,8 +499,12 @@ public struct OutlineReader {
 
     // MARK: - Items
 
-    private mutating func openBullet(_ text: BulletText, indent: Int, in source: UnsafeBufferPointer<UInt8>) {
+    private mutating func openBullet(_ text: BulletText, indent: Int, in source: UnsafeBufferPointer<UInt8>) throws(DeckError) {
         while let top = open.last, top.indent >= indent { closeLastBullet(source) }
+        guard open.count < Self.maximumNesting else {
+            throw .malformed(path: file, line: lineNumber, column: indent + 1,
+                             reason: "bullets nested more than \(Self.maximumNesting) levels deep; flatten the outline")
+        }
         let order = newItem()
         let section: SectionInfo
         if let parent = open.indices.last {

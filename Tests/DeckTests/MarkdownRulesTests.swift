@@ -223,3 +223,31 @@ extension MarkdownRulesTests {
         #expect(cards[0].section == ["T", "Advantages of queues"])
     }
 }
+
+/// Line endings and nesting (issue 17's hostile decks).
+@Suite struct LineEndingAndNestingTests {
+    func parse(_ text: String) throws -> [Card] {
+        try OutlineParser(deck: "t", file: "t.md").parse(text).filter { !$0.kind.isDerived }
+    }
+
+    @Test func carriageReturnsAloneEndLinesToo() throws {
+        let lf = try parse("# S\n\n- Quorum: A majority must agree.\n- Lease: A lock that expires.\n")
+        let cr = try parse("# S\r\r- Quorum: A majority must agree.\r- Lease: A lock that expires.\r")
+        let crlf = try parse("# S\r\n\r\n- Quorum: A majority must agree.\r\n- Lease: A lock that expires.\r\n")
+        #expect(cr.map(\.term) == ["Quorum", "Lease"])
+        #expect(cr.map(\.back) == lf.map(\.back) && crlf.map(\.back) == lf.map(\.back))
+        #expect(cr.map(\.source.line) == [3, 4])
+        #expect(cr.map(\.id) == lf.map(\.id))
+    }
+
+    @Test func nestingPastTheLimitIsAnErrorWithItsPlace() {
+        let depth = OutlineReader.maximumNesting + 1
+        let text = "# S\n\n" + (0..<depth).map { String(repeating: "  ", count: $0) + "- level \($0)\n" }.joined()
+        #expect(throws: DeckError.malformed(path: "t.md", line: 3 + OutlineReader.maximumNesting, column: 2 * OutlineReader.maximumNesting + 1,
+                                            reason: "bullets nested more than \(OutlineReader.maximumNesting) levels deep; flatten the outline")) {
+            try OutlineParser(deck: "t", file: "t.md").parse(text)
+        }
+        let allowed = "# S\n\n" + (0..<OutlineReader.maximumNesting).map { String(repeating: "  ", count: $0) + "- level \($0)\n" }.joined()
+        #expect(throws: Never.self) { try OutlineParser(deck: "t", file: "t.md").parse(allowed) }
+    }
+}
