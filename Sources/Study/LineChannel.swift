@@ -1,3 +1,4 @@
+import Deck
 import JSONText
 
 /// The streams of a line-mode session (stdin not a terminal): where answers come from,
@@ -23,7 +24,8 @@ public struct LineChannel {
         if json {
             if let event { output(JSONValue.object(event).serialized() + "\n") }
         } else if let text {
-            output(text)
+            // Card text may hold control characters; the terminal must not receive them raw.
+            output(ControlCharacters.visible(text))
         }
     }
 }

@@ -84,3 +84,31 @@ import Testing
         #expect(!again.stderr.contains("synced"), "an unchanged deck says nothing")
     }
 }
+
+/// Issue 17: ESC and BEL in a deck's text never reach the terminal raw; `--json` keeps them.
+@Suite struct ControlCharacterCLITests {
+    @Test func controlCharactersAreShownVisiblyAndKeptInJSON() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let path = cli.directory + "/evil.md"
+        try "# Evil\n\n- Bell\u{07}Term: Clears the screen \u{1B}[2J and rings.\n".write(toFile: path, atomically: true, encoding: .utf8)
+        for arguments in [["--deck", path, "cards", "--section", "Evil"], ["--deck", path, "due"],
+                          ["--deck", path, "card", try cardID(cli, path)]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 0)
+            #expect(!result.stdout.utf8.contains(0x1B) && !result.stdout.utf8.contains(0x07), "raw control character in \(arguments)")
+            if !arguments.contains("due") {
+                #expect(result.stdout.contains("^[[2J") || result.stdout.contains("Bell^GTerm"), "\(arguments): \(result.stdout)")
+            }
+        }
+        let review = try cli.run(["--deck", path, "review", "--section", "Evil"], stdin: "show\n3\nq\n")
+        #expect(!review.stdout.utf8.contains(0x1B) && !review.stdout.utf8.contains(0x07))
+        let json = try cli.run(["--deck", path, "cards", "--section", "Evil", "--json"])
+        #expect(json.stdout.contains("\\u001b[2J"))
+    }
+
+    func cardID(_ cli: CLIRunner, _ path: String) throws -> String {
+        let cards = try #require(try cli.json(["--deck", path, "cards", "--section", "Evil", "--json"]) as? [[String: Any]])
+        return try #require(cards.first { $0["kind"] as? String == "definition" }?["id"] as? String)
+    }
+}

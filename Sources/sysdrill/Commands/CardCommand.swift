@@ -91,7 +91,7 @@ enum CardCommand {
         }
         let style = context.style
         let card = stored.card
-        var text = style.bold(card.front) + "\n" + card.back + "\n\n"
+        var text = style.bold(ControlCharacters.visible(card.front)) + "\n" + ControlCharacters.visible(card.back) + "\n\n"
         if !card.links.isEmpty {
             text += "links\n" + card.links.map { "  " + $0 + "\n" }.joined() + "\n"
         }

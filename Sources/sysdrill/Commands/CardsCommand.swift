@@ -75,7 +75,7 @@ enum CardsCommand {
             // A reverse's back is its term: say what it is made from instead.
             let shown = card.kind == .reverse ? "reverse of " + card.from.map { String($0.rawValue.prefix(8)) }.joined(separator: ", ")
                                               : card.back.split(separator: "\n").joined(separator: " ")
-            let rest = card.term + " — " + shown
+            let rest = ControlCharacters.visible(card.term + " — " + shown)
             line += TextLayout.truncate(rest, to: max(20, width - 31))
             if stored.retired { line += context.style.yellow(" (retired)") }
             let tags = tags(stored.id)

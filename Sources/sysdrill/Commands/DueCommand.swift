@@ -75,7 +75,7 @@ enum DueCommand {
         for entry in entries.prefix(maximumCards) {
             let id = CardID(rawValue: entry.id)
             let phase = (today.states[id] ?? .new).phase.rawValue
-            let front = today.cards[id]?.front ?? ""
+            let front = ControlCharacters.visible(today.cards[id]?.front ?? "")
             text += "  " + style.dim(String(entry.id.prefix(8))) + "  " + TextLayout.padRight(phase, to: 10) + " "
                 + TextLayout.truncate(front, to: max(20, width - 24)) + "\n"
         }

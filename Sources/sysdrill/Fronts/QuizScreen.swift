@@ -1,3 +1,4 @@
+import Deck
 import Study
 import Review
 import Practice
@@ -33,7 +34,7 @@ struct QuizScreen {
         let answered = number - 1 + (outcome == nil ? 0 : 1)
         lines.append(style.dim(TextLayout.truncate("\(question.mode.rawValue) · score \(correctSoFar)/\(answered)", to: width)))
         lines.append("")
-        for line in TextLayout.wrap(question.prompt, columns: width - 2) { lines.append("  " + style.bold(line)) }
+        for line in TextLayout.wrap(ControlCharacters.visible(question.prompt), columns: width - 2) { lines.append("  " + style.bold(line)) }
         lines.append("")
         var cursor: (row: Int, column: Int)?
         if question.mode == .choice {
@@ -87,7 +88,7 @@ struct QuizScreen {
                 }
             }
             let label = "\(index + 1)) "
-            let wrapped = TextLayout.wrap(option, columns: width - 2 - label.count - mark.count)
+            let wrapped = TextLayout.wrap(ControlCharacters.visible(option), columns: width - 2 - label.count - mark.count)
             for (row, part) in wrapped.enumerated() {
                 let lead = row == 0 ? mark + style.bold(label) : String(repeating: " ", count: mark.count + label.count)
                 lines.append("  " + lead + paint(part))

@@ -87,12 +87,12 @@ struct ReviewScreen {
             return lines
         }
         var body: [String] = []
-        for line in TextLayout.wrap(card.front, columns: width - 2) { body.append("  " + style.bold(line)) }
+        for line in TextLayout.wrap(ControlCharacters.visible(card.front), columns: width - 2) { body.append("  " + style.bold(line)) }
         body.append("")
         var grades: [String] = []
         if revealed {
             body.append("  " + style.dim(String(repeating: "─", count: min(40, width - 4))))
-            for line in TextLayout.wrap(card.back, columns: width - 2) { body.append("  " + line) }
+            for line in TextLayout.wrap(ControlCharacters.visible(card.back), columns: width - 2) { body.append("  " + line) }
             body.append("")
             grades = answered
                 ? [style.dim(TextLayout.truncate("  any key: next card · e source · ! flag · @ suspend · u undo", to: width))]
