@@ -112,3 +112,29 @@ import Testing
         return try #require(cards.first { $0["kind"] as? String == "definition" }?["id"] as? String)
     }
 }
+
+/// Issue 17: a bad deck, a bad import or a dry run aimed at a database that does not exist
+/// yet creates nothing.
+@Suite struct NothingCreatedCLITests {
+    @Test func badInputAndDryRunsCreateNoDatabase() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let bad = cli.directory + "/bad.md"
+        try "# B\n\n- Term: one.\n- Term: two.\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let fresh = cli.directory + "/fresh.sqlite"
+        #expect(try cli.run(["--db", fresh, "--deck", bad, "cards"]).status == 65)
+        #expect(try cli.run(["--db", fresh, "decks", "add", bad]).status == 65)
+        let badImport = cli.directory + "/bad.json"
+        try "{\"format\": \"nope\"}".write(toFile: badImport, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["--db", fresh, "import", badImport]).status == 65)
+        let export = try cli.run(["export"])
+        let good = cli.directory + "/good.json"
+        try export.stdout.write(toFile: good, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["--db", fresh, "import", good, "--dry-run"]).status == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: cli.directory).filter { $0.hasPrefix("fresh") }
+        #expect(left.isEmpty, "created: \(left)")
+        // The same import for real does create it.
+        #expect(try cli.run(["--db", fresh, "import", good]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: fresh))
+    }
+}

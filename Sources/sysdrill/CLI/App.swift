@@ -1,3 +1,5 @@
+import Deck
+import Progress
 import Terminal
 
 /// The one exit path: parse, run, map every error to a message and an exit code.
@@ -27,6 +29,11 @@ enum App {
             context = made
             guard let run = command.run else { return ExitCode.usage }
             let status = try run(invocation, made)
+            // Bad input, or a dry run, leaves no database behind that the run created. (Not
+            // any failure: an interrupted first review has answers worth keeping.)
+            if [ExitCode.usage, ExitCode.dataError, ExitCode.noInput].contains(status) || invocation.flag("dry-run") {
+                made.discardCreatedDatabase()
+            }
             // Output that could not be written (a full disk) must not look like success.
             if let failure = StreamWriter.firstFailure {
                 StreamWriter.standardError.write("error: could not write the output: \(StreamWriter.describe(errorNumber: failure))\n")
@@ -34,6 +41,7 @@ enum App {
             }
             return status
         } catch {
+            if error is DeckError || error is UsageError || error is ProgressError { context?.discardCreatedDatabase() }
             return ErrorReporter.report(error, context: context, environment: environment)
         }
     }

@@ -28,6 +28,9 @@ final class AppContext {
     let errorStyle: Style
     let invocation: Invocation
     private var openedStore: StudyStore?
+    /// The database file this run created (it did not exist before), so that a failed or
+    /// dry-run command can leave nothing behind.
+    private var createdDatabase: String?
 
     init(environment: [String: String], invocation: Invocation, stdout: StreamWriter = .standardOutput,
          stderr: StreamWriter = .standardError) throws {
@@ -70,8 +73,11 @@ final class AppContext {
     /// The database, opened (and migrated) once per run, without touching decks.
     func store() throws -> StudyStore {
         if let openedStore { return openedStore }
-        let store = try StudyStore.open(path: try databasePath())
+        let path = try databasePath()
+        let existed = FileSystem.info(path) != nil
+        let store = try StudyStore.open(path: path)
         openedStore = store
+        if !existed { createdDatabase = path }
         return store
     }
 
@@ -96,6 +102,15 @@ final class AppContext {
             }
         }
         return store
+    }
+
+    /// Removes the database this run created (and its WAL files): called when the command
+    /// failed or was a dry run, so that nothing is created before the input is valid.
+    func discardCreatedDatabase() {
+        guard let path = createdDatabase else { return }
+        openedStore = nil  // closes the connection (the last reference)
+        for file in [path, path + "-wal", path + "-shm", path + "-journal"] { _ = unlink(file) }
+        createdDatabase = nil
     }
 
     /// Writes a line to stdout.
