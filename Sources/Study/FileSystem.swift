@@ -19,19 +19,49 @@ public enum FileSystem {
         return Info(isFolder: (status.st_mode & S_IFMT) == S_IFDIR, size: Int64(status.st_size), modified: modified)
     }
 
-    /// The whole file, or a `DeckError` naming the path.
+    /// The largest deck file read: no outline of notes comes near it, and a larger one
+    /// (or a device that never ends, like /dev/zero) must not read until memory runs out.
+    public static let deckSizeLimit = 64 << 20
+
+    /// The whole deck file, or a `DeckError` naming the path. Only regular files are read:
+    /// opening a FIFO would wait for a writer (hanging every command), and a device may
+    /// never end.
     public static func read(_ path: String) throws(DeckError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT { throw .missingFile(path: path) }
+            throw .unreadable(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw .unreadable(path: path, reason: "not a regular file (\(kind(of: status.st_mode))); a deck is a Markdown file or a folder of them")
+        }
+        guard status.st_size <= deckSizeLimit else {
+            throw .unreadable(path: path, reason: "\(status.st_size >> 20) MiB is more than a deck may be (\(deckSizeLimit >> 20) MiB); split it into a folder of files")
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             if errno == ENOENT { throw .missingFile(path: path) }
             throw .unreadable(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
-        return try readAll(fd, path: path)
+        return try readAll(fd, path: path, limit: deckSizeLimit)
     }
 
-    /// The rest of an open file, to its end (`path` names it in an error).
-    static func readAll(_ fd: Int32, path: String) throws(DeckError) -> [UInt8] {
+    /// What a file that is not regular is, for a message.
+    static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "a FIFO"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        case S_IFDIR: return "a folder"
+        default: return "not a regular file"
+        }
+    }
+
+    /// The rest of an open file, to its end (`path` names it in an error); more than
+    /// `limit` bytes is an error (a file growing while read, or a device without end).
+    static func readAll(_ fd: Int32, path: String, limit: Int = Int.max) throws(DeckError) -> [UInt8] {
         var bytes: [UInt8] = []
         // Room for the whole file up front: growing by doubling left up to twice the
         // file's size allocated (20 MB for a 10 MB deck, at the parser's peak).
@@ -45,6 +75,9 @@ public enum FileSystem {
                 throw .unreadable(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
             }
             if count == 0 { break }
+            guard bytes.count + count <= limit else {
+                throw .unreadable(path: path, reason: "more than \(limit >> 20) MiB; sysdrill reads no more than that here")
+            }
             bytes.append(contentsOf: chunk[0..<count])
         }
         return bytes

@@ -14,6 +14,10 @@ extension FileSystem {
     /// reader bytes that may not match (the import then fails its checks and changes
     /// nothing); one cut short meanwhile, or a read error of the disk, ends the process
     /// with SIGBUS, before anything is committed.
+    /// The most an import reads from a pipe (which cannot be mapped): an export of ten
+    /// years of daily study is a few hundred MB.
+    public static let importPipeLimit = 2 << 30
+
     public static func readOnce(_ path: String) throws(DeckError) -> JSONBytes {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -25,7 +29,13 @@ extension FileSystem {
         // Anything not mapped is read from this descriptor: opening a named pipe again
         // would wait for a writer that has already gone.
         guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else {
-            return JSONBytes(copying: try readAll(fd, path: path))
+            // A device other than standard input (/dev/zero) never ends: refused. A pipe
+            // or a terminal is read, up to what an import can hold in memory.
+            let type = status.st_mode & S_IFMT
+            if type == S_IFCHR || type == S_IFBLK, path != "/dev/stdin" {
+                throw .unreadable(path: path, reason: "not a regular file (\(kind(of: status.st_mode))); import reads an export file or standard input (-)")
+            }
+            return JSONBytes(copying: try readAll(fd, path: path, limit: importPipeLimit))
         }
         let size = Int(status.st_size)
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {

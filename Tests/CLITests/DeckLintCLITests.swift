@@ -138,3 +138,27 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: fresh))
     }
 }
+
+/// Issue 17: only regular files are read; a FIFO in a deck folder is skipped with a
+/// warning instead of hanging every command, and devices that never end are refused.
+@Suite struct SpecialFilesCLITests {
+    @Test func aFIFOInADeckFolderIsSkippedAndDevicesAreRefused() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let folder = cli.directory + "/notes"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "# A\n\n- Quorum: A majority of the replicas must agree.\n".write(toFile: folder + "/a.md", atomically: true, encoding: .utf8)
+        #expect(mkfifo(folder + "/pipe.md", 0o600) == 0)
+        let added = try cli.run(["decks", "add", folder])
+        #expect(added.status == 0)
+        #expect(added.stderr.contains("pipe.md: not a regular file (a FIFO)"))
+        #expect(try cli.run(["due"]).status == 0, "a later run does not hang on the FIFO")
+
+        let zeroDeck = try cli.run(["decks", "add", "/dev/zero"])
+        #expect(zeroDeck.status == 65)
+        #expect(zeroDeck.stderr.contains("not a regular file (a character device)"))
+        let zeroImport = try cli.run(["import", "/dev/zero"])
+        #expect(zeroImport.status != 0)
+        #expect(zeroImport.stderr.contains("not a regular file (a character device)"))
+    }
+}
