@@ -147,6 +147,12 @@ public final class ReviewSession {
         }
     }
 
+    /// The scheduler the stored settings name now (read inside the caller's write
+    /// transaction), or `fallback` when they cannot be read.
+    static func activeScheduler(in store: StudyStore, otherwise fallback: any Scheduler) -> any Scheduler {
+        (try? StudyConfiguration.load(from: store))?.scheduler.makeScheduler() ?? fallback
+    }
+
     /// Grades the card on screen and commits the review before returning.
     public func answer(_ quality: Quality) throws -> Outcome {
         guard let id = current else { throw StoreError.inconsistent("no card is being shown") }
@@ -157,9 +163,11 @@ public final class ReviewSession {
         // The stored state is read inside the write transaction (another terminal may
         // have answered this card meanwhile); the fuzz seed is the card's review count,
         // exactly as a replay of the log computes it.
-        let persisting = storedScheduler ?? scheduler
+        // The scheduler is read there too: `config set scheduler` in another terminal
+        // replays every state, and this session must go on writing what a replay gives.
         let (storedBefore, storedAfter) = try store.recordAnswer(review) { stored in
-            persisting.next(stored, review: review.event, fuzzSeed: FuzzSeed.make(cardID: id.rawValue, reviewIndex: stored.reps))
+            Self.activeScheduler(in: store, otherwise: storedScheduler ?? scheduler)
+                .next(stored, review: review.event, fuzzSeed: FuzzSeed.make(cardID: id.rawValue, reviewIndex: stored.reps))
         }
         // With `--scheduler`, this session schedules by its own scheduler's view.
         let before = storedScheduler == nil ? storedBefore : shown
@@ -222,9 +230,8 @@ public final class ReviewSession {
         guard let last = history.popLast() else { return nil }
         switch last {
         case .answered(let reviewID, let cardID, let previous, let savedQueue, let savedWaiting, let savedSummary):
-            let persisting = storedScheduler ?? scheduler
             let replayed = try store.removeReview(id: reviewID, cardID: cardID) { events in
-                persisting.replay(events, cardID: cardID.rawValue)
+                Self.activeScheduler(in: store, otherwise: storedScheduler ?? scheduler).replay(events, cardID: cardID.rawValue)
             }
             states[cardID] = storedScheduler == nil ? replayed : previous
             queue = savedQueue

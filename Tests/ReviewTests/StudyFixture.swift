@@ -37,8 +37,13 @@ final class StudyFixture {
         try TodayQueue.build(store: store, configuration: configuration, calendar: utcCalendar, now: clock.now, options: options)
     }
 
+    /// A session with `configuration`, which is also stored: a session writes with the
+    /// scheduler the stored settings name (as `sysdrill review` always has them).
     func session(_ configuration: StudyConfiguration = .defaults, limit: Int? = nil) throws -> ReviewSession {
-        ReviewSession(store: store, scheduler: configuration.scheduler.makeScheduler(), today: try today(configuration),
+        for key in [ConfigKey.scheduler, .learningSteps, .relearningSteps, .desiredRetention, .maximumInterval, .fuzz] {
+            try store.setSetting(key.rawValue, key.value(in: configuration))
+        }
+        return ReviewSession(store: store, scheduler: configuration.scheduler.makeScheduler(), today: try today(configuration),
                       clock: clock, identifiers: identifiers, limit: limit)
     }
 

@@ -1,0 +1,32 @@
+import Deck
+import Scheduling
+import Store
+@testable import Review
+import Study
+import Testing
+
+/// Issue 17: a session that began with SM-2 goes on writing what a replay gives after
+/// another terminal switched the scheduler to FSRS (every write reads the scheduler in its
+/// transaction), so `check` still finds every state equal to the replay.
+@Suite struct SchedulerChangeTests {
+    @Test func aSessionWritesWithTheSchedulerInForceWhenItAnswers() throws {
+        let fixture = try StudyFixture()
+        let session = try fixture.session()
+        _ = session.nextTerm()
+        _ = try session.answer(Quality(rawValue: 4)!)
+
+        // Another terminal: `config set scheduler fsrs` (the setting, then the replay).
+        try fixture.store.setSetting(ConfigKey.scheduler.rawValue, SchedulerKind.fsrs.rawValue)
+        let fsrs = try StudyConfiguration.load(from: fixture.store).scheduler.makeScheduler()
+        try StateRebuilder(store: fixture.store, scheduler: fsrs).rebuild()
+
+        fixture.clock.now += 60
+        _ = session.nextTerm()
+        _ = try session.answer(Quality(rawValue: 3)!)
+        _ = try session.undo()
+        _ = session.nextTerm()
+        _ = try session.answer(Quality(rawValue: 5)!)
+        let mismatches = try StateRebuilder(store: fixture.store, scheduler: fsrs).mismatches()
+        #expect(mismatches.isEmpty, "states that are not the FSRS replay: \(mismatches.map(\.id))")
+    }
+}
