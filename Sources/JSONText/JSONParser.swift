@@ -7,6 +7,31 @@ public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertibl
     public let column: Int
 
     public var description: String { "\(line):\(column): \(message)" }
+
+    /// What usually makes a file fail this way, and what to do, for people reading the
+    /// error (issue 17: every error used to blame a file cut off while copying, even one
+    /// nested too deeply). Told apart by the messages this parser writes (`JSONCursor`).
+    public var likelyCause: String {
+        if message.contains("end of input") || message.hasPrefix("unterminated") {
+            return "A file cut off while copying is the usual cause: export it again."
+        }
+        if message.hasPrefix("nested too deeply") {
+            return "No export is nested this deeply: the file was not written by 'sysdrill export', or was built by another tool."
+        }
+        if message.hasPrefix("invalid UTF-8") {
+            return "The file is not UTF-8 text: an editor or tool that saved it in another encoding is the usual cause. Export it again."
+        }
+        if message.hasPrefix("duplicate key") {
+            return "A key written twice in one object comes from a hand edit or another tool, never from an export: remove one, or export again."
+        }
+        if message.hasPrefix("control character") || message.contains("escape") {
+            return "A hand edit is the usual cause (a raw tab or line break inside a string, or a broken \\u escape): fix that place, or export again."
+        }
+        if message.hasPrefix("unexpected text after") {
+            return "Something follows the document: two files joined together or text appended to it. Keep only the export."
+        }
+        return "The text is damaged at that place: a hand edit or a file merged by a tool is the usual cause. Fix it, or export again."
+    }
 }
 
 public enum JSONParser {

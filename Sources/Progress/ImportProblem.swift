@@ -58,6 +58,16 @@ struct JSONChecker {
             mismatch(value, path(), expected: nonEmpty ? "a non-empty string" : "a string")
             return nil
         }
+        // U+0000 is refused rather than stored (issue 17). The database binds text as C
+        // strings, which end at the first NUL, so it was cut off silently and export ->
+        // import -> export lost the rest; no text sysdrill writes (decks, answers) holds
+        // one, so a file that does is damaged or made by hand. JSON can only carry it
+        // escaped (`\u0000`), which the byte scanners never accept, so the general reader
+        // always sees it and reports it here.
+        guard !text.utf8.contains(0) else {
+            report(path(), "text holds U+0000 (a NUL character, written \\u0000), which sysdrill cannot store")
+            return nil
+        }
         return text
     }
 
@@ -95,6 +105,17 @@ struct JSONChecker {
     mutating func time(_ value: JSONValue?, _ path: @autoclosure () -> String) -> UnixTime? {
         guard let text = value?.stringValue, let time = ISO8601.parse(text) else {
             mismatch(value, path(), expected: "an ISO 8601 time such as \"2026-11-25T09:00:00Z\"")
+            return nil
+        }
+        return time
+    }
+
+    /// A time of something that happened (a review, a rename, a mark, an answer, a drill):
+    /// as `time`, and before the year 9000 (`ImportLimits.latestEventTime`).
+    mutating func eventTime(_ value: JSONValue?, _ path: @autoclosure () -> String) -> UnixTime? {
+        guard let time = time(value, path()) else { return nil }
+        guard time <= ImportLimits.latestEventTime else {
+            report(path(), "\(ISO8601.format(time)) is after the year 8999; expected the time of a real event")
             return nil
         }
         return time

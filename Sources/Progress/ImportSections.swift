@@ -125,7 +125,7 @@ struct RenameSection {
         guard let object = checker.object(value, path()) else { return }
         let old = checker.reference(object["old"], path() + ".old", known: known)
         let new = checker.reference(object["new"], path() + ".new", known: known)
-        let at = checker.time(object["at"], path() + ".at")
+        let at = checker.eventTime(object["at"], path() + ".at")
         var repeated = false
         if let old, let value = KnownCards.value(old) {
             if let first = firstIndex[value] {
@@ -170,7 +170,7 @@ struct MarkSection {
         let card = checker.reference(object["card"], path() + ".card", known: known)
         let mark = checker.choice(object["mark"], path() + ".mark", from: CardMark.allCases.map(\.rawValue)).flatMap(CardMark.init(rawValue:))
         let isSet = checker.bool(object["set"], path() + ".set")
-        let at = checker.time(object["at"], path() + ".at")
+        let at = checker.eventTime(object["at"], path() + ".at")
         guard let card, let mark, let isSet, let at else { return }
         let key = card.rawValue + " " + mark.rawValue
         if let first = firstIndex[key] {
@@ -217,9 +217,9 @@ struct ReviewSection {
             checker.mismatch(object["id"], path() + ".id", expected: "a UUID such as \"1b4e28ba-2fa1-41d2-883f-0016d3cca427\"")
         }
         let card = checker.reference(object["card"], path() + ".card", known: known)
-        let at = checker.time(object["at"], path() + ".at")
+        let at = checker.eventTime(object["at"], path() + ".at")
         let grade = checker.integer(object["grade"], path() + ".grade", in: 0...5).flatMap { Quality(rawValue: Int($0)) }
-        let duration = checker.integer(object["duration_ms"], path() + ".duration_ms", in: 0...Int64.max)
+        let duration = checker.integer(object["duration_ms"], path() + ".duration_ms", in: ImportLimits.durationRange)
         guard var id, let card, let at, let grade, let duration else { return }
         if let stream {
             id.withUTF8 { stream.add(id: $0, card: KnownCards.value(card)!, at: at, grade: grade.rawValue, durationMs: duration) }
@@ -270,14 +270,14 @@ struct QuizSection {
         let id = checker.uniqueID(object["id"], path() + ".id", what: "quiz answer", list: "$.quiz_results", index: index,
                                   seen: &firstIndex)
         let session = checker.string(object["session"], path() + ".session")
-        let at = checker.time(object["at"], path() + ".at")
+        let at = checker.eventTime(object["at"], path() + ".at")
         let mode = checker.choice(object["mode"], path() + ".mode", from: ["choice", "typed", "cloze", "estimate"])
         let card = checker.optionalReference(object["card"], path() + ".card", known: known)
         let prompt = checker.string(object["prompt"], path() + ".prompt")
         let expected = checker.string(object["expected"], path() + ".expected")
         let given = checker.string(object["given"], path() + ".given")
         let correct = checker.bool(object["correct"], path() + ".correct")
-        let duration = checker.integer(object["duration_ms"], path() + ".duration_ms", in: 0...Int64.max)
+        let duration = checker.integer(object["duration_ms"], path() + ".duration_ms", in: ImportLimits.durationRange)
         guard let id, let session, let at, let mode, let card, let prompt, let expected, let given, let correct, let duration else { return }
         results.append(QuizResultRecord(id: id, sessionID: session, at: at, mode: mode, cardID: card, prompt: prompt,
                                         expected: expected, given: given, correct: correct, durationMs: duration))
@@ -308,8 +308,8 @@ struct DrillSection {
         let card = checker.optionalReference(object["card"], path() + ".card", known: known)
         let name = checker.string(object["name"], path() + ".name")
         let minutes = checker.integer(object["minutes"], path() + ".minutes", in: 1...Int64(Int32.max))
-        let started = checker.time(object["started_at"], path() + ".started_at")
-        let updated = checker.time(object["updated_at"], path() + ".updated_at")
+        let started = checker.eventTime(object["started_at"], path() + ".started_at")
+        let updated = checker.eventTime(object["updated_at"], path() + ".updated_at")
         let phase = checker.integer(object["phase"], path() + ".phase", in: 0...Int64(Int32.max))
         let elapsed = checker.integer(object["elapsed_s"], path() + ".elapsed_s", in: 0...Int64.max)
         var scores: [Int]?

@@ -229,7 +229,7 @@ public enum ProgressExport {
         }
         return [
             "phase": .string(state.phase.rawValue),
-            "due": .string(ISO8601.format(state.due)),
+            "due": .string(ISO8601.format(min(state.due, ImportLimits.latestWrittenTime))),
             "reps": JSONValue(state.reps),
             "lapses": JSONValue(state.lapses),
             "last_review": JSONValue(state.lastReview.map(ISO8601.format)),

@@ -45,7 +45,7 @@ enum ReviewScanner {
                 review.card = value
             case 2 where bytes[key.lowerBound] == UInt8(ascii: "a") && bytes[key.lowerBound + 1] == UInt8(ascii: "t"):
                 found = atKey
-                guard let time = scanner.time() else { return false }
+                guard let time = scanner.time(), time <= ImportLimits.latestEventTime else { return false }
                 review.at = time
             case 5 where scanner.matches(key, "grade"):
                 found = gradeKey
@@ -53,7 +53,7 @@ enum ReviewScanner {
                 review.grade = Int(grade)
             case 11 where scanner.matches(key, "duration_ms"):
                 found = durationKey
-                guard let duration = scanner.plainInteger() else { return false }
+                guard let duration = scanner.plainInteger(), duration <= ImportLimits.maximumDurationMs else { return false }
                 review.durationMs = duration
             default:
                 return false

@@ -228,7 +228,9 @@ public struct StatsReport: Sendable {
 
     static func answerTimes(_ reviews: [ReviewRecord], reviewDays: [Int64], today: Int64) -> AnswerTimes {
         func mean(_ durations: [Int64]) -> Double? {
-            durations.isEmpty ? nil : Double(durations.reduce(0, +)) / Double(durations.count)
+            // Summed in Double: durations in a database from before import checked their
+            // range (issue 17) may be near 2^63, and an Int64 sum of two of them traps.
+            durations.isEmpty ? nil : durations.reduce(0.0) { $0 + Double($1) } / Double(durations.count)
         }
         let dated = zip(reviews, reviewDays)
         return AnswerTimes(today: mean(dated.filter { $0.1 == today }.map(\.0.durationMs)),

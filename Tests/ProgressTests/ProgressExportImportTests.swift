@@ -341,7 +341,7 @@ import Timekeeping
         #expect(found == [
             "$.scheduler.day_rollover_hour: expected an integer 0-23, got 24",
             "$.reviews[1].card: card ffffffffffffffff is neither among this file's cards nor in your decks",
-            "$.reviews[2].duration_ms: missing; expected an integer >= 0",
+            "$.reviews[2].duration_ms: missing; expected an integer 0-86400000",
             "$.reviews[3].grade: expected an integer 0-5, got 7",
             "$.reviews[4].id: review \(reviewID0) appears twice (also at $.reviews[0])",
         ])

@@ -20,7 +20,7 @@ extension ProgressError: ReportableError {
     var hint: String? {
         switch self {
         case .inputMissing: return "Check the path; 'sysdrill export --output FILE' writes such a file."
-        case .malformedJSON: return "Your database was not changed. A file cut off while copying is the usual cause: export it again."
+        case .malformedJSON(_, let error): return "Your database was not changed. " + error.likelyCause
         case .invalidDocument: return "Your database was not changed. Export the file again from the other machine, or fix the places listed."
         case .inputUnreadable, .outputFailed: return nil
         }
