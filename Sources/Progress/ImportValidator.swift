@@ -138,6 +138,10 @@ public struct ImportValidator {
 
     private func readSteps(_ value: JSONValue?, _ path: @autoclosure () -> String, _ checker: inout JSONChecker) -> [Int64]? {
         guard let values = checker.array(value, path(), of: "seconds") else { return nil }
+        guard values.count <= FSRSParameters.maximumSteps else {
+            checker.report(path(), "\(values.count) steps; at most \(FSRSParameters.maximumSteps) are allowed")
+            return nil
+        }
         let steps = values.enumerated().map { index, value in checker.integer(value, path() + "[\(index)]", in: Self.stepRange) }
         return steps.allSatisfy { $0 != nil } ? steps.compactMap { $0 } : nil
     }

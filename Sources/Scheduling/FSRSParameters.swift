@@ -71,8 +71,13 @@ public struct FSRSParameters: Hashable, Sendable, Codable {
         return problems
     }
 
+    /// Learning and relearning steps are a handful; a list of thousands would only slow
+    /// every answer (each step is looked at) and is refused.
+    public static let maximumSteps = 20
+
     private static func stepProblems(_ steps: [Int64], name: String) -> [String] {
-        steps.enumerated().compactMap { index, seconds in
+        if steps.count > maximumSteps { return ["\(name): \(steps.count) steps; at most \(maximumSteps) are allowed"] }
+        return steps.enumerated().compactMap { index, seconds in
             seconds >= 1 ? nil : "\(name)[\(index)] = \(seconds) s must be at least 1 second"
         }
     }

@@ -175,3 +175,22 @@ import Timekeeping
         #expect(Set([cut.likelyCause, deep.likelyCause, duplicate.likelyCause]).count == 3)
     }
 }
+
+extension ImportLimitsTests {
+    /// Issue 17: every list of the settings is bounded (200,000 learning steps were accepted).
+    @Test func aStepListLongerThanTheLimitIsRefusedWithItsPath() throws {
+        let text = try exportedHistory()
+        var document = try JSONParser.parse(text).objectValue!
+        var scheduler = document["scheduler"]!.objectValue!
+        var fsrs = scheduler["fsrs"]!.objectValue!
+        fsrs.set("learning_steps_s", .array(Array(repeating: .integer(60), count: FSRSParameters.maximumSteps + 1)))
+        scheduler.set("fsrs", .object(fsrs))
+        document.set("scheduler", .object(scheduler))
+        let found = try problems(JSONValue.object(document).serialized(pretty: true))
+        #expect(found.contains { $0.contains("$.scheduler.fsrs.learning_steps_s") && $0.contains("at most \(FSRSParameters.maximumSteps)") },
+                "\(found)")
+        var settings = SchedulerSettings.defaults
+        settings.fsrs.relearningSteps = Array(repeating: 600, count: FSRSParameters.maximumSteps + 1)
+        #expect(settings.validate() == ["relearning steps: 21 steps; at most 20 are allowed"])
+    }
+}
