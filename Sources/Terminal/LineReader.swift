@@ -19,6 +19,11 @@ public final class LineReader {
     private var scanned = 0
     private var reachedEnd = false
     private let chunkSize: Int
+    /// The longest line kept: an answer is a few words, and a 50 MB line must not cost
+    /// a gigabyte and half a minute. The rest of a longer line is read and dropped.
+    public static let maximumLineLength = 16 * 1024
+    /// The line being read passed the limit: what follows, up to its end, is dropped.
+    private var dropping = false
 
     public init(fileDescriptor: Int32 = 0, chunkSize: Int = 4096) {
         self.fileDescriptor = fileDescriptor
@@ -36,6 +41,13 @@ public final class LineReader {
                 return line
             }
             scanned = buffer.count
+            let limit = start + Self.maximumLineLength
+            if buffer.count > limit {
+                // Past the limit: keep the first part, drop the rest of the line as it comes.
+                buffer.removeSubrange(limit...)
+                scanned = limit
+                dropping = true
+            }
             if reachedEnd {
                 guard start < buffer.count else { return nil }
                 let line = takeLine(upTo: buffer.count)
@@ -45,6 +57,16 @@ public final class LineReader {
                 return line
             }
             try fill()
+            if dropping {
+                let limit = start + Self.maximumLineLength
+                if let newline = buffer[limit...].firstIndex(of: 0x0A) {
+                    buffer.removeSubrange(limit..<newline)
+                    dropping = false
+                } else {
+                    buffer.removeSubrange(limit...)
+                }
+                scanned = limit
+            }
         }
     }
 

@@ -308,5 +308,9 @@ import Testing
         input.text = String(repeating: "a", count: 100)
         let field = input.rendered(prompt: "> ", width: 20)
         #expect(TextLayout.width(field.line) <= 20 && field.line.hasPrefix("> …"))
+        // Issue 17: a pasted flood stops at the line limit.
+        input.text = String(repeating: "a", count: LineReader.maximumLineLength)
+        #expect(input.handle(.character("b")) == .ignored)
+        #expect(input.text.utf8.count == LineReader.maximumLineLength)
     }
 }

@@ -61,3 +61,18 @@ struct LineReaderTests {
         #expect(result == expected)
     }
 }
+
+extension LineReaderTests {
+    /// Issue 17: a line longer than the limit keeps its first part; the rest is dropped as
+    /// it is read (memory stays bounded), and the next line is read as usual.
+    @Test(arguments: [7, 4096])
+    func aVeryLongLineIsCutAndTheNextOneStillRead(chunkSize: Int) throws {
+        // Small enough for the pipe to hold all of it before it is read (64 KiB).
+        let long = [UInt8](repeating: UInt8(ascii: "x"), count: LineReader.maximumLineLength + 7_000)
+        let read = try lines(from: long + Array("\nnext\n".utf8) + long, chunkSize: chunkSize)
+        #expect(read.count == 3)
+        #expect(read[0].utf8.count == LineReader.maximumLineLength)
+        #expect(read[1] == "next")
+        #expect(read[2].utf8.count == LineReader.maximumLineLength)
+    }
+}

@@ -14,6 +14,8 @@ struct InputLine {
     mutating func handle(_ key: Key) -> Action {
         switch key {
         case .character(let character):
+            // A pasted flood stops at the line reader's limit (an answer is a few words).
+            guard text.utf8.count < LineReader.maximumLineLength else { return .ignored }
             text.append(character)
             return .edited
         case .backspace:
