@@ -117,6 +117,165 @@ import Testing
         #expect(format.status == 64)
     }
 
+    /// Issue 17: `--output` renames over a regular file only. As root, `--output /dev/null`
+    /// used to make /dev/null a regular file.
+    @Test func outputToDevNullKeepsTheDevice() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["export", "--output", "/dev/null"])
+        #expect(result.status == 0)
+        var status = stat()
+        #expect(lstat("/dev/null", &status) == 0)
+        #expect(status.st_mode & S_IFMT == S_IFCHR)
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: "/dev")).contains { $0.hasPrefix("null.tmp-") })
+    }
+
+    @Test func outputToDevStdoutPrintsTheExport() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let expected = try cli.run(["export"]).stdout
+        let result = try cli.run(["export", "--output", "/dev/stdout"])
+        #expect(result.status == 0)
+        #expect(result.stdout == expected)
+        #expect(result.stdout.hasPrefix("{"))
+    }
+
+    @Test func outputToAFIFOStreamsAndKeepsTheFIFO() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let expected = try cli.run(["export"]).stdout
+        let fifo = cli.directory + "/pipe"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // The reader: opening a FIFO blocks until the export opens it for writing.
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+        reader.arguments = [fifo]
+        // Into a file: a pipe back to this process would fill and block the export.
+        let copy = cli.directory + "/received"
+        FileManager.default.createFile(atPath: copy, contents: nil)
+        let received = try FileHandle(forWritingTo: URL(fileURLWithPath: copy))
+        reader.standardOutput = received
+        try reader.run()
+        let result = try cli.run(["export", "--output", fifo])
+        reader.waitUntilExit()
+        try received.close()
+        let data = try Data(contentsOf: URL(fileURLWithPath: copy))
+        #expect(result.status == 0)
+        #expect(String(decoding: data, as: UTF8.self) == expected)
+        var status = stat()
+        #expect(lstat(fifo, &status) == 0)
+        #expect(status.st_mode & S_IFMT == S_IFIFO)
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: cli.directory)).contains { $0.contains(".tmp-") })
+    }
+
+    @Test func outputThroughASymlinkWritesItsTargetAndKeepsTheLink() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let expected = try cli.run(["export"]).stdout
+        let elsewhere = CLIRunner()
+        defer { elsewhere.cleanUp() }
+        let target = elsewhere.directory + "/real.json"
+        try "old".write(toFile: target, atomically: false, encoding: .utf8)
+        let link = cli.directory + "/link.json"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let result = try cli.run(["export", "--output", link])
+        #expect(result.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == expected)
+        for folder in [cli.directory, elsewhere.directory] {
+            #expect(!(try FileManager.default.contentsOfDirectory(atPath: folder)).contains { $0.contains(".tmp-") })
+        }
+    }
+
+    @Test func outputToAFolderIsRefusedAndLeavesItAlone() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let folder = cli.directory + "/exports"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        try "keep".write(toFile: folder + "/inside", atomically: false, encoding: .utf8)
+        try cli.run(["stats"])  // the database exists before the snapshot
+        let before = try FileManager.default.contentsOfDirectory(atPath: cli.directory).sorted()
+        let result = try cli.run(["export", "--output", folder])
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("cannot write \(folder): it is a folder"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["inside"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.directory).sorted() == before)
+    }
+
+    /// Issue 17: an export killed by SIGTERM or SIGINT mid-write leaves no `FILE.tmp-*`.
+    @Test(arguments: [SIGTERM, SIGINT])
+    func anInterruptedExportRemovesItsTemporaryFile(signal: Int32) throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let out = cli.directory + "/progress.json"
+        // posix_spawn with an empty signal mask and default actions: a test thread may have
+        // SIGINT/SIGTERM blocked, and Process would pass that on to the child.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), defaults = sigset_t()
+        sigemptyset(&empty)
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGTERM)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd in [Int32(0), 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let arguments = [CLIRunner.binary, "export", "--output", out]
+        let environment = cli.environment.merging(["SYSDRILL_TEST_EXPORT_PAUSE": "20"]) { $1 }.map { "\($0.key)=\($0.value)" }
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        #expect(posix_spawn(&pid, CLIRunner.binary, &actions, &attributes, &argv, &envp) == 0)
+        func temporaries() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: cli.directory).filter { $0.contains(".tmp-") }
+        }
+        // Waits (at most 10 s) until the export has written its first piece and paused.
+        var seen = false
+        for _ in 0..<1000 {
+            if let name = try temporaries().first,
+               let size = try FileManager.default.attributesOfItem(atPath: cli.directory + "/" + name)[.size] as? Int, size > 0 {
+                seen = true
+                break
+            }
+            usleep(10_000)
+        }
+        #expect(seen)
+        kill(pid, signal)
+        var status: Int32 = 0
+        #expect(waitpid(pid, &status, 0) == pid)
+        #expect(status & 0x7f == signal)  // died by the signal (WIFSIGNALED, WTERMSIG)
+        #expect(try temporaries().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// A temporary file from a previous run whose writer is gone (SIGKILL: no handler ran)
+    /// is removed by the next export; another file's, or a name not ours, is kept.
+    @Test func theNextExportRemovesAStaleTemporaryFile() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let out = cli.directory + "/progress.json"
+        let stale = out + ".tmp-0123456789abcdef"
+        let other = cli.directory + "/other.json.tmp-0123456789abcdef"
+        let notOurs = out + ".tmp-notours"
+        for path in [stale, other, notOurs] {
+            try "half an export".write(toFile: path, atomically: false, encoding: .utf8)
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: path)
+        }
+        #expect(try cli.run(["export", "--output", out]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: other))
+        #expect(FileManager.default.fileExists(atPath: notOurs))
+        #expect(FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func missingOrUnreadableInputExits66() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }

@@ -33,6 +33,40 @@ import Testing
         #expect(try leftovers().isEmpty)
     }
 
+    /// Issue 17: a symlink is written through (beside its target), a character device is
+    /// streamed to and never renamed over.
+    @Test func aSymlinkStaysALinkAndADeviceStaysADevice() throws {
+        let target = folder.file("target.json")
+        try "old".write(toFile: target, atomically: false, encoding: .utf8)
+        let link = folder.file("link.json")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        try AtomicFile.write("new\n", to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(FileManager.default.contents(atPath: target) == Data("new\n".utf8))
+        try AtomicFile.write("nothing\n", to: "/dev/null")
+        var status = stat()
+        #expect(lstat("/dev/null", &status) == 0)
+        #expect(status.st_mode & S_IFMT == S_IFCHR)
+        #expect(try leftovers().isEmpty)
+    }
+
+    /// Stale `FILE.tmp-*`: removed when older than the export and unlocked; kept while a
+    /// live writer holds its lock.
+    @Test func staleTemporaryFilesGoUnlessAWriterHoldsThem() throws {
+        let path = folder.file("export.json")
+        let stale = path + ".tmp-00000000000000aa", live = path + ".tmp-00000000000000bb"
+        for file in [stale, live] {
+            try "half".write(toFile: file, atomically: false, encoding: .utf8)
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: file)
+        }
+        let held = open(live, O_RDONLY)
+        defer { close(held) }
+        #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
+        try AtomicFile.write("x", to: path)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: live))
+    }
+
     @Test func aRelativePathWritesIntoTheWorkingFolder() {
         #expect(AtomicFile.folderPath(of: "export.json") == ".")
         #expect(AtomicFile.folderPath(of: "/export.json") == "/")

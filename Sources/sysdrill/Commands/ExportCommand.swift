@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import JSONText
 import Store
 import Study
@@ -14,7 +17,7 @@ enum ExportCommand {
         usage: ["export [--format json|anki-tsv] [--output FILE]"],
         options: [
             OptionSpec("format", .value, valueName: "FORMAT", help: "json (default: cards, states, reviews, quiz answers, drills) or anki-tsv"),
-            OptionSpec("output", .value, valueName: "FILE", help: "write to FILE (atomically: a temporary file, then rename) instead of stdout; - is stdout"),
+            OptionSpec("output", .value, valueName: "FILE", help: "write to FILE (a regular file atomically: a temporary file, then rename; a link's target the same way; a FIFO or device directly) instead of stdout; - is stdout"),
         ],
         discussion: """
         The JSON format ("sysdrill-progress", version 1) is described in docs/export-format.md
@@ -59,7 +62,16 @@ enum ExportCommand {
             try write { context.stdout.write(String(decoding: $0, as: UTF8.self)) }
             return ExitCode.ok
         }
-        try AtomicFile.write(to: output) { append in try write(to: append) }
+        // Tests only: SYSDRILL_TEST_EXPORT_PAUSE=SECONDS holds the export after its first
+        // piece is written, so a test can interrupt it mid-write deterministically.
+        let pause = context.environment["SYSDRILL_TEST_EXPORT_PAUSE"].flatMap { UInt32($0) }
+        try AtomicFile.write(to: output) { append in
+            var paused = false
+            try write { bytes in
+                try append(bytes)
+                if let pause, !paused { paused = true; sleep(pause) }
+            }
+        }
         if context.json {
             var summary: JSONObject = ["output": .string(output), "format": .string(format), "bytes": JSONValue(bytes)]
             for (key, value) in counts.entries { summary.set(key, value) }
