@@ -198,7 +198,8 @@ final class Bench {
         try Files.write(deckText, to: deck)
         // The cards written in the outline (the deck also gives reverses and comparisons).
         let cards = try OutlineParser(deck: "deck", file: deck).parse(try Files.read(deck)).filter { !$0.kind.isDerived }
-        guard cards.count == settings.cardCount else {
+        // Lists of more than 7 points are asked in parts, a few more cards than the generator's count.
+        guard cards.count >= settings.cardCount, cards.count <= settings.cardCount + settings.cardCount / 100 else {
             throw BenchError.setup("the generated deck has \(cards.count) cards, expected \(settings.cardCount)")
         }
         step("deck: \(cards.count) cards, \(Format.mebibytes(Files.size(deck))) (\(Files.size(deck)) bytes) in "
