@@ -112,6 +112,13 @@ public enum ProgressExport {
             func endArray(count: Int) {
                 buffer.append(contentsOf: (count == 0 ? "[]" : "\n  ]").utf8)
             }
+            /// A member whose value is the list of `objects` (read whole: these lists are small); its length.
+            func list<Record>(_ key: String, _ records: [Record], _ object: (Record) -> JSONObject) throws -> Int {
+                member(key)
+                for (index, record) in records.enumerated() { try element(.object(object(record)), index: index) }
+                endArray(count: records.count)
+                return records.count
+            }
 
             buffer.append(UInt8(ascii: "{"))
             member("format")
@@ -128,18 +135,8 @@ public enum ProgressExport {
                 counts.cards += 1
             }
             endArray(count: counts.cards)
-            member("renames")
-            for rename in try store.allRenames() {
-                try element(.object(self.rename(rename)), index: counts.renames)
-                counts.renames += 1
-            }
-            endArray(count: counts.renames)
-            member("marks")
-            for record in try store.allMarks() {
-                try element(.object(mark(record)), index: counts.marks)
-                counts.marks += 1
-            }
-            endArray(count: counts.marks)
+            counts.renames = try list("renames", try store.allRenames(), rename)
+            counts.marks = try list("marks", try store.allMarks(), mark)
             member("reviews")
             try store.forEachReview { record in
                 buffer.append(contentsOf: (counts.reviews == 0 ? "[\n    " : ",\n    ").utf8)
@@ -148,18 +145,8 @@ public enum ProgressExport {
                 counts.reviews += 1
             }
             endArray(count: counts.reviews)
-            member("quiz_results")
-            for result in try store.quizResults() {
-                try element(.object(quizResult(result)), index: counts.quizResults)
-                counts.quizResults += 1
-            }
-            endArray(count: counts.quizResults)
-            member("drill_results")
-            for drill in try store.drills() {
-                try element(.object(drillResult(drill)), index: counts.drillResults)
-                counts.drillResults += 1
-            }
-            endArray(count: counts.drillResults)
+            counts.quizResults = try list("quiz_results", try store.quizResults(), quizResult)
+            counts.drillResults = try list("drill_results", try store.drills(), drillResult)
             buffer.append(contentsOf: "\n}\n".utf8)
             try flush(always: true)
             return counts
