@@ -91,9 +91,26 @@ extension Card {
     public var reversePromptKey: UInt64? {
         guard kind == .reverse else { return nil }
         // The ask is "Which term is this? " without context, "…: which term is this? " with.
-        guard let range = TextSearch.firstRange(in: front[...], of: DerivedCards.reverseAsk)
-                ?? TextSearch.firstRange(in: front[...], of: "Which term is this? ") else { return nil }
-        return CardID.fnv1a(front[range.upperBound...].utf8, continuing: CardID.fnvOffsetBasis)
+        // A key only has to be the same for the same prompt, so bytes are searched and
+        // hashed (the prompt often has "(…)", which a character-aware search is slow on).
+        return SimpleText.withBytes(front) { bytes -> UInt64? in
+            guard let end = Self.end(of: DerivedCards.reverseAsk, in: bytes) ?? Self.end(of: "Which term is this? ", in: bytes) else { return nil }
+            return CardID.fnv1a(buffer: UnsafeBufferPointer(rebasing: bytes[end...]), continuing: CardID.fnvOffsetBasis)
+        }
+    }
+
+    /// The offset just past the first occurrence of `pattern` in `bytes`, or nil.
+    private static func end(of pattern: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let needle = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
+        guard needle.count <= bytes.count else { return nil }
+        var offset = 0
+        while offset + needle.count <= bytes.count {
+            var matched = 0
+            while matched < needle.count, bytes[offset + matched] == needle[matched] { matched += 1 }
+            if matched == needle.count { return offset + needle.count }
+            offset += 1
+        }
+        return nil
     }
 
     /// A list card made from a numbered list: it asks for its items in order.

@@ -60,66 +60,66 @@ enum DerivedCards {
         return short.isEmpty ? term : short
     }
 
-    private static let stopWords: Set<String> = [
+    private static let stopWords: [[UInt8]] = [
         "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "it", "its", "by", "with", "as", "at",
         "see", "refer", "section", "above", "below",
-    ]
+    ].map { Array($0.utf8) }
+
+    /// Whether the lowercase word `bytes[range]` is a stop word (compared in place: this
+    /// runs for the first words of every definition of a deck).
+    private static func isStopWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count <= 7 else { return false }
+        return stopWords.contains { word in
+            word.count == range.count && word.indices.allSatisfy { word[$0] == lowercased(bytes[range.lowerBound + $0]) }
+        }
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 
     /// Whether `text` has at least `count` words besides stop words and the mask (on
     /// bytes: this runs for every definition of a deck).
     static func contentWords(_ text: String, atLeast count: Int) -> Bool {
-        var found = 0
-        var word: [UInt8] = []
-        func endWord() {
-            if !word.isEmpty, !(word.count <= 7 && stopWords.contains(String(decoding: word, as: UTF8.self))) { found += 1 }
-            word.removeAll(keepingCapacity: true)
-        }
-        for byte in text.utf8 {
-            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
-            if lower >= 0x80 || (lower >= 48 && lower <= 57) || (lower >= 97 && lower <= 122) {
-                word.append(lower)
-            } else {
-                endWord()
+        SimpleText.withBytes(text) { bytes in
+            var found = 0
+            var start = 0
+            for index in 0...bytes.count {
+                let lower = index < bytes.count ? lowercased(bytes[index]) : 0x20
+                if lower >= 0x80 || (lower >= 48 && lower <= 57) || (lower >= 97 && lower <= 122) { continue }
+                if start < index, !isStopWord(bytes, start..<index) { found += 1 }
                 if found >= count { return true }
+                start = index + 1
             }
+            return found >= count
         }
-        endWord()
-        return found >= count
     }
 
     /// Whether `text` contains `name`, ASCII letters compared without case (a non-ASCII
     /// byte compares as itself, so "É" and "é" differ: then the masking below just finds nothing).
     static func containsIgnoringCase(_ text: String, _ name: String) -> Bool {
-        let needle = Array(name.utf8).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        guard let first = needle.first else { return false }
-        var found = false
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count >= needle.count else { return }
-            var index = 0
-            while index + needle.count <= bytes.count {
-                let byte = bytes[index] >= 65 && bytes[index] <= 90 ? bytes[index] + 32 : bytes[index]
-                if byte == first {
-                    var matched = 1
-                    while matched < needle.count {
-                        let other = bytes[index + matched]
-                        if (other >= 65 && other <= 90 ? other + 32 : other) != needle[matched] { break }
-                        matched += 1
+        SimpleText.withBytes(name) { needle in
+            guard !needle.isEmpty else { return false }
+            let first = lowercased(needle[0])
+            return SimpleText.withBytes(text) { bytes in
+                guard bytes.count >= needle.count else { return false }
+                var index = 0
+                while index + needle.count <= bytes.count {
+                    if lowercased(bytes[index]) == first {
+                        var matched = 1
+                        while matched < needle.count, lowercased(bytes[index + matched]) == lowercased(needle[matched]) { matched += 1 }
+                        if matched == needle.count { return true }
                     }
-                    if matched == needle.count {
-                        found = true
-                        return
-                    }
+                    index += 1
                 }
-                index += 1
+                return false
             }
-        } ?? { found = text.lowercased().contains(name.lowercased()) }()
-        return found
+        }
     }
 
     /// `text` with every whole-word occurrence of `names` (any case) replaced by `mask`.
     static func masked(_ text: String, hiding names: [String]) -> String {
         // Most answers do not name their term: a byte search says so without building anything.
         guard names.contains(where: { containsIgnoringCase(text, $0) }) else { return text }
+        if let masked = maskedASCII(text, hiding: names) { return masked }
         var characters = Array(text)
         for name in names {
             let pattern = Array(name.lowercased())
@@ -140,6 +140,33 @@ enum DerivedCards {
             }
         }
         return String(characters)
+    }
+
+    /// `masked` on bytes when the text and the names are ASCII (nearly always): the
+    /// same steps, without making an array of characters. The only other bytes are
+    /// those of masks already put in, which are not letters, as in `masked`.
+    private static func maskedASCII(_ text: String, hiding names: [String]) -> String? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }), names.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
+        func isWordByte(_ byte: UInt8) -> Bool { (byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 122) }
+        var bytes = Array(text.utf8)
+        let maskBytes = Array(mask.utf8)
+        for name in names {
+            let pattern = name.utf8.map(lowercased)
+            guard !pattern.isEmpty else { continue }
+            var index = 0
+            while index + pattern.count <= bytes.count {
+                let end = index + pattern.count
+                let before = index == 0 || !isWordByte(bytes[index - 1])
+                let after = end == bytes.count || !isWordByte(bytes[end])
+                if before, after, pattern.indices.allSatisfy({ lowercased(bytes[index + $0]) == pattern[$0] }) {
+                    bytes.replaceSubrange(index..<end, with: maskBytes)
+                    index += maskBytes.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: Comparisons
@@ -174,21 +201,23 @@ enum DerivedCards {
     /// in one comparison at most.
     static func comparisons(among definitions: [Card], title: String?) -> [Comparison] {
         guard definitions.count >= 2 else { return [] }
+        // Each finder looks at the names without their parentheticals: made once per section.
+        let names = definitions.map { shortName($0.term) }
         var used = Set<Int>()
         var found: [Comparison] = []
         func take(_ indices: [Int]) {
             guard indices.count >= 2, indices.count <= 4, indices.allSatisfy({ !used.contains($0) }) else { return }
             used.formUnion(indices)
-            let members = indices.sorted().map { definitions[$0] }
-            found.append(Comparison(members: members, name: members.map { shortName($0.term) }.joined(separator: " vs. ")))
+            let members = indices.sorted()
+            found.append(Comparison(members: members.map { definitions[$0] }, name: members.map { names[$0] }.joined(separator: " vs. ")))
         }
         if let title, mentionsVersus(title), let parts = versusParts(title) {
             let matched = parts.compactMap { part in definitions.indices.first { nameMatches(part, definitions[$0].term) } }
             if Set(matched).count == matched.count { take(matched) }
         }
-        take(acronymFamily(definitions, excluding: used))
-        for group in sharedWordGroups(definitions, excluding: used) { take(group) }
-        for (first, second) in oppositePairs(definitions, excluding: used) { take([first, second]) }
+        take(acronymFamily(names, excluding: used))
+        for group in sharedWordGroups(names, excluding: used) { take(group) }
+        for (first, second) in oppositePairs(names, excluding: used) { take([first, second]) }
         return found
     }
 
@@ -246,24 +275,39 @@ enum DerivedCards {
 
     /// Acronym-like names (one token of 2-5 letters or digits, upper case) of one length
     /// that each differ from another in exactly one place: SLI/SLO/SLA, RPO/RTO, L4/L7.
-    static func acronymFamily(_ definitions: [Card], excluding used: Set<Int>) -> [Int] {
-        let names = definitions.map { Array(shortName($0.term)) }
-        let candidates = definitions.indices.filter { index in
-            let name = names[index]
-            return !used.contains(index) && (2...5).contains(name.count)
-                && name.allSatisfy { $0.isUppercase || $0.isNumber } && name.contains(where: \.isLetter)
-        }
+    static func acronymFamily(_ shortNames: [String], excluding used: Set<Int>) -> [Int] {
+        let candidates = shortNames.indices.filter { !used.contains($0) && mayBeAcronym(shortNames[$0]) }
+        guard candidates.count >= 2 else { return [] }
+        var names: [Int: [Character]] = [:]
+        for index in candidates { names[index] = Array(shortNames[index]) }
         func differInOne(_ a: [Character], _ b: [Character]) -> Bool {
             a.count == b.count && zip(a, b).filter { $0 != $1 }.count == 1
         }
         for start in candidates {
-            let family = candidates.filter { $0 == start || differInOne(names[$0], names[start]) }
+            let family = candidates.filter { $0 == start || differInOne(names[$0]!, names[start]!) }
             // Every member must differ in the same place ("SLI", "SLO", "SLA": the last letter).
             guard family.count >= 2, family.count <= 4 else { continue }
-            let place = (0..<names[start].count).filter { position in Set(family.map { names[$0][position] }).count > 1 }
+            let place = (0..<names[start]!.count).filter { position in Set(family.map { names[$0]![position] }).count > 1 }
             if place.count == 1 { return family }
         }
         return []
+    }
+
+    /// One token of 2-5 upper-case letters or digits, at least one a letter (on bytes for
+    /// ASCII names, which nearly all are: this runs for every definition of a deck).
+    static func mayBeAcronym(_ name: String) -> Bool {
+        var letters = 0, count = 0
+        for byte in name.utf8 {
+            if byte >= 0x80 {
+                let characters = Array(name)
+                return (2...5).contains(characters.count) && characters.allSatisfy { $0.isUppercase || $0.isNumber }
+                    && characters.contains(where: \.isLetter)
+            }
+            count += 1
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { letters += 1 }
+            else if !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) { return false }
+        }
+        return (2...5).contains(count) && letters > 0
     }
 
     /// Definitions whose names are kinds of one thing: the same head noun ("Lamport
@@ -271,11 +315,11 @@ enum DerivedCards {
     /// ("Write-through", "Write-back"; "At-most-once", "Exactly-once"), neither common nor generic. A
     /// shared first word ("Graceful Degradation", "Graceful Shutdown") is not enough: it
     /// describes, it does not name the kind. Groups of two to four.
-    static func sharedWordGroups(_ definitions: [Card], excluding used: Set<Int>) -> [[Int]] {
+    static func sharedWordGroups(_ shortNames: [String], excluding used: Set<Int>) -> [[Int]] {
         var byKey: [String: [Int]] = [:]
         var order: [String] = []
-        for index in definitions.indices where !used.contains(index) {
-            let nameWords = words(shortName(definitions[index].term))
+        for index in shortNames.indices where !used.contains(index) {
+            let nameWords = words(shortNames[index])
             var keys: [String] = []
             if nameWords.count >= 2, let head = nameWords.last, head.count >= 3, !commonWords.contains(head), !GenericWords.isGeneric(head) {
                 keys.append("head " + head)
@@ -307,11 +351,11 @@ enum DerivedCards {
         return table
     }()
 
-    static func oppositePairs(_ definitions: [Card], excluding used: Set<Int>) -> [(Int, Int)] {
+    static func oppositePairs(_ shortNames: [String], excluding used: Set<Int>) -> [(Int, Int)] {
         var pairs: [(Int, Int)] = []
         var firstIndex: [String: Int] = [:]
-        for index in definitions.indices where !used.contains(index) {
-            let name = shortName(definitions[index].term).lowercased()
+        for index in shortNames.indices where !used.contains(index) {
+            let name = shortNames[index].lowercased()
             if let others = oppositeOf[name] {
                 for other in others { if let earlier = firstIndex[other] { pairs.append((earlier, index)) } }
             }

@@ -36,10 +36,30 @@ public enum GenericWords {
     /// Whether `title` (a heading or label without numbering) is generic: "Advantages",
     /// "Disadvantage(s)", "Use cases", "Pros & Cons", "Examples:".
     public static func isGeneric(_ title: String) -> Bool {
+        if let word = plainWord(title) { return isGenericWord(word) }
         var text = InlineMarkdown.text(title).lowercased().trimmingSpaces()
         while let last = text.last, last == ":" || last == "." { text.removeLast() }
         if text.hasSuffix("(s)") { text = String(text.dropLast(3)).trimmingSpaces() }
         text = text.replacingAmpersand()
+        return isGenericWord(text)
+    }
+
+    /// `title` lowercased when it is one plain ASCII word (letters and hyphens, as most
+    /// heads of names and many headings are): nothing in it to render or trim.
+    private static func plainWord(_ title: String) -> String? {
+        var lowered = [UInt8]()
+        for byte in title.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "-"): lowered.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): lowered.append(byte + 32)
+            default: return nil
+            }
+        }
+        return String(decoding: lowered, as: UTF8.self)
+    }
+
+    /// Whether the normalized `text` (lowercase, trimmed) is generic, plurals included.
+    private static func isGenericWord(_ text: String) -> Bool {
         if text.isEmpty { return false }
         if words.contains(text) { return true }
         if text.hasSuffix("ies"), words.contains(String(text.dropLast(3)) + "y") { return true }

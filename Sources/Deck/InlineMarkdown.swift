@@ -36,16 +36,19 @@ public enum InlineMarkdown {
 
     /// True when `source` has a character that can start inline markup.
     static func needsRendering(_ source: String) -> Bool {
-        for byte in source.utf8 {
-            switch byte {
-            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "!"),
-                 UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "~"):
-                return true
-            default:
-                continue
+        // Through a pointer: every term, answer and item of a deck is looked at.
+        SimpleText.withBytes(source) { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "!"),
+                     UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "~"):
+                    return true
+                default:
+                    continue
+                }
             }
+            return false
         }
-        return false
     }
 
     /// Spaces collapsed around what was removed, each line trimmed, no empty first or last

@@ -105,21 +105,27 @@ public struct PromptLinter: Sendable {
 
     /// Words of `text` (runs of letters or digits), counted on its bytes.
     static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let isWordByte = byte >= 0x80 || (byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 122)
-            if isWordByte && !inWord { count += 1 }
-            inWord = isWordByte
+        SimpleText.withBytes(text) { bytes in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                let isWordByte = byte >= 0x80 || (byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 122)
+                if isWordByte && !inWord { count += 1 }
+                inWord = isWordByte
+            }
+            return count
         }
-        return count
     }
 
     /// A hash of the text's words, lowercased, ignoring punctuation and spacing.
     static func wordHash(_ text: String) -> UInt64 {
+        SimpleText.withBytes(text, wordHash(bytes:))
+    }
+
+    private static func wordHash(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var pendingSpace = false
-        for byte in text.utf8 {
+        for byte in bytes {
             let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
             let isWordByte = lower >= 0x80 || (lower >= 48 && lower <= 57) || (lower >= 97 && lower <= 122)
             if isWordByte {

@@ -56,7 +56,15 @@ public final class Statement {
         case .null: code = sqlite3_bind_null(handle, index)
         case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
         case .real(let number): code = sqlite3_bind_double(handle, index, number)
-        case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
+        case .text(var text):
+            // Bound from the string's own bytes with their length: passing the String as a
+            // C string made a NUL-terminated copy first, then SQLite measured and copied it.
+            code = text.withUTF8 { bytes in
+                guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, nil) }
+                return start.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    sqlite3_bind_text(handle, index, $0, Int32(bytes.count), csqlite_transient())
+                }
+            }
         }
         guard code == SQLITE_OK else { throw connection.error(code: code, sql: sql) }
     }
