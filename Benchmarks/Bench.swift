@@ -17,6 +17,8 @@ struct BenchSettings {
     var staticSysdrill: String?
     var work: String?
     var keep = false
+    /// Only make the data (deck, registered database, history) and keep it: for profiling by hand.
+    var prepareOnly = false
     var quick = false
     var runsOverride: Int?
     var cardCount = 100_000
@@ -37,8 +39,11 @@ struct BenchSettings {
                 work = value
             case "--keep":
                 keep = true
+            case "--prepare-only":
+                prepareOnly = true
+                keep = true
             default:
-                throw BenchError.setup("unknown argument '\(argument)'; usage: sysdrill-bench [--sysdrill PATH] [--static PATH] [--work DIR] [--keep]")
+                throw BenchError.setup("unknown argument '\(argument)'; usage: sysdrill-bench [--sysdrill PATH] [--static PATH] [--work DIR] [--keep] [--prepare-only]")
             }
         }
         let environment = Environment.current
@@ -131,6 +136,7 @@ final class Bench {
 
         printHeader()
         let data = try prepareData()
+        if settings.prepareOnly { return [] }
 
         var measurements: [Measurement] = []
         measurements.append(try startUp(settings.sysdrill, label: ""))

@@ -14,8 +14,6 @@ public struct TodayQueue {
     public let states: [CardID: CardState]
     /// The flagged cards among `cards`, for the review screen.
     public let flagged: Set<CardID>
-    /// Cards not yet shown because of the daily limits (for the overview).
-    public let newAvailable: Int
 
     public var total: Int { queue.total }
 
@@ -55,8 +53,7 @@ public struct TodayQueue {
                 states[id] = try store.state(of: id) ?? .new
             }
         }
-        return TodayQueue(now: now, day: plan.day, queue: queue, cards: cards, states: states, flagged: flagged,
-                          newAvailable: plan.newAvailable)
+        return TodayQueue(now: now, day: plan.day, queue: queue, cards: cards, states: states, flagged: flagged)
     }
 
     /// Today's queue as counts only (what the end-of-session summary says is left): the
@@ -68,9 +65,16 @@ public struct TodayQueue {
                  options: Options(), countsOnly: true).queue
     }
 
+    /// How many new cards could be introduced at `now` (suspended ones not, skipped ones
+    /// too), whatever today's limits: it looks at every new card, so the queue does not.
+    public static func newCardsAvailable(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
+                                         now: UnixTime) throws -> Int {
+        try store.newCardCount(rule: NewCardRule(dayStart: calendar.day(containing: now).start, reverseCards: configuration.reverseCards))
+    }
+
     private static func plan(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
                              now: UnixTime, options: Options,
-                             countsOnly: Bool) throws -> (day: StudyDay, queue: DailyQueue, newAvailable: Int) {
+                             countsOnly: Bool) throws -> (day: StudyDay, queue: DailyQueue) {
         let day = calendar.day(containing: now)
         var progress = TodayProgress(newIntroducedToday: try store.newCardsIntroduced(since: day.start),
                                      reviewsDoneToday: try store.reviewCardsDone(since: day.start))
@@ -105,8 +109,8 @@ public struct TodayQueue {
         }
         let newLimit = options.section == nil ? newLeft + requeued.count : Int.max / 2
         let rule = NewCardRule(dayStart: day.start, reverseCards: configuration.reverseCards)
-        var (newRows, newCount) = countsOnly && options.section == nil
-            ? (try store.someNewCards(limit: newLimit, now: now, rule: rule), 0)
+        var newRows = countsOnly && options.section == nil
+            ? try store.someNewCards(limit: newLimit, now: now, rule: rule)
             : try store.newCards(limit: newLimit, now: now, rule: rule)
         newRows.removeAll { requeuedSet.contains($0.id) }
 
@@ -123,6 +127,6 @@ public struct TodayQueue {
             QueueCandidate(id: $0.id.rawValue, phase: $0.phase, due: $0.due, deckOrder: $0.deckOrder)
         }
         let queue = DailyQueue.build(from: candidates, now: now, dayEnd: day.end, limits: limits, progress: progress)
-        return (day, queue, newCount)
+        return (day, queue)
     }
 }

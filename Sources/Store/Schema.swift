@@ -194,5 +194,33 @@ enum Schema {
         CREATE INDEX card_sources_by_source ON card_sources(source_id);
         PRAGMA user_version = 6;
         """),
+        Migration(version: 7, script: """
+        -- Whether a card has a state (was ever answered): new cards are those without. Kept by
+        -- triggers on `card_state`, whatever writes it, so that today's new cards come from a
+        -- partial index in deck order instead of a pass over every card with a lookup each.
+        ALTER TABLE cards ADD COLUMN introduced INTEGER NOT NULL DEFAULT 0 CHECK (introduced IN (0, 1));
+        UPDATE cards SET introduced = 1 WHERE id IN (SELECT card_id FROM card_state);
+        CREATE INDEX cards_new ON cards(deck, position) WHERE introduced = 0 AND retired = 0;
+        CREATE TRIGGER card_state_introduces AFTER INSERT ON card_state
+        BEGIN
+            UPDATE cards SET introduced = 1 WHERE id = NEW.card_id;
+        END;
+        CREATE TRIGGER card_state_forgets AFTER DELETE ON card_state
+        BEGIN
+            UPDATE cards SET introduced = 0 WHERE id = OLD.card_id;
+        END;
+        CREATE TRIGGER card_state_moves AFTER UPDATE OF card_id ON card_state
+        BEGIN
+            UPDATE cards SET introduced = 0 WHERE id = OLD.card_id;
+            UPDATE cards SET introduced = 1 WHERE id = NEW.card_id;
+        END;
+        -- A card row written after its state (an import, a rename's new card).
+        CREATE TRIGGER cards_with_state AFTER INSERT ON cards
+        WHEN EXISTS (SELECT 1 FROM card_state WHERE card_id = NEW.id)
+        BEGIN
+            UPDATE cards SET introduced = 1 WHERE id = NEW.id;
+        END;
+        PRAGMA user_version = 7;
+        """),
     ]
 }

@@ -54,10 +54,13 @@ extension StudyStore {
         try connection.prepare(Self.selectCard + " WHERE c.id = ?1").first([id.rawValue]) { Self.decodeCard($0) }
     }
 
-    /// Cards whose ID starts with `prefix` (like git's short hashes).
+    /// Cards whose ID starts with `prefix` (like git's short hashes). IDs are lowercase hex,
+    /// so every ID with the prefix lies in [prefix, prefix + "g"): a range on the primary
+    /// key's index instead of a scan of every card (the `substr` test keeps it exact).
     public func cards(idPrefix prefix: String) throws -> [StoredCard] {
-        try connection.prepare(Self.selectCard + " WHERE substr(c.id, 1, length(?1)) = ?1 ORDER BY c.id LIMIT 10")
-            .map([prefix]) { Self.decodeCard($0) }
+        try connection.prepare(Self.selectCard + """
+             WHERE c.id >= ?1 AND c.id < ?2 AND substr(c.id, 1, length(?1)) = ?1 ORDER BY c.id LIMIT 10
+            """).map([prefix, prefix + "g"]) { Self.decodeCard($0) }
     }
 
     /// Makes the stored cards of `deck` match `cards` in one transaction: new cards are

@@ -150,8 +150,10 @@ extension StudyStore {
 
     /// Cards sent back to review, not reviewed since, and not skipped at `now`.
     public func requeuedCards(at now: UnixTime) throws -> [CardID] {
+        // CROSS JOIN keeps `requeued` (nearly always empty) the outer loop: with a plain
+        // join SQLite chose to scan every card and look each up in `requeued`.
         try connection.prepare("""
-            SELECT q.card_id FROM requeued q JOIN cards c ON c.id = q.card_id
+            SELECT q.card_id FROM requeued q CROSS JOIN cards c ON c.id = q.card_id
             WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = q.card_id AND r.at >= q.at)
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = q.card_id AND b.until > ?1)
             ORDER BY q.at

@@ -62,38 +62,66 @@ extension StudyStore {
     /// Cards reviewed since `start` with the cards they are made from: the families that
     /// have had their turn today.
     public func familiesReviewed(since start: UnixTime) throws -> [(id: CardID, from: [CardID])] {
+        // From today's reviews (the time index) to their cards, not from every card to its log.
         try connection.prepare("""
             SELECT c.id, c.derived_from FROM cards c
-            WHERE EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = c.id AND r.at >= ?1)
+            WHERE c.id IN (SELECT r.card_id FROM review_log r WHERE r.at >= ?1)
             """).map([start]) { (CardID(rawValue: $0.string(0)), Self.decodeFrom($0.string(1))) }
     }
 
-    /// The first `limit` never-reviewed, unskipped active cards in deck order, and how
-    /// many never-reviewed active cards there are, from one pass over the cards (each
-    /// looks up the card's state, which for 100k cards takes ~150 ms). Suspended cards
-    /// are neither taken nor counted.
-    public func newCards(limit: Int, now: UnixTime, rule: NewCardRule) throws -> (rows: [QueueRow], total: Int) {
+    /// The first `limit` never-reviewed, unskipped, unsuspended active cards in deck order:
+    /// each deck's new cards walked in order on the partial index `cards_new`, until
+    /// `limit` are found (a pass over every card took ~2 s at 190k cards). A card made from
+    /// others waits until every one of them was reviewed before today.
+    public func newCards(limit: Int, now: UnixTime, rule: NewCardRule) throws -> [QueueRow] {
+        guard limit > 0 else { return [] }
         var rows: [QueueRow] = []
-        var total = 0
-        // A card made from others waits until every one of them was reviewed before today.
+        let inDeck = try connection.prepare("""
+            SELECT c.id, c.position, c.derived_from FROM cards c
+            WHERE c.deck = ?1 AND c.introduced = 0 AND c.retired = 0 AND (?3 = 1 OR c.kind <> 'reverse')
+              AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = c.id AND b.until > ?2)
+              AND NOT EXISTS (SELECT 1 FROM card_sources cs WHERE cs.card_id = c.id
+                              AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = cs.source_id AND r.at < ?4))
+              AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = c.id AND m.mark = 'suspended' AND m.is_set = 1)
+            ORDER BY c.position LIMIT ?5
+            """)
+        // Decks in their order; cards of a deck that has no row (none is expected) last.
+        var decks = try connection.prepare("SELECT name, sort_order FROM decks ORDER BY sort_order")
+            .map { (name: Optional($0.string(0)), order: $0.int(1)) }
+        decks.append((nil, 1 << 20))
+        for deck in decks where rows.count < limit {
+            let take: (Row) -> Void = { row in
+                rows.append(QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0,
+                                     deckOrder: deck.order * 1_048_576 + row.int(1), from: Self.decodeFrom(row.string(2))))
+            }
+            if let name = deck.name {
+                try inDeck.forEach([name, now, rule.reverseCards, rule.dayStart, Int64(limit - rows.count)], take)
+            } else {
+                try connection.prepare("""
+                    SELECT c.id, c.position, c.derived_from FROM cards c
+                    WHERE c.introduced = 0 AND c.retired = 0 AND (?2 = 1 OR c.kind <> 'reverse')
+                      AND NOT EXISTS (SELECT 1 FROM decks d WHERE d.name = c.deck)
+                      AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = c.id AND b.until > ?1)
+                      AND NOT EXISTS (SELECT 1 FROM card_sources cs WHERE cs.card_id = c.id
+                                      AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = cs.source_id AND r.at < ?3))
+                      AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = c.id AND m.mark = 'suspended' AND m.is_set = 1)
+                    ORDER BY c.position LIMIT ?4
+                    """).forEach([now, rule.reverseCards, rule.dayStart, Int64(limit - rows.count)], take)
+            }
+        }
+        return rows
+    }
+
+    /// How many never-reviewed, unsuspended active cards could be introduced (skipped ones
+    /// included): a count for overviews and tests, which needs every new card looked at.
+    public func newCardCount(rule: NewCardRule) throws -> Int {
         try connection.prepare("""
-            SELECT c.id, COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position AS ord,
-                   EXISTS (SELECT 1 FROM buried b WHERE b.card_id = c.id AND b.until > ?1), c.derived_from
-            FROM cards c LEFT JOIN decks d ON d.name = c.deck
-            WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id)
-              AND (?3 = 1 OR c.kind <> 'reverse')
+            SELECT COUNT(*) FROM cards c
+            WHERE c.introduced = 0 AND c.retired = 0 AND (?1 = 1 OR c.kind <> 'reverse')
               AND NOT EXISTS (SELECT 1 FROM card_sources cs WHERE cs.card_id = c.id
                               AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = cs.source_id AND r.at < ?2))
               AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = c.id AND m.mark = 'suspended' AND m.is_set = 1)
-            ORDER BY ord
-            """).forEach([now, rule.dayStart, rule.reverseCards]) { row in
-            total += 1
-            if rows.count < limit && !row.bool(2) {
-                rows.append(QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0, deckOrder: row.int(1),
-                                     from: Self.decodeFrom(row.string(3))))
-            }
-        }
-        return (rows, total)
+            """).first([rule.reverseCards, rule.dayStart]) { $0.int(0) } ?? 0
     }
 
     /// Up to `limit` never-reviewed, unskipped active cards in no particular order: enough
@@ -105,7 +133,7 @@ extension StudyStore {
         guard limit > 0 else { return [] }
         return try connection.prepare("""
             SELECT c.id, c.derived_from FROM cards c
-            WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id)
+            WHERE c.introduced = 0 AND c.retired = 0
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = c.id AND b.until > ?1)
               AND (?4 = 1 OR c.kind <> 'reverse')
               AND NOT EXISTS (SELECT 1 FROM card_sources cs WHERE cs.card_id = c.id

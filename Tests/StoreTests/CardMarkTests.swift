@@ -65,13 +65,14 @@ import Testing
         try review(store, ids[1], id: "r2", at: 1_000)
         let later: Int64 = 10 * 86_400
         #expect(Set(try store.dueRows(before: later, now: later).map(\.id)) == [ids[0], ids[1]])
-        #expect(try store.newCards(limit: 10, now: later, rule: NewCardRule(dayStart: later, reverseCards: true)).total == 1)
+        #expect(try store.newCardCount(rule: NewCardRule(dayStart: later, reverseCards: true)) == 1)
+        #expect(try store.newCards(limit: 10, now: later, rule: NewCardRule(dayStart: later, reverseCards: true)).map(\.id) == [ids[2]])
 
         try store.setMark(.suspended, true, on: ids[0], at: 2_000)
         try store.setMark(.suspended, true, on: ids[2], at: 2_000)
         #expect(try store.dueRows(before: later, now: later).map(\.id) == [ids[1]])
-        let new = try store.newCards(limit: 10, now: later, rule: NewCardRule(dayStart: later, reverseCards: true))
-        #expect(new.rows.isEmpty && new.total == 0)
+        #expect(try store.newCards(limit: 10, now: later, rule: NewCardRule(dayStart: later, reverseCards: true)).isEmpty)
+        #expect(try store.newCardCount(rule: NewCardRule(dayStart: later, reverseCards: true)) == 0)
         #expect(try store.someNewCards(limit: 10, now: later, rule: NewCardRule(dayStart: later, reverseCards: true)).isEmpty)
         #expect(try store.earliestDue(now: later) == store.state(of: ids[1])?.due)
         // History and state stay as they were.

@@ -65,7 +65,7 @@ import Testing
         // Table names come from the fixed list above, never from data.
         return try connection.prepare("SELECT * FROM \(table) ORDER BY 1").map { row in
             // Columns added by later migrations (with their defaults) are not the old rows'.
-            columns.indices.filter { (keepingLinks || columns[$0] != "links") && columns[$0] != "derived_from" }.map { Int32($0) }
+            columns.indices.filter { (keepingLinks || columns[$0] != "links") && columns[$0] != "derived_from" && columns[$0] != "introduced" }.map { Int32($0) }
                 .map { row.isNull($0) ? "NULL" : row.string($0) }.joined(separator: "|")
         }
     }
@@ -145,6 +145,8 @@ import Testing
             #expect(before[table]?.isEmpty == false, "\(table) had no row to keep")
         }
         let card = CardID(rawValue: "00000000000000aa")
+        // Version 7: the card with a state is marked introduced (it is not a new card).
+        #expect(try store.connection.prepare("SELECT id FROM cards WHERE introduced = 1").map { $0.string(0) } == [card.rawValue])
         #expect(try store.allMarks().isEmpty)
         try store.setMark(.suspended, true, on: card, at: 600)
         #expect(try store.cards(marked: .suspended) == [card])

@@ -1,0 +1,77 @@
+import Testing
+@testable import Deck
+@testable import Scheduling
+@testable import Store
+
+/// New cards come from the partial index `cards_new`, kept by triggers on `card_state`:
+/// the `introduced` flag must follow every way a state is written or removed, and the
+/// walk must give the cards in deck order across decks.
+@Suite struct NewCardIndexTests {
+    let dir = TemporaryDirectory()
+
+    func store() throws -> (StudyStore, first: [CardID], second: [CardID]) {
+        let store = try StudyStore.open(path: dir.file("db.sqlite"))
+        let first = try OutlineParser(deck: "one", file: "one.md").parse("# S\n\n- A: alpha is the first.\n- B: beta is the second.\n- C: gamma is the third.\n")
+        let second = try OutlineParser(deck: "two", file: "two.md").parse("# T\n\n- D: delta is the fourth.\n- E: epsilon is the fifth.\n")
+        _ = try store.sync(deck: "one", source: "/one.md", origin: .registered, files: [], cards: first, at: 100)
+        _ = try store.sync(deck: "two", source: "/two.md", origin: .registered, files: [], cards: second, at: 100)
+        return (store, first.filter { !$0.kind.isDerived }.map(\.id), second.filter { !$0.kind.isDerived }.map(\.id))
+    }
+
+    func introduced(_ store: StudyStore) throws -> Set<CardID> {
+        Set(try store.connection.prepare("SELECT id FROM cards WHERE introduced = 1").map { CardID(rawValue: $0.string(0)) })
+    }
+
+    func answer(_ store: StudyStore, _ card: CardID, at time: Int64) throws {
+        let review = ReviewRecord(id: "r-\(card)-\(time)", cardID: card, at: time, grade: Quality(rawValue: 4)!, durationMs: 900)
+        try store.record(review, newState: SM2Scheduler(fuzz: false).next(try store.state(of: card) ?? .new, review: review.event, fuzzSeed: 0))
+    }
+
+    let rule = NewCardRule(dayStart: 10 * 86_400, reverseCards: false)
+
+    @Test func theFlagFollowsStatesWrittenAndRemoved() throws {
+        let (store, first, _) = try store()
+        #expect(try introduced(store).isEmpty)
+        try answer(store, first[1], at: 1_000)
+        #expect(try introduced(store) == [first[1]])
+        // A state set back to new is removed, and the card is new again.
+        try store.saveState(.new, for: first[1])
+        #expect(try introduced(store).isEmpty)
+        // A state written before its card row (as an import does with foreign keys off).
+        try store.connection.execute(script: "PRAGMA foreign_keys = OFF;")
+        try store.saveState(CardState(phase: .review, due: 5, reps: 1, lapses: 0, lastReview: 1, intervalDays: 1, sm2: nil, fsrs: nil), for: CardID(rawValue: "00000000000000ff"))
+        let late = Card(id: CardID(rawValue: "00000000000000ff"), deck: "one", section: ["S"], kind: .definition, term: "Z",
+                        front: "Z", back: "zeta.", items: [], source: SourceLocation(file: "one.md", line: 9), order: 99)
+        try store.insertRetiredCard(late)
+        try store.connection.execute(script: "PRAGMA foreign_keys = ON;")
+        #expect(try introduced(store) == [late.id])
+    }
+
+    @Test func newCardsComeInDeckOrderAcrossDecksUpToTheLimit() throws {
+        let (store, first, second) = try store()
+        let now: Int64 = 10 * 86_400 + 3_600
+        #expect(try store.newCards(limit: 10, now: now, rule: rule).map(\.id) == first + second)
+        #expect(try store.newCards(limit: 4, now: now, rule: rule).map(\.id) == first + [second[0]])
+        try answer(store, first[0], at: 1_000)
+        try answer(store, second[0], at: 1_000)
+        #expect(try store.newCards(limit: 10, now: now, rule: rule).map(\.id) == [first[1], first[2], second[1]])
+        #expect(try store.newCardCount(rule: rule) == 3)
+        // Deck order numbers keep decks apart (the queue sorts new cards by them).
+        let orders = try store.newCards(limit: 10, now: now, rule: rule).map(\.deckOrder)
+        #expect(orders == orders.sorted())
+        // A skipped card is not taken but still counted.
+        try store.bury(first[1], until: now + 100)
+        #expect(try store.newCards(limit: 10, now: now, rule: rule).map(\.id) == [first[2], second[1]])
+        #expect(try store.newCardCount(rule: rule) == 3)
+        #expect(try store.newCards(limit: 0, now: now, rule: rule).isEmpty)
+    }
+
+    @Test func theWalkUsesThePartialIndex() throws {
+        let (store, _, _) = try store()
+        let plan = try store.connection.prepare("""
+            EXPLAIN QUERY PLAN SELECT c.id FROM cards c
+            WHERE c.deck = ?1 AND c.introduced = 0 AND c.retired = 0 ORDER BY c.position LIMIT 5
+            """).map(["one"]) { $0.string(3) }.joined(separator: "\n")
+        #expect(plan.contains("cards_new"), "\(plan)")
+    }
+}
