@@ -44,10 +44,17 @@ extension StudyStore {
 
     /// All cards in deck order (decks in their added order, then position).
     public func cards(includeRetired: Bool = false) throws -> [StoredCard] {
+        var cards: [StoredCard] = []
+        try forEachCard(includeRetired: includeRetired) { cards.append($0) }
+        return cards
+    }
+
+    /// The same cards one at a time, none kept: a listing of 190k cards stays small.
+    public func forEachCard(includeRetired: Bool = false, _ body: (StoredCard) throws -> Void) throws {
         try connection.prepare(Self.selectCard + """
              LEFT JOIN decks d ON d.name = c.deck WHERE c.retired = 0 OR ?1 = 1
             ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.rowid
-            """).map([includeRetired]) { Self.decodeCard($0) }
+            """).forEach([includeRetired]) { try body(Self.decodeCard($0)) }
     }
 
     public func card(id: CardID) throws -> StoredCard? {

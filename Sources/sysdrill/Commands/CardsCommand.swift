@@ -45,46 +45,89 @@ enum CardsCommand {
         func tags(_ id: CardID) -> CardJSON.Tags {
             CardJSON.Tags(suspended: suspended.contains(id), flagged: flagged.contains(id), leech: leeches.contains(id))
         }
-        let cards = try store.cards(includeRetired: invocation.flag("retired")).filter { stored in
+        func wanted(_ stored: StoredCard) -> Bool {
             let tags = tags(stored.id)
             return (kindName == nil || stored.card.kind.rawValue == kindName) && (filter?.matches(stored.card) ?? true)
                 && (!invocation.flag("leeches") || tags.leech) && (!invocation.flag("suspended") || tags.suspended)
                 && (!invocation.flag("flagged") || tags.flagged)
         }
+        // Card by card, written in pieces: a listing of 190k cards is never held whole.
+        var output = ChunkedOutput(context.stdout)
+        var count = 0
+        let width = TerminalQuery.size(of: 1)?.columns ?? 100
+        try store.readSnapshot {
+            try store.forEachCard(includeRetired: invocation.flag("retired")) { stored in
+                guard wanted(stored) else { return }
+                count += 1
+                if context.json {
+                    // The same text as one pretty array: "[", then each card on its own indented lines.
+                    output.append(count == 1 ? "[\n  " : ",\n  ")
+                    output.append(json: .object(CardJSON.object(stored.card, retired: invocation.flag("retired") ? stored.retired : nil,
+                                                                tags: tags(stored.id))), indent: 1)
+                } else {
+                    output.append(line(stored, tags: tags(stored.id), width: width, style: context.style) + "\n")
+                }
+            }
+        }
         if context.json {
-            let array = JSONValue.array(cards.map {
-                .object(CardJSON.object($0.card, retired: invocation.flag("retired") ? $0.retired : nil, tags: tags($0.id)))
-            })
-            context.print(array.serialized(pretty: true))
+            output.append(count == 0 ? "[]\n" : "\n]\n")
+            output.flush()
             return ExitCode.ok
         }
-        if cards.isEmpty {
+        output.flush()
+        if count == 0 {
             // The section matched (checked above), the kind or tag did not: an empty answer, not an error.
             let tagOptions = ["leeches", "suspended", "flagged"].filter(invocation.flag).map { " --" + $0 }.joined()
             context.note("no cards match" + (filter.map { " --section '\($0.text)'" } ?? "") + (kindName.map { " --kind \($0)" } ?? "")
                          + tagOptions)
             return ExitCode.ok
         }
-        let width = TerminalQuery.size(of: 1)?.columns ?? 100
-        var text = ""
-        for stored in cards {
-            let card = stored.card
-            let number = card.section.compactMap { HeadingNumber.split($0).number }.last ?? ""
-            var line = context.style.dim(String(card.id.rawValue.prefix(8))) + "  "
-                + TextLayout.padRight(card.kind.rawValue, to: 10) + "  " + TextLayout.padRight(number, to: 5) + " "
-            // A reverse's back is its term: say what it is made from instead.
-            let shown = card.kind == .reverse ? "reverse of " + card.from.map { String($0.rawValue.prefix(8)) }.joined(separator: ", ")
-                                              : card.back.split(separator: "\n").joined(separator: " ")
-            let rest = ControlCharacters.visible(card.term + " — " + shown)
-            line += TextLayout.truncate(rest, to: max(20, width - 31))
-            if stored.retired { line += context.style.yellow(" (retired)") }
-            let tags = tags(stored.id)
-            let names = [tags.leech ? "leech" : nil, tags.suspended ? "suspended" : nil, tags.flagged ? "flagged" : nil].compactMap { $0 }
-            if !names.isEmpty { line += context.style.yellow(" (" + names.joined(separator: ", ") + ")") }
-            text += line + "\n"
-        }
-        context.stdout.write(text)
-        context.note("\(cards.count) card\(cards.count == 1 ? "" : "s")")
+        context.note("\(count) card\(count == 1 ? "" : "s")")
         return ExitCode.ok
+    }
+
+    /// One card's line of the listing.
+    static func line(_ stored: StoredCard, tags: CardJSON.Tags, width: Int, style: Style) -> String {
+        let card = stored.card
+        let number = card.section.compactMap { HeadingNumber.split($0).number }.last ?? ""
+        var line = style.dim(String(card.id.rawValue.prefix(8))) + "  "
+            + TextLayout.padRight(card.kind.rawValue, to: 10) + "  " + TextLayout.padRight(number, to: 5) + " "
+        // A reverse's back is its term: say what it is made from instead.
+        let shown = card.kind == .reverse ? "reverse of " + card.from.map { String($0.rawValue.prefix(8)) }.joined(separator: ", ")
+                                          : card.back.split(separator: "\n").joined(separator: " ")
+        let rest = ControlCharacters.visible(card.term + " — " + shown)
+        line += TextLayout.truncate(rest, to: max(20, width - 31))
+        if stored.retired { line += style.yellow(" (retired)") }
+        let names = [tags.leech ? "leech" : nil, tags.suspended ? "suspended" : nil, tags.flagged ? "flagged" : nil].compactMap { $0 }
+        if !names.isEmpty { line += style.yellow(" (" + names.joined(separator: ", ") + ")") }
+        return line
+    }
+}
+
+/// Output gathered into pieces of about 64 KiB, each written once: long listings stream
+/// without a write per line.
+struct ChunkedOutput {
+    private let stream: StreamWriter
+    private var buffer: [UInt8] = []
+
+    init(_ stream: StreamWriter) {
+        self.stream = stream
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    mutating func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func append(json value: JSONValue, indent: Int) {
+        value.write(into: &buffer, pretty: true, indent: indent)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        stream.write(String(decoding: buffer, as: UTF8.self))
+        buffer.removeAll(keepingCapacity: true)
     }
 }
