@@ -4,51 +4,6 @@ import Scheduling
 import Store
 import Timekeeping
 
-/// What `sysdrill stats` computes from: plain arrays, so the numbers can be checked on
-/// a synthetic history without a database.
-public struct StatsInput: Sendable {
-    public var configuration: StudyConfiguration
-    /// Every card, active and retired, in deck order.
-    public var cards: [StoredCard]
-    public var states: [CardID: CardState]
-    /// Every review in replay order (time, then arrival).
-    public var reviews: [ReviewRecord]
-    public var quizResults: [QuizResultRecord]
-    public var drillResults: [DrillResultRecord]
-    /// Cards hidden today by a skip (not due today, as in the queue).
-    public var buried: Set<CardID>
-    /// Cards a quiz sent back to review: due now, as in the queue.
-    public var requeued: Set<CardID>
-    /// Suspended cards: in no queue, so neither due today nor in the forecast.
-    public var suspended: Set<CardID>
-    public var flagged: Set<CardID>
-
-    public init(configuration: StudyConfiguration, cards: [StoredCard], states: [CardID: CardState], reviews: [ReviewRecord],
-                quizResults: [QuizResultRecord] = [], drillResults: [DrillResultRecord] = [], buried: Set<CardID> = [],
-                requeued: Set<CardID> = [], suspended: Set<CardID> = [], flagged: Set<CardID> = []) {
-        self.configuration = configuration
-        self.cards = cards
-        self.states = states
-        self.reviews = reviews
-        self.quizResults = quizResults
-        self.drillResults = drillResults
-        self.buried = buried
-        self.requeued = requeued
-        self.suspended = suspended
-        self.flagged = flagged
-    }
-
-    /// Everything from the store, read from one snapshot.
-    public static func load(from store: StudyStore, configuration: StudyConfiguration, now: UnixTime) throws -> StatsInput {
-        try store.readSnapshot {
-            StatsInput(configuration: configuration, cards: try store.cards(includeRetired: true), states: try store.allStates(),
-                       reviews: try store.allReviews(), quizResults: try store.quizResults(), drillResults: try store.drills(),
-                       buried: try store.buriedCards(at: now), requeued: Set(try store.requeuedCards(at: now)),
-                       suspended: try store.cards(marked: .suspended), flagged: try store.cards(marked: .flagged))
-        }
-    }
-}
-
 /// Where the user stands. Definitions (also shown by `sysdrill stats --help`):
 /// - today: `due` = review and learning cards in today's queue (daily review limit
 ///   applied), `done` = reviews logged this study day, `newLeft` = new cards today's
@@ -135,63 +90,144 @@ public struct StatsReport: Sendable {
     public static let matureIntervalDays = 21
 
     public static func make(_ input: StatsInput, calendar: StudyCalendar, now: UnixTime, forecastDays: Int) -> StatsReport {
-        let day = calendar.day(containing: now)
-        // Reviews come in time order, so the study day found for one almost always holds
-        // the next: look a day up only when a review falls outside the last one found.
-        var lastDay: StudyDay?
-        let reviewDays = input.reviews.map { review -> Int64 in
-            if let lastDay, review.at >= lastDay.start, review.at < lastDay.end { return lastDay.number }
-            let found = calendar.day(containing: review.at)
-            lastDay = found
-            return found.number
-        }
-        var perDay: [Int64: Int] = [:]
-        for number in reviewDays { perDay[number, default: 0] += 1 }
-        let studied = Set(perDay.keys.filter { $0 <= day.number })
+        // Arrays cannot fail to be read.
+        try! make(source: input, calendar: calendar, now: now, forecastDays: forecastDays)
+    }
 
+    /// The report from `source`, read in a few passes that keep only counts (and today's
+    /// candidates for the queue's limits).
+    public static func make(source: some StatsSource, calendar: StudyCalendar, now: UnixTime, forecastDays: Int) throws -> StatsReport {
+        let day = calendar.day(containing: now)
+        let reviews = try ReviewPass(source, calendar: calendar, today: day)
+        let studied = Set(reviews.perDay.keys.filter { $0 <= day.number })
+        let cards = try CardPass(source, day: day, now: now, forecastDays: forecastDays, calendar: calendar)
+        // What counts against today's limits, as the review queue counts it.
+        let firstReviews = try source.firstReviewTimes(of: reviews.reviewedToday)
+        let introduced = reviews.reviewedToday.filter { (firstReviews[$0] ?? 0) >= day.start }.count
+        let progress = TodayProgress(newIntroducedToday: introduced, reviewsDoneToday: reviews.reviewedToday.count - introduced)
+        let queue = DailyQueue.counts(reviews: cards.inQueue.reviews, learning: cards.inQueue.learning, new: cards.inQueue.new,
+                                      limits: source.configuration.limits, progress: progress)
         return StatsReport(
             now: now,
-            today: today(input, day: day, now: now, reviewDays: reviewDays),
+            today: Today(day: day, due: queue.review + queue.learning, done: reviews.doneToday, newLeft: queue.new),
             streak: calendar.streak(reviewDays: studied, today: day.number),
             longestStreak: longestRun(studied),
-            totalReviews: input.reviews.count,
-            retention: retention(input, reviewDays: reviewDays, today: day.number),
-            answerTimes: answerTimes(input.reviews, reviewDays: reviewDays, today: day.number),
-            forecast: forecast(input, calendar: calendar, today: day.number, days: forecastDays),
-            heatmap: HeatmapGrid(reviewsPerDay: perDay, today: day.number),
-            mastery: mastery(input),
-            tags: tags(input)
+            totalReviews: reviews.count,
+            retention: try retention(source, calendar: calendar, today: day),
+            answerTimes: reviews.answerTimes,
+            forecast: cards.forecast.enumerated().map { ForecastDay(date: CivilDate(daysSinceEpoch: day.number + Int64($0.offset)), due: $0.element) },
+            heatmap: HeatmapGrid(reviewsPerDay: reviews.perDay, today: day.number),
+            mastery: try mastery(source, cards: cards),
+            tags: Tags(leeches: cards.leeches, leechLapses: source.configuration.leech.lapses, suspended: cards.suspended,
+                       flagged: cards.flagged)
         )
     }
 
-    // MARK: Today
-
-    static func today(_ input: StatsInput, day: StudyDay, now: UnixTime, reviewDays: [Int64]) -> Today {
-        var firstReview: [CardID: Int64] = [:]
+    /// One pass over the log: reviews per study day, today's reviews, answer times.
+    struct ReviewPass {
+        var perDay: [Int64: Int] = [:]
+        var count = 0
+        var doneToday = 0
         var reviewedToday = Set<CardID>()
-        var done = 0
-        for (review, number) in zip(input.reviews, reviewDays) {
-            if firstReview[review.cardID] == nil { firstReview[review.cardID] = review.at }
-            if number == day.number {
-                done += 1
-                reviewedToday.insert(review.cardID)
+        /// Answer times summed in Double, in log order: durations in a database from before
+        /// import checked their range (issue 17) may be near 2^63, and an Int64 sum traps.
+        private var sums = (today: 0.0, month: 0.0, all: 0.0)
+        private var counts = (today: 0, month: 0, all: 0)
+
+        init(_ source: some StatsSource, calendar: StudyCalendar, today: StudyDay) throws {
+            // Reviews come in time order, so the study day found for one almost always holds
+            // the next: look a day up only when a review falls outside the last one found.
+            var lastDay: StudyDay?
+            try source.forEachReview { event, durationMs in
+                let number: Int64
+                if let lastDay, event.at >= lastDay.start, event.at < lastDay.end {
+                    number = lastDay.number
+                } else {
+                    let found = calendar.day(containing: event.at)
+                    lastDay = found
+                    number = found.number
+                }
+                perDay[number, default: 0] += 1
+                count += 1
+                let duration = Double(durationMs)
+                sums.all += duration
+                counts.all += 1
+                if number > today.number - 30 && number <= today.number {
+                    sums.month += duration
+                    counts.month += 1
+                }
+                if number == today.number {
+                    doneToday += 1
+                    sums.today += duration
+                    counts.today += 1
+                }
             }
+            reviewedToday = try source.cardsReviewed(from: today.start, to: today.end)
         }
-        // What counts against today's limits, as the review queue counts it.
-        let introduced = reviewedToday.filter { (firstReview[$0] ?? 0) >= day.start }.count
-        let progress = TodayProgress(newIntroducedToday: introduced, reviewsDoneToday: reviewedToday.count - introduced)
-        let inQueue = input.cards.filter { !$0.retired && !input.buried.contains($0.id) && !input.suspended.contains($0.id) }
-        let candidates = inQueue.map { stored in
-            if input.requeued.contains(stored.id) {
-                return QueueCandidate(id: stored.id.rawValue, phase: .review, due: now - 1, deckOrder: stored.card.order)
-            }
-            let state = input.states[stored.id] ?? .new
-            return QueueCandidate(id: stored.id.rawValue, phase: state.phase, due: state.due, deckOrder: stored.card.order)
+
+        var answerTimes: AnswerTimes {
+            func mean(_ sum: Double, _ count: Int) -> Double? { count == 0 ? nil : sum / Double(count) }
+            return AnswerTimes(today: mean(sums.today, counts.today), last30Days: mean(sums.month, counts.month),
+                               all: mean(sums.all, counts.all))
         }
-        let queue = DailyQueue.build(from: candidates, now: now, dayEnd: day.end, limits: input.configuration.limits,
-                                     progress: progress)
-        return Today(day: day, due: queue.reviewCount + queue.learningCount, done: done, newLeft: queue.newCount)
     }
+
+    /// One pass over the cards: what today's queue holds, the forecast, the tags, mastery.
+    struct CardPass {
+        /// Today's candidates by bucket, as the queue would sort them (learning now and later together).
+        var inQueue = (reviews: 0, learning: 0, new: 0)
+        var forecast: [Int]
+        var leeches = 0, suspended = 0, flagged = 0
+        var mastery: [SectionKey: SectionMastery] = [:]
+        var masteryOrder: [SectionKey] = []
+        /// The sections of the cards that quiz answers and drills name, retired or not.
+        var sectionOf: [CardID: SectionKey] = [:]
+
+        init(_ source: some StatsSource, day: StudyDay, now: UnixTime, forecastDays: Int, calendar: StudyCalendar) throws {
+            forecast = [Int](repeating: 0, count: forecastDays)
+            let named = Set(source.quizResults.compactMap(\.cardID) + source.drillResults.compactMap(\.cardID))
+            let leech = source.configuration.leech
+            try source.forEachCard { card in
+                let key = SectionKey(deck: card.deck, section: card.topSection ?? "(no section)")
+                if named.contains(card.id), sectionOf[card.id] == nil { sectionOf[card.id] = key }
+                guard !card.retired else { return }
+                let isSuspended = source.suspended.contains(card.id)
+                if !source.buried.contains(card.id) && !isSuspended {
+                    // A card a quiz sent back is a review due now.
+                    let requeued = source.requeued.contains(card.id)
+                    let state = card.state ?? .new
+                    switch DailyQueue.bucket(phase: requeued ? .review : state.phase, due: requeued ? now - 1 : state.due,
+                                             now: now, dayEnd: day.end) {
+                    case .review: inQueue.reviews += 1
+                    case .learningNow, .learningLater: inQueue.learning += 1
+                    case .new: inQueue.new += 1
+                    case nil: break
+                    }
+                }
+                if !isSuspended, let state = card.state, state.phase != .new {
+                    let offset = max(0, calendar.day(containing: state.due).number - day.number)
+                    if offset < Int64(forecastDays) { forecast[Int(offset)] += 1 }
+                }
+                if leech.isLeech(card.state) { leeches += 1 }
+                if isSuspended { suspended += 1 }
+                if source.flagged.contains(card.id) { flagged += 1 }
+                if mastery[key] == nil {
+                    masteryOrder.append(key)
+                    mastery[key] = SectionMastery(deck: key.deck, section: key.section)
+                }
+                let state = card.state ?? .new
+                mastery[key]!.cards += 1
+                switch state.phase {
+                case .new: mastery[key]!.new += 1
+                case .learning, .relearning: mastery[key]!.learning += 1
+                case .review:
+                    if state.intervalDays >= matureIntervalDays { mastery[key]!.mature += 1 } else { mastery[key]!.young += 1 }
+                }
+            }
+        }
+    }
+
+    struct SectionKey: Hashable { let deck: String, section: String }
 
     // MARK: Streaks
 
@@ -207,93 +243,56 @@ public struct StatsReport: Sendable {
 
     // MARK: Retention
 
-    static func retention(_ input: StatsInput, reviewDays: [Int64], today: Int64) -> [Retention] {
-        let scheduler = input.configuration.scheduler.makeScheduler()
-        var states: [CardID: CardState] = [:]
-        var counts: [CardID: Int] = [:]
-        var judged: [(day: Int64, passed: Bool)] = []
-        for (review, number) in zip(input.reviews, reviewDays) {
-            let before = states[review.cardID] ?? .new
-            let index = counts[review.cardID, default: 0]
-            if before.phase == .review { judged.append((number, review.grade.passes)) }
-            states[review.cardID] = scheduler.next(before, review: review.event,
-                                                   fuzzSeed: FuzzSeed.make(cardID: review.cardID.rawValue, reviewIndex: index))
-            counts[review.cardID] = index + 1
+    /// Replays only the cards reviewed in the longest window (each from its first review,
+    /// with its own fuzz seeds, as the whole log's replay would), judging the reviews that
+    /// fall in each window.
+    static func retention(_ source: some StatsSource, calendar: StudyCalendar, today: StudyDay) throws -> [Retention] {
+        let scheduler = source.configuration.scheduler.makeScheduler()
+        let longest = Int64(retentionWindows.max() ?? 0)
+        // A bound safely before the window's first study day (whatever the clock did);
+        // cards reviewed only between it and the window just have nothing judged.
+        let since = today.start - (longest + 2) * 86_400
+        var passed = [Int](repeating: 0, count: retentionWindows.count)
+        var judged = [Int](repeating: 0, count: retentionWindows.count)
+        try source.forEachLog(ofCardsReviewedSince: since) { card, events in
+            var state = CardState.new
+            var lastDay: StudyDay?
+            for (index, event) in events.enumerated() {
+                if state.phase == .review {
+                    let number: Int64
+                    if let lastDay, event.at >= lastDay.start, event.at < lastDay.end {
+                        number = lastDay.number
+                    } else {
+                        let found = calendar.day(containing: event.at)
+                        lastDay = found
+                        number = found.number
+                    }
+                    for (window, days) in retentionWindows.enumerated() where number > today.number - Int64(days) && number <= today.number {
+                        judged[window] += 1
+                        if event.quality.passes { passed[window] += 1 }
+                    }
+                }
+                state = scheduler.next(state, review: event, fuzzSeed: FuzzSeed.make(cardID: card.rawValue, reviewIndex: index))
+            }
         }
-        return retentionWindows.map { days in
-            let window = judged.filter { $0.day > today - Int64(days) && $0.day <= today }
-            return Retention(days: days, passed: window.filter(\.passed).count, reviews: window.count)
-        }
-    }
-
-    static func answerTimes(_ reviews: [ReviewRecord], reviewDays: [Int64], today: Int64) -> AnswerTimes {
-        func mean(_ durations: [Int64]) -> Double? {
-            // Summed in Double: durations in a database from before import checked their
-            // range (issue 17) may be near 2^63, and an Int64 sum of two of them traps.
-            durations.isEmpty ? nil : durations.reduce(0.0) { $0 + Double($1) } / Double(durations.count)
-        }
-        let dated = zip(reviews, reviewDays)
-        return AnswerTimes(today: mean(dated.filter { $0.1 == today }.map(\.0.durationMs)),
-                           last30Days: mean(dated.filter { $0.1 > today - 30 && $0.1 <= today }.map(\.0.durationMs)),
-                           all: mean(reviews.map(\.durationMs)))
-    }
-
-    // MARK: Forecast
-
-    static func forecast(_ input: StatsInput, calendar: StudyCalendar, today: Int64, days: Int) -> [ForecastDay] {
-        var counts = [Int](repeating: 0, count: days)
-        for stored in input.cards where !stored.retired && !input.suspended.contains(stored.id) {
-            guard let state = input.states[stored.id], state.phase != .new else { continue }
-            let offset = max(0, calendar.day(containing: state.due).number - today)
-            if offset < Int64(days) { counts[Int(offset)] += 1 }
-        }
-        return counts.enumerated().map { ForecastDay(date: CivilDate(daysSinceEpoch: today + Int64($0.offset)), due: $0.element) }
-    }
-
-    // MARK: Tags
-
-    static func tags(_ input: StatsInput) -> Tags {
-        let leech = input.configuration.leech
-        let active = input.cards.filter { !$0.retired }
-        return Tags(leeches: active.filter { leech.isLeech(input.states[$0.id]) }.count, leechLapses: leech.lapses,
-                    suspended: active.filter { input.suspended.contains($0.id) }.count,
-                    flagged: active.filter { input.flagged.contains($0.id) }.count)
+        return retentionWindows.enumerated().map { Retention(days: $1, passed: passed[$0], reviews: judged[$0]) }
     }
 
     // MARK: Mastery
 
-    static func mastery(_ input: StatsInput) -> [SectionMastery] {
-        struct Key: Hashable { let deck: String, section: String }
-        func key(_ card: Card) -> Key { Key(deck: card.deck, section: card.section.first ?? "(no section)") }
-        var order: [Key] = []
-        var table: [Key: SectionMastery] = [:]
-        for stored in input.cards where !stored.retired {
-            let key = key(stored.card)
-            if table[key] == nil {
-                order.append(key)
-                table[key] = SectionMastery(deck: key.deck, section: key.section)
-            }
-            let state = input.states[stored.id] ?? .new
-            table[key]!.cards += 1
-            switch state.phase {
-            case .new: table[key]!.new += 1
-            case .learning, .relearning: table[key]!.learning += 1
-            case .review:
-                if state.intervalDays >= matureIntervalDays { table[key]!.mature += 1 } else { table[key]!.young += 1 }
-            }
-        }
+    static func mastery(_ source: some StatsSource, cards: CardPass) throws -> [SectionMastery] {
+        var table = cards.mastery
         // Quiz answers and drills count for the section of their card, retired or not.
-        let sectionOf = Dictionary(input.cards.map { ($0.id, key($0.card)) }, uniquingKeysWith: { first, _ in first })
-        for result in input.quizResults {
-            guard let id = result.cardID, let key = sectionOf[id], table[key] != nil else { continue }
+        for result in source.quizResults {
+            guard let id = result.cardID, let key = cards.sectionOf[id], table[key] != nil else { continue }
             table[key]!.quizAnswered += 1
             if result.correct { table[key]!.quizCorrect += 1 }
         }
-        for drill in input.drillResults where drill.status == .finished {
-            guard let total = drill.total, let id = drill.cardID, let key = sectionOf[id], table[key] != nil else { continue }
+        for drill in source.drillResults where drill.status == .finished {
+            guard let total = drill.total, let id = drill.cardID, let key = cards.sectionOf[id], table[key] != nil else { continue }
             table[key]!.drillsFinished += 1
             table[key]!.drillTotalSum += total
         }
-        return order.map { table[$0]! }
+        return cards.masteryOrder.map { table[$0]! }
     }
 }

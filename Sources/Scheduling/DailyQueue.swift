@@ -94,17 +94,12 @@ public struct DailyQueue: Hashable, Sendable {
         var learningLater: [QueueCandidate] = []
         var new: [QueueCandidate] = []
         for card in candidates {
-            switch card.phase {
-            case .review where card.due < dayEnd:
-                reviews.append(card)
-            case .learning where card.due <= now, .relearning where card.due <= now:
-                learningNow.append(card)
-            case .learning where card.due < dayEnd, .relearning where card.due < dayEnd:
-                learningLater.append(card)
-            case .new:
-                new.append(card)
-            default:
-                break  // due after today
+            switch bucket(phase: card.phase, due: card.due, now: now, dayEnd: dayEnd) {
+            case .review: reviews.append(card)
+            case .learningNow: learningNow.append(card)
+            case .learningLater: learningLater.append(card)
+            case .new: new.append(card)
+            case nil: break  // due after today
             }
         }
 
@@ -118,6 +113,27 @@ public struct DailyQueue: Hashable, Sendable {
             learningCount: learningNow.count + learningLater.count,
             reviewCount: shownReviews.count
         )
+    }
+
+    /// Where a card stands in today's queue; nil when it is due after today.
+    public enum Bucket: Sendable { case review, learningNow, learningLater, new }
+
+    public static func bucket(phase: Phase, due: UnixTime, now: UnixTime, dayEnd: UnixTime) -> Bucket? {
+        switch phase {
+        case .review where due < dayEnd: return .review
+        case .learning where due <= now, .relearning where due <= now: return .learningNow
+        case .learning where due < dayEnd, .relearning where due < dayEnd: return .learningLater
+        case .new: return .new
+        default: return nil
+        }
+    }
+
+    /// The counts `build` would give for candidates with `reviews`, `learning` (now and
+    /// later) and `new` cards in those buckets, without the cards themselves.
+    public static func counts(reviews: Int, learning: Int, new: Int, limits: QueueLimits,
+                              progress: TodayProgress = TodayProgress()) -> (review: Int, learning: Int, new: Int) {
+        (min(reviews, max(0, limits.reviewsPerDay - progress.reviewsDoneToday)), learning,
+         min(new, max(0, limits.newPerDay - progress.newIntroducedToday)))
     }
 
     /// Earliest due first; ties by deck order, then ID, so the order never depends on the

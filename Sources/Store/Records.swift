@@ -131,6 +131,13 @@ enum SectionCoding {
         section.joined(separator: String(separator))
     }
 
+    /// The first part of an encoded path, nil for an empty one (what `decode(text).first` gives).
+    static func first(_ text: String) -> String? {
+        guard !text.isEmpty else { return nil }
+        guard let end = text.utf8.firstIndex(of: 0x1F) else { return text }
+        return String(text[..<end])
+    }
+
     /// Split on the separator's byte: U+001F is a control character, which always stands
     /// alone between grapheme boundaries, so this equals splitting on the Character, at a
     /// fraction of the cost (every card read from the store decodes its section path).

@@ -84,7 +84,9 @@ import Timekeeping
             ReviewRecord(id: ProgressFixture.reviewID(number), cardID: card, at: 1_000 + Int64(number), grade: Quality(rawValue: 4)!,
                          durationMs: Int64.max - 1)
         }
-        let times = StatsReport.answerTimes(reviews, reviewDays: [0, 0, 0], today: 0)
+        let input = StatsInput(configuration: .defaults, cards: [], states: [:], reviews: reviews)
+        let times = StatsReport.make(input, calendar: StudyCalendar(rolloverHour: 0, utcOffset: { _ in 0 }), now: 2_000,
+                                     forecastDays: 1).answerTimes
         let expected = Double(Int64.max - 1)
         #expect(times.all.map { abs($0 - expected) / expected < 1e-9 } == true)
         #expect(times.today.map { abs($0 - expected) / expected < 1e-9 } == true)

@@ -46,8 +46,11 @@ enum StatsCommand {
         let days = try invocation.integer("days", in: 1...365) ?? defaultForecastDays
         let store = try context.syncedStore()
         let configuration = try context.configuration(store)
-        let input = try StatsInput.load(from: store, configuration: configuration, now: context.now)
-        let report = StatsReport.make(input, calendar: context.calendar(configuration), now: context.now, forecastDays: days)
+        // Every pass reads the same snapshot.
+        let report = try store.readSnapshot {
+            try StatsReport.make(source: try StoreStatsSource(store: store, configuration: configuration, now: context.now),
+                                 calendar: context.calendar(configuration), now: context.now, forecastDays: days)
+        }
         if context.json {
             context.print(JSONValue.object(report.json).serialized(pretty: true))
         } else {

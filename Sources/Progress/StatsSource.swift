@@ -1,0 +1,129 @@
+import Study
+import Deck
+import Scheduling
+import Store
+import Timekeeping
+
+/// Where `stats` reads from, in passes that keep little: the store answers with queries,
+/// so a history of a million reviews is never held whole; `StatsInput` answers from
+/// arrays, so the numbers can be checked on a synthetic history without a database.
+public protocol StatsSource {
+    var configuration: StudyConfiguration { get }
+    /// Cards hidden today by a skip (not due today, as in the queue).
+    var buried: Set<CardID> { get }
+    /// Cards a quiz sent back to review: due now, as in the queue.
+    var requeued: Set<CardID> { get }
+    /// Suspended cards: in no queue, so neither due today nor in the forecast.
+    var suspended: Set<CardID> { get }
+    var flagged: Set<CardID> { get }
+    var quizResults: [QuizResultRecord] { get }
+    var drillResults: [DrillResultRecord] { get }
+
+    /// Every card, active and retired, in deck order, with its state.
+    func forEachCard(_ body: (StatsCard) throws -> Void) throws
+    /// Every review's time, grade and answer time, in replay order (time, then arrival).
+    func forEachReview(_ body: (_ event: ReviewEvent, _ durationMs: Int64) throws -> Void) throws
+    /// The cards reviewed at `start` or later and before `end`.
+    func cardsReviewed(from start: UnixTime, to end: UnixTime) throws -> Set<CardID>
+    /// The time of each card's first review.
+    func firstReviewTimes(of cards: Set<CardID>) throws -> [CardID: UnixTime]
+    /// The whole log of each card reviewed at or after `start`, each in replay order.
+    func forEachLog(ofCardsReviewedSince start: UnixTime, _ body: (CardID, [ReviewEvent]) throws -> Void) throws
+}
+
+/// The store as a `StatsSource`. Read it inside `StudyStore.readSnapshot`, so every pass
+/// sees the same data.
+public struct StoreStatsSource: StatsSource {
+    let store: StudyStore
+    public let configuration: StudyConfiguration
+    public let buried: Set<CardID>
+    public let requeued: Set<CardID>
+    public let suspended: Set<CardID>
+    public let flagged: Set<CardID>
+    public let quizResults: [QuizResultRecord]
+    public let drillResults: [DrillResultRecord]
+
+    public init(store: StudyStore, configuration: StudyConfiguration, now: UnixTime) throws {
+        self.store = store
+        self.configuration = configuration
+        buried = try store.buriedCards(at: now)
+        requeued = Set(try store.requeuedCards(at: now))
+        suspended = try store.cards(marked: .suspended)
+        flagged = try store.cards(marked: .flagged)
+        quizResults = try store.quizResults()
+        drillResults = try store.drills()
+    }
+
+    public func forEachCard(_ body: (StatsCard) throws -> Void) throws { try store.forEachStatsCard(body) }
+
+    public func forEachReview(_ body: (ReviewEvent, Int64) throws -> Void) throws { try store.forEachReviewEntry(body) }
+
+    public func cardsReviewed(from start: UnixTime, to end: UnixTime) throws -> Set<CardID> {
+        try store.cardsReviewed(from: start, to: end)
+    }
+
+    public func firstReviewTimes(of cards: Set<CardID>) throws -> [CardID: UnixTime] { try store.firstReviewTimes(of: cards) }
+
+    public func forEachLog(ofCardsReviewedSince start: UnixTime, _ body: (CardID, [ReviewEvent]) throws -> Void) throws {
+        try store.forEachLog(ofCardsReviewedSince: start, body)
+    }
+}
+
+/// Stats from plain arrays (tests and small tools).
+public struct StatsInput: StatsSource, Sendable {
+    public var configuration: StudyConfiguration
+    /// Every card, active and retired, in deck order.
+    public var cards: [StoredCard]
+    public var states: [CardID: CardState]
+    /// Every review in replay order (time, then arrival).
+    public var reviews: [ReviewRecord]
+    public var quizResults: [QuizResultRecord]
+    public var drillResults: [DrillResultRecord]
+    public var buried: Set<CardID>
+    public var requeued: Set<CardID>
+    public var suspended: Set<CardID>
+    public var flagged: Set<CardID>
+
+    public init(configuration: StudyConfiguration, cards: [StoredCard], states: [CardID: CardState], reviews: [ReviewRecord],
+                quizResults: [QuizResultRecord] = [], drillResults: [DrillResultRecord] = [], buried: Set<CardID> = [],
+                requeued: Set<CardID> = [], suspended: Set<CardID> = [], flagged: Set<CardID> = []) {
+        self.configuration = configuration
+        self.cards = cards
+        self.states = states
+        self.reviews = reviews
+        self.quizResults = quizResults
+        self.drillResults = drillResults
+        self.buried = buried
+        self.requeued = requeued
+        self.suspended = suspended
+        self.flagged = flagged
+    }
+
+    public func forEachCard(_ body: (StatsCard) throws -> Void) throws {
+        for stored in cards {
+            try body(StatsCard(id: stored.id, deck: stored.card.deck, topSection: stored.card.section.first, order: stored.card.order,
+                               retired: stored.retired, state: states[stored.id]))
+        }
+    }
+
+    public func forEachReview(_ body: (ReviewEvent, Int64) throws -> Void) throws {
+        for review in reviews { try body(review.event, review.durationMs) }
+    }
+
+    public func cardsReviewed(from start: UnixTime, to end: UnixTime) throws -> Set<CardID> {
+        Set(reviews.filter { $0.at >= start && $0.at < end }.map(\.cardID))
+    }
+
+    public func firstReviewTimes(of cards: Set<CardID>) throws -> [CardID: UnixTime] {
+        var result: [CardID: UnixTime] = [:]
+        for review in reviews where cards.contains(review.cardID) { result[review.cardID] = min(result[review.cardID] ?? review.at, review.at) }
+        return result
+    }
+
+    public func forEachLog(ofCardsReviewedSince start: UnixTime, _ body: (CardID, [ReviewEvent]) throws -> Void) throws {
+        let wanted = Set(reviews.filter { $0.at >= start }.map(\.cardID))
+        var logs: [CardID: [ReviewEvent]] = [:]
+        for review in reviews where wanted.contains(review.cardID) { logs[review.cardID, default: []].append(review.event) }
+        for card in wanted.sorted() { try body(card, logs[card]!) }
+    }
+}

@@ -1,0 +1,88 @@
+import Deck
+import Scheduling
+import Timekeeping
+
+/// A card as `stats` needs it: where it counts and its state, without its text.
+public struct StatsCard: Sendable {
+    public let id: CardID
+    public let deck: String
+    /// The first heading of its section path (nil: no section).
+    public let topSection: String?
+    public let order: Int
+    public let retired: Bool
+    /// nil: never reviewed.
+    public let state: CardState?
+
+    public init(id: CardID, deck: String, topSection: String?, order: Int, retired: Bool, state: CardState?) {
+        self.id = id
+        self.deck = deck
+        self.topSection = topSection
+        self.order = order
+        self.retired = retired
+        self.state = state
+    }
+}
+
+// Queries for `stats`, each a pass that holds one row at a time: a history of a million
+// reviews and 190k cards is never loaded whole (it took 530 MiB).
+extension StudyStore {
+    /// Every card, active and retired, in deck order (as `cards(includeRetired:)`), with its state.
+    public func forEachStatsCard(_ body: (StatsCard) throws -> Void) throws {
+        try connection.prepare("""
+            SELECT c.id, c.deck, c.section, c.position, c.retired,
+                   s.card_id, s.phase, s.due, s.reps, s.lapses, s.last_review, s.interval_days, s.sm2_n, s.sm2_ef,
+                   s.sm2_interval, s.sm2_extra, s.fsrs_phase, s.fsrs_step, s.fsrs_stability, s.fsrs_difficulty
+            FROM cards c LEFT JOIN decks d ON d.name = c.deck LEFT JOIN card_state s ON s.card_id = c.id
+            ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.rowid
+            """).forEach { row in
+            let state = row.isNull(5) ? nil : Self.decodeState(row, from: 5).1
+            try body(StatsCard(id: CardID(rawValue: row.string(0)), deck: row.string(1), topSection: SectionCoding.first(row.string(2)),
+                               order: row.int(3), retired: row.bool(4), state: state))
+        }
+    }
+
+    /// Every review's time, grade and answer time, in the order the log replays them.
+    public func forEachReviewEntry(_ body: (_ event: ReviewEvent, _ durationMs: Int64) throws -> Void) throws {
+        try connection.prepare("SELECT r.at, r.grade, r.duration_ms FROM review_log r ORDER BY r.at, r.rowid").forEach { row in
+            try body(ReviewEvent(at: row.int64(0), quality: Quality(rawValue: row.int(1)) ?? Quality(rawValue: 0)!), row.int64(2))
+        }
+    }
+
+    /// The cards reviewed at `start` or later and before `end` (a range on the time index).
+    public func cardsReviewed(from start: UnixTime, to end: UnixTime) throws -> Set<CardID> {
+        Set(try connection.prepare("SELECT DISTINCT card_id FROM review_log WHERE at >= ?1 AND at < ?2").map([start, end]) {
+            CardID(rawValue: $0.string(0))
+        })
+    }
+
+    /// The time of each card's first review (cards without one are left out).
+    public func firstReviewTimes(of cards: Set<CardID>) throws -> [CardID: UnixTime] {
+        let first = try connection.prepare("SELECT MIN(at) FROM review_log WHERE card_id = ?1")
+        var result: [CardID: UnixTime] = [:]
+        for card in cards {
+            if let time = try first.first([card.rawValue], { $0.optionalInt64(0) }) ?? nil { result[card] = time }
+        }
+        return result
+    }
+
+    /// The whole log of each card reviewed at or after `start`, card by card, each in replay
+    /// order (time, then arrival): what replaying those cards alone needs.
+    public func forEachLog(ofCardsReviewedSince start: UnixTime, _ body: (CardID, [ReviewEvent]) throws -> Void) throws {
+        var card: String?
+        var events: [ReviewEvent] = []
+        try connection.prepare("""
+            SELECT r.card_id, r.at, r.grade FROM review_log r
+            WHERE r.card_id IN (SELECT card_id FROM review_log WHERE at >= ?1)
+            ORDER BY r.card_id, r.at, r.rowid
+            """).forEach([start]) { row in
+            let id = row.string(0)
+            if id != card {
+                if let card { try body(CardID(rawValue: card), events) }
+                card = id
+                events.removeAll(keepingCapacity: true)
+            }
+            events.append(ReviewEvent(at: row.int64(1), quality: Quality(rawValue: row.int(2)) ?? Quality(rawValue: 0)!))
+        }
+        if let card { try body(CardID(rawValue: card), events) }
+    }
+}
