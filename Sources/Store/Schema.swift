@@ -194,5 +194,15 @@ enum Schema {
         CREATE INDEX card_sources_by_source ON card_sources(source_id);
         PRAGMA user_version = 6;
         """),
+        // Version 8 (7 is another branch's): what a drill adds beyond its scores. `notes`
+        // is a JSON array of the notes typed per phase and per probe (written by Practice);
+        // the reference columns hold how many points of the rubric's reference outline the
+        // learner marked as covered, of how many, after scoring.
+        Migration(version: 8, script: """
+        ALTER TABLE drill_results ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE drill_results ADD COLUMN reference_covered INTEGER;
+        ALTER TABLE drill_results ADD COLUMN reference_points INTEGER;
+        PRAGMA user_version = 8;
+        """),
     ]
 }

@@ -51,9 +51,17 @@ public struct DrillResultRecord: Hashable, Sendable {
     /// Weighted score 0-100 once finished.
     public var total: Double?
     public var status: Status
+    /// The notes typed during the drill (per phase and per probe), as a JSON array the
+    /// Practice module writes and reads; the store keeps it as it is.
+    public var notesJSON: String
+    /// Points of the rubric's reference outline the learner marked as covered, and how
+    /// many it has (both nil until marked, or when the exercise has no reference).
+    public var referenceCovered: Int?
+    public var referencePoints: Int?
 
     public init(id: String, cardID: CardID?, name: String, minutes: Int, startedAt: UnixTime, updatedAt: UnixTime,
-                phase: Int, elapsedSeconds: Int64, phaseScores: [Int], total: Double?, status: Status) {
+                phase: Int, elapsedSeconds: Int64, phaseScores: [Int], total: Double?, status: Status,
+                notesJSON: String = "[]", referenceCovered: Int? = nil, referencePoints: Int? = nil) {
         self.id = id
         self.cardID = cardID
         self.name = name
@@ -65,6 +73,9 @@ public struct DrillResultRecord: Hashable, Sendable {
         self.phaseScores = phaseScores
         self.total = total
         self.status = status
+        self.notesJSON = notesJSON
+        self.referenceCovered = referenceCovered
+        self.referencePoints = referencePoints
     }
 }
 
@@ -99,13 +110,16 @@ extension StudyStore {
     /// Inserts or updates a drill (saved after every phase).
     public func saveDrill(_ drill: DrillResultRecord) throws {
         try connection.run("""
-            INSERT INTO drill_results(id, card_id, name, minutes, started_at, updated_at, phase, elapsed_s, phase_scores, total, status)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            INSERT INTO drill_results(id, card_id, name, minutes, started_at, updated_at, phase, elapsed_s, phase_scores, total, status,
+                                      notes, reference_covered, reference_points)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
             ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, phase = excluded.phase,
                 elapsed_s = excluded.elapsed_s, phase_scores = excluded.phase_scores, total = excluded.total,
-                status = excluded.status
+                status = excluded.status, notes = excluded.notes, reference_covered = excluded.reference_covered,
+                reference_points = excluded.reference_points
             """, [drill.id, drill.cardID?.rawValue, drill.name, drill.minutes, drill.startedAt, drill.updatedAt, drill.phase,
-                  drill.elapsedSeconds, DrillScoresCoding.encode(drill.phaseScores), drill.total, drill.status.rawValue])
+                  drill.elapsedSeconds, DrillScoresCoding.encode(drill.phaseScores), drill.total, drill.status.rawValue,
+                  drill.notesJSON, drill.referenceCovered, drill.referencePoints])
     }
 
     /// What merging one drill from another machine did.
@@ -130,14 +144,16 @@ extension StudyStore {
 
     public func drills(named name: String? = nil) throws -> [DrillResultRecord] {
         try connection.prepare("""
-            SELECT id, card_id, name, minutes, started_at, updated_at, phase, elapsed_s, phase_scores, total, status
+            SELECT id, card_id, name, minutes, started_at, updated_at, phase, elapsed_s, phase_scores, total, status,
+                   notes, reference_covered, reference_points
             FROM drill_results WHERE ?1 IS NULL OR name = ?1 ORDER BY started_at, rowid
             """).map([name]) { row in
             DrillResultRecord(id: row.string(0), cardID: row.optionalString(1).map(CardID.init(rawValue:)), name: row.string(2),
                               minutes: row.int(3), startedAt: row.int64(4), updatedAt: row.int64(5), phase: row.int(6),
                               elapsedSeconds: row.int64(7), phaseScores: DrillScoresCoding.decode(row.string(8)),
                               total: row.optionalDouble(9),
-                              status: DrillResultRecord.Status(rawValue: row.string(10)) ?? .abandoned)
+                              status: DrillResultRecord.Status(rawValue: row.string(10)) ?? .abandoned,
+                              notesJSON: row.string(11), referenceCovered: row.optionalInt(12), referencePoints: row.optionalInt(13))
         }
     }
 
