@@ -17,6 +17,10 @@ struct DrillInteractive {
     /// Exercises to choose from when no NAME was given (empty: `chosen` is set).
     let exercises: [DrillExercise]
     let chosen: DrillExercise?
+    /// The exercise the menu starts on: the most overdue (`DrillSchedule.suggestion`).
+    let suggested: DrillExercise?
+    /// Numbers of the exercises due now, marked in the menu.
+    let due: Set<Int>
     let style: Style
     /// The saved in-progress drill of an exercise, if any.
     let inProgress: (DrillExercise) throws -> DrillResultRecord?
@@ -66,6 +70,8 @@ struct DrillInteractive {
             try choose(chosen)
         } else {
             screen.exercises = exercises
+            screen.due = due
+            screen.selected = suggested.flatMap { wanted in exercises.firstIndex { $0.number == wanted.number } } ?? 0
             screen.stage = .menu
         }
 

@@ -19,6 +19,8 @@ struct DrillScreen {
 
     var stage: Stage = .phase
     var exercises: [DrillExercise] = []
+    /// Numbers of the exercises due now (marked "due" in the menu).
+    var due: Set<Int> = []
     var selected = 0
     var name = ""
     var plan = DrillPlan(minutes: 45)
@@ -58,7 +60,7 @@ struct DrillScreen {
                 lines.append(style.dim(TextLayout.truncate(group, to: width)))
             }
             let marker = index == selected ? "›" : " "
-            let line = "\(marker) \(exercise.number)) \(exercise.name)"
+            let line = "\(marker) \(exercise.number)) \(exercise.name)" + (due.contains(exercise.number) ? " · due" : "")
             lines.append(index == selected ? style.bold(TextLayout.truncate(line, to: width)) : TextLayout.truncate(line, to: width))
         }
         lines += ["", style.dim(TextLayout.truncate("↑↓ or a number, Enter starts · q quit", to: width))]
