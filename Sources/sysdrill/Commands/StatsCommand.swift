@@ -48,12 +48,35 @@ enum StatsCommand {
         let configuration = try context.configuration(store)
         let input = try StatsInput.load(from: store, configuration: configuration, now: context.now)
         let report = StatsReport.make(input, calendar: context.calendar(configuration), now: context.now, forecastDays: days)
+        let schedule = try DrillExercises.schedule(try DrillExercises.load(from: try store.cards().map(\.card)), store: store)
+        let drillsDue = DrillSchedule.due(schedule, at: context.now)
         if context.json {
-            context.print(JSONValue.object(report.json).serialized(pretty: true))
+            var object = report.json
+            object.set("drills_due", .array(drillsDue.map { .object(DueCommand.drillJSON($0)) }))
+            context.print(JSONValue.object(object).serialized(pretty: true))
         } else {
-            context.stdout.write(text(report, style: context.style))
+            var text = text(report, style: context.style)
+            // Only once some exercise has been drilled: a new user has no drill due.
+            if schedule.contains(where: { $0.due != nil }) {
+                // After the heading and the "due" line of Today.
+                let lineEnds = text.indices.filter { text[$0] == "\n" }
+                let at = lineEnds.count >= 2 ? text.index(after: lineEnds[1]) : text.endIndex
+                text.insert(contentsOf: drillsLine(drillsDue, scheduled: schedule), at: at)
+            }
+            context.stdout.write(text)
         }
         return ExitCode.ok
+    }
+
+    /// "  drills due 1 of 3 drilled (Chat service) · next URL shortener on 2026-12-09".
+    static func drillsLine(_ due: [DrillSchedule.Entry], scheduled: [DrillSchedule.Entry]) -> String {
+        let drilled = scheduled.filter { $0.due != nil }
+        var line = "  drills due \(due.count) of \(drilled.count) drilled"
+        if !due.isEmpty { line += " (" + due.prefix(3).map(\.exercise.name).joined(separator: ", ") + (due.count > 3 ? ", …" : "") + ")" }
+        if let next = drilled.filter({ !due.contains($0) }).min(by: { $0.due! < $1.due! }) {
+            line += " · next \(next.exercise.name) on \(LocalTime.shortFormat(next.due!).prefix(10))"
+        }
+        return line + "\n"
     }
 
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
