@@ -117,11 +117,12 @@ public final class DrillSession {
     }
 
     /// Keeps the note for the current probe (empty: passed) and moves to the next; the
-    /// last one's note ends the deep-dive phase.
-    public func answerProbe(_ note: String) throws {
+    /// last one's note ends the deep-dive phase when `endingPhase` (line mode; a terminal
+    /// leaves that to its own key).
+    public func answerProbe(_ note: String, endingPhase: Bool = true) throws {
         guard let (number, _) = currentProbe else { return }
         notes.append(DrillNote(part: .deepDives, probe: number, text: note.trimmingCharacters(in: " ")))
-        if currentProbe == nil {
+        if currentProbe == nil && endingPhase {
             try finishPhase()
         } else {
             record.elapsedSeconds = elapsedSeconds

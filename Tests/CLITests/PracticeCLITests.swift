@@ -263,6 +263,31 @@ import Testing
     }
 }
 
+/// A whole drill with its rubric in a terminal: the statement, a probe answered with a
+/// note and one passed, scoring with the anchors on screen, the reference marked.
+@Suite struct DrillTerminalTests {
+    @Test func aRubricDrillInATerminal() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let result = try PseudoTerminal.run(["drill", "url", "--minutes", "5"], steps: [
+            .waitFor("Statement:"), .waitFor("100 million new links a month"), .type("n"), .type("n"), .type("n"), .type("n"),
+            .waitFor("Probe 1/8:"), .type("w"), .waitFor("note>"), .type("counter\r"), .waitFor("Probe 2/8:"), .type("p"),
+            .waitFor("Probe 3/8:"), .type("n"), .type("n"),
+            .waitFor("Starts drawing boxes"), .type("3"), .type("3"), .type("3"), .type("3"), .type("1"), .type("3"), .type("3"),
+            .waitFor("Which of these points"), .type("1"), .type("2"), .type("\r"),
+            .waitFor("Covered 2 of 8 reference points"), .waitFor("Common pitfalls"), .type("x"),
+        ], cli: cli)
+        #expect(result.exitCode == 0, "\(result.transcript)")
+        #expect(result.terminalRestored)
+        let history = try #require(try cli.json(["drill", "--history", "--json"]) as? [String: Any])
+        let drill = try #require(((history["exercises"] as? [[String: Any]])?.first?["drills"] as? [[String: Any]])?.first)
+        #expect(drill["status"] as? String == "finished")
+        #expect((drill["coverage"] as? [String: Any])?["covered"] as? Int == 2)
+        let notes = try #require(drill["notes"] as? [[String: Any]])
+        #expect(notes.map { $0["text"] as? String } == ["counter", ""] && notes.map { $0["probe"] as? Int } == [1, 2])
+    }
+}
+
 /// The interactive fronts' screens are pure functions of their state: checked here at
 /// 80x24 and at 40 columns without a terminal.
 @Suite struct PracticeScreenTests {
@@ -328,6 +353,54 @@ import Testing
             #expect(lines.contains("  ✓ 1 key generation"))
             #expect(lines.contains("  · 2 redirection"))
         }
+    }
+
+    static func rubric() -> DrillRubric {
+        var rubric = DrillRubric(title: "URL shortener")
+        rubric.statement = ["Design a link shortener for 100 million new links a month; reads outnumber writes 100 to 1."]
+        rubric.probes = [.init(text: "How do you generate the short key without two servers handing out the same one?"), .init(text: "301 or 302?")]
+        rubric.reference = ["Key generation: leased counter ranges in base 62 — no collisions; keys are guessable", "Cache the hot links"]
+        rubric.pitfalls = ["Analytics on the redirect path"]
+        rubric.anchors[.estimates] = ["No numbers.", "Numbers off by 10x.", "Writes ~40/s, reads ~4,000/s.", "Peaks and key space arithmetic."]
+        return rubric
+    }
+
+    @Test func drillRubricScreensFitAndShowTheirParts() {
+        var screen = DrillScreen()
+        screen.name = "URL shortener"
+        screen.rubric = Self.rubric()
+        screen.plan = DrillPlan(minutes: 45)
+        screen.phaseIndex = 4
+        screen.statementShown = false
+        screen.probe = (1, 2, Self.rubric().probes[0].text)
+        for (columns, rows) in [(80, 24), (40, 24)] {
+            let phase = screen.render(columns: columns, rows: rows, style: Self.plain).lines
+            #expect(Self.fits(phase, columns: columns))
+            #expect(phase.contains("Probe 1/2:") && phase.contains { $0.hasPrefix("  How do you generate the short key") })
+            #expect(!phase.contains("Statement:"))
+            var scoring = screen
+            scoring.stage = .scoring
+            scoring.scores = [2]
+            let scored = scoring.render(columns: columns, rows: rows, style: Self.plain).lines
+            #expect(Self.fits(scored, columns: columns) && scored.contains("  0 No numbers.") && scored.contains { $0.hasPrefix("  2 Writes ~40/s") })
+            var reference = screen
+            reference.stage = .reference
+            reference.covered = [1]
+            let marked = reference.render(columns: columns, rows: rows, style: Self.plain).lines
+            #expect(Self.fits(marked, columns: columns))
+            #expect(marked.contains { $0.hasPrefix("› · 1 Key generation") } && marked.contains("  ✓ 2 Cache the hot links"))
+            var done = screen
+            done.stage = .done
+            done.total = 70
+            done.coverageLine = "Covered 1 of 2 reference points (50%)"
+            let end = done.render(columns: columns, rows: rows, style: Self.plain).lines
+            #expect(end.contains("Covered 1 of 2 reference points (50%)") && end.contains("  - Analytics on the redirect path"))
+            #expect(end.last == "any key: done" && end.count <= rows)
+        }
+        screen.phaseIndex = 0
+        screen.statementShown = true
+        let first = screen.render(columns: 80, rows: 24, style: Self.plain).lines
+        #expect(first.contains("Statement:") && first.contains { $0.hasPrefix("  Design a link shortener for 100 million") })
     }
 
     @Test func drillScoringAndEstimateScreensFitNarrowTerminals() {
