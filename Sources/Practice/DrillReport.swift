@@ -21,7 +21,10 @@ public enum DrillReport {
         let number = session.phaseIndex + 1
         var text = "Phase \(number)/\(session.plan.phases.count): \(phase.part.title) (\(DrillPlan.clockText(phase.start))-\(DrillPlan.clockText(phase.end)))\n"
         for item in phase.checklist { text += "  - \(item)\n" }
-        if phase.part == .estimates { text += "  (a line '= EXPR' evaluates it with the calculator, e.g. '= 40M * 25 / day -> req/s')\n" }
+        if phase.part == .estimates {
+            text += "  (a line '= EXPR' evaluates it with the calculator, e.g. '= 40M * 25 / day -> req/s';\n"
+                + "   named calculators too, e.g. '= rps --dau 40M --per-user 25 --peak 3')\n"
+        }
         return text
     }
 

@@ -138,6 +138,14 @@ import Testing
         #expect((try cli.json(["due", "--json"]) as? [String: Any]).flatMap { $0["counts"] as? [String: Int] }?["review"] == 20)
     }
 
+    @Test func theDrillCalculatorTakesNamedCalculators() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["drill", "chat"], stdin: "x\n= rps --dau 100M --per-user 10 --peak 3\n= servers --rps\nq\n")
+        #expect(result.stdout.contains("rps --dau 100M --per-user 10 --peak 3 = requests per day 1,000,000,000 req/day · average 11,574 req/s · peak 34,722 req/s\n"))
+        #expect(result.stdout.contains("servers --rps: --rps needs at least one value (RATE)\n"))
+    }
+
     @Test func aDrilledExerciseIsDueAfterItsIntervalInListDueAndStats() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }

@@ -139,7 +139,7 @@ struct DrillScreen {
         if let message { bottom.append(style.yellow(TextLayout.truncate(message, to: width))) }
         let footer: String
         if calculatorOpen {
-            footer = "Enter evaluates (e.g. 40M * 25 / day -> req/s) · Esc closes"
+            footer = "Enter evaluates (40M * 25 / day -> req/s, or rps --dau 40M --per-user 25) · Esc closes"
         } else if noteOpen {
             footer = "Enter keeps the note and shows the next probe · Esc closes"
         } else {
