@@ -260,6 +260,13 @@ public enum ProgressExport {
          "minutes": JSONValue(drill.minutes), "started_at": .string(ISO8601.format(drill.startedAt)),
          "updated_at": .string(ISO8601.format(drill.updatedAt)), "phase": JSONValue(drill.phase),
          "elapsed_s": .integer(drill.elapsedSeconds), "phase_scores": .array(drill.phaseScores.map { JSONValue($0) }),
-         "total": JSONValue(drill.total), "status": .string(drill.status.rawValue)]
+         "total": JSONValue(drill.total), "status": .string(drill.status.rawValue),
+         "notes": (try? JSONParser.parse(drill.notesJSON)) ?? .array([]), "coverage": coverage(drill)]
+    }
+
+    /// Reference points covered after scoring, or null when not marked.
+    static func coverage(_ drill: DrillResultRecord) -> JSONValue {
+        guard let covered = drill.referenceCovered, let points = drill.referencePoints else { return .null }
+        return .object(["covered": JSONValue(covered), "points": JSONValue(points)])
     }
 }
