@@ -278,9 +278,13 @@ struct QuizSection {
         let given = checker.string(object["given"], path() + ".given")
         let correct = checker.bool(object["correct"], path() + ".correct")
         let duration = checker.integer(object["duration_ms"], path() + ".duration_ms", in: ImportLimits.durationRange)
-        guard let id, let session, let at, let mode, let card, let prompt, let expected, let given, let correct, let duration else { return }
+        // An estimate's kind came with version 8 of the database: older exports have none.
+        var kind: String?? = .some(nil)
+        if let value = object["kind"], value != .null { kind = checker.string(value, path() + ".kind", nonEmpty: true).map { .some($0) } }
+        guard let id, let session, let at, let mode, let card, let prompt, let expected, let given, let correct, let duration,
+              let kind else { return }
         results.append(QuizResultRecord(id: id, sessionID: session, at: at, mode: mode, cardID: card, prompt: prompt,
-                                        expected: expected, given: given, correct: correct, durationMs: duration))
+                                        expected: expected, given: given, correct: correct, durationMs: duration, kind: kind))
     }
 }
 

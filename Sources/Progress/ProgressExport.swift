@@ -252,7 +252,7 @@ public enum ProgressExport {
         ["id": .string(result.id), "session": .string(result.sessionID), "at": .string(ISO8601.format(result.at)),
          "mode": .string(result.mode), "card": JSONValue(result.cardID?.rawValue), "prompt": .string(result.prompt),
          "expected": .string(result.expected), "given": .string(result.given), "correct": .bool(result.correct),
-         "duration_ms": .integer(result.durationMs)]
+         "duration_ms": .integer(result.durationMs), "kind": JSONValue(result.kind)]
     }
 
     static func drillResult(_ drill: DrillResultRecord) -> JSONObject {

@@ -14,9 +14,12 @@ public struct QuizResultRecord: Hashable, Sendable {
     public let given: String
     public let correct: Bool
     public let durationMs: Int64
+    /// The kind of an estimation question (`storage`, `latency`...); nil for the others
+    /// and for answers saved before kinds were kept.
+    public let kind: String?
 
     public init(id: String, sessionID: String, at: UnixTime, mode: String, cardID: CardID?, prompt: String,
-                expected: String, given: String, correct: Bool, durationMs: Int64) {
+                expected: String, given: String, correct: Bool, durationMs: Int64, kind: String? = nil) {
         self.id = id
         self.sessionID = sessionID
         self.at = at
@@ -27,6 +30,7 @@ public struct QuizResultRecord: Hashable, Sendable {
         self.given = given
         self.correct = correct
         self.durationMs = durationMs
+        self.kind = kind
     }
 }
 
@@ -86,22 +90,23 @@ extension StudyStore {
     @discardableResult
     public func insertQuizResult(_ result: QuizResultRecord) throws -> Bool {
         try connection.run("""
-            INSERT INTO quiz_results(id, session_id, at, mode, card_id, prompt, expected, given, correct, duration_ms)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(id) DO NOTHING
+            INSERT INTO quiz_results(id, session_id, at, mode, card_id, prompt, expected, given, correct, duration_ms, kind)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(id) DO NOTHING
             """, [result.id, result.sessionID, result.at, result.mode, result.cardID?.rawValue, result.prompt, result.expected,
-                  result.given, result.correct, result.durationMs])
+                  result.given, result.correct, result.durationMs, result.kind])
         return connection.changes == 1
     }
 
     /// Quiz answers in time order, optionally from `start` on.
     public func quizResults(since start: UnixTime = .min) throws -> [QuizResultRecord] {
         try connection.prepare("""
-            SELECT id, session_id, at, mode, card_id, prompt, expected, given, correct, duration_ms FROM quiz_results
+            SELECT id, session_id, at, mode, card_id, prompt, expected, given, correct, duration_ms, kind FROM quiz_results
             WHERE at >= ?1 ORDER BY at, rowid
             """).map([start]) { row in
             QuizResultRecord(id: row.string(0), sessionID: row.string(1), at: row.int64(2), mode: row.string(3),
                              cardID: row.optionalString(4).map(CardID.init(rawValue:)), prompt: row.string(5),
-                             expected: row.string(6), given: row.string(7), correct: row.bool(8), durationMs: row.int64(9))
+                             expected: row.string(6), given: row.string(7), correct: row.bool(8), durationMs: row.int64(9),
+                             kind: row.optionalString(10))
         }
     }
 

@@ -239,6 +239,27 @@ import Testing
         #expect(summary["correct"] as? Int == 1 && summary["total"] as? Int == 1 && summary["good"] as? Int == 1)
     }
 
+    @Test func aMissedEstimateKindComesBackOnALaterDay() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let first = try Self.events(try cli.run(["estimate", "--count", "1", "--json"], stdin: "0.000001\n").stdout)
+        let kind = try #require(first[1]["kind"] as? String)
+        #expect(first[2]["correct"] as? Bool == false)
+        let sameDay = try cli.run(["estimate", "--count", "1", "--json"], stdin: "q\n")
+        #expect(!sameDay.stderr.contains("asked first"))
+        let later = ["SYSDRILL_NOW": "2026-11-26T09:00:00Z"]
+        let next = try cli.run(["estimate", "--count", "2", "--json"], stdin: "q\n", extraEnvironment: later)
+        #expect(next.stderr.contains("missed on an earlier day, asked first: \(kind)\n"))
+        #expect(try Self.events(next.stdout)[1]["kind"] as? String == kind)
+        // A --seed run is the plain draw.
+        #expect(!(try cli.run(["estimate", "--count", "1", "--seed", "3"], stdin: "q\n", extraEnvironment: later)).stderr.contains("asked first"))
+        let stats = try cli.run(["stats"], extraEnvironment: later).stdout
+        #expect(stats.contains("Estimates: answers within 2x, per kind\n  kind          all           last 30 days\n"))
+        #expect(stats.contains("  " + kind.padding(toLength: 14, withPad: " ", startingAt: 0) + "0/1 0%"))
+        let json = try #require(try cli.json(["stats", "--json"]) as? [String: Any])
+        #expect((json["estimates"] as? [[String: Any]])?.first?["kind"] as? String == kind)
+    }
+
     @Test func estimateTextShowsStepsAndTheSeed() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }

@@ -29,13 +29,17 @@ enum StatsCommand {
           mature     review cards with an interval of 21 days or more; young: shorter
           quiz       share of correct quiz answers on the section's cards
           drill      mean score (0-100) of the section's finished drills
+          drills due exercises whose drill is due again (shown once one has been drilled)
+          estimates  per kind of estimation question, answers within 2x: all, last 30 days
         JSON: {"now", "today": {"date", "starts", "ends", "due", "done", "new_left"}, "streak",
         "longest_streak", "total_reviews", "leeches", "leech_lapses", "suspended", "flagged", "retention": {"last_7_days": {"passed", "reviews", "rate"},
         "last_30_days": {...}}, "average_answer_ms": {"today", "last_30_days", "all"},
         "forecast": [{"date", "due"}], "heatmap": {"from", "to", "max", "days": [{"date", "reviews"}]}
         (days without reviews left out),
         "mastery": [{"deck", "section", "cards", "mature", "young", "learning", "new",
-        "quiz": {"answered", "correct", "score"}, "drills": {"finished", "mean_total"}}]}
+        "quiz": {"answered", "correct", "score"}, "drills": {"finished", "mean_total"}}],
+        "drills_due": [{"number", "name", "card", "due", "last_total"}],
+        "estimates": [{"kind", "answered", "correct", "recent_answered", "recent_correct"}]}
         """,
         run: run
     )
@@ -53,9 +57,14 @@ enum StatsCommand {
         if context.json {
             var object = report.json
             object.set("drills_due", .array(drillsDue.map { .object(DueCommand.drillJSON($0)) }))
+            object.set("estimates", .array(EstimateSpacing.accuracy(input.quizResults, now: context.now).map { row in
+                .object(["kind": .string(row.kind.rawValue), "answered": JSONValue(row.answered), "correct": JSONValue(row.correct),
+                         "recent_answered": JSONValue(row.recentAnswered), "recent_correct": JSONValue(row.recentCorrect)])
+            }))
             context.print(JSONValue.object(object).serialized(pretty: true))
         } else {
-            var text = text(report, style: context.style)
+            var text = text(report, style: context.style) + estimates(EstimateSpacing.accuracy(input.quizResults, now: context.now),
+                                                                      style: context.style)
             // Only once some exercise has been drilled: a new user has no drill due.
             if schedule.contains(where: { $0.due != nil }) {
                 // After the heading and the "due" line of Today.
@@ -66,6 +75,22 @@ enum StatsCommand {
             context.stdout.write(text)
         }
         return ExitCode.ok
+    }
+
+    /// Estimation accuracy per kind (within 2x), all time and the last 30 days; nothing
+    /// before the first estimate.
+    static func estimates(_ rows: [EstimateSpacing.Accuracy], style: Style) -> String {
+        guard !rows.isEmpty else { return "" }
+        func share(_ correct: Int, _ answered: Int) -> String {
+            answered == 0 ? "—" : "\(correct)/\(answered) \(percent(Double(correct) / Double(answered)))"
+        }
+        var text = "\n" + style.bold("Estimates") + ": answers within 2x, per kind\n"
+        text += "  " + TextLayout.padRight("kind", to: 14) + TextLayout.padRight("all", to: 14) + "last \(EstimateSpacing.recentDays) days\n"
+        for row in rows {
+            text += "  " + TextLayout.padRight(row.kind.rawValue, to: 14) + TextLayout.padRight(share(row.correct, row.answered), to: 14)
+                + share(row.recentCorrect, row.recentAnswered) + "\n"
+        }
+        return text
     }
 
     /// "  drills due 1 of 3 drilled (Chat service) · next URL shortener on 2026-12-09".
