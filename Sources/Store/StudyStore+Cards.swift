@@ -55,6 +55,15 @@ extension StudyStore {
     }
 
     /// Cards whose ID starts with `prefix` (like git's short hashes).
+    /// The active cards of one kind, in the order of `cards()` (the drills, without
+    /// decoding every other card).
+    public func cards(kind: CardKind) throws -> [StoredCard] {
+        try connection.prepare(Self.selectCard + """
+             LEFT JOIN decks d ON d.name = c.deck WHERE c.retired = 0 AND c.kind = ?1
+            ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.rowid
+            """).map([kind.rawValue]) { Self.decodeCard($0) }
+    }
+
     public func cards(idPrefix prefix: String) throws -> [StoredCard] {
         try connection.prepare(Self.selectCard + " WHERE substr(c.id, 1, length(?1)) = ?1 ORDER BY c.id LIMIT 10")
             .map([prefix]) { Self.decodeCard($0) }

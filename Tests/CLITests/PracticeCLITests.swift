@@ -174,6 +174,9 @@ import Testing
         let result = try cli.run(["drill", "--list", "--deck", deck])
         #expect(result.status == 65)
         #expect(result.stderr.contains(deck + ":5:7: 'Style' under Anchors is not a part"))
+        // Only the drill reads the rubric: due and stats work on.
+        #expect(try cli.run(["due", "--deck", deck]).status == 0)
+        #expect(try cli.run(["stats", "--deck", deck]).status == 0)
     }
 
     @Test func aStoppedDrillResumesWhereItStopped() throws {

@@ -50,7 +50,7 @@ enum DrillCommand {
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let minutes = try invocation.integer("minutes", in: DrillPlan.minutesRange)
         let store = try context.syncedStore()
-        let exercises = try DrillExercises.load(from: try store.cards().map(\.card))
+        let exercises = try DrillExercises.load(from: try store.cards(kind: .drill).map(\.card))
         let schedule = try DrillExercises.schedule(exercises, store: store)
         if invocation.flag("list") { return list(schedule, context: context) }
         let query = invocation.positionals.joined(separator: " ")

@@ -19,4 +19,13 @@ enum DrillExercises {
     static func schedule(_ exercises: [DrillExercise], store: StudyStore) throws -> [DrillSchedule.Entry] {
         DrillSchedule.entries(exercises, drills: try store.drills())
     }
+
+    /// The schedule alone, for `due` and `stats`: no rubric is read (a broken one in a
+    /// user deck is the drill's business, not a reason for `due` to fail), and nothing at
+    /// all is loaded before the first finished drill.
+    static func schedule(store: StudyStore) throws -> [DrillSchedule.Entry] {
+        let drills = try store.drills()
+        guard drills.contains(where: { $0.status == .finished }) else { return [] }
+        return DrillSchedule.entries(DrillCatalog.exercises(from: try store.cards(kind: .drill).map(\.card)), drills: drills)
+    }
 }

@@ -32,8 +32,7 @@ enum DueCommand {
         let configuration = try context.configuration(store)
         let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
                                          now: context.now, options: .init(section: try context.sectionFilter(invocation, store: store)))
-        let drills = DrillSchedule.due(try DrillExercises.schedule(try DrillExercises.load(from: try store.cards().map(\.card)), store: store),
-                                       at: context.now)
+        let drills = DrillSchedule.due(try DrillExercises.schedule(store: store), at: context.now)
         if context.json {
             var object = json(today)
             object.set("drills_due", .array(drills.map { .object(drillJSON($0)) }))

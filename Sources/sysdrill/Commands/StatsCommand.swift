@@ -52,7 +52,7 @@ enum StatsCommand {
         let configuration = try context.configuration(store)
         let input = try StatsInput.load(from: store, configuration: configuration, now: context.now)
         let report = StatsReport.make(input, calendar: context.calendar(configuration), now: context.now, forecastDays: days)
-        let schedule = try DrillExercises.schedule(try DrillExercises.load(from: try store.cards().map(\.card)), store: store)
+        let schedule = try DrillExercises.schedule(store: store)
         let drillsDue = DrillSchedule.due(schedule, at: context.now)
         if context.json {
             var object = report.json
