@@ -143,7 +143,7 @@ struct DrillScreen {
         } else if noteOpen {
             footer = "Enter keeps the note and shows the next probe · Esc closes"
         } else {
-            let probeKeys = phase.part == .deepDives && probe != nil ? " · p next probe · w note" : ""
+            let probeKeys = phase.part == .deepDives && probe != nil ? " · p probe · w note" : ""
             let statementKey = rubric?.statement.isEmpty == false ? " · s statement" : ""
             footer = "Enter/n next phase · 1-9 tick" + (phase.part == .estimates ? " · c calculator" : "") + probeKeys + statementKey + " · q save and quit"
         }
