@@ -8,9 +8,19 @@ public struct DrillExercise: Sendable, Equatable {
     public let card: Card
     /// 1-based position in `drill --list`.
     public let number: Int
+    /// The interviewer's notes for it (built-in file or the card's own sub-bullets); nil
+    /// where there are none and the drill uses the generic checklist.
+    public var rubric: DrillRubric?
+
+    public init(card: Card, number: Int, rubric: DrillRubric? = nil) {
+        self.card = card
+        self.number = number
+        self.rubric = rubric
+    }
 
     public var name: String { card.term }
-    public var talkingPoints: [String] { card.items }
+    /// The card's sub-bullets, less those that are parts of a rubric (`Probes`, ...).
+    public var talkingPoints: [String] { card.items.filter { RubricReader.section(named: $0) == nil } }
     /// The group it is listed under: "Design Exercises", "Failure Scenarios".
     public var group: String { OutlineContext.title(of: Array(card.section.suffix(1))) }
 }

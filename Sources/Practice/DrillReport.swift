@@ -21,7 +21,10 @@ public enum DrillReport {
         let number = session.phaseIndex + 1
         var text = "Phase \(number)/\(session.plan.phases.count): \(phase.part.title) (\(DrillPlan.clockText(phase.start))-\(DrillPlan.clockText(phase.end)))\n"
         for item in phase.checklist { text += "  - \(item)\n" }
-        if phase.part == .estimates { text += "  (a line '= EXPR' evaluates it with the calculator, e.g. '= 40M * 25 / day -> req/s')\n" }
+        if phase.part == .estimates {
+            text += "  (a line '= EXPR' evaluates it with the calculator, e.g. '= 40M * 25 / day -> req/s';\n"
+                + "   named calculators too, e.g. '= rps --dau 40M --per-user 25 --peak 3')\n"
+        }
         return text
     }
 
@@ -43,7 +46,7 @@ public enum DrillReport {
             text += "  " + pad(part.title, 26) + "\(score)/3  " + padLeft(format(points), 5) + " of \(part.weight)\n"
         }
         text += "Total \(format(total))/100\n"
-        return text
+        return text + afterScoreText(session)
     }
 
     public static func historyText(_ drills: [DrillResultRecord]) -> String {
@@ -55,7 +58,9 @@ public enum DrillReport {
                 text += "  " + LocalTime.shortFormat(drill.startedAt) + "  " + padLeft("\(drill.minutes)", 3) + " min  "
                 switch drill.status {
                 case .finished:
-                    text += padLeft(format(drill.total ?? 0), 5) + "/100  (" + drill.phaseScores.map(String.init).joined(separator: " ") + ")\n"
+                    text += padLeft(format(drill.total ?? 0), 5) + "/100  (" + drill.phaseScores.map(String.init).joined(separator: " ") + ")"
+                    if let covered = drill.referenceCovered, let points = drill.referencePoints { text += "  reference \(covered)/\(points)" }
+                    text += "\n"
                 case .inProgress:
                     text += "in progress (\(DrillPlan.clockText(drill.elapsedSeconds)) used)\n"
                 case .abandoned:
@@ -71,7 +76,8 @@ public enum DrillReport {
     public static func startEvent(_ session: DrillSession) -> JSONObject {
         ["event": "start", "mode": "drill", "drill": .string(session.record.id), "card": .string(session.exercise.card.id.rawValue),
          "name": .string(session.exercise.name), "minutes": JSONValue(session.plan.minutes), "resumed": .bool(session.resumed),
-         "phase": JSONValue(session.phaseIndex), "elapsed_s": .integer(session.record.elapsedSeconds)]
+         "phase": JSONValue(session.phaseIndex), "elapsed_s": .integer(session.record.elapsedSeconds),
+         "statement": JSONValue(session.exercise.rubric?.statement ?? []), "probes": JSONValue(session.probes.count)]
     }
 
     public static func phaseEvent(_ session: DrillSession, phase: DrillPhase) -> JSONObject {
@@ -94,7 +100,8 @@ public enum DrillReport {
     public static func scoreQuestionEvent(_ session: DrillSession, part: DrillPart) -> JSONObject {
         ["event": "question", "mode": "drill-score", "card": .string(session.exercise.card.id.rawValue),
          "prompt": .string("Score \(part.title) 0-3"), "part": .string(part.rawValue), "weight": JSONValue(part.weight),
-         "checklist": JSONValue(part == .communication ? part.checklist : [])]
+         "checklist": JSONValue(part == .communication ? part.checklist : []),
+         "anchors": session.exercise.rubric?.anchors(for: part).map { .object(anchorJSON($0)) } ?? .null]
     }
 
     public static func scoreResultEvent(_ session: DrillSession, part: DrillPart, score: Int) -> JSONObject {
@@ -114,12 +121,23 @@ public enum DrillReport {
         return ["event": "summary", "mode": "drill", "drill": .string(record.id), "card": .string(session.exercise.card.id.rawValue),
                 "name": .string(record.name), "status": .string(record.status.rawValue), "total": JSONValue(record.total),
                 "max": 100, "scores": .object(scores), "minutes": JSONValue(record.minutes),
-                "elapsed_s": .integer(record.elapsedSeconds), "phase": JSONValue(record.phase)]
+                "elapsed_s": .integer(record.elapsedSeconds), "phase": JSONValue(record.phase),
+                "coverage": coverageJSON(record), "requeued": JSONValue(session.requeued),
+                "due": JSONValue(nextDue(session).map { ISO8601.format($0) })]
     }
 
-    public static func exerciseJSON(_ exercise: DrillExercise) -> JSONObject {
-        ["number": JSONValue(exercise.number), "name": .string(exercise.name), "card": .string(exercise.card.id.rawValue),
-         "deck": .string(exercise.card.deck), "group": .string(exercise.group), "talking_points": JSONValue(exercise.talkingPoints)]
+    /// One exercise of `drill --list --json`: what identifies it, its rubric (empty lists
+    /// where it has none) and its place in the schedule.
+    public static func exerciseJSON(_ entry: DrillSchedule.Entry) -> JSONObject {
+        let exercise = entry.exercise
+        var object: JSONObject = ["number": JSONValue(exercise.number), "name": .string(exercise.name),
+                                  "card": .string(exercise.card.id.rawValue), "deck": .string(exercise.card.deck),
+                                  "group": .string(exercise.group), "talking_points": JSONValue(exercise.talkingPoints),
+                                  "rubric": .bool(exercise.rubric != nil)]
+        for (key, value) in rubricJSON(exercise.rubric).entries { object.set(key, value) }
+        object.set("last_total", JSONValue(entry.lastTotal))
+        object.set("due", JSONValue(entry.due.map { ISO8601.format($0) }))
+        return object
     }
 
     public static func historyJSON(_ drills: [DrillResultRecord]) -> JSONValue {
@@ -130,7 +148,8 @@ public enum DrillReport {
                 return .object(["id": .string(drill.id), "card": JSONValue(drill.cardID?.rawValue),
                                 "started_at": .string(ISO8601.format(drill.startedAt)), "minutes": JSONValue(drill.minutes),
                                 "status": .string(drill.status.rawValue), "total": JSONValue(drill.total),
-                                "scores": .object(scores), "elapsed_s": .integer(drill.elapsedSeconds)])
+                                "scores": .object(scores), "elapsed_s": .integer(drill.elapsedSeconds),
+                                "notes": notesJSON(drill), "coverage": coverageJSON(drill)])
             })])
         })])
     }

@@ -18,6 +18,10 @@ public final class DrillSession {
     public let exercise: DrillExercise
     public let plan: DrillPlan
     public private(set) var record: DrillResultRecord
+    /// Notes typed so far, per phase and per probe (saved in `record.notesJSON`).
+    public private(set) var notes: [DrillNote]
+    /// Cards the last score sent back to today's review (see `sendWeakTopicsBack`).
+    public private(set) var requeued = 0
     /// This run continues a drill saved earlier.
     public let resumed: Bool
 
@@ -44,6 +48,7 @@ public final class DrillSession {
             resumed = false
         }
         plan = DrillPlan(minutes: record.minutes, talkingPoints: exercise.talkingPoints)
+        notes = DrillNote.decode(record.notesJSON)
         runStartMilliseconds = clock.monotonicMilliseconds()
         elapsedAtRunStart = record.elapsedSeconds
         // A resumed drill does not repeat the warnings it already gave.
@@ -88,12 +93,41 @@ public final class DrillSession {
         return max(0, elapsedSeconds - phase.end)
     }
 
-    /// Ends the current phase (early or late) and saves.
-    public func finishPhase() throws {
-        guard record.phase < plan.phases.count else { return }
+    /// Ends the current phase (early or late), keeping its note when there is one, and saves.
+    public func finishPhase(note: String? = nil) throws {
+        guard let phase = currentPhase else { return }
+        if let note, !note.trimmingCharacters(in: " ").isEmpty { notes.append(DrillNote(part: phase.part, text: note)) }
         record.elapsedSeconds = elapsedSeconds
         record.phase += 1
         try persist()
+    }
+
+    // MARK: Probes
+
+    /// The rubric's deep-dive questions (none without a rubric).
+    public var probes: [DrillRubric.Probe] { exercise.rubric?.probes ?? [] }
+
+    /// Probes answered (or passed) so far; a resumed drill goes on with the next.
+    public var probesAnswered: Int { notes.filter { $0.probe != nil }.count }
+
+    /// The probe waiting for its note: in the deep-dive phase, one at a time.
+    public var currentProbe: (number: Int, probe: DrillRubric.Probe)? {
+        guard currentPhase?.part == .deepDives, probesAnswered < probes.count else { return nil }
+        return (probesAnswered + 1, probes[probesAnswered])
+    }
+
+    /// Keeps the note for the current probe (empty: passed) and moves to the next; the
+    /// last one's note ends the deep-dive phase when `endingPhase` (line mode; a terminal
+    /// leaves that to its own key).
+    public func answerProbe(_ note: String, endingPhase: Bool = true) throws {
+        guard let (number, _) = currentProbe else { return }
+        notes.append(DrillNote(part: .deepDives, probe: number, text: note.trimmingCharacters(in: " ")))
+        if currentProbe == nil && endingPhase {
+            try finishPhase()
+        } else {
+            record.elapsedSeconds = elapsedSeconds
+            try persist()
+        }
     }
 
     /// Saves the time spent so far without moving on (Ctrl-C, quitting mid-phase).
@@ -118,8 +152,51 @@ public final class DrillSession {
         if record.phaseScores.count == DrillScoring.parts.count {
             record.total = DrillScoring.total(record.phaseScores)
             record.status = .finished
+            try sendWeakTopicsBack()
         }
         try persist()
+    }
+
+    /// The most cards one drill sends back, so a weak drill does not bury the review.
+    public static let requeueLimit = 20
+
+    /// A part scored 0 or 1 sends the cards of the probes' topics (`(see 9.2)` in the
+    /// rubric) of the exercise's deck to today's review, in deck order, up to `requeueLimit`.
+    func sendWeakTopicsBack() throws {
+        let topics = probes.flatMap(\.topics).map(SectionFilter.init)
+        guard !topics.isEmpty, record.phaseScores.contains(where: { $0 <= 1 }) else { return }
+        let cards = try store.cards().map(\.card).filter { card in
+            card.deck == exercise.card.deck && card.kind != .drill && topics.contains { $0.matches(card) }
+        }
+        let now = clock.now
+        for card in cards.prefix(Self.requeueLimit) { try store.requeue(card.id, at: now) }
+        requeued = min(cards.count, Self.requeueLimit)
+    }
+
+    // MARK: Reference outline
+
+    /// The rubric's reference outline, shown after scoring.
+    public var reference: [String] { exercise.rubric?.reference ?? [] }
+
+    /// Scored, with a reference outline whose covered points are not marked yet.
+    public var awaitingCoverage: Bool {
+        isFinished && !reference.isEmpty && record.referenceCovered == nil
+    }
+
+    /// Records which points of the reference (1-based) the learner covered.
+    public func cover(_ points: Set<Int>) throws {
+        guard isFinished, !reference.isEmpty, points.allSatisfy({ (1...reference.count).contains($0) }) else {
+            throw StoreError.inconsistent("no reference point waits to be marked (\(points.sorted()))")
+        }
+        record.referenceCovered = points.count
+        record.referencePoints = reference.count
+        try persist()
+    }
+
+    /// Covered points over all of them, once marked.
+    public var coverage: Double? {
+        guard let covered = record.referenceCovered, let points = record.referencePoints, points > 0 else { return nil }
+        return Double(covered) / Double(points)
     }
 
     /// Marks the drill abandoned (the user started over instead of resuming it).
@@ -132,6 +209,7 @@ public final class DrillSession {
 
     private func persist() throws {
         record.updatedAt = clock.now
+        record.notesJSON = DrillNote.encode(notes)
         try store.saveDrill(record)
     }
 }

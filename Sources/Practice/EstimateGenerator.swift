@@ -10,11 +10,13 @@ public struct EstimateGenerator {
     public init() {}
 
     /// `count` questions drawn from `seed`, going through the kinds in shuffled rounds so
-    /// a short drill still covers several kinds.
-    public func questions(count: Int, seed: UInt64) throws -> [EstimateQuestion] {
+    /// a short drill still covers several kinds; the kinds in `first` (missed on an earlier
+    /// day, see `EstimateSpacing`) are asked first, with new numbers.
+    public func questions(count: Int, seed: UInt64, first: [EstimateKind] = []) throws -> [EstimateQuestion] {
         var random = PracticeRandom(seed: seed)
         var round: [EstimateKind] = []
         var questions: [EstimateQuestion] = []
+        for kind in first.prefix(count) { questions.append(try question(kind, random: &random)) }
         while questions.count < count {
             if round.isEmpty { round = random.shuffled(EstimateKind.allCases) }
             questions.append(try question(round.removeFirst(), random: &random))

@@ -50,7 +50,8 @@ public final class EstimateSession {
         let duration = max(0, clock.monotonicMilliseconds() - shownAtMilliseconds)
         try store.insertQuizResult(QuizResultRecord(
             id: identifiers.makeIdentifier(), sessionID: sessionID, at: clock.now, mode: "estimate", cardID: nil,
-            prompt: question.prompt, expected: question.expectedDisplay, given: text, correct: grade.correct, durationMs: duration))
+            prompt: question.prompt, expected: question.expectedDisplay, given: text, correct: grade.correct, durationMs: duration,
+            kind: question.kind.rawValue))
         let outcome = Outcome(question: question, number: outcomes.count + 1, given: text, grade: grade, durationMs: duration)
         outcomes.append(outcome)
         return outcome

@@ -278,9 +278,13 @@ struct QuizSection {
         let given = checker.string(object["given"], path() + ".given")
         let correct = checker.bool(object["correct"], path() + ".correct")
         let duration = checker.integer(object["duration_ms"], path() + ".duration_ms", in: ImportLimits.durationRange)
-        guard let id, let session, let at, let mode, let card, let prompt, let expected, let given, let correct, let duration else { return }
+        // An estimate's kind came with version 8 of the database: older exports have none.
+        var kind: String?? = .some(nil)
+        if let value = object["kind"], value != .null { kind = checker.string(value, path() + ".kind", nonEmpty: true).map { .some($0) } }
+        guard let id, let session, let at, let mode, let card, let prompt, let expected, let given, let correct, let duration,
+              let kind else { return }
         results.append(QuizResultRecord(id: id, sessionID: session, at: at, mode: mode, cardID: card, prompt: prompt,
-                                        expected: expected, given: given, correct: correct, durationMs: duration))
+                                        expected: expected, given: given, correct: correct, durationMs: duration, kind: kind))
     }
 }
 
@@ -321,11 +325,44 @@ struct DrillSection {
         if object["total"] != .null { total = checker.number(object["total"], path() + ".total", in: 0...100).map { .some($0) } }
         let status = checker.choice(object["status"], path() + ".status", from: DrillResultRecord.Status.allCases.map(\.rawValue))
             .flatMap(DrillResultRecord.Status.init(rawValue:))
+        // Notes and coverage came with version 8 of the database: older exports have neither.
+        let notes = object["notes"] == nil ? "[]" : readNotes(object["notes"], path() + ".notes")
+        var coverage: (covered: Int, points: Int)?? = .some(nil)
+        if let value = object["coverage"], value != .null {
+            coverage = nil
+            if let pair = checker.object(value, path() + ".coverage") {
+                let points = checker.integer(pair["points"], path() + ".coverage.points", in: 0...1000)
+                let covered = checker.integer(pair["covered"], path() + ".coverage.covered", in: 0...(points ?? 1000))
+                if let points, let covered { coverage = .some((Int(covered), Int(points))) }
+            }
+        }
         guard let id, let card, let name, let minutes, let started, let updated, let phase, let elapsed, let scores,
-              let total, let status else { return }
+              let total, let status, let notes, let coverage else { return }
         drills.append(DrillResultRecord(id: id, cardID: card, name: name, minutes: Int(minutes), startedAt: started,
                                         updatedAt: updated, phase: Int(phase), elapsedSeconds: elapsed, phaseScores: scores,
-                                        total: total, status: status))
+                                        total: total, status: status, notesJSON: notes, referenceCovered: coverage?.covered,
+                                        referencePoints: coverage?.points))
+    }
+
+    /// `[{"phase": "requirements", "probe": 1, "text": "..."}]` checked, as the JSON text the store keeps.
+    private mutating func readNotes(_ value: JSONValue?, _ path: String) -> String? {
+        guard let values = checker.array(value, path, of: "notes") else { return nil }
+        var notes: [JSONValue] = []
+        for (index, value) in values.enumerated() {
+            guard let note = checker.object(value, path + "[\(index)]") else { return nil }
+            let phase = checker.string(note["phase"], path + "[\(index)].phase", nonEmpty: true)
+            let text = checker.string(note["text"], path + "[\(index)].text")
+            var object: JSONObject = [:]
+            if let phase { object.set("phase", .string(phase)) }
+            if let probe = note["probe"], probe != .null {
+                guard let number = checker.integer(probe, path + "[\(index)].probe", in: 1...1000) else { return nil }
+                object.set("probe", .integer(number))
+            }
+            guard phase != nil, let text else { return nil }
+            object.set("text", .string(text))
+            notes.append(.object(object))
+        }
+        return JSONValue.array(notes).serialized()
     }
 }
 

@@ -252,7 +252,7 @@ public enum ProgressExport {
         ["id": .string(result.id), "session": .string(result.sessionID), "at": .string(ISO8601.format(result.at)),
          "mode": .string(result.mode), "card": JSONValue(result.cardID?.rawValue), "prompt": .string(result.prompt),
          "expected": .string(result.expected), "given": .string(result.given), "correct": .bool(result.correct),
-         "duration_ms": .integer(result.durationMs)]
+         "duration_ms": .integer(result.durationMs), "kind": JSONValue(result.kind)]
     }
 
     static func drillResult(_ drill: DrillResultRecord) -> JSONObject {
@@ -260,6 +260,13 @@ public enum ProgressExport {
          "minutes": JSONValue(drill.minutes), "started_at": .string(ISO8601.format(drill.startedAt)),
          "updated_at": .string(ISO8601.format(drill.updatedAt)), "phase": JSONValue(drill.phase),
          "elapsed_s": .integer(drill.elapsedSeconds), "phase_scores": .array(drill.phaseScores.map { JSONValue($0) }),
-         "total": JSONValue(drill.total), "status": .string(drill.status.rawValue)]
+         "total": JSONValue(drill.total), "status": .string(drill.status.rawValue),
+         "notes": (try? JSONParser.parse(drill.notesJSON)) ?? .array([]), "coverage": coverage(drill)]
+    }
+
+    /// Reference points covered after scoring, or null when not marked.
+    static func coverage(_ drill: DrillResultRecord) -> JSONValue {
+        guard let covered = drill.referenceCovered, let points = drill.referencePoints else { return .null }
+        return .object(["covered": JSONValue(covered), "points": JSONValue(points)])
     }
 }

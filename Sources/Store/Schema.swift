@@ -222,5 +222,18 @@ enum Schema {
         END;
         PRAGMA user_version = 7;
         """),
+        // Version 8: what a drill adds beyond its scores. `notes`
+        // is a JSON array of the notes typed per phase and per probe (written by Practice);
+        // the reference columns hold how many points of the rubric's reference outline the
+        // learner marked as covered, of how many, after scoring. `quiz_results.kind` is the
+        // kind of an estimation question (storage, latency, ...), so a missed kind comes
+        // back on a later day and `stats` shows accuracy per kind.
+        Migration(version: 8, script: """
+        ALTER TABLE quiz_results ADD COLUMN kind TEXT;
+        ALTER TABLE drill_results ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE drill_results ADD COLUMN reference_covered INTEGER;
+        ALTER TABLE drill_results ADD COLUMN reference_points INTEGER;
+        PRAGMA user_version = 8;
+        """),
     ]
 }

@@ -61,6 +61,15 @@ extension StudyStore {
         try connection.prepare(Self.selectCard + " WHERE c.id = ?1").first([id.rawValue]) { Self.decodeCard($0) }
     }
 
+    /// The active cards of one kind, in the order of `cards()` (the drills, without
+    /// decoding every other card).
+    public func cards(kind: CardKind) throws -> [StoredCard] {
+        try connection.prepare(Self.selectCard + """
+             LEFT JOIN decks d ON d.name = c.deck WHERE c.retired = 0 AND c.kind = ?1
+            ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.rowid
+            """).map([kind.rawValue]) { Self.decodeCard($0) }
+    }
+
     /// Cards whose ID starts with `prefix` (like git's short hashes). IDs are lowercase hex,
     /// so every ID with the prefix lies in [prefix, prefix + "g"): a range on the primary
     /// key's index instead of a scan of every card (the `substr` test keeps it exact).

@@ -14,9 +14,12 @@ public struct QuizResultRecord: Hashable, Sendable {
     public let given: String
     public let correct: Bool
     public let durationMs: Int64
+    /// The kind of an estimation question (`storage`, `latency`...); nil for the others
+    /// and for answers saved before kinds were kept.
+    public let kind: String?
 
     public init(id: String, sessionID: String, at: UnixTime, mode: String, cardID: CardID?, prompt: String,
-                expected: String, given: String, correct: Bool, durationMs: Int64) {
+                expected: String, given: String, correct: Bool, durationMs: Int64, kind: String? = nil) {
         self.id = id
         self.sessionID = sessionID
         self.at = at
@@ -27,6 +30,7 @@ public struct QuizResultRecord: Hashable, Sendable {
         self.given = given
         self.correct = correct
         self.durationMs = durationMs
+        self.kind = kind
     }
 }
 
@@ -51,9 +55,17 @@ public struct DrillResultRecord: Hashable, Sendable {
     /// Weighted score 0-100 once finished.
     public var total: Double?
     public var status: Status
+    /// The notes typed during the drill (per phase and per probe), as a JSON array the
+    /// Practice module writes and reads; the store keeps it as it is.
+    public var notesJSON: String
+    /// Points of the rubric's reference outline the learner marked as covered, and how
+    /// many it has (both nil until marked, or when the exercise has no reference).
+    public var referenceCovered: Int?
+    public var referencePoints: Int?
 
     public init(id: String, cardID: CardID?, name: String, minutes: Int, startedAt: UnixTime, updatedAt: UnixTime,
-                phase: Int, elapsedSeconds: Int64, phaseScores: [Int], total: Double?, status: Status) {
+                phase: Int, elapsedSeconds: Int64, phaseScores: [Int], total: Double?, status: Status,
+                notesJSON: String = "[]", referenceCovered: Int? = nil, referencePoints: Int? = nil) {
         self.id = id
         self.cardID = cardID
         self.name = name
@@ -65,6 +77,9 @@ public struct DrillResultRecord: Hashable, Sendable {
         self.phaseScores = phaseScores
         self.total = total
         self.status = status
+        self.notesJSON = notesJSON
+        self.referenceCovered = referenceCovered
+        self.referencePoints = referencePoints
     }
 }
 
@@ -75,22 +90,23 @@ extension StudyStore {
     @discardableResult
     public func insertQuizResult(_ result: QuizResultRecord) throws -> Bool {
         try connection.run("""
-            INSERT INTO quiz_results(id, session_id, at, mode, card_id, prompt, expected, given, correct, duration_ms)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(id) DO NOTHING
+            INSERT INTO quiz_results(id, session_id, at, mode, card_id, prompt, expected, given, correct, duration_ms, kind)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(id) DO NOTHING
             """, [result.id, result.sessionID, result.at, result.mode, result.cardID?.rawValue, result.prompt, result.expected,
-                  result.given, result.correct, result.durationMs])
+                  result.given, result.correct, result.durationMs, result.kind])
         return connection.changes == 1
     }
 
     /// Quiz answers in time order, optionally from `start` on.
     public func quizResults(since start: UnixTime = .min) throws -> [QuizResultRecord] {
         try connection.prepare("""
-            SELECT id, session_id, at, mode, card_id, prompt, expected, given, correct, duration_ms FROM quiz_results
+            SELECT id, session_id, at, mode, card_id, prompt, expected, given, correct, duration_ms, kind FROM quiz_results
             WHERE at >= ?1 ORDER BY at, rowid
             """).map([start]) { row in
             QuizResultRecord(id: row.string(0), sessionID: row.string(1), at: row.int64(2), mode: row.string(3),
                              cardID: row.optionalString(4).map(CardID.init(rawValue:)), prompt: row.string(5),
-                             expected: row.string(6), given: row.string(7), correct: row.bool(8), durationMs: row.int64(9))
+                             expected: row.string(6), given: row.string(7), correct: row.bool(8), durationMs: row.int64(9),
+                             kind: row.optionalString(10))
         }
     }
 
@@ -99,13 +115,16 @@ extension StudyStore {
     /// Inserts or updates a drill (saved after every phase).
     public func saveDrill(_ drill: DrillResultRecord) throws {
         try connection.run("""
-            INSERT INTO drill_results(id, card_id, name, minutes, started_at, updated_at, phase, elapsed_s, phase_scores, total, status)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            INSERT INTO drill_results(id, card_id, name, minutes, started_at, updated_at, phase, elapsed_s, phase_scores, total, status,
+                                      notes, reference_covered, reference_points)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
             ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, phase = excluded.phase,
                 elapsed_s = excluded.elapsed_s, phase_scores = excluded.phase_scores, total = excluded.total,
-                status = excluded.status
+                status = excluded.status, notes = excluded.notes, reference_covered = excluded.reference_covered,
+                reference_points = excluded.reference_points
             """, [drill.id, drill.cardID?.rawValue, drill.name, drill.minutes, drill.startedAt, drill.updatedAt, drill.phase,
-                  drill.elapsedSeconds, DrillScoresCoding.encode(drill.phaseScores), drill.total, drill.status.rawValue])
+                  drill.elapsedSeconds, DrillScoresCoding.encode(drill.phaseScores), drill.total, drill.status.rawValue,
+                  drill.notesJSON, drill.referenceCovered, drill.referencePoints])
     }
 
     /// What merging one drill from another machine did.
@@ -130,14 +149,16 @@ extension StudyStore {
 
     public func drills(named name: String? = nil) throws -> [DrillResultRecord] {
         try connection.prepare("""
-            SELECT id, card_id, name, minutes, started_at, updated_at, phase, elapsed_s, phase_scores, total, status
+            SELECT id, card_id, name, minutes, started_at, updated_at, phase, elapsed_s, phase_scores, total, status,
+                   notes, reference_covered, reference_points
             FROM drill_results WHERE ?1 IS NULL OR name = ?1 ORDER BY started_at, rowid
             """).map([name]) { row in
             DrillResultRecord(id: row.string(0), cardID: row.optionalString(1).map(CardID.init(rawValue:)), name: row.string(2),
                               minutes: row.int(3), startedAt: row.int64(4), updatedAt: row.int64(5), phase: row.int(6),
                               elapsedSeconds: row.int64(7), phaseScores: DrillScoresCoding.decode(row.string(8)),
                               total: row.optionalDouble(9),
-                              status: DrillResultRecord.Status(rawValue: row.string(10)) ?? .abandoned)
+                              status: DrillResultRecord.Status(rawValue: row.string(10)) ?? .abandoned,
+                              notesJSON: row.string(11), referenceCovered: row.optionalInt(12), referencePoints: row.optionalInt(13))
         }
     }
 

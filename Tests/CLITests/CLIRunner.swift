@@ -88,8 +88,8 @@ struct CLIRunner {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    func json(_ arguments: [String], stdin: String? = nil) throws -> Any {
-        let result = try run(arguments, stdin: stdin)
+    func json(_ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Any {
+        let result = try run(arguments, stdin: stdin, extraEnvironment: extraEnvironment)
         guard result.status == 0 else {
             throw NSError(domain: "sysdrill", code: Int(result.status), userInfo: [NSLocalizedDescriptionKey: result.stderr])
         }

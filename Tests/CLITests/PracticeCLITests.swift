@@ -92,26 +92,91 @@ import Testing
             "Build a distributed rate limiter", "Generate unique IDs (Snowflake algorithm)", "Leaderboard with frequent score updates",
             "Single region outage", "Network partition"])
         #expect(drills[0]["talking_points"] as? [String] == ["key generation", "redirection", "analytics"])
+        for drill in drills {
+            #expect((drill["statement"] as? [String])?.isEmpty == false)
+            let probes = try #require(drill["probes"] as? [[String: Any]])
+            #expect((5...10).contains(probes.count) && probes.allSatisfy { $0["text"] is String && $0["topics"] is [String] })
+            #expect((drill["pitfalls"] as? [String])?.isEmpty == false && (drill["reference"] as? [String])?.isEmpty == false)
+            let anchors = try #require(drill["anchors"] as? [String: [String: String]])
+            #expect(anchors.keys.sorted() == ["api", "communication", "deep-dives", "estimates", "high-level", "requirements", "wrap-up"])
+            #expect(anchors.values.allSatisfy { $0.keys.sorted() == ["0", "1", "2", "3"] })
+            #expect(drill["due"] is NSNull && drill["last_total"] is NSNull)
+        }
     }
+
+    /// Phases of the URL shortener drill through a pipe: notes for the first four phases,
+    /// a note per probe (8), the wrap-up, seven scores and the reference points covered.
+    static let urlDrillInput = "scope\n= 40M * 25 / day -> req/s\nestimated\n\n\n" + "counter in base 62\n" + String(repeating: "\n", count: 7)
+        + "\n3\n2\n2\n3\n1\n2\n3\n1 2 5\n"
 
     @Test func drillThroughPipesIsScoredAndKeptInHistory() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
-        let input = "scope\n= 40M * 25 / day -> req/s\nestimated\n\n\n\n\n3\n2\n2\n3\n1\n2\n3\n"
-        let result = try cli.run(["drill", "url", "--minutes", "30"], stdin: input)
+        let result = try cli.run(["drill", "url", "--minutes", "30"], stdin: Self.urlDrillInput)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("Drill: URL shortener · 30 minutes\nPhase 1/6: Requirements (0:00-3:20)\n"))
+        #expect(result.stdout.hasPrefix("Drill: URL shortener · 30 minutes\nStatement:\n  Design a service that turns a long URL"))
         #expect(result.stdout.contains("Phase 5/6: Deep dives (16:40-25:20)\n  - key generation\n  - redirection\n  - analytics\n"))
+        #expect(result.stdout.contains("Probe 1/8: How do you generate the short key"))
         #expect(result.stdout.contains("40M * 25 / day -> req/s = 11,574 req/s"))
-        #expect(result.stdout.contains("Total 75/100"))
+        #expect(result.stdout.contains("Covered 3 of 8 reference points (38%)\nCommon pitfalls:\n"))
+        #expect(result.stdout.contains("Total 75/100\nReference covered 3 of 8\n"))
+        #expect(result.stdout.contains("Next drill of this exercise: 2026-12-09 (in 14 days)"))
         let history = try #require(try cli.json(["drill", "--history", "--json"]) as? [String: Any])
         let exercise = try #require((history["exercises"] as? [[String: Any]])?.first)
         let drill = try #require((exercise["drills"] as? [[String: Any]])?.first)
         #expect(exercise["name"] as? String == "URL shortener")
         #expect(drill["status"] as? String == "finished" && drill["minutes"] as? Int == 30 && drill["total"] as? Int == 75)
         #expect((drill["scores"] as? [String: Int])?["deep-dives"] == 1)
+        let notes = try #require(drill["notes"] as? [[String: Any]])
+        #expect(notes.first?["phase"] as? String == "requirements" && notes.first?["text"] as? String == "scope")
+        #expect(notes.contains { $0["probe"] as? Int == 1 && $0["text"] as? String == "counter in base 62" })
+        let coverage = try #require(drill["coverage"] as? [String: Any])
+        #expect(coverage["covered"] as? Int == 3 && coverage["points"] as? Int == 8 && coverage["fraction"] as? Double == 0.375)
         let text = try cli.run(["drill", "--history"])
-        #expect(text.stdout.contains("URL shortener\n  2026-11-25 09:00   30 min     75/100  (3 2 2 3 1 2 3)"))
+        #expect(text.stdout.contains("URL shortener\n  2026-11-25 09:00   30 min     75/100  (3 2 2 3 1 2 3)  reference 3/8"))
+        // Deep dives scored 1: the probes' topics are in today's review.
+        #expect((try cli.json(["due", "--json"]) as? [String: Any]).flatMap { $0["counts"] as? [String: Int] }?["review"] == 20)
+    }
+
+    @Test func theDrillCalculatorTakesNamedCalculators() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["drill", "chat"], stdin: "x\n= rps --dau 100M --per-user 10 --peak 3\n= servers --rps\nq\n")
+        #expect(result.stdout.contains("rps --dau 100M --per-user 10 --peak 3 = requests per day 1,000,000,000 req/day · average 11,574 req/s · peak 34,722 req/s\n"))
+        #expect(result.stdout.contains("servers --rps: --rps needs at least one value (RATE)\n"))
+    }
+
+    @Test func aDrilledExerciseIsDueAfterItsIntervalInListDueAndStats() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        _ = try cli.run(["drill", "url", "--minutes", "30"], stdin: Self.urlDrillInput)
+        let later = ["SYSDRILL_NOW": "2026-12-10T09:00:00Z"]
+        let list = try #require(try cli.json(["drill", "--list", "--json"]) as? [String: Any])
+        let first = try #require((list["drills"] as? [[String: Any]])?.first)
+        #expect(first["due"] as? String == "2026-12-09T09:00:00Z" && first["last_total"] as? Int == 75)
+        let notYet = try #require(try cli.json(["due", "--json"]) as? [String: Any])
+        #expect((notYet["drills_due"] as? [Any])?.isEmpty == true)
+        let due = try #require(try cli.json(["due", "--json"], extraEnvironment: later) as? [String: Any])
+        let drills = try #require(due["drills_due"] as? [[String: Any]])
+        #expect(drills.map { $0["name"] as? String } == ["URL shortener"] && drills.first?["due"] as? String == "2026-12-09T09:00:00Z")
+        #expect(try cli.run(["due"], extraEnvironment: later).stdout.contains("Drills due: 1 — URL shortener (since 2026-12-09)"))
+        #expect(try cli.run(["stats"], extraEnvironment: later).stdout.contains("  drills due 1 of 1 drilled (URL shortener)\n"))
+        #expect(try cli.run(["drill", "--list"], extraEnvironment: later).stdout.contains("  1) URL shortener — key generation, redirection, analytics  (due since 2026-12-09)\n"))
+        let stats = try #require(try cli.json(["stats", "--json"], extraEnvironment: later) as? [String: Any])
+        #expect((stats["drills_due"] as? [[String: Any]])?.first?["number"] as? Int == 1)
+    }
+
+    @Test func aUserDrillWithABrokenAnchorIsABadInputError() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let deck = cli.directory + "/drills.md"
+        try "# Drills\n\n- Parking garage\n  - Anchors\n    - Style\n      - 0: none\n".write(toFile: deck, atomically: true, encoding: .utf8)
+        let result = try cli.run(["drill", "--list", "--deck", deck])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains(deck + ":5:7: 'Style' under Anchors is not a part"))
+        // Only the drill reads the rubric: due and stats work on.
+        #expect(try cli.run(["due", "--deck", deck]).status == 0)
+        #expect(try cli.run(["stats", "--deck", deck]).status == 0)
     }
 
     @Test func aStoppedDrillResumesWhereItStopped() throws {
@@ -119,15 +184,20 @@ import Testing
         defer { cli.cleanUp() }
         let first = try cli.run(["drill", "rate", "limiter"], stdin: "done\ndone\nq\n")
         #expect(first.stdout.contains("Drill saved at entities and API"))
-        let second = try cli.run(["drill", "rate limiter", "--json"], stdin: "\n\n\n\n0\n1\n2\n3\n3\n2\n1\n")
+        let probes = String(repeating: "\n", count: 8)
+        let second = try cli.run(["drill", "rate limiter", "--json"], stdin: "\n\n" + probes + "\n0\n1\n2\n3\n3\n2\n1\n\n")
         #expect(second.status == 0, "\(second.stderr)")
         let events = try Self.events(second.stdout)
         #expect(events[0]["event"] as? String == "start" && events[0]["resumed"] as? Bool == true && events[0]["phase"] as? Int == 2)
         #expect(events[1]["phase"] as? String == "api" && events[1]["mode"] as? String == "drill")
+        #expect(events.filter { $0["event"] as? String == "probe" }.count == 8)
         #expect(events.filter { $0["mode"] as? String == "drill-score" && $0["event"] as? String == "question" }.count == 7)
+        #expect(events.contains { $0["event"] as? String == "reference" })
         let summary = try #require(events.last)
         #expect(summary["event"] as? String == "summary" && summary["status"] as? String == "finished")
         #expect(summary["total"] as? Double == 63.3)  // 0, 1, 2, 3, 3, 2, 1 weighted
+        #expect((summary["coverage"] as? [String: Any])?["covered"] as? Int == 0)
+        #expect(summary["due"] as? String == "2026-12-02T09:00:00Z")  // 63.3: back in a week
         #expect(second.stderr.contains("resuming the drill saved at entities and API"))
         // One drill, not two: the resumed one was finished.
         let history = try #require(try cli.json(["drill", "--history", "rate", "--json"]) as? [String: Any])
@@ -172,6 +242,27 @@ import Testing
         #expect(summary["correct"] as? Int == 1 && summary["total"] as? Int == 1 && summary["good"] as? Int == 1)
     }
 
+    @Test func aMissedEstimateKindComesBackOnALaterDay() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let first = try Self.events(try cli.run(["estimate", "--count", "1", "--json"], stdin: "0.000001\n").stdout)
+        let kind = try #require(first[1]["kind"] as? String)
+        #expect(first[2]["correct"] as? Bool == false)
+        let sameDay = try cli.run(["estimate", "--count", "1", "--json"], stdin: "q\n")
+        #expect(!sameDay.stderr.contains("asked first"))
+        let later = ["SYSDRILL_NOW": "2026-11-26T09:00:00Z"]
+        let next = try cli.run(["estimate", "--count", "2", "--json"], stdin: "q\n", extraEnvironment: later)
+        #expect(next.stderr.contains("missed on an earlier day, asked first: \(kind)\n"))
+        #expect(try Self.events(next.stdout)[1]["kind"] as? String == kind)
+        // A --seed run is the plain draw.
+        #expect(!(try cli.run(["estimate", "--count", "1", "--seed", "3"], stdin: "q\n", extraEnvironment: later)).stderr.contains("asked first"))
+        let stats = try cli.run(["stats"], extraEnvironment: later).stdout
+        #expect(stats.contains("Estimates: answers within 2x, per kind\n  kind          all           last 30 days\n"))
+        #expect(stats.contains("  " + kind.padding(toLength: 14, withPad: " ", startingAt: 0) + "0/1 0%"))
+        let json = try #require(try cli.json(["stats", "--json"]) as? [String: Any])
+        #expect((json["estimates"] as? [[String: Any]])?.first?["kind"] as? String == kind)
+    }
+
     @Test func estimateTextShowsStepsAndTheSeed() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
@@ -201,6 +292,31 @@ import Testing
         #expect(drill["status"] as? String == "in-progress")
         let resumed = try cli.run(["drill", "chat", "--json"], stdin: "q\n")
         #expect(try Self.events(resumed.stdout).first?["phase"] as? Int == 1)
+    }
+}
+
+/// A whole drill with its rubric in a terminal: the statement, a probe answered with a
+/// note and one passed, scoring with the anchors on screen, the reference marked.
+@Suite struct DrillTerminalTests {
+    @Test func aRubricDrillInATerminal() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let result = try PseudoTerminal.run(["drill", "url", "--minutes", "5"], steps: [
+            .waitFor("Statement:"), .waitFor("100 million new links a month"), .type("n"), .type("n"), .type("n"), .type("n"),
+            .waitFor("Probe 1/8:"), .type("w"), .waitFor("note>"), .type("counter\r"), .waitFor("Probe 2/8:"), .type("p"),
+            .waitFor("Probe 3/8:"), .type("n"), .type("n"),
+            .waitFor("Starts drawing boxes"), .type("3"), .type("3"), .type("3"), .type("3"), .type("1"), .type("3"), .type("3"),
+            .waitFor("Which of these points"), .type("1"), .type("2"), .type("\r"),
+            .waitFor("Covered 2 of 8 reference points"), .waitFor("Common pitfalls"), .type("x"),
+        ], cli: cli)
+        #expect(result.exitCode == 0, "\(result.transcript)")
+        #expect(result.terminalRestored)
+        let history = try #require(try cli.json(["drill", "--history", "--json"]) as? [String: Any])
+        let drill = try #require(((history["exercises"] as? [[String: Any]])?.first?["drills"] as? [[String: Any]])?.first)
+        #expect(drill["status"] as? String == "finished")
+        #expect((drill["coverage"] as? [String: Any])?["covered"] as? Int == 2)
+        let notes = try #require(drill["notes"] as? [[String: Any]])
+        #expect(notes.map { $0["text"] as? String } == ["counter", ""] && notes.map { $0["probe"] as? Int } == [1, 2])
     }
 }
 
@@ -269,6 +385,54 @@ import Testing
             #expect(lines.contains("  ✓ 1 key generation"))
             #expect(lines.contains("  · 2 redirection"))
         }
+    }
+
+    static func rubric() -> DrillRubric {
+        var rubric = DrillRubric(title: "URL shortener")
+        rubric.statement = ["Design a link shortener for 100 million new links a month; reads outnumber writes 100 to 1."]
+        rubric.probes = [.init(text: "How do you generate the short key without two servers handing out the same one?"), .init(text: "301 or 302?")]
+        rubric.reference = ["Key generation: leased counter ranges in base 62 — no collisions; keys are guessable", "Cache the hot links"]
+        rubric.pitfalls = ["Analytics on the redirect path"]
+        rubric.anchors[.estimates] = ["No numbers.", "Numbers off by 10x.", "Writes ~40/s, reads ~4,000/s.", "Peaks and key space arithmetic."]
+        return rubric
+    }
+
+    @Test func drillRubricScreensFitAndShowTheirParts() {
+        var screen = DrillScreen()
+        screen.name = "URL shortener"
+        screen.rubric = Self.rubric()
+        screen.plan = DrillPlan(minutes: 45)
+        screen.phaseIndex = 4
+        screen.statementShown = false
+        screen.probe = (1, 2, Self.rubric().probes[0].text)
+        for (columns, rows) in [(80, 24), (40, 24)] {
+            let phase = screen.render(columns: columns, rows: rows, style: Self.plain).lines
+            #expect(Self.fits(phase, columns: columns))
+            #expect(phase.contains("Probe 1/2:") && phase.contains { $0.hasPrefix("  How do you generate the short key") })
+            #expect(!phase.contains("Statement:"))
+            var scoring = screen
+            scoring.stage = .scoring
+            scoring.scores = [2]
+            let scored = scoring.render(columns: columns, rows: rows, style: Self.plain).lines
+            #expect(Self.fits(scored, columns: columns) && scored.contains("  0 No numbers.") && scored.contains { $0.hasPrefix("  2 Writes ~40/s") })
+            var reference = screen
+            reference.stage = .reference
+            reference.covered = [1]
+            let marked = reference.render(columns: columns, rows: rows, style: Self.plain).lines
+            #expect(Self.fits(marked, columns: columns))
+            #expect(marked.contains { $0.hasPrefix("› · 1 Key generation") } && marked.contains("  ✓ 2 Cache the hot links"))
+            var done = screen
+            done.stage = .done
+            done.total = 70
+            done.coverageLine = "Covered 1 of 2 reference points (50%)"
+            let end = done.render(columns: columns, rows: rows, style: Self.plain).lines
+            #expect(end.contains("Covered 1 of 2 reference points (50%)") && end.contains("  - Analytics on the redirect path"))
+            #expect(end.last == "any key: done" && end.count <= rows)
+        }
+        screen.phaseIndex = 0
+        screen.statementShown = true
+        let first = screen.render(columns: 80, rows: 24, style: Self.plain).lines
+        #expect(first.contains("Statement:") && first.contains { $0.hasPrefix("  Design a link shortener for 100 million") })
     }
 
     @Test func drillScoringAndEstimateScreensFitNarrowTerminals() {

@@ -37,7 +37,9 @@ import Timekeeping
                                                     given: "900", correct: false, durationMs: 20_000))
         try store.saveDrill(DrillResultRecord(id: "drill-1", cardID: shard, name: "Design a shard map", minutes: 45,
                                               startedAt: ISO8601.parse("2026-11-05T18:00:00Z")!, updatedAt: ISO8601.parse("2026-11-05T18:40:00Z")!,
-                                              phase: 3, elapsedSeconds: 2_400, phaseScores: [3, 2, 1], total: 66.66666666666667, status: .finished))
+                                              phase: 3, elapsedSeconds: 2_400, phaseScores: [3, 2, 1], total: 66.66666666666667, status: .finished,
+                                              notesJSON: #"[{"phase":"requirements","text":"read-heavy"},{"phase":"deep-dives","probe":2,"text":"\"quoted\"\nnote"}]"#,
+                                              referenceCovered: 3, referencePoints: 8))
         try store.saveDrill(DrillResultRecord(id: "drill-2", cardID: nil, name: "Rate limiter", minutes: 30,
                                               startedAt: ISO8601.parse("2026-11-06T18:00:00Z")!, updatedAt: ISO8601.parse("2026-11-06T18:05:00Z")!,
                                               phase: 1, elapsedSeconds: 300, phaseScores: [2], total: nil, status: .inProgress))

@@ -60,12 +60,17 @@ import Testing
     static let version3Tables = ["decks", "deck_files", "cards", "review_log", "card_state", "buried", "settings",
                                  "quiz_results", "drill_results", "requeued"]
 
+    /// Columns added after version 5 (version 6: derived_from; version 8: the drill's notes
+    /// and coverage, and quiz_results.kind, left out by `rows` for that table only).
+    static let laterColumns: Set<String> = ["derived_from", "introduced", "notes", "reference_covered", "reference_points"]
+
     func rows(_ connection: Connection, _ table: String, keepingLinks: Bool = false) throws -> [String] {
         let columns = try connection.prepare("SELECT name FROM pragma_table_info(?1)").map([table]) { $0.string(0) }
         // Table names come from the fixed list above, never from data.
         return try connection.prepare("SELECT * FROM \(table) ORDER BY 1").map { row in
             // Columns added by later migrations (with their defaults) are not the old rows'.
-            columns.indices.filter { (keepingLinks || columns[$0] != "links") && columns[$0] != "derived_from" && columns[$0] != "introduced" }.map { Int32($0) }
+            columns.indices.filter { (keepingLinks || columns[$0] != "links") && !Self.laterColumns.contains(columns[$0])
+                && !(table == "quiz_results" && columns[$0] == "kind") }.map { Int32($0) }
                 .map { row.isNull($0) ? "NULL" : row.string($0) }.joined(separator: "|")
         }
     }
@@ -166,5 +171,30 @@ import Testing
         }
         #expect(try schema(migrated) == schema(fresh))
         #expect(try migrated.userVersion() == fresh.userVersion())
+    }
+
+    @Test func version8KeepsDrillsAndAddsTheirNotesAndCoverage() throws {
+        let dir = TemporaryDirectory()
+        let path = try database(at: 6, in: dir)
+        do {
+            let old = try Connection(path: path)
+            try old.execute(script: """
+                INSERT INTO drill_results VALUES ('dr', NULL, 'n', 5, 1, 2, 6, 300, '[2,2,2,2,2,2,2]', 66.7, 'finished');
+                """)
+        }
+        let store = try StudyStore.open(path: path)
+        #expect(try store.userVersion() == Schema.latestVersion)
+        var drill = try #require(try store.drills().first)
+        #expect(drill.phaseScores == [2, 2, 2, 2, 2, 2, 2] && drill.total == 66.7 && drill.elapsedSeconds == 300)
+        #expect(drill.notesJSON == "[]" && drill.referenceCovered == nil && drill.referencePoints == nil)
+        drill.notesJSON = #"[{"phase":"requirements","text":"read-heavy"}]"#
+        drill.referenceCovered = 3
+        drill.referencePoints = 8
+        try store.saveDrill(drill)
+        #expect(try store.drills() == [drill])
+        let estimate = QuizResultRecord(id: "q", sessionID: "s", at: 5, mode: "estimate", cardID: nil, prompt: "p", expected: "e",
+                                        given: "g", correct: false, durationMs: 1, kind: "storage")
+        try store.insertQuizResult(estimate)
+        #expect(try store.quizResults() == [estimate])
     }
 }

@@ -6,6 +6,20 @@ import Capacity
 enum CalcCalculatorCommands {
     static let all: [CommandSpec] = [rps, storage, bandwidth, availability, servers, cost]
 
+    /// Each calculator's report from its parsed options, without printing: the drill's
+    /// calculator line (`= rps --dau 100M --per-user 10`) uses them too.
+    static func report(named name: String, _ invocation: Invocation, calendar: CalendarConvention) throws -> CalculationReport? {
+        switch name {
+        case "rps": return try makeRps(invocation, calendar: calendar)
+        case "storage": return try makeStorage(invocation, calendar: calendar)
+        case "bandwidth": return try makeBandwidth(invocation, calendar: calendar)
+        case "availability": return try makeAvailability(invocation, calendar: calendar)
+        case "servers": return try makeServers(invocation, calendar: calendar)
+        case "cost": return try makeCost(invocation, calendar: calendar)
+        default: return nil
+        }
+    }
+
     private static func expression(_ name: String, _ valueName: String, _ help: String) -> OptionSpec {
         OptionSpec(name, .values, valueName: valueName, help: help)
     }
@@ -25,15 +39,17 @@ enum CalcCalculatorCommands {
             OptionSpec("read-write", .value, valueName: "R:W", help: "read:write ratio, e.g. 10:1"),
         ] + common,
         discussion: "Example:\n  sysdrill calc rps --dau 100M --per-user 10 --peak 3 --read-write 10:1",
-        run: { invocation, context in try report(invocation, context) { calendar in
-            let estimate = RequestRateEstimate(
-                dailyActiveUsers: try required(invocation, "dau", "daily active users, e.g. --dau 100M"),
-                requestsPerUser: try required(invocation, "per-user", "requests per user per day, e.g. --per-user 10"),
-                peakFactor: optional(invocation, "peak"),
-                readWriteRatio: optional(invocation, "read-write"))
-            return try estimate.report(calendar: calendar)
-        } }
+        run: { invocation, context in try report(invocation, context) { calendar in try makeRps(invocation, calendar: calendar) } }
     )
+
+    static func makeRps(_ invocation: Invocation, calendar: CalendarConvention) throws -> CalculationReport {
+        let estimate = RequestRateEstimate(
+            dailyActiveUsers: try required(invocation, "dau", "daily active users, e.g. --dau 100M"),
+            requestsPerUser: try required(invocation, "per-user", "requests per user per day, e.g. --per-user 10"),
+            peakFactor: optional(invocation, "peak"),
+            readWriteRatio: optional(invocation, "read-write"))
+        return try estimate.report(calendar: calendar)
+    }
 
     // MARK: storage
 
@@ -49,16 +65,18 @@ enum CalcCalculatorCommands {
             expression("overhead", "PERCENT", "extra space for indexes and metadata, e.g. 20% (default 0%)"),
         ] + common,
         discussion: "Example:\n  sysdrill calc storage --items 10M/day --size 2MB --retention 5y --replication 3 --overhead 20%",
-        run: { invocation, context in try report(invocation, context) { calendar in
-            let estimate = StorageEstimate(
-                items: try required(invocation, "items", "new items per period, e.g. --items 10M/day"),
-                size: try required(invocation, "size", "the size of one item, e.g. --size 2MB"),
-                retention: try required(invocation, "retention", "how long items are kept, e.g. --retention 5y"),
-                replication: optional(invocation, "replication"),
-                overhead: optional(invocation, "overhead"))
-            return try estimate.report(calendar: calendar)
-        } }
+        run: { invocation, context in try report(invocation, context) { calendar in try makeStorage(invocation, calendar: calendar) } }
     )
+
+    static func makeStorage(_ invocation: Invocation, calendar: CalendarConvention) throws -> CalculationReport {
+        let estimate = StorageEstimate(
+            items: try required(invocation, "items", "new items per period, e.g. --items 10M/day"),
+            size: try required(invocation, "size", "the size of one item, e.g. --size 2MB"),
+            retention: try required(invocation, "retention", "how long items are kept, e.g. --retention 5y"),
+            replication: optional(invocation, "replication"),
+            overhead: optional(invocation, "overhead"))
+        return try estimate.report(calendar: calendar)
+    }
 
     // MARK: bandwidth
 
@@ -74,16 +92,18 @@ enum CalcCalculatorCommands {
             expression("peak", "FACTOR", "peak over average, at least 1"),
         ] + common,
         discussion: "Example:\n  sysdrill calc bandwidth --rps 10k --size 200KB --read-write 10:1",
-        run: { invocation, context in try report(invocation, context) { calendar in
-            let estimate = BandwidthEstimate(
-                requestRate: try required(invocation, "rps", "the request rate, e.g. --rps 10k"),
-                size: try required(invocation, "size", "the payload per request, e.g. --size 200KB"),
-                readWriteRatio: optional(invocation, "read-write"),
-                requestSize: optional(invocation, "request-size"),
-                peakFactor: optional(invocation, "peak"))
-            return try estimate.report(calendar: calendar)
-        } }
+        run: { invocation, context in try report(invocation, context) { calendar in try makeBandwidth(invocation, calendar: calendar) } }
     )
+
+    static func makeBandwidth(_ invocation: Invocation, calendar: CalendarConvention) throws -> CalculationReport {
+        let estimate = BandwidthEstimate(
+            requestRate: try required(invocation, "rps", "the request rate, e.g. --rps 10k"),
+            size: try required(invocation, "size", "the payload per request, e.g. --size 200KB"),
+            readWriteRatio: optional(invocation, "read-write"),
+            requestSize: optional(invocation, "request-size"),
+            peakFactor: optional(invocation, "peak"))
+        return try estimate.report(calendar: calendar)
+    }
 
     // MARK: availability
 
@@ -111,21 +131,23 @@ enum CalcCalculatorCommands {
           sysdrill calc availability --serial 99.9% 99.95%
           sysdrill calc availability --parallel 99% 99%
         """,
-        run: { invocation, context in try report(invocation, context) { calendar in
-            let serial = invocation.values("serial")
-            let parallel = invocation.values("parallel")
-            if !serial.isEmpty && !parallel.isEmpty {
-                throw UsageError("give either --serial or --parallel, not both", command: invocation.commandName)
-            }
-            let target = invocation.positionals.first
-            if target == nil && serial.isEmpty && parallel.isEmpty {
-                throw UsageError("give an availability (e.g. 99.95%), --serial or --parallel", command: invocation.commandName)
-            }
-            let estimate = AvailabilityEstimate(availability: target, serial: serial, parallel: parallel,
-                                                used: optional(invocation, "used"), window: optional(invocation, "window"))
-            return try estimate.report(calendar: calendar)
-        } }
+        run: { invocation, context in try report(invocation, context) { calendar in try makeAvailability(invocation, calendar: calendar) } }
     )
+
+    static func makeAvailability(_ invocation: Invocation, calendar: CalendarConvention) throws -> CalculationReport {
+        let serial = invocation.values("serial")
+        let parallel = invocation.values("parallel")
+        if !serial.isEmpty && !parallel.isEmpty {
+            throw UsageError("give either --serial or --parallel, not both", command: invocation.commandName)
+        }
+        let target = invocation.positionals.first
+        if target == nil && serial.isEmpty && parallel.isEmpty {
+            throw UsageError("give an availability (e.g. 99.95%), --serial or --parallel", command: invocation.commandName)
+        }
+        let estimate = AvailabilityEstimate(availability: target, serial: serial, parallel: parallel,
+                                            used: optional(invocation, "used"), window: optional(invocation, "window"))
+        return try estimate.report(calendar: calendar)
+    }
 
     // MARK: servers
 
@@ -140,15 +162,17 @@ enum CalcCalculatorCommands {
             expression("spares", "N", "extra servers for failures and deploys (default 0)"),
         ] + common,
         discussion: "Example:\n  sysdrill calc servers --rps 30k --per-server 2k --utilization 70% --spares 1",
-        run: { invocation, context in try report(invocation, context) { calendar in
-            let estimate = ServerCountEstimate(
-                requestRate: try required(invocation, "rps", "the load, e.g. --rps 30k"),
-                perServer: try required(invocation, "per-server", "what one server handles, e.g. --per-server 2k"),
-                utilization: optional(invocation, "utilization"),
-                spares: optional(invocation, "spares"))
-            return try estimate.report(calendar: calendar)
-        } }
+        run: { invocation, context in try report(invocation, context) { calendar in try makeServers(invocation, calendar: calendar) } }
     )
+
+    static func makeServers(_ invocation: Invocation, calendar: CalendarConvention) throws -> CalculationReport {
+        let estimate = ServerCountEstimate(
+            requestRate: try required(invocation, "rps", "the load, e.g. --rps 30k"),
+            perServer: try required(invocation, "per-server", "what one server handles, e.g. --per-server 2k"),
+            utilization: optional(invocation, "utilization"),
+            spares: optional(invocation, "spares"))
+        return try estimate.report(calendar: calendar)
+    }
 
     // MARK: cost
 
@@ -174,27 +198,29 @@ enum CalcCalculatorCommands {
           sysdrill calc cost --instances 10 --instance-hourly '$0.10/h' --storage 50TB --storage-monthly '$0.023/GB'
           sysdrill calc cost --instances 10 --storage 50TB --egress 10TB --example
         """,
-        run: { invocation, context in try report(invocation, context) { calendar in
-            let example = invocation.flag("example")
-            let estimate = CostEstimate(
-                instances: optional(invocation, "instances"), instanceHourly: optional(invocation, "instance-hourly"),
-                storage: optional(invocation, "storage"), storageMonthly: optional(invocation, "storage-monthly"),
-                egress: optional(invocation, "egress"), egressPrice: optional(invocation, "egress-price"),
-                useExamplePrices: example)
-            guard estimate.hasAnyPart else {
-                throw UsageError("nothing to price: give --instances, --storage or --egress", command: invocation.commandName)
-            }
-            for (amount, price) in [("instances", "instance-hourly"), ("storage", "storage-monthly"), ("egress", "egress-price")] {
-                if invocation.flag(amount) && !invocation.flag(price) && !example {
-                    throw UsageError("--\(amount) needs --\(price) (or --example for example prices)", command: invocation.commandName)
-                }
-                if invocation.flag(price) && !invocation.flag(amount) {
-                    throw UsageError("--\(price) needs --\(amount)", command: invocation.commandName)
-                }
-            }
-            return try estimate.report(calendar: calendar)
-        } }
+        run: { invocation, context in try report(invocation, context) { calendar in try makeCost(invocation, calendar: calendar) } }
     )
+
+    static func makeCost(_ invocation: Invocation, calendar: CalendarConvention) throws -> CalculationReport {
+        let example = invocation.flag("example")
+        let estimate = CostEstimate(
+            instances: optional(invocation, "instances"), instanceHourly: optional(invocation, "instance-hourly"),
+            storage: optional(invocation, "storage"), storageMonthly: optional(invocation, "storage-monthly"),
+            egress: optional(invocation, "egress"), egressPrice: optional(invocation, "egress-price"),
+            useExamplePrices: example)
+        guard estimate.hasAnyPart else {
+            throw UsageError("nothing to price: give --instances, --storage or --egress", command: invocation.commandName)
+        }
+        for (amount, price) in [("instances", "instance-hourly"), ("storage", "storage-monthly"), ("egress", "egress-price")] {
+            if invocation.flag(amount) && !invocation.flag(price) && !example {
+                throw UsageError("--\(amount) needs --\(price) (or --example for example prices)", command: invocation.commandName)
+            }
+            if invocation.flag(price) && !invocation.flag(amount) {
+                throw UsageError("--\(price) needs --\(amount)", command: invocation.commandName)
+            }
+        }
+        return try estimate.report(calendar: calendar)
+    }
 
     // MARK: helpers
 

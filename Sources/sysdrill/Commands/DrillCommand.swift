@@ -11,11 +11,11 @@ import Terminal
 enum DrillCommand {
     static let spec = CommandSpec(
         name: "drill",
-        summary: "timed mock design interview (phases, checklist, self-scoring; resumable)",
+        summary: "timed mock design interview (statement, phases, probes, scoring with anchors, reference; resumable)",
         usage: ["drill [NAME] [--minutes N] [--restart] [--json]", "drill --list [--json]", "drill --history [NAME] [--json]"],
         options: [
             OptionSpec("minutes", .value, valueName: "N", help: "length of the drill, 5-240 (default 45); phases scale with it"),
-            OptionSpec("list", help: "list the exercises with their talking points"),
+            OptionSpec("list", help: "list the exercises with their talking points and when each is due"),
             OptionSpec("history", help: "past drills per exercise: date, minutes, total score"),
             OptionSpec("restart", help: "start over instead of resuming a saved drill of this exercise"),
         ],
@@ -26,13 +26,22 @@ enum DrillCommand {
         partition. Phases of a 45-minute drill: requirements 0-5, estimates 5-10, entities and
         API 10-15, high-level design 15-25, deep dives 25-38, bottlenecks and wrap-up 38-45.
 
+        The built-in exercises have rubrics (Content/drills/): the statement with its numbers
+        opens the drill, the deep dive asks the probes one at a time, scoring shows what 0-3
+        look like for each part, and after scoring you mark the points of the reference
+        outline you covered, then see the common pitfalls. A user deck's drill gets the same
+        from sub-bullets named Statement, Probes, Pitfalls, Reference, Anchors.
+
         In a terminal: Enter or n moves to the next phase, 1-9 tick checklist items, c opens
-        the calculator in the estimates phase, q or Ctrl-C saves and stops (run the same
-        command again to resume). At the end, score each phase and communication 0-3; the
-        weighted total (0-100) is saved for --history.
+        the calculator in the estimates phase, p shows the next probe and w writes a note for
+        it, q or Ctrl-C saves and stops (run the same command again to resume). At the end,
+        score each phase and communication 0-3; the weighted total (0-100) is saved for
+        --history and sets when the exercise is due again (a weak total in days, a strong one
+        in weeks). Without NAME the menu starts on the most overdue exercise.
 
         Line mode (stdin not a terminal): one line per phase (notes; a line '= EXPR' is
-        evaluated by the calculator), then seven score lines 0-3. A saved drill resumes
+        evaluated by the calculator), one per probe in the deep dive, seven score lines 0-3,
+        then one line with the reference points covered ('1 3 4'). A saved drill resumes
         automatically. With --json each event is one JSON line; see docs/practice.md.
         """,
         run: run
@@ -41,8 +50,9 @@ enum DrillCommand {
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let minutes = try invocation.integer("minutes", in: DrillPlan.minutesRange)
         let store = try context.syncedStore()
-        let exercises = DrillCatalog.exercises(from: try store.cards().map(\.card))
-        if invocation.flag("list") { return list(exercises, context: context) }
+        let exercises = try DrillExercises.load(from: try store.cards(kind: .drill).map(\.card))
+        let schedule = try DrillExercises.schedule(exercises, store: store)
+        if invocation.flag("list") { return list(schedule, context: context) }
         let query = invocation.positionals.joined(separator: " ")
         let named = query.isEmpty ? nil : try resolve(query, in: exercises, command: invocation.commandName)
         if invocation.flag("history") { return try history(of: named, store: store, context: context) }
@@ -54,7 +64,7 @@ enum DrillCommand {
         let clock = context.clock
         let identifiers = RandomIdentifiers()
         let restart = invocation.flag("restart")
-        let calculate = PracticeCalculation.evaluate
+        let calculate = DrillCalculator.evaluate
         func inProgress(_ exercise: DrillExercise) throws -> DrillResultRecord? {
             try store.drills(named: exercise.name).last { $0.status == .inProgress }
         }
@@ -74,7 +84,10 @@ enum DrillCommand {
         var exitCode = ExitCode.ok
         if interactive {
             if let named, restart, let saved = try inProgress(named) { try abandon(saved) }
-            let front = DrillInteractive(exercises: exercises, chosen: named, style: context.style, inProgress: inProgress,
+            let front = DrillInteractive(exercises: exercises, chosen: named,
+                                         suggested: DrillSchedule.suggestion(schedule, at: clock.now),
+                                         due: Set(DrillSchedule.due(schedule, at: clock.now).map(\.exercise.number)),
+                                         style: context.style, inProgress: inProgress,
                                          start: start, abandon: abandon, calculate: calculate)
             let (ending, ended) = try front.run()
             session = ended
@@ -120,23 +133,29 @@ enum DrillCommand {
         }
     }
 
-    static func list(_ exercises: [DrillExercise], context: AppContext) -> Int32 {
+    static func list(_ schedule: [DrillSchedule.Entry], context: AppContext) -> Int32 {
         if context.json {
-            context.print(JSONValue.object(["drills": .array(exercises.map { .object(DrillReport.exerciseJSON($0)) })]).serialized(pretty: true))
+            context.print(JSONValue.object(["drills": .array(schedule.map { .object(DrillReport.exerciseJSON($0)) })]).serialized(pretty: true))
             return ExitCode.ok
         }
         var text = ""
         var group = ""
-        for exercise in exercises {
+        let now = context.clock.now
+        for entry in schedule {
+            let exercise = entry.exercise
             if exercise.group != group {
                 group = exercise.group
                 text += context.style.bold(group) + "\n"
             }
             text += "  \(exercise.number)) \(exercise.name)"
             if !exercise.talkingPoints.isEmpty { text += context.style.dim(" — " + exercise.talkingPoints.joined(separator: ", ")) }
+            if let due = entry.due {
+                let day = String(LocalTime.shortFormat(due).prefix(10))
+                text += entry.isDue(at: now) ? context.style.yellow("  (due since \(day))") : context.style.dim("  (due \(day))")
+            }
             text += "\n"
         }
-        if exercises.isEmpty { text = "No drill cards.\n" }
+        if schedule.isEmpty { text = "No drill cards.\n" }
         context.stdout.write(text)
         return ExitCode.ok
     }

@@ -20,8 +20,9 @@ enum DueCommand {
         A card is due today when it is due before the study day ends (the day rolls over at
         04:00 local time; see 'sysdrill config'). Overdue reviews come first, then learning
         cards whose step is due, then new cards in deck order, within the daily limits.
-        JSON: {"now", "day_ends", "counts": {"new", "learning", "review"}, "cards": [{"id", "front", "due", "state"}]}
-        ("due" is null for new cards).
+        Drills whose exercise is due again (see 'sysdrill drill') are listed after the cards.
+        JSON: {"now", "day_ends", "counts": {"new", "learning", "review"}, "cards": [{"id", "front", "due", "state"}],
+        "drills_due": [{"number", "name", "card", "due", "last_total"}]} ("due" is null for new cards).
         """,
         run: run
     )
@@ -31,12 +32,29 @@ enum DueCommand {
         let configuration = try context.configuration(store)
         let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
                                          now: context.now, options: .init(section: try context.sectionFilter(invocation, store: store)))
+        let drills = DrillSchedule.due(try DrillExercises.schedule(store: store), at: context.now)
         if context.json {
-            context.print(JSONValue.object(json(today)).serialized(pretty: true))
+            var object = json(today)
+            object.set("drills_due", .array(drills.map { .object(drillJSON($0)) }))
+            context.print(JSONValue.object(object).serialized(pretty: true))
         } else {
-            context.stdout.write(text(today, style: context.style))
+            context.stdout.write(text(today, style: context.style) + drillsText(drills, style: context.style))
         }
         return ExitCode.ok
+    }
+
+    static func drillJSON(_ entry: DrillSchedule.Entry) -> JSONObject {
+        ["number": JSONValue(entry.exercise.number), "name": .string(entry.exercise.name),
+         "card": .string(entry.exercise.card.id.rawValue), "due": JSONValue(entry.due.map(ISO8601.format)),
+         "last_total": JSONValue(entry.lastTotal)]
+    }
+
+    /// "Drills due: 2 (...)", or nothing when none is due.
+    static func drillsText(_ drills: [DrillSchedule.Entry], style: Style) -> String {
+        guard !drills.isEmpty else { return "" }
+        let names = drills.prefix(3).map { "\($0.exercise.name) (since \(LocalTime.shortFormat($0.due ?? 0).prefix(10)))" }
+        return style.bold("Drills due") + ": \(drills.count) — " + names.joined(separator: ", ")
+            + (drills.count > 3 ? ", …" : "") + "; 'sysdrill drill' starts the most overdue\n"
     }
 
     static func entries(_ today: TodayQueue) -> [(id: String, due: UnixTime?)] {

@@ -22,6 +22,10 @@ enum EstimateCommand {
         in the unit of the worked answer. Within 25% (a factor of 1.25 either way) is good,
         within a factor of 2 passes; the calculator's steps are shown after each answer.
 
+        A kind missed on an earlier day (its latest answer outside 2x) comes back first in
+        the next estimate without --seed, with new numbers, until it is answered within 2x.
+        'sysdrill stats' shows the accuracy per kind.
+
         Line mode (stdin not a terminal): one answer per line, q to stop. With --json every
         event is one JSON line; see docs/practice.md.
         """,
@@ -30,9 +34,20 @@ enum EstimateCommand {
 
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let count = try invocation.integer("count", in: 1...500) ?? 5
-        let seed = try QuizCommand.seedOption(invocation) ?? PracticeRandom.freshSeed()
+        let givenSeed = try QuizCommand.seedOption(invocation)
+        let seed = givenSeed ?? PracticeRandom.freshSeed()
         let store = try context.store()
-        let questions = try EstimateGenerator().questions(count: count, seed: seed)
+        // Kinds missed on an earlier day come first, with new numbers; a --seed run is the
+        // plain draw, so it repeats exactly.
+        var spaced: [EstimateKind] = []
+        if givenSeed == nil {
+            let today = context.calendar(try context.configuration(store)).day(containing: context.now)
+            spaced = EstimateSpacing.dueKinds(try store.quizResults(), before: today.start)
+            if !spaced.isEmpty {
+                context.note("missed on an earlier day, asked first: " + spaced.prefix(count).map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        let questions = try EstimateGenerator().questions(count: count, seed: seed, first: spaced)
         let session = EstimateSession(questions: questions, seed: seed, store: store, clock: context.clock,
                                       identifiers: RandomIdentifiers())
         let interactive = TerminalQuery.isTerminal(0) && TerminalQuery.isTerminal(1) && !context.json
@@ -48,7 +63,7 @@ enum EstimateCommand {
             context.print(JSONValue.object(EstimateReport.summaryEvent(session)).serialized())
         } else {
             context.stdout.write(EstimateReport.summaryText(session))
-            context.note("repeat this drill with --seed \(seed)")
+            context.note("repeat this drill with --seed \(seed)" + (spaced.isEmpty ? "" : " (without the kinds brought back)"))
         }
         return exitCode
     }

@@ -29,13 +29,17 @@ enum StatsCommand {
           mature     review cards with an interval of 21 days or more; young: shorter
           quiz       share of correct quiz answers on the section's cards
           drill      mean score (0-100) of the section's finished drills
+          drills due exercises whose drill is due again (shown once one has been drilled)
+          estimates  per kind of estimation question, answers within 2x: all, last 30 days
         JSON: {"now", "today": {"date", "starts", "ends", "due", "done", "new_left"}, "streak",
         "longest_streak", "total_reviews", "leeches", "leech_lapses", "suspended", "flagged", "retention": {"last_7_days": {"passed", "reviews", "rate"},
         "last_30_days": {...}}, "average_answer_ms": {"today", "last_30_days", "all"},
         "forecast": [{"date", "due"}], "heatmap": {"from", "to", "max", "days": [{"date", "reviews"}]}
         (days without reviews left out),
         "mastery": [{"deck", "section", "cards", "mature", "young", "learning", "new",
-        "quiz": {"answered", "correct", "score"}, "drills": {"finished", "mean_total"}}]}
+        "quiz": {"answered", "correct", "score"}, "drills": {"finished", "mean_total"}}],
+        "drills_due": [{"number", "name", "card", "due", "last_total"}],
+        "estimates": [{"kind", "answered", "correct", "recent_answered", "recent_correct"}]}
         """,
         run: run
     )
@@ -47,16 +51,60 @@ enum StatsCommand {
         let store = try context.syncedStore()
         let configuration = try context.configuration(store)
         // Every pass reads the same snapshot.
-        let report = try store.readSnapshot {
-            try StatsReport.make(source: try StoreStatsSource(store: store, configuration: configuration, now: context.now),
-                                 calendar: context.calendar(configuration), now: context.now, forecastDays: days)
+        let (report, quizResults, schedule) = try store.readSnapshot {
+            let source = try StoreStatsSource(store: store, configuration: configuration, now: context.now)
+            return (try StatsReport.make(source: source, calendar: context.calendar(configuration), now: context.now, forecastDays: days),
+                    source.quizResults, try DrillExercises.schedule(store: store))
         }
+        let drillsDue = DrillSchedule.due(schedule, at: context.now)
         if context.json {
-            context.print(JSONValue.object(report.json).serialized(pretty: true))
+            var object = report.json
+            object.set("drills_due", .array(drillsDue.map { .object(DueCommand.drillJSON($0)) }))
+            object.set("estimates", .array(EstimateSpacing.accuracy(quizResults, now: context.now).map { row in
+                .object(["kind": .string(row.kind.rawValue), "answered": JSONValue(row.answered), "correct": JSONValue(row.correct),
+                         "recent_answered": JSONValue(row.recentAnswered), "recent_correct": JSONValue(row.recentCorrect)])
+            }))
+            context.print(JSONValue.object(object).serialized(pretty: true))
         } else {
-            context.stdout.write(text(report, style: context.style))
+            var text = text(report, style: context.style) + estimates(EstimateSpacing.accuracy(quizResults, now: context.now),
+                                                                      style: context.style)
+            // Only once some exercise has been drilled: a new user has no drill due.
+            if schedule.contains(where: { $0.due != nil }) {
+                // After the heading and the "due" line of Today.
+                let lineEnds = text.indices.filter { text[$0] == "\n" }
+                let at = lineEnds.count >= 2 ? text.index(after: lineEnds[1]) : text.endIndex
+                text.insert(contentsOf: drillsLine(drillsDue, scheduled: schedule), at: at)
+            }
+            context.stdout.write(text)
         }
         return ExitCode.ok
+    }
+
+    /// Estimation accuracy per kind (within 2x), all time and the last 30 days; nothing
+    /// before the first estimate.
+    static func estimates(_ rows: [EstimateSpacing.Accuracy], style: Style) -> String {
+        guard !rows.isEmpty else { return "" }
+        func share(_ correct: Int, _ answered: Int) -> String {
+            answered == 0 ? "—" : "\(correct)/\(answered) \(percent(Double(correct) / Double(answered)))"
+        }
+        var text = "\n" + style.bold("Estimates") + ": answers within 2x, per kind\n"
+        text += "  " + TextLayout.padRight("kind", to: 14) + TextLayout.padRight("all", to: 14) + "last \(EstimateSpacing.recentDays) days\n"
+        for row in rows {
+            text += "  " + TextLayout.padRight(row.kind.rawValue, to: 14) + TextLayout.padRight(share(row.correct, row.answered), to: 14)
+                + share(row.recentCorrect, row.recentAnswered) + "\n"
+        }
+        return text
+    }
+
+    /// "  drills due 1 of 3 drilled (Chat service) · next URL shortener on 2026-12-09".
+    static func drillsLine(_ due: [DrillSchedule.Entry], scheduled: [DrillSchedule.Entry]) -> String {
+        let drilled = scheduled.filter { $0.due != nil }
+        var line = "  drills due \(due.count) of \(drilled.count) drilled"
+        if !due.isEmpty { line += " (" + due.prefix(3).map(\.exercise.name).joined(separator: ", ") + (due.count > 3 ? ", …" : "") + ")" }
+        if let next = drilled.filter({ !due.contains($0) }).min(by: { $0.due! < $1.due! }) {
+            line += " · next \(next.exercise.name) on \(LocalTime.shortFormat(next.due!).prefix(10))"
+        }
+        return line + "\n"
     }
 
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]

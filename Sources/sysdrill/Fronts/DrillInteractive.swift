@@ -6,7 +6,9 @@ import Progress
 import Terminal
 
 /// The drill in a terminal: a live timer with a bell and a message at each phase
-/// boundary, the checklist, an inline calculator in the estimates phase, then scoring.
+/// boundary, the statement and the checklist, an inline calculator in the estimates
+/// phase, the probes one at a time in the deep dive (p next, w a note), then scoring with
+/// the anchors on screen, the reference outline to mark, and the pitfalls.
 /// `DrillSession` saves after every phase and score; Ctrl-C or q saves the time spent
 /// in the current phase too, and the next `sysdrill drill NAME` offers to resume.
 struct DrillInteractive {
@@ -17,6 +19,10 @@ struct DrillInteractive {
     /// Exercises to choose from when no NAME was given (empty: `chosen` is set).
     let exercises: [DrillExercise]
     let chosen: DrillExercise?
+    /// The exercise the menu starts on: the most overdue (`DrillSchedule.suggestion`).
+    let suggested: DrillExercise?
+    /// Numbers of the exercises due now, marked in the menu.
+    let due: Set<Int>
     let style: Style
     /// The saved in-progress drill of an exercise, if any.
     let inProgress: (DrillExercise) throws -> DrillResultRecord?
@@ -47,7 +53,21 @@ struct DrillInteractive {
             screen.elapsed = started.elapsedSeconds
             screen.stage = started.isScoring ? .scoring : .phase
             screen.checked = []
+            screen.rubric = exercise.rubric
+            showProbe(started)
+            screen.statementShown = started.phaseIndex < 2
             if started.resumed { screen.message = DrillReport.resumeText(started) }
+        }
+
+        /// The probe waiting in the deep dive, on screen.
+        func showProbe(_ session: DrillSession) {
+            screen.probe = session.currentProbe.map { ($0.number, session.probes.count, $0.probe.text) }
+        }
+
+        /// After the last score: the reference to mark, else the end.
+        func afterScoring(_ session: DrillSession) {
+            screen.total = session.record.total
+            screen.stage = session.awaitingCoverage ? .reference : .done
         }
 
         func choose(_ exercise: DrillExercise) throws {
@@ -66,6 +86,8 @@ struct DrillInteractive {
             try choose(chosen)
         } else {
             screen.exercises = exercises
+            screen.due = due
+            screen.selected = suggested.flatMap { wanted in exercises.firstIndex { $0.number == wanted.number } } ?? 0
             screen.stage = .menu
         }
 
@@ -133,15 +155,37 @@ struct DrillInteractive {
                     }
                     continue
                 }
+                if screen.noteOpen {
+                    switch key {
+                    case .escape, .endOfInput: screen.noteOpen = false
+                    default:
+                        if case .submitted(let text) = screen.input.handle(key) {
+                            try session.answerProbe(text, endingPhase: false)
+                            screen.noteOpen = false
+                            showProbe(session)
+                        }
+                    }
+                    continue
+                }
                 switch key {
                 case .enter, .character("n"), .character(" "):
                     try session.finishPhase()
                     screen.phaseIndex = session.phaseIndex
                     screen.checked = []
                     screen.calculatorLines = []
+                    screen.statementShown = session.phaseIndex < 2
+                    showProbe(session)
                     if session.isScoring { screen.stage = .scoring }
                 case .character("c") where session.currentPhase?.part == .estimates:
                     screen.calculatorOpen = true
+                case .character("p") where session.currentProbe != nil:
+                    try session.answerProbe("", endingPhase: false)
+                    showProbe(session)
+                case .character("w") where session.currentProbe != nil:
+                    screen.input.text = ""
+                    screen.noteOpen = true
+                case .character("s") where screen.rubric?.statement.isEmpty == false:
+                    screen.statementShown.toggle()
                 case .character(let character) where character.isNumber:
                     if let digit = character.wholeNumberValue, digit >= 1 {
                         if screen.checked.contains(digit - 1) { screen.checked.remove(digit - 1) } else { screen.checked.insert(digit - 1) }
@@ -158,15 +202,30 @@ struct DrillInteractive {
                 case .character(let character) where character.wholeNumberValue.map(DrillScoring.scale.contains) == true:
                     try session.score(character.wholeNumberValue!)
                     screen.scores = session.record.phaseScores
-                    if session.isFinished {
-                        screen.total = session.record.total
-                        screen.stage = .done
-                    }
+                    if session.isFinished { afterScoring(session) }
                 case .character("q"), .escape, .endOfInput:
                     try session.save()
                     return (.stopped, session)
                 case .character:
                     screen.message = "scores are 0, 1, 2 or 3"
+                default:
+                    needsDraw = false
+                }
+            case .reference:
+                guard let session else { return (.stopped, nil) }
+                let count = session.reference.count
+                switch key {
+                case .up: screen.referenceCursor = max(0, screen.referenceCursor - 1)
+                case .down: screen.referenceCursor = min(count - 1, screen.referenceCursor + 1)
+                case .character(" "): screen.covered.formSymmetricDifference([screen.referenceCursor])
+                case .character(let character) where character.wholeNumberValue.map { (1...min(9, count)).contains($0) } == true:
+                    screen.covered.formSymmetricDifference([character.wholeNumberValue! - 1])
+                case .enter:
+                    try session.cover(Set(screen.covered.map { $0 + 1 }))
+                    screen.coverageLine = DrillReport.coverageText(session).trimmingCharacters(in: "\n")
+                    screen.stage = .done
+                case .character("q"), .escape, .endOfInput:
+                    screen.stage = .done
                 default:
                     needsDraw = false
                 }

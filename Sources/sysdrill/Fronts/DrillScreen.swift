@@ -14,11 +14,15 @@ struct DrillScreen {
         case resume(String)
         case phase
         case scoring
+        /// After scoring: mark the reference points covered.
+        case reference
         case done
     }
 
     var stage: Stage = .phase
     var exercises: [DrillExercise] = []
+    /// Numbers of the exercises due now (marked "due" in the menu).
+    var due: Set<Int> = []
     var selected = 0
     var name = ""
     var plan = DrillPlan(minutes: 45)
@@ -32,6 +36,19 @@ struct DrillScreen {
     var scores: [Int] = []
     var total: Double?
     var message: String?
+    /// The exercise's rubric (nil: the generic checklist only).
+    var rubric: DrillRubric?
+    /// The statement is shown in the first two phases, and in any phase after `s`.
+    var statementShown = true
+    /// The probe on screen in the deep dive: its number and count (nil: none left).
+    var probe: (number: Int, total: Int, text: String)?
+    /// The note field of the current probe is open (`w`).
+    var noteOpen = false
+    /// Reference points marked covered (0-based) and the one under the cursor.
+    var covered: Set<Int> = []
+    var referenceCursor = 0
+    /// "Covered 3 of 8 ..." once marked.
+    var coverageLine: String?
 
     func render(columns: Int, rows: Int, style: Style) -> (lines: [String], cursor: (row: Int, column: Int)?) {
         let width = max(20, columns)
@@ -43,7 +60,15 @@ struct DrillScreen {
             lines += ["", style.dim("y or Enter: resume · n: start over · q: quit")]
             return (lines, nil)
         case .phase: return phaseLines(width: width, rows: rows, style: style)
-        case .scoring, .done: return (scoringLines(width: width, style: style), nil)
+        case .scoring: return (scoringLines(width: width, style: style), nil)
+        case .reference: return (referenceLines(width: width, rows: rows, style: style), nil)
+        case .done:
+            // The scores table is left out when the pitfalls would not fit under it.
+            let after = afterLines(width: width, style: style) + ["", style.dim("any key: done")]
+            let table = scoringLines(width: width, style: style)
+            if table.count + after.count <= rows { return (table + after, nil) }
+            let total = total.map { style.bold("Total \(DrillReport.format($0))/100") + " · saved" } ?? ""
+            return ([style.bold(TextLayout.truncate("sysdrill drill · \(name)", to: width)), total] + after, nil)
         }
     }
 
@@ -58,7 +83,7 @@ struct DrillScreen {
                 lines.append(style.dim(TextLayout.truncate(group, to: width)))
             }
             let marker = index == selected ? "›" : " "
-            let line = "\(marker) \(exercise.number)) \(exercise.name)"
+            let line = "\(marker) \(exercise.number)) \(exercise.name)" + (due.contains(exercise.number) ? " · due" : "")
             lines.append(index == selected ? style.bold(TextLayout.truncate(line, to: width)) : TextLayout.truncate(line, to: width))
         }
         lines += ["", style.dim(TextLayout.truncate("↑↓ or a number, Enter starts · q quit", to: width))]
@@ -81,6 +106,16 @@ struct DrillScreen {
         lines.append("")
         lines.append(style.bold(TextLayout.truncate(heading, to: width)))
         if over > 0 { lines.append(style.red(TextLayout.truncate("over by \(DrillPlan.clockText(over)): time to move on", to: width))) }
+        if statementShown, let statement = rubric?.statement, !statement.isEmpty {
+            lines.append(style.dim("Statement:"))
+            for line in statement { lines += TextLayout.wrap(line, columns: width - 2).map { "  " + $0 } }
+        }
+        if phase.part == .deepDives, let probe {
+            lines.append(style.bold(TextLayout.truncate("Probe \(probe.number)/\(probe.total):", to: width)))
+            lines += TextLayout.wrap(probe.text, columns: width - 2).map { "  " + $0 }
+        } else if phase.part == .deepDives, let count = rubric?.probes.count, count > 0 {
+            lines.append(style.dim(TextLayout.truncate("All \(count) probes asked.", to: width)))
+        }
         lines.append(style.dim(TextLayout.truncate("A strong answer covers:", to: width)))
         for (index, item) in phase.checklist.enumerated() {
             let box = checked.contains(index) ? style.green("✓") : "·"
@@ -95,8 +130,8 @@ struct DrillScreen {
             lines.append("")
             for line in calculatorLines.suffix(4) { lines += TextLayout.wrap(line, columns: width - 2).map { "  " + $0 } }
         }
-        if calculatorOpen {
-            let field = input.rendered(prompt: "  calc> ", width: width)
+        if calculatorOpen || noteOpen {
+            let field = input.rendered(prompt: calculatorOpen ? "  calc> " : "  note> ", width: width)
             lines.append(field.line)
             cursor = (lines.count, field.cursorColumn)
         }
@@ -104,9 +139,13 @@ struct DrillScreen {
         if let message { bottom.append(style.yellow(TextLayout.truncate(message, to: width))) }
         let footer: String
         if calculatorOpen {
-            footer = "Enter evaluates (e.g. 40M * 25 / day -> req/s) · Esc closes"
+            footer = "Enter evaluates (40M * 25 / day -> req/s, or rps --dau 40M --per-user 25) · Esc closes"
+        } else if noteOpen {
+            footer = "Enter keeps the note and shows the next probe · Esc closes"
         } else {
-            footer = "Enter/n next phase · 1-9 tick" + (phase.part == .estimates ? " · c calculator" : "") + " · q save and quit"
+            let probeKeys = phase.part == .deepDives && probe != nil ? " · p probe · w note" : ""
+            let statementKey = rubric?.statement.isEmpty == false ? " · s statement" : ""
+            footer = "Enter/n next phase · 1-9 tick" + (phase.part == .estimates ? " · c calculator" : "") + probeKeys + statementKey + " · q save and quit"
         }
         bottom.append(style.dim(TextLayout.truncate(footer, to: width)))
         let gap = rows - lines.count - bottom.count
@@ -147,12 +186,51 @@ struct DrillScreen {
             lines.append(index == scores.count && stage == .scoring ? style.bold(line) : line)
         }
         lines.append("")
+        if stage == .scoring, scores.count < DrillScoring.parts.count, let anchors = rubric?.anchors(for: DrillScoring.parts[scores.count]) {
+            for (score, text) in anchors.enumerated() {
+                let wrapped = TextLayout.wrap(text, columns: width - 4)
+                for (row, part) in wrapped.enumerated() { lines.append(row == 0 ? "  \(score) " + part : "    " + part) }
+            }
+            lines.append("")
+        }
         if let total {
             lines.append(style.bold("Total \(DrillReport.format(total))/100") + " · saved")
-            lines.append(style.dim("any key: done"))
         } else {
             if let message { lines.append(style.yellow(TextLayout.truncate(message, to: width))) }
             lines.append(style.dim(TextLayout.truncate("0-3 scores the marked part · q save and quit", to: width)))
+        }
+        return lines
+    }
+
+    // MARK: Reference
+
+    private func referenceLines(width: Int, rows: Int, style: Style) -> [String] {
+        var lines = [style.bold(TextLayout.truncate("sysdrill drill · \(name) · reference outline", to: width)), ""]
+        lines += TextLayout.wrap("Which of these points did you cover?", columns: width).map(style.dim)
+        for (index, point) in (rubric?.reference ?? []).enumerated() {
+            let box = covered.contains(index) ? style.green("✓") : "·"
+            let marker = index == referenceCursor ? "›" : " "
+            let label = index < 9 ? "\(index + 1)" : " "
+            let wrapped = TextLayout.wrap(point, columns: width - 8)
+            for (row, part) in wrapped.enumerated() {
+                let line = row == 0 ? "\(marker) \(box) \(style.dim(label)) \(part)" : "        \(part)"
+                lines.append(index == referenceCursor && row == 0 ? style.bold(line) : line)
+            }
+        }
+        lines += ["", style.dim(TextLayout.truncate("1-9 or ↑↓ and Space tick · Enter saves · q skip", to: width))]
+        return lines
+    }
+
+    /// Under the final scores: the coverage and the pitfalls.
+    private func afterLines(width: Int, style: Style) -> [String] {
+        var lines: [String] = []
+        if let coverageLine { lines += ["", coverageLine] }
+        if let pitfalls = rubric?.pitfalls, !pitfalls.isEmpty {
+            lines += ["", style.bold("Common pitfalls")]
+            for pitfall in pitfalls {
+                let wrapped = TextLayout.wrap(pitfall, columns: width - 4)
+                for (row, part) in wrapped.enumerated() { lines.append(row == 0 ? "  - " + part : "    " + part) }
+            }
         }
         return lines
     }
