@@ -182,9 +182,13 @@ public struct StatsReport: Sendable {
         var masteryOrder: [SectionKey] = []
         /// The sections of the cards that quiz answers and drills name, retired or not.
         var sectionOf: [CardID: SectionKey] = [:]
+        /// Each section's first card in deck order, when the cards come in another order.
+        private var firstPlace: [SectionKey: StatsCard.DeckPlace] = [:]
 
         init(_ source: some StatsSource, day: StudyDay, now: UnixTime, forecastDays: Int, calendar: StudyCalendar) throws {
             forecast = [Int](repeating: 0, count: forecastDays)
+            // The starts of the forecast's days after today: a due time's day is the number of them at or before it.
+            let dayStarts = (1...max(1, forecastDays)).map { calendar.start(ofDay: day.number + Int64($0)) }
             let named = Set(source.quizResults.compactMap(\.cardID) + source.drillResults.compactMap(\.cardID))
             let leech = source.configuration.leech
             try source.forEachCard { card in
@@ -205,8 +209,9 @@ public struct StatsReport: Sendable {
                     }
                 }
                 if !isSuspended, let state = card.state, state.phase != .new {
-                    let offset = max(0, calendar.day(containing: state.due).number - day.number)
-                    if offset < Int64(forecastDays) { forecast[Int(offset)] += 1 }
+                    // Overdue cards count today; the day is found among the window's day starts.
+                    let offset = StatsReport.countAtOrBefore(state.due, in: dayStarts)
+                    if offset < forecastDays { forecast[offset] += 1 }
                 }
                 if leech.isLeech(card.state) { leeches += 1 }
                 if isSuspended { suspended += 1 }
@@ -215,6 +220,7 @@ public struct StatsReport: Sendable {
                     masteryOrder.append(key)
                     mastery[key] = SectionMastery(deck: key.deck, section: key.section)
                 }
+                if let place = card.deckPlace, firstPlace[key].map({ place < $0 }) ?? true { firstPlace[key] = place }
                 let state = card.state ?? .new
                 mastery[key]!.cards += 1
                 switch state.phase {
@@ -224,10 +230,22 @@ public struct StatsReport: Sendable {
                     if state.intervalDays >= matureIntervalDays { mastery[key]!.mature += 1 } else { mastery[key]!.young += 1 }
                 }
             }
+            // Sections in the order their first card comes in the deck.
+            if !firstPlace.isEmpty { masteryOrder.sort { firstPlace[$0]! < firstPlace[$1]! } }
         }
     }
 
     struct SectionKey: Hashable { let deck: String, section: String }
+
+    /// How many of the ascending `times` are at or before `time` (a binary search).
+    static func countAtOrBefore(_ time: UnixTime, in times: [UnixTime]) -> Int {
+        var low = 0, high = times.count
+        while low < high {
+            let middle = (low + high) / 2
+            if times[middle] <= time { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 
     // MARK: Streaks
 
@@ -254,20 +272,13 @@ public struct StatsReport: Sendable {
         let since = today.start - (longest + 2) * 86_400
         var passed = [Int](repeating: 0, count: retentionWindows.count)
         var judged = [Int](repeating: 0, count: retentionWindows.count)
+        // A window of N days is today and the N - 1 study days before it.
+        let windowStarts = retentionWindows.map { calendar.start(ofDay: today.number - Int64($0) + 1) }
         try source.forEachLog(ofCardsReviewedSince: since) { card, events in
             var state = CardState.new
-            var lastDay: StudyDay?
             for (index, event) in events.enumerated() {
-                if state.phase == .review {
-                    let number: Int64
-                    if let lastDay, event.at >= lastDay.start, event.at < lastDay.end {
-                        number = lastDay.number
-                    } else {
-                        let found = calendar.day(containing: event.at)
-                        lastDay = found
-                        number = found.number
-                    }
-                    for (window, days) in retentionWindows.enumerated() where number > today.number - Int64(days) && number <= today.number {
+                if state.phase == .review, event.at < today.end {
+                    for window in windowStarts.indices where event.at >= windowStarts[window] {
                         judged[window] += 1
                         if event.quality.passes { passed[window] += 1 }
                     }

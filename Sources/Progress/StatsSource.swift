@@ -19,9 +19,10 @@ public protocol StatsSource {
     var quizResults: [QuizResultRecord] { get }
     var drillResults: [DrillResultRecord] { get }
 
-    /// Every card, active and retired, in deck order, with its state.
+    /// Every card, active and retired, with its state: in deck order, or each with its
+    /// `deckPlace`.
     func forEachCard(_ body: (StatsCard) throws -> Void) throws
-    /// Every review's time, grade and answer time, in replay order (time, then arrival).
+    /// Every review's time, grade and answer time, in any order.
     func forEachReview(_ body: (_ event: ReviewEvent, _ durationMs: Int64) throws -> Void) throws
     /// The cards reviewed at `start` or later and before `end`.
     func cardsReviewed(from start: UnixTime, to end: UnixTime) throws -> Set<CardID>

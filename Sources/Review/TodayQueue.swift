@@ -44,14 +44,13 @@ public struct TodayQueue {
         var cards: [CardID: Card] = [:]
         var states: [CardID: CardState] = [:]
         var flagged = Set<CardID>()
-        for id in (queue.cardIDs + queue.laterToday.map(\.id)).map(CardID.init(rawValue:)) {
-            if let stored = try store.card(id: id) { cards[id] = stored.card }
-            if try store.markRecord(.flagged, of: id)?.isSet == true { flagged.insert(id) }
-            if let override = options.states {
-                states[id] = override[id] ?? .new
-            } else {
-                states[id] = try store.state(of: id) ?? .new
-            }
+        let ids = (queue.cardIDs + queue.laterToday.map(\.id)).map(CardID.init(rawValue:))
+        let loaded = try store.queuedCards(ids)
+        for id in ids {
+            let entry = loaded[id]
+            if let entry { cards[id] = entry.card }
+            if entry?.flagged == true { flagged.insert(id) }
+            states[id] = options.states.map { $0[id] ?? .new } ?? entry?.state ?? .new
         }
         return TodayQueue(now: now, day: plan.day, queue: queue, cards: cards, states: states, flagged: flagged)
     }

@@ -13,37 +13,58 @@ public struct StatsCard: Sendable {
     /// nil: never reviewed.
     public let state: CardState?
 
-    public init(id: CardID, deck: String, topSection: String?, order: Int, retired: Bool, state: CardState?) {
+    /// Where the card stands in deck order: decks in their added order (unknown ones last,
+    /// by name), then position, then insertion.
+    public struct DeckPlace: Comparable, Sendable {
+        let deckOrder: Int64
+        let deck: String
+        let position: Int64
+        let row: Int64
+
+        public static func < (a: DeckPlace, b: DeckPlace) -> Bool {
+            (a.deckOrder, a.deck, a.position, a.row) < (b.deckOrder, b.deck, b.position, b.row)
+        }
+    }
+    /// nil: the cards come in deck order.
+    public let deckPlace: DeckPlace?
+
+    public init(id: CardID, deck: String, topSection: String?, order: Int, retired: Bool, state: CardState?, deckPlace: DeckPlace? = nil) {
         self.id = id
         self.deck = deck
         self.topSection = topSection
         self.order = order
         self.retired = retired
         self.state = state
+        self.deckPlace = deckPlace
     }
 }
 
 // Queries for `stats`, each a pass that holds one row at a time: a history of a million
 // reviews and 190k cards is never loaded whole (it took 530 MiB).
 extension StudyStore {
-    /// Every card, active and retired, in deck order (as `cards(includeRetired:)`), with its state.
+    /// Every card, active and retired, with its state, in no particular order: each card
+    /// carries its place in deck order (`StatsCard.deckPlace`, the order of
+    /// `cards(includeRetired:)`) instead, so no sort of every card's row is needed.
     public func forEachStatsCard(_ body: (StatsCard) throws -> Void) throws {
         try connection.prepare("""
-            SELECT c.id, c.deck, c.section, c.position, c.retired,
+            SELECT c.id, c.deck, c.section, c.position, c.retired, COALESCE(d.sort_order, 1 << 30), c.rowid,
                    s.card_id, s.phase, s.due, s.reps, s.lapses, s.last_review, s.interval_days, s.sm2_n, s.sm2_ef,
                    s.sm2_interval, s.sm2_extra, s.fsrs_phase, s.fsrs_step, s.fsrs_stability, s.fsrs_difficulty
             FROM cards c LEFT JOIN decks d ON d.name = c.deck LEFT JOIN card_state s ON s.card_id = c.id
-            ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.rowid
             """).forEach { row in
-            let state = row.isNull(5) ? nil : Self.decodeState(row, from: 5).1
-            try body(StatsCard(id: CardID(rawValue: row.string(0)), deck: row.string(1), topSection: SectionCoding.first(row.string(2)),
-                               order: row.int(3), retired: row.bool(4), state: state))
+            let state = row.isNull(7) ? nil : Self.decodeState(row, from: 7).1
+            let deck = row.string(1)
+            try body(StatsCard(id: CardID(rawValue: row.string(0)), deck: deck, topSection: SectionCoding.first(row.string(2)),
+                               order: row.int(3), retired: row.bool(4), state: state,
+                               deckPlace: StatsCard.DeckPlace(deckOrder: row.int64(5), deck: deck, position: row.int64(3), row: row.int64(6))))
         }
     }
 
-    /// Every review's time, grade and answer time, in the order the log replays them.
+    /// Every review's time, grade and answer time, in the table's order (the order they were
+    /// written, nearly always time order): a scan, not a walk of the time index with a
+    /// lookup per review. Stats only count and sum whole milliseconds, which no order changes.
     public func forEachReviewEntry(_ body: (_ event: ReviewEvent, _ durationMs: Int64) throws -> Void) throws {
-        try connection.prepare("SELECT r.at, r.grade, r.duration_ms FROM review_log r ORDER BY r.at, r.rowid").forEach { row in
+        try connection.prepare("SELECT r.at, r.grade, r.duration_ms FROM review_log r").forEach { row in
             try body(ReviewEvent(at: row.int64(0), quality: Quality(rawValue: row.int(1)) ?? Quality(rawValue: 0)!), row.int64(2))
         }
     }
