@@ -17,7 +17,7 @@ import ucrt
 // the ones FSRSModel always had, bit for bit (Tests/SchedulingTests/Vectors hold them).
 
 /// A number the FSRS formulas can be computed in.
-public protocol FSRSNumber {
+public protocol FSRSNumber: Sendable {
     /// A constant (its derivatives, if it carries any, are zero).
     init(_ constant: Double)
     /// The plain value, for comparisons and clamps.
@@ -58,7 +58,7 @@ extension Double: FSRSNumber {
 
 /// The FSRS-6 memory formulas for the 21 weights `w`, unclamped: callers clamp (the
 /// scheduler as py-fsrs does, the optimizer as fsrs-rs does).
-public struct FSRSFormulas<Number: FSRSNumber>: Sendable where Number: Sendable {
+public struct FSRSFormulas<Number: FSRSNumber>: Sendable {
     public let w: [Number]
     /// The forgetting curve's exponent, -w20.
     public let decay: Number
