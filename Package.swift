@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(name: "DeckTests", dependencies: ["Deck", "BundledContent", "SeededRandom"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Timekeeping"], exclude: ["Vectors"]),
-        .testTarget(name: "FSRSOptimizerTests", dependencies: ["FSRSOptimizer", "Scheduling"]),
+        .testTarget(name: "FSRSOptimizerTests", dependencies: ["FSRSOptimizer", "Scheduling"], exclude: ["Reference"]),
         .testTarget(name: "FoundationsTests", dependencies: ["TextMatching", "Timekeeping", "JSONText", "SeededRandom"]),
         .testTarget(name: "CapacityTests", dependencies: ["Capacity", "SeededRandom"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Deck", "Scheduling"]),

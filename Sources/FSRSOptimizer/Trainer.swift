@@ -72,7 +72,7 @@ public enum FSRSTrainer {
         zip(weights, clipRanges).map { min(max($0, $1.lowerBound), $1.upperBound) }
     }
 
-    /// `progress(done, total)` is called after every mini-batch.
+    /// `progress(done, total)` is called after every mini-batch and polishing step.
     public static func optimize(_ set: TrainingSet, current: [Double], configuration: TrainingConfiguration = TrainingConfiguration(),
                                 progress: (Int, Int) -> Void = { _, _ in }) -> Optimization {
         let pretraining = Pretraining(set)
@@ -84,7 +84,12 @@ public enum FSRSTrainer {
         if trainingCount == pretraining.initializationPositions.count || trainingCount < minimumItemsForDescent {
             return Optimization(outcome: .initialStabilityOnly, weights: start, trainingItems: trainingCount)
         }
-        var trained = descend(set, positions: pretraining.trainingPositions, start: start, configuration: configuration, progress: progress)
+        let problem = TrainingProblem(set, positions: pretraining.trainingPositions, start: start, configuration: configuration)
+        let polishSteps = ProjectedLBFGS.maximumIterations
+        let total = problem.predictions * configuration.epochs + polishSteps
+        let descended = descend(problem, configuration: configuration) { progress($0, total) }
+        var trained = ProjectedLBFGS(problem).minimize(from: descended) { progress(problem.predictions * configuration.epochs + $0, total) }
+        progress(total, total)
         guard trained.allSatisfy(\.isFinite) else {
             return Optimization(outcome: .notEnoughData, weights: current, trainingItems: trainingCount)
         }
@@ -95,100 +100,43 @@ public enum FSRSTrainer {
         return Optimization(outcome: .fitted, weights: trained, trainingItems: trainingCount)
     }
 
-    /// One card's share of a mini-batch: its items to predict and their recency weights.
-    struct CardTargets {
-        let card: Int
-        var targets: [(review: Int, position: Int)]
+    /// fsrs-rs's training objective over `set`'s training items (after the outlier
+    /// filter): the recency-weighted log loss (a sum) plus gamma times the L2 pull towards
+    /// the pre-trained start, with its gradient.
+    public static func objective(_ set: TrainingSet, weights: [Double],
+                                 configuration: TrainingConfiguration = TrainingConfiguration()) -> (value: Double, gradient: [Double]) {
+        let pretraining = Pretraining(set)
+        let start = (pretraining.initialStability ?? Array(Pretraining.defaultWeights[0..<4])) + Pretraining.defaultWeights[4...]
+        let problem = TrainingProblem(set, positions: pretraining.trainingPositions, start: start, configuration: configuration)
+        let (value, gradient) = problem.objective(weights)
+        return (value, (0..<Dual.parameterCount).map { gradient[$0] })
     }
 
-    static func descend(_ set: TrainingSet, positions: [Int], start: [Double], configuration: TrainingConfiguration,
-                        progress: (Int, Int) -> Void) -> [Double] {
-        let recency = FSRSEvaluator.recencyWeights(count: positions.count)
-        var weightOf: [Double] = Array(repeating: 0, count: set.items.count)
-        var byCard: [Int: CardTargets] = [:]
-        var total = 0
-        for (index, position) in positions.enumerated() {
-            let item = set.items[position]
-            guard item.review + 1 <= configuration.maximumSequenceLength else { continue }
-            weightOf[position] = recency[index]
-            byCard[item.card, default: CardTargets(card: item.card, targets: [])].targets.append((item.review, position))
-            total += 1
-        }
-        // Whole cards per batch, shorter cards first, as fsrs-rs batches by card.
-        var cards = byCard.values.map { entry -> CardTargets in
-            var entry = entry
-            entry.targets.sort { $0.review < $1.review }
-            return entry
-        }
-        cards.sort { ($0.targets.last!.review, $0.card) < ($1.targets.last!.review, $1.card) }
-        var batches: [[CardTargets]] = []
-        var current: [CardTargets] = [], predictions = 0
-        for card in cards {
-            if !current.isEmpty && predictions + card.targets.count > configuration.batchSize {
-                batches.append(current)
-                current = []
-                predictions = 0
-            }
-            predictions += card.targets.count
-            current.append(card)
-        }
-        if !current.isEmpty { batches.append(current) }
-
-        var weights = start
+    /// fsrs-rs's mini-batch Adam: batches in a new seeded order each epoch, the learning
+    /// rate annealed along a half cosine, the L2 pull scaled by the batch's share.
+    static func descend(_ problem: TrainingProblem, configuration: TrainingConfiguration, progress: (Int) -> Void) -> [Double] {
+        var weights = problem.start
         var adam = Adam()
-        let steps = Double((total / configuration.batchSize + 1) * configuration.epochs)
+        let steps = Double((problem.predictions / configuration.batchSize + 1) * configuration.epochs)
         var step = 0
         var generator = SplitMix64(seed: configuration.seed)
-        var order = Array(batches.indices)
         var done = 0
         for _ in 0..<configuration.epochs {
-            order = Array(batches.indices)
+            var order = Array(problem.batches.indices)
             order.shuffle(using: &generator)
             for index in order {
-                let batch = batches[index]
                 let rate = 0.5 * configuration.learningRate * (1 + cos(Double.pi * Double(step) / steps))
                 step += 1
-                var (gradient, size) = batchGradient(set, batch: batch, weights: weights, itemWeights: weightOf)
-                let scale = configuration.gamma * Double(size) / Double(total)
-                for i in 0..<Dual.parameterCount {
-                    let spread = weightSpread[i]
-                    gradient[i] += 2 * (weights[i] - start[i]) / (spread * spread) * scale
-                }
+                let batch = problem.batches[index]
+                var (_, gradient, size) = problem.logLoss(weights, cards: batch)
+                gradient += problem.pullGradient(weights) * (Double(size) / Double(problem.predictions))
                 adam.step(&weights, gradient: gradient, rate: rate)
                 weights = clipped(weights)
                 done += size
-                progress(done, total * configuration.epochs)
+                progress(done)
             }
         }
         return weights
-    }
-
-    /// The gradient of the batch's weighted log loss (sum, not mean) and its predictions.
-    static func batchGradient(_ set: TrainingSet, batch: [CardTargets], weights: [Double], itemWeights: [Double]) -> (SIMD32<Double>, Int) {
-        let walk = MemoryWalk<Dual>(weights: Dual.variables(weights))
-        var gradient = SIMD32<Double>.zero
-        var size = 0
-        for entry in batch {
-            let card = set.cards[entry.card]
-            size += entry.targets.count
-            walk.walk(card, targets: entry.targets) { position, recall in
-                gradient += lossGradient(recall, remembered: card.ratings[set.items[position].review] != .again,
-                                         weight: itemWeights[position])
-            }
-        }
-        return (gradient, size)
-    }
-
-    /// fsrs-rs's training loss keeps the prediction within 1e-7 of 0 and 1; outside that
-    /// it gives no gradient.
-    static let probabilityBounds = 1e-7...(1 - 1e-7)
-
-    @inline(__always)
-    static func lossGradient(_ recall: Dual, remembered: Bool, weight: Double) -> SIMD32<Double> {
-        let r = recall.value
-        guard r > probabilityBounds.lowerBound && r < probabilityBounds.upperBound else { return .zero }
-        let slope = remembered ? -weight / r : weight / (1 - r)
-        return recall.partials * slope
     }
 
     /// The weighted log loss (sum) and its gradient over all of `set`'s items, with weights
@@ -200,9 +148,9 @@ public enum FSRSTrainer {
         for (card, targets) in zip(set.cards, set.itemsByCard()) {
             walk.walk(card, targets: targets) { position, recall in
                 let remembered = card.ratings[set.items[position].review] != .again
-                let r = min(max(recall.value, probabilityBounds.lowerBound), probabilityBounds.upperBound)
-                loss += -(remembered ? log(r) : log(1 - r)) * itemWeights[position]
-                gradient += lossGradient(recall, remembered: remembered, weight: itemWeights[position])
+                let (itemLoss, itemGradient) = TrainingProblem.itemLoss(recall, remembered: remembered, weight: itemWeights[position])
+                loss += itemLoss
+                gradient += itemGradient
             }
         }
         return (loss, (0..<Dual.parameterCount).map { gradient[$0] })
