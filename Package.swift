@@ -53,7 +53,7 @@ let package = Package(
         // each (a tenth of the reading). Debug builds, which the tests run, keep them.
         .target(
             name: "Progress",
-            dependencies: ["Study", "Deck", "Scheduling", "Store", "Timekeeping", "JSONText", "SeededRandom"],
+            dependencies: ["Study", "Deck", "Scheduling", "FSRSOptimizer", "Store", "Timekeeping", "JSONText", "SeededRandom"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // Content/*.md compiled into the binary by a build-tool plugin.
@@ -68,7 +68,7 @@ let package = Package(
         // The thin executable.
         .executableTarget(
             name: "sysdrill",
-            dependencies: ["Deck", "Scheduling", "Capacity", "Store", "Terminal", "Study", "Review", "Practice", "Progress", "BundledContent", "TextMatching", "Timekeeping", "JSONText"]
+            dependencies: ["Deck", "Scheduling", "FSRSOptimizer", "Capacity", "Store", "Terminal", "Study", "Review", "Practice", "Progress", "BundledContent", "TextMatching", "Timekeeping", "JSONText"]
         ),
         // `make bench`: synthetic data and timings against the release binary; never part of `swift test`.
         .executableTarget(

@@ -10,12 +10,12 @@ import Scheduling
 /// A number that carries its derivatives with respect to the 21 FSRS-6 weights along
 /// (forward-mode differentiation): running the model's formulas on Duals gives the loss
 /// and its exact gradient in one pass, with no second copy of the formulas to keep in
-/// step. The partials live in one SIMD vector (21 used, 11 lanes spare) so each operation
-/// is a few vector instructions.
+/// step. The partials live in three SIMD vectors (`Partials`) so each operation is a few
+/// vector instructions.
 public struct Dual: FSRSNumber, Sendable {
     public var value: Double
-    /// d value / d w_i in lane i (lanes 21...31 are always zero).
-    public var partials: SIMD32<Double>
+    /// d value / d w_i in lane i (lanes 21...23 are always zero).
+    public var partials: Partials
 
     public static let parameterCount = 21
 
@@ -24,14 +24,14 @@ public struct Dual: FSRSNumber, Sendable {
         partials = .zero
     }
 
-    @inlinable public init(value: Double, partials: SIMD32<Double>) {
+    @inlinable public init(value: Double, partials: Partials) {
         self.value = value
         self.partials = partials
     }
 
     /// Weight `index` itself: value `value`, derivative 1 with respect to itself.
     @inlinable public static func variable(_ value: Double, index: Int) -> Dual {
-        var partials = SIMD32<Double>.zero
+        var partials = Partials.zero
         partials[index] = 1
         return Dual(value: value, partials: partials)
     }
@@ -55,12 +55,12 @@ public struct Dual: FSRSNumber, Sendable {
     }
 
     @inlinable public static func * (lhs: Dual, rhs: Dual) -> Dual {
-        Dual(value: lhs.value * rhs.value, partials: lhs.partials * rhs.value + rhs.partials * lhs.value)
+        Dual(value: lhs.value * rhs.value, partials: lhs.partials.scaled(rhs.value, plus: rhs.partials, times: lhs.value))
     }
 
     @inlinable public static func / (lhs: Dual, rhs: Dual) -> Dual {
         let value = lhs.value / rhs.value
-        return Dual(value: value, partials: (lhs.partials - rhs.partials * value) / rhs.value)
+        return Dual(value: value, partials: lhs.partials.scaled(1 / rhs.value, plus: rhs.partials, times: -value / rhs.value))
     }
 
     @inlinable public static func + (lhs: Double, rhs: Dual) -> Dual {
@@ -103,11 +103,9 @@ public struct Dual: FSRSNumber, Sendable {
     /// d(a^b) = a^b (b/a da + ln a db).
     @inlinable public static func power(_ base: Dual, _ exponent: Dual) -> Dual {
         let value = pow(base.value, exponent.value)
-        var partials = base.partials * (value * exponent.value / base.value)
-        if base.value > 0 {
-            partials += exponent.partials * (value * log(base.value))
-        }
-        return Dual(value: value, partials: partials)
+        let logarithm = base.value > 0 ? log(base.value) : 0
+        return Dual(value: value, partials: base.partials.scaled(value * exponent.value / base.value, plus: exponent.partials,
+                                                                 times: value * logarithm))
     }
 
     /// d(e^x) = e^x dx.

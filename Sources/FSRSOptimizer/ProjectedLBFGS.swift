@@ -34,7 +34,7 @@ struct ProjectedLBFGS {
                 if !(slope < 0) { break }
             }
             var step = history.isEmpty ? min(1, 0.01 / max(1e-12, (0..<n).reduce(0.0) { max($0, abs(direction[$1])) })) : 1.0
-            var accepted: (x: [Double], value: Double, g: SIMD32<Double>)?
+            var accepted: (x: [Double], value: Double, g: Partials)?
             for _ in 0..<30 {
                 let trial = FSRSTrainer.clipped((0..<n).map { x[$0] + step * direction[$0] })
                 let (trialValue, trialGradient) = problem.objective(trial)
@@ -61,7 +61,7 @@ struct ProjectedLBFGS {
     }
 
     /// H·g from the stored curvature pairs (Nocedal & Wright, algorithm 7.4).
-    private func twoLoop(_ g: SIMD32<Double>, history: [(s: [Double], y: [Double], rho: Double)]) -> [Double] {
+    private func twoLoop(_ g: Partials, history: [(s: [Double], y: [Double], rho: Double)]) -> [Double] {
         let n = Dual.parameterCount
         var q = (0..<n).map { g[$0] }
         var alphas: [Double] = []

@@ -144,7 +144,7 @@ public enum FSRSTrainer {
     public static func lossAndGradient(_ set: TrainingSet, weights: [Double], itemWeights: [Double]) -> (loss: Double, gradient: [Double]) {
         let walk = MemoryWalk<Dual>(weights: Dual.variables(weights))
         var loss = 0.0
-        var gradient = SIMD32<Double>.zero
+        var gradient = Partials.zero
         for (card, targets) in zip(set.cards, set.itemsByCard()) {
             walk.walk(card, targets: targets) { position, recall in
                 let remembered = card.ratings[set.items[position].review] != .again
@@ -159,16 +159,16 @@ public enum FSRSTrainer {
 
 /// Adam (β1 0.9, β2 0.999, ε 1e-8) with bias correction, as fsrs-rs steps it.
 struct Adam {
-    var first = SIMD32<Double>.zero
-    var second = SIMD32<Double>.zero
+    var first = Array(repeating: 0.0, count: Dual.parameterCount)
+    var second = Array(repeating: 0.0, count: Dual.parameterCount)
     var steps = 0.0
 
-    mutating func step(_ weights: inout [Double], gradient: SIMD32<Double>, rate: Double) {
+    mutating func step(_ weights: inout [Double], gradient: Partials, rate: Double) {
         steps += 1
-        first = 0.9 * first + 0.1 * gradient
-        second = 0.999 * second + 0.001 * gradient * gradient
         let correction1 = 1 - pow(0.9, steps), correction2 = 1 - pow(0.999, steps)
         for i in weights.indices {
+            first[i] = 0.9 * first[i] + 0.1 * gradient[i]
+            second[i] = 0.999 * second[i] + 0.001 * gradient[i] * gradient[i]
             let mean = first[i] / correction1
             let variance = second[i] / correction2
             weights[i] -= rate * mean / (variance.squareRoot() + 1e-8)

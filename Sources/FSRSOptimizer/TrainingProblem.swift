@@ -73,10 +73,10 @@ struct TrainingProblem {
     }
 
     /// The weighted log loss (a sum), its gradient and the number of items, over `cards`.
-    func logLoss(_ weights: [Double], cards subset: [Int]) -> (Double, SIMD32<Double>, Int) {
+    func logLoss(_ weights: [Double], cards subset: [Int]) -> (Double, Partials, Int) {
         let walk = MemoryWalk<Dual>(weights: Dual.variables(weights))
         var loss = 0.0
-        var gradient = SIMD32<Double>.zero
+        var gradient = Partials.zero
         var size = 0
         for index in subset {
             let entry = cards[index]
@@ -93,7 +93,7 @@ struct TrainingProblem {
     }
 
     /// The whole training objective: log loss of every item plus the full L2 pull.
-    func objective(_ weights: [Double]) -> (Double, SIMD32<Double>) {
+    func objective(_ weights: [Double]) -> (Double, Partials) {
         var (loss, gradient, _) = logLoss(weights, cards: Array(cards.indices))
         for i in 0..<Dual.parameterCount {
             let distance = (weights[i] - start[i]) / FSRSTrainer.weightSpread[i]
@@ -104,8 +104,8 @@ struct TrainingProblem {
     }
 
     /// Gradient of gamma Σ ((w - start) / spread)².
-    func pullGradient(_ weights: [Double]) -> SIMD32<Double> {
-        var gradient = SIMD32<Double>.zero
+    func pullGradient(_ weights: [Double]) -> Partials {
+        var gradient = Partials.zero
         for i in 0..<Dual.parameterCount {
             let spread = FSRSTrainer.weightSpread[i]
             gradient[i] = gamma * 2 * (weights[i] - start[i]) / (spread * spread)
@@ -118,7 +118,7 @@ struct TrainingProblem {
     static let probabilityBounds = 1e-7...(1 - 1e-7)
 
     @inline(__always)
-    static func itemLoss(_ recall: Dual, remembered: Bool, weight: Double) -> (Double, SIMD32<Double>) {
+    static func itemLoss(_ recall: Dual, remembered: Bool, weight: Double) -> (Double, Partials) {
         let raw = recall.value
         let r = min(max(raw, probabilityBounds.lowerBound), probabilityBounds.upperBound)
         let loss = -(remembered ? log(r) : log(1 - r)) * weight

@@ -13,6 +13,8 @@ enum CommandTable {
         ImportCommand.spec,
         ConfigCommand.spec,
         CheckCommand.spec,
+        EvaluateCommand.spec,
+        OptimizeCommand.spec,
         QuizCommand.spec,
         DrillCommand.spec,
         EstimateCommand.spec,
