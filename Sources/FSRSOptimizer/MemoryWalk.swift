@@ -30,8 +30,10 @@ struct MemoryWalk<Number: FSRSNumber> {
         var next = 0
         for review in 1...last {
             let elapsed = card.elapsedDays[review]
+            // Targets all have a gap, so the recall a target predicts is the one its step uses.
+            let recall = elapsed == 0 ? Number(1) : formulas.retrievability(elapsedDays: Double(elapsed), stability: stability)
             if targets[next].review == review {
-                visit(targets[next].position, formulas.retrievability(elapsedDays: Double(elapsed), stability: stability))
+                visit(targets[next].position, recall)
                 next += 1
                 if review == last { return }
             }
@@ -40,7 +42,6 @@ struct MemoryWalk<Number: FSRSNumber> {
             if elapsed == 0 {
                 newStability = formulas.shortTermStability(stability, rating)
             } else {
-                let recall = formulas.retrievability(elapsedDays: Double(elapsed), stability: stability)
                 newStability = rating == .again
                     ? formulas.forgetStability(difficulty: difficulty, stability: stability, retrievability: recall)
                     : formulas.recallStability(difficulty: difficulty, stability: stability, retrievability: recall, rating: rating)

@@ -20,6 +20,8 @@ struct TrainingProblem {
     struct CardTargets {
         let card: Int
         var targets: [Target]
+        /// The targets as `MemoryWalk` takes them, made once.
+        var walkTargets: [(review: Int, position: Int)] = []
     }
 
     let set: TrainingSet
@@ -53,6 +55,7 @@ struct TrainingProblem {
         var cards = byCard.values.map { entry -> CardTargets in
             var entry = entry
             entry.targets.sort { $0.review < $1.review }
+            entry.walkTargets = entry.targets.map { ($0.review, $0.position) }
             return entry
         }
         cards.sort { ($0.targets.last!.review, $0.card) < ($1.targets.last!.review, $1.card) }
@@ -81,9 +84,10 @@ struct TrainingProblem {
         for index in subset {
             let entry = cards[index]
             size += entry.targets.count
-            var targets = entry.targets.makeIterator()
-            walk.walk(set.cards[entry.card], targets: entry.targets.map { ($0.review, $0.position) }) { _, recall in
-                let target = targets.next()!
+            var next = 0
+            walk.walk(set.cards[entry.card], targets: entry.walkTargets) { _, recall in
+                let target = entry.targets[next]
+                next += 1
                 let (itemLoss, itemGradient) = Self.itemLoss(recall, remembered: target.remembered, weight: target.weight)
                 loss += itemLoss
                 gradient += itemGradient

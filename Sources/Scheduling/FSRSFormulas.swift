@@ -64,6 +64,11 @@ public struct FSRSFormulas<Number: FSRSNumber>: Sendable {
     public let decay: Number
     /// 0.9^(1/decay) - 1, so that R(S, S) = 0.9: stability is "the interval at 90% recall".
     public let factor: Number
+    /// D0(Easy), the mean reversion's target; e^w8 and e^(w17 w18). Each is the same
+    /// expression the formulas below would evaluate every time, computed once.
+    public let easyDifficulty: Number
+    public let recallScale: Number
+    public let sameDayLapseDivisor: Number
 
     @inlinable
     public init(weights: [Number]) {
@@ -71,6 +76,9 @@ public struct FSRSFormulas<Number: FSRSNumber>: Sendable {
         w = weights
         decay = -weights[20]
         factor = Number.power(Number(0.9), 1 / decay) - 1
+        easyDifficulty = weights[4] - Number.ePower(weights[5] * Double(Rating.easy.rawValue - 1)) + 1
+        recallScale = Number.ePower(weights[8])
+        sameDayLapseDivisor = Number.ePower(weights[17] * weights[18])
     }
 
     /// Probability of recall `elapsedDays` (>= 0) after a review that left `stability`.
@@ -95,7 +103,7 @@ public struct FSRSFormulas<Number: FSRSNumber>: Sendable {
     /// Linear damping slows D near 10; mean reversion (weight w7) pulls it towards D0(Easy).
     @inlinable
     public func nextDifficulty(_ difficulty: Number, _ rating: Rating) -> Number {
-        let target = initialDifficulty(.easy)
+        let target = easyDifficulty
         let change = -(w[6] * Double(rating.rawValue - 3))
         let damped = difficulty + (10.0 - difficulty) * change / 9.0
         return w[7] * target + (1 - w[7]) * damped
@@ -116,7 +124,7 @@ public struct FSRSFormulas<Number: FSRSNumber>: Sendable {
     /// later recall teaches more). A factor of 1 is left out, which changes no bit.
     @inlinable
     public func recallStability(difficulty: Number, stability: Number, retrievability: Number, rating: Rating) -> Number {
-        var growth = Number.ePower(w[8])
+        var growth = recallScale
             * (11 - difficulty)
             * Number.power(stability, -w[9])
             * (Number.ePower((1 - retrievability) * w[10]) - 1)
@@ -133,7 +141,7 @@ public struct FSRSFormulas<Number: FSRSNumber>: Sendable {
             * Number.power(difficulty, -w[12])
             * (Number.power(stability + 1, w[13]) - 1)
             * Number.ePower((1 - retrievability) * w[14])
-        let shortTerm = stability / Number.ePower(w[17] * w[18])
+        let shortTerm = stability / sameDayLapseDivisor
         return shortTerm.primal < longTerm.primal ? shortTerm : longTerm
     }
 }
