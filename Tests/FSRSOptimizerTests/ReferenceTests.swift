@@ -29,6 +29,7 @@ struct ReferenceTests {
             let logLoss = try #require(theirs["log_loss"] as? Double)
             let rmse = try #require(theirs["rmse_bins"] as? Double)
             let plain = try #require(theirs["plain_log_loss"] as? Double)
+            print("learner \(seed), \(ours.items) items: log loss \(ours.weightedLogLoss) vs \(logLoss), RMSE(bins) \(ours.weightedRMSEBins) vs \(rmse), plain \(ours.logLoss) vs \(plain)")
             #expect(Self.relative(ours.weightedLogLoss, logLoss) < 1e-4, "recency-weighted log loss \(ours.weightedLogLoss) vs \(logLoss)")
             #expect(Self.relative(ours.weightedRMSEBins, rmse) < 1e-4, "recency-weighted RMSE(bins) \(ours.weightedRMSEBins) vs \(rmse)")
             #expect(Self.relative(ours.logLoss, plain) < 1e-4, "plain log loss \(ours.logLoss) vs \(plain)")
