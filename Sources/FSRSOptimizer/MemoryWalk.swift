@@ -24,9 +24,7 @@ struct MemoryWalk<Number: FSRSNumber> {
     @inline(__always)
     func walk(_ card: CardHistory, targets: [(review: Int, position: Int)], visit: (Int, Number) -> Void) {
         guard let last = targets.last?.review else { return }
-        var stability = clamp(formulas.initialStability(card.ratings[0]), MemoryBounds.minimumStability, MemoryBounds.maximumStability)
-        var difficulty = clamp(formulas.initialDifficulty(card.ratings[0]), MemoryBounds.difficulty.lowerBound,
-                               MemoryBounds.difficulty.upperBound)
+        var (stability, difficulty) = start(card.ratings[0])
         var next = 0
         for review in 1...last {
             let elapsed = card.elapsedDays[review]
@@ -37,19 +35,41 @@ struct MemoryWalk<Number: FSRSNumber> {
                 next += 1
                 if review == last { return }
             }
-            let rating = card.ratings[review]
-            let newStability: Number
-            if elapsed == 0 {
-                newStability = formulas.shortTermStability(stability, rating)
-            } else {
-                newStability = rating == .again
-                    ? formulas.forgetStability(difficulty: difficulty, stability: stability, retrievability: recall)
-                    : formulas.recallStability(difficulty: difficulty, stability: stability, retrievability: recall, rating: rating)
-            }
-            difficulty = clamp(formulas.nextDifficulty(difficulty, rating), MemoryBounds.difficulty.lowerBound,
-                               MemoryBounds.difficulty.upperBound)
-            stability = clamp(newStability, MemoryBounds.minimumStability, MemoryBounds.maximumStability)
+            (stability, difficulty) = step(stability, difficulty, rating: card.ratings[review], elapsed: elapsed, recall: recall)
         }
+    }
+
+    /// The memory state after all of `card`'s reviews.
+    func finalState(_ card: CardHistory) -> (stability: Number, difficulty: Number) {
+        var (stability, difficulty) = start(card.ratings[0])
+        for review in card.ratings.indices.dropFirst() {
+            let elapsed = card.elapsedDays[review]
+            let recall = elapsed == 0 ? Number(1) : formulas.retrievability(elapsedDays: Double(elapsed), stability: stability)
+            (stability, difficulty) = step(stability, difficulty, rating: card.ratings[review], elapsed: elapsed, recall: recall)
+        }
+        return (stability, difficulty)
+    }
+
+    /// The state after a first review rated `rating`.
+    @inline(__always)
+    func start(_ rating: Rating) -> (Number, Number) {
+        (clamp(formulas.initialStability(rating), MemoryBounds.minimumStability, MemoryBounds.maximumStability),
+         clamp(formulas.initialDifficulty(rating), MemoryBounds.difficulty.lowerBound, MemoryBounds.difficulty.upperBound))
+    }
+
+    /// One later review: `elapsed` whole days after the previous one, when recall was `recall`.
+    @inline(__always)
+    func step(_ stability: Number, _ difficulty: Number, rating: Rating, elapsed: Int, recall: Number) -> (Number, Number) {
+        let newStability: Number
+        if elapsed == 0 {
+            newStability = formulas.shortTermStability(stability, rating)
+        } else {
+            newStability = rating == .again
+                ? formulas.forgetStability(difficulty: difficulty, stability: stability, retrievability: recall)
+                : formulas.recallStability(difficulty: difficulty, stability: stability, retrievability: recall, rating: rating)
+        }
+        return (clamp(newStability, MemoryBounds.minimumStability, MemoryBounds.maximumStability),
+                clamp(formulas.nextDifficulty(difficulty, rating), MemoryBounds.difficulty.lowerBound, MemoryBounds.difficulty.upperBound))
     }
 
     /// A clamped value has no derivative (it no longer moves with the weights); a value

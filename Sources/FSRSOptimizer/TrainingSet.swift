@@ -21,12 +21,15 @@ public struct LoggedReview: Sendable, Hashable {
     /// The study day it belongs to (rollover hour and time zone applied by the caller).
     public var studyDay: Int64
     public var grade: Quality
+    /// How long the answer took (the simulator's costs); 0 when unknown.
+    public var seconds: Double
 
-    public init(card: Int, at: Int64, studyDay: Int64, grade: Quality) {
+    public init(card: Int, at: Int64, studyDay: Int64, grade: Quality, seconds: Double = 0) {
         self.card = card
         self.at = at
         self.studyDay = studyDay
         self.grade = grade
+        self.seconds = seconds
     }
 }
 

@@ -9,6 +9,11 @@ import Study
 public struct FSRSHistory: Sendable {
     public let set: TrainingSet
     public let reviews: Int
+    /// The card of each of `set.cards`, and the study day of its last review.
+    public let cardIDs: [CardID]
+    public let lastStudyDays: [Int64]
+    /// Answer times and grading habits, for the simulator.
+    public let measures: LogMeasures
 
     public var cards: Int { self.set.cards.count }
 
@@ -21,9 +26,15 @@ public struct FSRSHistory: Sendable {
             if day == nil || review.at < day!.start || review.at >= day!.end { day = calendar.day(containing: review.at) }
             let index = cardIndex[review.cardID] ?? cardIndex.count
             cardIndex[review.cardID] = index
-            reviews.append(LoggedReview(card: index, at: review.at, studyDay: day!.number, grade: review.grade))
+            reviews.append(LoggedReview(card: index, at: review.at, studyDay: day!.number, grade: review.grade,
+                                        seconds: Double(review.durationMs) / 1000))
         }
-        return FSRSHistory(set: TrainingSet(reviews: reviews), reviews: reviews.count)
+        var cardIDs = Array(repeating: CardID(rawValue: ""), count: cardIndex.count)
+        for (id, index) in cardIndex { cardIDs[index] = id }
+        var lastStudyDays = Array(repeating: Int64.min, count: cardIndex.count)
+        for review in reviews { lastStudyDays[review.card] = max(lastStudyDays[review.card], review.studyDay) }
+        return FSRSHistory(set: TrainingSet(reviews: reviews), reviews: reviews.count, cardIDs: cardIDs,
+                           lastStudyDays: lastStudyDays, measures: LogMeasures.measure(reviews))
     }
 }
 

@@ -145,3 +145,17 @@ public struct FSRSFormulas<Number: FSRSNumber>: Sendable {
         return shortTerm.primal < longTerm.primal ? shortTerm : longTerm
     }
 }
+
+extension FSRSFormulas where Number == Double {
+    /// Whole days until recall falls to `desiredRetention`, rounded half-to-even (as
+    /// Python's round) and clamped to 1...maximumDays.
+    public func intervalDays(stability: Double, desiredRetention: Double, maximumDays: Int) -> Int {
+        let days = (stability / factor) * (Double.power(desiredRetention, 1 / decay) - 1)
+        let rounded = days.rounded(.toNearestOrEven)
+        // Compared in Double so that an infinite or NaN value (from parameters nobody
+        // validated) can't trap in the conversion to Int.
+        if rounded >= Double(maximumDays) { return maximumDays }
+        guard rounded > 1 else { return 1 }
+        return Int(rounded)
+    }
+}

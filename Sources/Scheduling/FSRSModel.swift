@@ -57,16 +57,9 @@ struct FSRSModel: Sendable {
         }
     }
 
-    /// Whole days until recall falls to the desired retention, rounded half-to-even (as
-    /// Python's round) and clamped to 1...maximum.
+    /// Whole days until recall falls to the desired retention (1...maximum).
     func intervalDays(stability: Double) -> Int {
-        let days = (stability / factor) * (CMath.power(desiredRetention, 1 / decay) - 1)
-        let rounded = days.rounded(.toNearestOrEven)
-        // Compared in Double so that an infinite or NaN value (from parameters nobody
-        // validated) can't trap in the conversion to Int.
-        if rounded >= Double(maximumIntervalDays) { return maximumIntervalDays }
-        guard rounded > 1 else { return 1 }
-        return Int(rounded)
+        formulas.intervalDays(stability: stability, desiredRetention: desiredRetention, maximumDays: maximumIntervalDays)
     }
 
     private func clampStability(_ stability: Double) -> Double {

@@ -134,3 +134,38 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 }
+
+/// `simulate` through the binary.
+@Suite struct SimulateCLITests {
+    @Test func forecastsEachRetentionReproduciblyAndSuggestsOne() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        try FSRSCLITests.importHistory(cli)
+        let arguments = ["simulate", "--json", "--days", "60", "--retention", "0.8", "--retention", "0.95"]
+        let first = try cli.run(arguments)
+        #expect(first.status == 0)
+        #expect(try cli.run(arguments).stdout == first.stdout, "seeded: the same database gives the same forecast")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(json["days"] as? Int == 60)
+        #expect((json["cards"] as? Int ?? 0) > 200)
+        let results = try #require(json["results"] as? [[String: Any]])
+        #expect(results.map { $0["retention"] as? Double } == [0.8, 0.95])
+        let low = try #require(results[0]["reviews_per_day"] as? Double), high = try #require(results[1]["reviews_per_day"] as? Double)
+        #expect(high > low)
+        #expect((results[0]["daily_reviews"] as? [Int])?.count == 60)
+        let suggested = try #require(json["suggested_retention"] as? Double)
+        #expect([0.8, 0.95].contains(suggested))
+        let text = try cli.run(["simulate", "--days", "60"])
+        #expect(text.stdout.contains("retention  reviews/day  minutes/day  remembered  min/remembered"))
+        #expect(text.stdout.contains("suggested retention"))
+    }
+
+    @Test(arguments: ["0.5", "abc", "1"])
+    func aRetentionOutsideTheRangeIsAUsageError(value: String) throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["simulate", "--retention", value])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--retention must be a number from 0.70 to 0.99"))
+    }
+}

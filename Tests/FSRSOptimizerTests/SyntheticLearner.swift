@@ -61,7 +61,7 @@ struct TestRandom {
 
 extension LoggedReview {
     /// A review with its grade as a number 0-5, for hand-made logs.
-    init(card: Int, at: Int64, studyDay: Int64, grade: Int) {
-        self.init(card: card, at: at, studyDay: studyDay, grade: Quality(rawValue: grade)!)
+    init(card: Int, at: Int64, studyDay: Int64, grade: Int, seconds: Double = 0) {
+        self.init(card: card, at: at, studyDay: studyDay, grade: Quality(rawValue: grade)!, seconds: seconds)
     }
 }

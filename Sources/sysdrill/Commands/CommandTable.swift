@@ -15,6 +15,7 @@ enum CommandTable {
         CheckCommand.spec,
         EvaluateCommand.spec,
         OptimizeCommand.spec,
+        SimulateCommand.spec,
         QuizCommand.spec,
         DrillCommand.spec,
         EstimateCommand.spec,
