@@ -169,3 +169,63 @@ import Testing
         #expect(result.stderr.contains("--retention must be a number from 0.70 to 0.99"))
     }
 }
+
+/// `plan` and the `target-date` setting through the binary.
+@Suite struct PlanCLITests {
+    @Test func planDividesTheNewCardsOverTheDaysLeft() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let json = try #require(try cli.json(["plan", "--by", "2026-12-31", "--json"]) as? [String: Any])
+        // 2026-11-25 to 2026-12-31: 36 days; first reviews on the 35 days before the 30th.
+        #expect(json["days_left"] as? Int == 36)
+        let newCards = try #require(json["new_cards"] as? Int)
+        #expect(json["new_per_day_needed"] as? Int == (newCards + 34) / 35)
+        #expect(json["commands"] as? [String] == ["sysdrill config set target-date 2026-12-31"])
+        let tight = try #require(try cli.json(["plan", "--by", "2026-12-05", "--json"]) as? [String: Any])
+        #expect(tight["new_per_day_needed"] as? Int == (newCards + 8) / 9)
+        #expect((tight["commands"] as? [String])?.first == "sysdrill config set new-per-day \((newCards + 8) / 9)")
+        let late = try cli.run(["plan", "--by", "2026-11-26"])
+        #expect(late.stdout.contains("too late to see every new card twice"))
+    }
+
+    @Test(arguments: [["plan"], ["plan", "--by", "2027-02-30"], ["plan", "--by", "2026-11-25"], ["config", "set", "target-date", "soon"]])
+    func badDatesAreUsageErrors(arguments: [String]) throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let result = try cli.run(arguments)
+        #expect(result.status == 64, "\(result.stderr)")
+    }
+
+    @Test func aTargetDateCapsIntervalsKeepsStatesEqualToTheReplayAndShowsInStats() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        try FSRSCLITests.importHistory(cli)
+        let set = try cli.run(["config", "set", "target-date", "2026-12-20"])
+        #expect(set.status == 0)
+        #expect(set.stdout.contains("card states recomputed from the review log"))
+        #expect(try cli.run(["check"]).status == 0)
+        // Nothing studied is due after the target day's start (2026-12-20T04:00Z); without
+        // the cap, long intervals reach years ahead.
+        func latestDue() throws -> String {
+            let export = try #require(try cli.json(["export"]) as? [String: Any])
+            let cards = try #require(export["cards"] as? [[String: Any]])
+            return cards.compactMap { ($0["state"] as? [String: Any])?["due"] as? String }.max() ?? ""
+        }
+        #expect(try latestDue() < "2026-12-20T04:00:00Z")
+        let stats = try #require(try cli.json(["stats", "--json"]) as? [String: Any])
+        let target = try #require(stats["target"] as? [String: Any])
+        #expect(target["date"] as? String == "2026-12-20")
+        #expect(target["days_left"] as? Int == 25)
+        let recall = try #require(target["predicted_recall"] as? Double)
+        #expect(recall > 0 && recall < 1)
+        #expect(try cli.run(["stats"]).stdout.contains("Target 2026-12-20 (in 25 days): predicted recall"))
+        // A rollover change moves the date's instants: states are replayed again.
+        #expect(try cli.run(["config", "set", "day-rollover-hour", "6"]).status == 0)
+        #expect(try cli.run(["check"]).status == 0)
+        #expect(try cli.run(["config", "set", "target-date", "none"]).status == 0)
+        #expect(try cli.run(["check"]).status == 0)
+        #expect(try latestDue() > "2027-01-01T00:00:00Z", "the cap lifted with the setting")
+        let after = try #require(try cli.json(["stats", "--json"]) as? [String: Any])
+        #expect(after["target"] == nil)
+    }
+}

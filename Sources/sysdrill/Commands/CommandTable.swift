@@ -16,6 +16,7 @@ enum CommandTable {
         EvaluateCommand.spec,
         OptimizeCommand.spec,
         SimulateCommand.spec,
+        PlanCommand.spec,
         QuizCommand.spec,
         DrillCommand.spec,
         EstimateCommand.spec,

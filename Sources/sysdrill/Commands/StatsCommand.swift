@@ -35,7 +35,9 @@ enum StatsCommand {
         "forecast": [{"date", "due"}], "heatmap": {"from", "to", "max", "days": [{"date", "reviews"}]}
         (days without reviews left out),
         "mastery": [{"deck", "section", "cards", "mature", "young", "learning", "new",
-        "quiz": {"answered", "correct", "score"}, "drills": {"finished", "mean_total"}}]}
+        "quiz": {"answered", "correct", "score"}, "drills": {"finished", "mean_total"}}]},
+        and with a target date (config target-date) not yet past: "target": {"date",
+        "days_left", "predicted_recall"} (FSRS's mean recall of the studied cards on that day).
         """,
         run: run
     )
@@ -48,15 +50,30 @@ enum StatsCommand {
         let configuration = try context.configuration(store)
         let input = try StatsInput.load(from: store, configuration: configuration, now: context.now)
         let report = StatsReport.make(input, calendar: context.calendar(configuration), now: context.now, forecastDays: days)
+        let target = try targetLine(store: store, configuration: configuration, today: report.today.day.number)
         if context.json {
-            context.print(JSONValue.object(report.json).serialized(pretty: true))
+            var object = report.json
+            if let target { object.set("target", target.json) }
+            context.print(JSONValue.object(object).serialized(pretty: true))
         } else {
-            context.stdout.write(text(report, style: context.style))
+            var text = text(report, style: context.style)
+            if let target { text += "\n" + target.text }
+            context.stdout.write(text)
         }
         return ExitCode.ok
     }
 
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+
+    /// With a target date not yet past: the recall FSRS predicts for the studied cards on it.
+    static func targetLine(store: StudyStore, configuration: StudyConfiguration, today: Int64) throws -> (text: String, json: JSONValue)? {
+        guard let date = configuration.targetDate, date.daysSinceEpoch >= today else { return nil }
+        let recall = try TargetDatePlan.predictedRecall(store: store, configuration: configuration, on: date.daysSinceEpoch)
+        let days = date.daysSinceEpoch - today
+        let text = "Target \(date) (in \(plural(Int(days), "day"))): predicted recall "
+            + (recall.map { percent($0) } ?? "— (no card studied yet)") + " of the studied cards, from their last reviews\n"
+        return (text, ["date": .string(date.description), "days_left": JSONValue(Int(days)), "predicted_recall": JSONValue(recall)])
+    }
 
     static func text(_ report: StatsReport, style: Style) -> String {
         [today(report, style: style), forecast(report, style: style), heatmap(report, style: style), mastery(report, style: style)]
