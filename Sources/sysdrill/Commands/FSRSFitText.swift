@@ -13,7 +13,8 @@ enum FSRSFitText {
         do {
             try ConfigKey.fsrsParameters.apply(text, to: &configuration)
         } catch {
-            throw UsageError("--parameters: " + error.message.replacingFirst("fsrs-parameters", with: "--parameters"), command: command)
+            let message = error.message.replacingFirst("fsrs-parameters", with: "--parameters")
+            throw UsageError(message.contains("--parameters") ? message : "--parameters: " + message, command: command)
         }
         return configuration.scheduler.fsrs.weights
     }
