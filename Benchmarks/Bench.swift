@@ -151,6 +151,7 @@ final class Bench {
         measurements.append(try resync(data))
         measurements.append(try due(data))
         measurements.append(try review(data))
+        measurements.append(try optimize(data))
         let export = try exportHistory(data)
         measurements.append(export)
         measurements.append(try importHistory(data, exportAvailable: export.unavailable == nil))
@@ -422,6 +423,19 @@ final class Bench {
               ORDER BY COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position LIMIT 20;
             SELECT COUNT(*) FROM cards c WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id);
             """
+    }
+
+    /// Fitting the FSRS parameters to the whole history (read-only: no --apply). The issue's
+    /// target is seconds, not minutes, for 100k reviews; the full history is ten times that.
+    private func optimize(_ data: Data) throws -> Measurement {
+        var measurement = Measurement("optimize --json (\(settings.reviewCount / 1000)k reviews)")
+        measurement.target = .seconds(settings.reviewCount <= 100_000 ? 10 : 60)
+        let output = path("optimize.json")
+        _ = try sysdrill(["--db", data.history, "optimize", "--json"], what: "optimize", output: output)
+        let text = try Files.readText(output)
+        guard text.contains("\"outcome\": \"fitted\"") else { throw BenchError.setup("optimize fitted nothing") }
+        try measure(&measurement, runs: settings.runs(3), subject: spawnSysdrill(["--db", data.history, "optimize", "--json"]))
+        return measurement
     }
 
     private func due(_ data: Data) throws -> Measurement {

@@ -7,11 +7,15 @@ public struct SchedulerSettings: Hashable, Sendable, Codable {
     public var fsrs: FSRSParameters
     /// Spread review due dates so cards learned together don't stay due together.
     public var fuzz: Bool
+    /// A target date's last week (`target-date`): intervals capped so every card is
+    /// reviewed in it. nil: no target.
+    public var deadline: ReviewDeadline?
 
-    public init(kind: SchedulerKind, fsrs: FSRSParameters = .defaults, fuzz: Bool = true) {
+    public init(kind: SchedulerKind, fsrs: FSRSParameters = .defaults, fuzz: Bool = true, deadline: ReviewDeadline? = nil) {
         self.kind = kind
         self.fsrs = fsrs
         self.fuzz = fuzz
+        self.deadline = deadline
     }
 
     /// SM-2, as the user asked; FSRS-6 is one `config set scheduler fsrs` away.
@@ -26,9 +30,12 @@ public struct SchedulerSettings: Hashable, Sendable, Codable {
     /// The scheduler these settings describe. Call `validate()` first: invalid FSRS
     /// parameters are a programming error here.
     public func makeScheduler() -> any Scheduler {
+        let base: any Scheduler
         switch kind {
-        case .sm2: return SM2Scheduler(fuzz: fuzz)
-        case .fsrs: return FSRSScheduler(parameters: fsrs, fuzz: fuzz)
+        case .sm2: base = SM2Scheduler(fuzz: fuzz)
+        case .fsrs: base = FSRSScheduler(parameters: fsrs, fuzz: fuzz)
         }
+        guard let deadline else { return base }
+        return DeadlineCappedScheduler(base: base, deadline: deadline)
     }
 }

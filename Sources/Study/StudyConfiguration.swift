@@ -1,5 +1,6 @@
 import Scheduling
 import Store
+import Timekeeping
 
 /// How answers are given in a review: four buttons (Again/Hard/Good/Easy, recorded as
 /// quality 1/3/4/5) or SM-2's six qualities 0-5 typed directly.
@@ -17,6 +18,10 @@ public struct StudyConfiguration: Equatable, Sendable {
     public var reverseCards: Bool
     /// Lapses that make a card a leech (`leech-lapses`).
     public var leechLapses: Int
+    /// A date to be ready by (`target-date`); its last week is `scheduler.deadline`.
+    public var targetDate: CivilDate? {
+        didSet { refreshDeadline() }
+    }
 
     public static let defaultLeechLapses = 8
     public static let leechLapsesRange = 1...99
@@ -33,6 +38,19 @@ public struct StudyConfiguration: Equatable, Sendable {
         self.answerScale = answerScale
         self.reverseCards = reverseCards
         self.leechLapses = leechLapses
+    }
+
+    /// The target date's last week as instants, in the local time zone with the rollover
+    /// hour (both can change it, so both call this).
+    mutating func refreshDeadline() {
+        guard let targetDate else {
+            scheduler.deadline = nil
+            return
+        }
+        let calendar = StudyCalendar(rolloverHour: rolloverHour)
+        let day = targetDate.daysSinceEpoch
+        scheduler.deadline = ReviewDeadline(windowStart: calendar.start(ofDay: day - ReviewDeadline.windowDays),
+                                            deadline: calendar.start(ofDay: day))
     }
 
     public var leech: LeechRule { LeechRule(lapses: leechLapses) }
@@ -100,6 +118,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
     case answerScale = "answer-scale"
     case reverseCards = "reverse-cards"
     case leechLapses = "leech-lapses"
+    case targetDate = "target-date"
 
     public var help: String {
         switch self {
@@ -116,13 +135,14 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .answerScale: return "buttons (1-4 = again/hard/good/easy, default) or quality (0-5 SM-2 grades)"
         case .reverseCards: return "on (default) or off: study reverse cards (the answer shown, the term asked)"
         case .leechLapses: return "lapses that make a card a leech, 1-99 (default 8): 'cards --leeches'"
+        case .targetDate: return "a date to be ready by, YYYY-MM-DD, or none (default): every card gets a review in its last week"
         }
     }
 
     /// Whether changing this setting changes card states (so they are replayed).
     public var affectsStates: Bool {
         switch self {
-        case .scheduler, .desiredRetention, .maximumInterval, .learningSteps, .relearningSteps, .fsrsParameters, .fuzz:
+        case .scheduler, .desiredRetention, .maximumInterval, .learningSteps, .relearningSteps, .fsrsParameters, .fuzz, .targetDate:
             return true
         case .newPerDay, .reviewsPerDay, .dayRolloverHour, .answerScale, .reverseCards, .leechLapses:
             return false
@@ -146,6 +166,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .answerScale: return configuration.answerScale.rawValue
         case .reverseCards: return configuration.reverseCards ? "on" : "off"
         case .leechLapses: return String(configuration.leechLapses)
+        case .targetDate: return configuration.targetDate.map(\.description) ?? "none"
         }
     }
 
@@ -208,10 +229,28 @@ public enum ConfigKey: String, CaseIterable, Sendable {
             }
         case .leechLapses:
             configuration.leechLapses = try integer(value, in: StudyConfiguration.leechLapsesRange)
+        case .targetDate:
+            if ["none", "off", ""].contains(value.lowercased()) {
+                configuration.targetDate = nil
+            } else {
+                guard let date = Self.parseDate(value) else { throw invalid(text, "a date such as 2027-02-01, or none") }
+                configuration.targetDate = date
+            }
         }
+        // The rollover hour moves the target date's instants.
+        configuration.refreshDeadline()
         if let problem = configuration.scheduler.fsrs.validate().first {
             throw ConfigError(key: self, message: problem)
         }
+    }
+
+    /// YYYY-MM-DD, a real calendar date.
+    public static func parseDate(_ text: String) -> CivilDate? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        let date = CivilDate(year: year, month: month, day: day)
+        return date.isValid ? date : nil
     }
 
     private func integer(_ text: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int {

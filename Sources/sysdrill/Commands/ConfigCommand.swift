@@ -74,7 +74,8 @@ enum ConfigCommand {
         var recomputed = 0
         try store.connection.transaction {
             try store.setSetting(key.rawValue, key.value(in: new))
-            if key.affectsStates && new.scheduler != old.scheduler {
+            // Any change to what schedules (a target date moved by the rollover hour too).
+            if new.scheduler != old.scheduler {
                 // The log is the truth: states follow from replaying it with the new settings.
                 recomputed = try StateRebuilder(store: store, scheduler: new.scheduler.makeScheduler()).rebuild()
             }
@@ -85,7 +86,7 @@ enum ConfigCommand {
                                             "states_recomputed": JSONValue(recomputed)]).serialized(pretty: true))
         } else {
             var line = "\(key.rawValue) = \(after)" + (before == after ? " (unchanged)" : " (was \(before))")
-            if key.affectsStates && before != after { line += "; \(recomputed) card state\(recomputed == 1 ? "" : "s") recomputed from the review log" }
+            if (key.affectsStates && before != after) || recomputed > 0 { line += "; \(recomputed) card state\(recomputed == 1 ? "" : "s") recomputed from the review log" }
             context.print(line)
         }
         return ExitCode.ok

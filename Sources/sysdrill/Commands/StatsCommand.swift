@@ -39,7 +39,9 @@ enum StatsCommand {
         "mastery": [{"deck", "section", "cards", "mature", "young", "learning", "new",
         "quiz": {"answered", "correct", "score"}, "drills": {"finished", "mean_total"}}],
         "drills_due": [{"number", "name", "card", "due", "last_total"}],
-        "estimates": [{"kind", "answered", "correct", "recent_answered", "recent_correct"}]}
+        "estimates": [{"kind", "answered", "correct", "recent_answered", "recent_correct"}]},
+        and with a target date (config target-date) not yet past: "target": {"date",
+        "days_left", "predicted_recall"} (FSRS's mean recall of the studied cards on that day).
         """,
         run: run
     )
@@ -51,10 +53,12 @@ enum StatsCommand {
         let store = try context.syncedStore()
         let configuration = try context.configuration(store)
         // Every pass reads the same snapshot.
-        let (report, quizResults, schedule) = try store.readSnapshot {
+        let (report, quizResults, schedule, target) = try store.readSnapshot {
             let source = try StoreStatsSource(store: store, configuration: configuration, now: context.now)
-            return (try StatsReport.make(source: source, calendar: context.calendar(configuration), now: context.now, forecastDays: days),
-                    source.quizResults, try DrillExercises.schedule(store: store))
+            let report = try StatsReport.make(source: source, calendar: context.calendar(configuration), now: context.now,
+                                              forecastDays: days)
+            return (report, source.quizResults, try DrillExercises.schedule(store: store),
+                    try targetLine(store: store, configuration: configuration, today: report.today.day.number))
         }
         let drillsDue = DrillSchedule.due(schedule, at: context.now)
         if context.json {
@@ -64,6 +68,7 @@ enum StatsCommand {
                 .object(["kind": .string(row.kind.rawValue), "answered": JSONValue(row.answered), "correct": JSONValue(row.correct),
                          "recent_answered": JSONValue(row.recentAnswered), "recent_correct": JSONValue(row.recentCorrect)])
             }))
+            if let target { object.set("target", target.json) }
             context.print(JSONValue.object(object).serialized(pretty: true))
         } else {
             var text = text(report, style: context.style) + estimates(EstimateSpacing.accuracy(quizResults, now: context.now),
@@ -75,6 +80,7 @@ enum StatsCommand {
                 let at = lineEnds.count >= 2 ? text.index(after: lineEnds[1]) : text.endIndex
                 text.insert(contentsOf: drillsLine(drillsDue, scheduled: schedule), at: at)
             }
+            if let target { text += "\n" + target.text }
             context.stdout.write(text)
         }
         return ExitCode.ok
@@ -108,6 +114,16 @@ enum StatsCommand {
     }
 
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+
+    /// With a target date not yet past: the recall FSRS predicts for the studied cards on it.
+    static func targetLine(store: StudyStore, configuration: StudyConfiguration, today: Int64) throws -> (text: String, json: JSONValue)? {
+        guard let date = configuration.targetDate, date.daysSinceEpoch >= today else { return nil }
+        let recall = try TargetDatePlan.predictedRecall(store: store, configuration: configuration, on: date.daysSinceEpoch)
+        let days = date.daysSinceEpoch - today
+        let text = "Target \(date) (in \(plural(Int(days), "day"))): predicted recall "
+            + (recall.map { percent($0) } ?? "— (no card studied yet)") + " of the studied cards, from their last reviews\n"
+        return (text, ["date": .string(date.description), "days_left": JSONValue(Int(days)), "predicted_recall": JSONValue(recall)])
+    }
 
     static func text(_ report: StatsReport, style: Style) -> String {
         [today(report, style: style), forecast(report, style: style), heatmap(report, style: style), mastery(report, style: style)]

@@ -1,0 +1,117 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Scheduling
+
+/// How well a set of weights predicts the log, as fsrs-rs's `evaluate` measures it.
+public struct Evaluation: Sendable, Equatable {
+    /// Items evaluated.
+    public var items: Int
+    /// Mean binary cross-entropy of the predicted recall against the outcome, every item
+    /// counted once.
+    public var logLoss: Double
+    /// RMSE(bins), every item counted once.
+    public var rmseBins: Double
+    /// The same two with fsrs-rs's recency weights (what its `evaluate` returns): item i of
+    /// n, in time order, weighs 0.25 + 0.75 (i / (n - 1))^3, so recent reviews count up to
+    /// four times as much as old ones.
+    public var weightedLogLoss: Double
+    public var weightedRMSEBins: Double
+}
+
+public enum FSRSEvaluator {
+    /// The recency weight of each of `count` items in time order (fsrs-rs's
+    /// `recency_weighted_fsrs_items`).
+    public static func recencyWeights(count: Int) -> [Double] {
+        let length = max(Double(count) - 1, 1)
+        return (0..<count).map { 0.25 + 0.75 * pow(Double($0) / length, 3) }
+    }
+
+    /// Each item's predicted recall, in the order of `set.items`.
+    public static func predictions(_ set: TrainingSet, weights: [Double]) -> [Double] {
+        var result = Array(repeating: 0.0, count: set.items.count)
+        let walk = MemoryWalk<Double>(weights: weights)
+        for (card, targets) in zip(set.cards, set.itemsByCard()) {
+            walk.walk(card, targets: targets) { position, recall in result[position] = recall }
+        }
+        return result
+    }
+
+    /// nil when there are no items.
+    public static func evaluate(_ set: TrainingSet, weights: [Double]) -> Evaluation? {
+        guard !set.items.isEmpty else { return nil }
+        let predicted = predictions(set, weights: weights)
+        let recency = recencyWeights(count: set.items.count)
+        var plainLoss = 0.0, weightedLoss = 0.0, weightSum = 0.0
+        var bins: [RecallBin.Key: RecallBin] = [:]
+        for (position, item) in set.items.enumerated() {
+            let card = set.cards[item.card]
+            let recall = predicted[position]
+            let remembered = card.ratings[item.review] != .again
+            // fsrs-rs's evaluate takes the logarithm of the prediction as it is (no clamp).
+            let loss = -(remembered ? log(recall) : log(1 - recall))
+            plainLoss += loss
+            weightedLoss += loss * recency[position]
+            weightSum += recency[position]
+            bins[RecallBin.key(card, item.review), default: RecallBin()].add(predicted: recall, remembered: remembered,
+                                                                             weight: recency[position])
+        }
+        let count = Double(set.items.count)
+        return Evaluation(items: set.items.count, logLoss: plainLoss / count, rmseBins: RecallBin.rmse(bins.values, weighted: false),
+                          weightedLogLoss: weightedLoss / weightSum, weightedRMSEBins: RecallBin.rmse(bins.values, weighted: true))
+    }
+}
+
+/// fsrs-rs's RMSE(bins): items are grouped by the predicted review's gap, the item's number
+/// of long-term reviews and its earlier long-term lapses, each on a geometric scale (bases
+/// 3.62, 1.89, 1.73); per bin the mean prediction is compared with the observed recall
+/// rate, and the squared differences are averaged with each bin weighing its items (or
+/// their recency weights).
+struct RecallBin {
+    struct Key: Hashable {
+        let gap: Int
+        let length: Int
+        /// -1 for no lapse, else the lapses' bin.
+        let lapses: Int
+    }
+
+    var predicted = 0.0
+    var actual = 0.0
+    var count = 0.0
+    var weight = 0.0
+
+    mutating func add(predicted recall: Double, remembered: Bool, weight itemWeight: Double) {
+        predicted += recall
+        actual += remembered ? 1 : 0
+        count += 1
+        weight += itemWeight
+    }
+
+    /// The bin's exponent on each scale (fsrs-rs rounds a scaled power of it; the
+    /// grouping is the same).
+    static func key(_ card: CardHistory, _ review: Int) -> Key {
+        let lapses = card.longTermLapses(before: review)
+        return Key(gap: exponent(Double(card.elapsedDays[review]), base: 3.62),
+                   length: exponent(Double(card.longTermReviews(through: review) + 1), base: 1.89),
+                   lapses: lapses == 0 ? -1 : exponent(Double(lapses), base: 1.73))
+    }
+
+    static func exponent(_ value: Double, base: Double) -> Int {
+        Int((log(value) / log(base)).rounded(.down))
+    }
+
+    static func rmse(_ bins: some Collection<RecallBin>, weighted: Bool) -> Double {
+        var sum = 0.0, total = 0.0
+        for bin in bins {
+            let difference = bin.predicted / bin.count - bin.actual / bin.count
+            let binWeight = weighted ? bin.weight : bin.count
+            sum += difference * difference * binWeight
+            total += binWeight
+        }
+        return (sum / total).squareRoot()
+    }
+}
