@@ -27,6 +27,8 @@ let package = Package(
         // Adapters.
         .target(name: "Store", dependencies: ["CSQLite", "Deck", "Scheduling", "Timekeeping", "TextMatching"]),
         .target(name: "Terminal"),
+        // Other programs' files: zip and inflate (pure), Anki collections read through Store's SQLite wrapper.
+        .target(name: "Interop", dependencies: ["Store", "Deck", "Scheduling", "JSONText"]),
         // Use cases.
         // `Study` holds what every use case shares: decks (load, sync, lint), settings,
         // the study calendar and clock, files and threads.
@@ -46,7 +48,7 @@ let package = Package(
         // each (a tenth of the reading). Debug builds, which the tests run, keep them.
         .target(
             name: "Progress",
-            dependencies: ["Study", "Deck", "Scheduling", "Store", "Timekeeping", "JSONText", "SeededRandom"],
+            dependencies: ["Study", "Interop", "Deck", "Scheduling", "Store", "Timekeeping", "JSONText", "SeededRandom"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // Content/*.md compiled into the binary by a build-tool plugin.
@@ -61,7 +63,7 @@ let package = Package(
         // The thin executable.
         .executableTarget(
             name: "sysdrill",
-            dependencies: ["Deck", "Scheduling", "Capacity", "Store", "Terminal", "Study", "Review", "Practice", "Progress", "BundledContent", "TextMatching", "Timekeeping", "JSONText"]
+            dependencies: ["Deck", "Scheduling", "Capacity", "Store", "Terminal", "Study", "Review", "Practice", "Progress", "Interop", "BundledContent", "TextMatching", "Timekeeping", "JSONText"]
         ),
         // `make bench`: synthetic data and timings against the release binary; never part of `swift test`.
         .executableTarget(
@@ -81,6 +83,7 @@ let package = Package(
         .testTarget(name: "ReviewTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling"]),
         .testTarget(name: "PracticeTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"]),
         .testTarget(name: "ProgressTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling", "JSONText"]),
+        .testTarget(name: "InteropTests", dependencies: ["Interop", "Store", "Deck", "Scheduling", "Progress", "Study"], exclude: ["Anki"]),
         .testTarget(name: "CLITests", dependencies: ["sysdrill", "SeededRandom"]),
     ],
     swiftLanguageModes: [.v6]

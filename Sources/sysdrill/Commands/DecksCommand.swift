@@ -153,6 +153,10 @@ enum DecksCommand {
                 throw UsageError("no file, folder or deck named '\(argument)'" + Suggestion.didYouMean(argument, in: names),
                                  command: "sysdrill decks lint")
             }
+            guard deck.origin != .imported else {
+                throw UsageError("'\(argument)' was imported from \(deck.source.dropFirst("anki:".count)) and has no Markdown to lint",
+                                 command: "sysdrill decks lint")
+            }
             report = try DeckLint.lint(path: deck.source)
         }
         if context.json {
