@@ -52,8 +52,12 @@ enum CardsCommand {
                 && (!invocation.flag("flagged") || tags.flagged)
         }
         if context.json {
+            // Imported cards keep their Anki tags ("labels" here: `tags` above are sysdrill's marks).
+            let labels = try store.allTags()
             let array = JSONValue.array(cards.map {
-                .object(CardJSON.object($0.card, retired: invocation.flag("retired") ? $0.retired : nil, tags: tags($0.id)))
+                var object = CardJSON.object($0.card, retired: invocation.flag("retired") ? $0.retired : nil, tags: tags($0.id))
+                if let cardLabels = labels[$0.id] { object.set("labels", JSONValue(cardLabels)) }
+                return .object(object)
             })
             context.print(array.serialized(pretty: true))
             return ExitCode.ok

@@ -3,10 +3,14 @@ exports it three ways, for sysdrill's interop tests.
 
 usage: make_anki_fixtures.py OUTDIR
 
-Writes OUTDIR/collection.anki2 (the collection itself, closed), legacy.apkg,
-legacy.colpkg and modern.apkg, and OUTDIR/expected.json: every note and card with its
-fields, and every revlog entry, as Anki sees them, for the tests to compare against.
+Writes, from one collection:
+- early.apkg: a legacy package exported after the first half of the answers;
+- profile.anki2: the collection as Anki keeps it in a profile folder (schema 18);
+- legacy.apkg, legacy.colpkg, modern.apkg: the three packages, after all answers;
+- collection.anki2: the collection itself, closed (Anki leaves it at schema 11);
+- expected.json: every note, card and revlog entry as Anki sees them.
 """
+import shutil
 import json
 import os
 import sys
@@ -38,14 +42,22 @@ add("Cloze", "Systems Design::Storage", {"Text": "{{c1::Sharding}} splits data; 
                                           "Back Extra": "see <i>DDIA</i>"}, ["storage"])
 add("Basic", "Trivia", {"Front": "2 &times; 3", "Back": "6"}, [])
 
-# Answer some cards with the real scheduler: grades 1-4 over a few cards.
-answers = {0: [3, 3], 1: [1, 3], 2: [4], 4: [2, 3]}
+# Answer some cards with the real scheduler: grades 1-4 over a few cards, in two rounds.
 cids = sorted(col.find_cards(""))
-for index, eases in answers.items():
-    for ease in eases:
-        card = col.get_card(cids[index])
-        card.start_timer()
-        col.sched.answerCard(card, ease)
+
+
+def answer(plan):
+    for index, eases in plan.items():
+        for ease in eases:
+            card = col.get_card(cids[index])
+            card.start_timer()
+            col.sched.answerCard(card, ease)
+
+
+answer({0: [3], 1: [1]})
+early = ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True, with_media=True, legacy=True)
+col.export_anki_package(out_path=os.path.join(out, "early.apkg"), limit=None, options=early)
+answer({0: [3], 1: [3], 2: [4], 4: [2, 3], 6: [1, 3]})
 # A manual reschedule: a revlog entry that is no review.
 col.sched.set_due_date([cids[3]], "5")
 
@@ -61,6 +73,10 @@ for row in col.db.all("select id, cid, ease, time, type from revlog order by id"
     expected["revlog"].append({"id": row[0], "cid": row[1], "ease": row[2], "time": row[3], "type": row[4],
                                "guid": col.get_card(row[1]).note().guid, "ord": col.get_card(row[1]).ord})
 
+# The collection as a running Anki keeps it (schema 18), copied while closed.
+col.close(downgrade=False)
+shutil.copyfile(path, os.path.join(out, "profile.anki2"))
+col = Collection(path)
 col.export_anki_package(out_path=os.path.join(out, "legacy.apkg"), limit=None,
                         options=ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True, with_media=True,
                                                          legacy=True))
