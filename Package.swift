@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Store", dependencies: ["CSQLite", "Deck", "Scheduling", "Timekeeping", "TextMatching"]),
         .target(name: "Terminal"),
         // Other programs' files: zip and inflate (pure), Anki collections read through Store's SQLite wrapper.
-        .target(name: "Interop", dependencies: ["Store", "Deck", "Scheduling", "JSONText"]),
+        .target(name: "Interop", dependencies: ["Store", "Deck", "Scheduling", "JSONText", "Timekeeping"]),
         // Use cases.
         // `Study` holds what every use case shares: decks (load, sync, lint), settings,
         // the study calendar and clock, files and threads.

@@ -171,6 +171,66 @@ struct AnkiImportCLITests {
         #expect(!FileManager.default.fileExists(atPath: cli.databasePath))
     }
 
+    /// Runs Anki/import_into_anki.py: the package imported into a new collection by Anki.
+    func importIntoAnki(_ package: String, work: String) throws -> [String: Any] {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Anki/import_into_anki.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: AnkiFixtures.python!)
+        process.arguments = [script, package, work]
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "RUST_BACKTRACE")
+        process.environment = environment
+        let output = work + ".json"
+        FileManager.default.createFile(atPath: output, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        #expect(process.terminationStatus == 0)
+        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
+    }
+
+    @Test func exportedPackageImportsIntoAnkiWithScheduling() throws {
+        let cli = runner()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["import", fixtures.file("legacy.apkg")]).status == 0)
+        let package = cli.directory + "/out.apkg"
+        let written = try cli.run(["export", "--format", "apkg", "--output", package])
+        #expect(written.status == 0, "\(written.stderr)")
+        let anki = try importIntoAnki(package, work: cli.directory + "/anki")
+
+        let cards = try #require(try cli.json(["cards", "--json"]) as? [[String: Any]])
+        let export = try #require(try cli.json(["export"]) as? [String: Any])
+        let reviews = try #require(export["reviews"] as? [[String: Any]])
+        #expect(anki["notes"] as? Int == cards.count)
+        #expect(anki["cards"] as? Int == cards.count)
+        #expect(anki["revlog"] as? Int == reviews.count)
+        let grades = reviews.sorted { ($0["at"] as! String) < ($1["at"] as! String) }.map { $0["grade"] as! Int }
+        #expect((anki["eases"] as? [Int])?.sorted() == grades.map { [1, 1, 1, 2, 3, 4][$0] }.sorted())
+
+        // Each reviewed card keeps its deck, interval and review count; the others are new.
+        let ankiCards = Dictionary(uniqueKeysWithValues: (anki["card_list"] as! [[String: Any]]).map { ($0["guid"] as! String, $0) })
+        let states = (export["cards"] as! [[String: Any]]).filter { $0["state"] is [String: Any] }
+        #expect(!states.isEmpty)
+        for card in export["cards"] as! [[String: Any]] where card["retired"] as? Bool == false {
+            let inAnki = try #require(ankiCards[card["id"] as! String])
+            #expect(inAnki["deck"] as? String == card["deck"] as? String)
+            guard let state = card["state"] as? [String: Any] else {
+                #expect(inAnki["type"] as? Int == 0)
+                continue
+            }
+            #expect(inAnki["reps"] as? Int == state["reps"] as? Int)
+            if state["phase"] as? String == "review" {
+                #expect(inAnki["type"] as? Int == 2)
+                #expect(inAnki["ivl"] as? Int == state["interval_d"] as? Int)
+            } else {
+                #expect(inAnki["type"] as? Int == 1 || inAnki["type"] as? Int == 3)
+            }
+        }
+    }
+
     @Test func importedDeckCanBeRemoved() throws {
         let cli = runner()
         defer { cli.cleanUp() }
