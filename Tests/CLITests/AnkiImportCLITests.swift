@@ -137,6 +137,49 @@ struct AnkiImportCLITests {
         #expect(decks.stdout.contains("\"imported\""))
     }
 
+    @Test func readsACollectionThatAnkiHasOpenWithoutTouchingIt() throws {
+        let cli = runner()
+        defer { cli.cleanUp() }
+        let collection = cli.directory + "/collection.anki2"
+        try FileManager.default.copyItem(atPath: fixtures.file("profile.anki2"), toPath: collection)
+        // Anki opens the collection (an exclusive lock, a write-ahead log) and keeps it open
+        // until its standard input closes.
+        let anki = Process()
+        anki.executableURL = URL(fileURLWithPath: AnkiFixtures.python!)
+        anki.arguments = ["-c", """
+            import sys
+            from anki.collection import Collection
+            col = Collection(sys.argv[1])
+            col.db.scalar("select count() from cards")
+            print("open", flush=True)
+            sys.stdin.read()
+            col.close(downgrade=False)
+            """, collection]
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "RUST_BACKTRACE")
+        anki.environment = environment
+        let input = Pipe(), output = Pipe()
+        anki.standardInput = input
+        anki.standardOutput = output
+        anki.standardError = FileHandle.nullDevice
+        try anki.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            anki.waitUntilExit()
+        }
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        try #require(line.hasPrefix("open"), "Anki did not open the collection")
+        let files = try FileManager.default.contentsOfDirectory(atPath: cli.directory).filter { $0.hasPrefix("collection") }
+        let before = try Data(contentsOf: URL(fileURLWithPath: collection))
+
+        let report = try #require(try cli.json(["import", collection, "--json"]) as? [String: Any])
+        #expect((report["cards"] as? [String: Any])?["added"] as? Int == fixtures.cards.count)
+        #expect((report["reviews"] as? [String: Any])?["added"] as? Int == fixtures.gradedRevlog.count)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: collection)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.directory).filter { $0.hasPrefix("collection") }.sorted()
+                == files.sorted())
+    }
+
     @Test func aNewerCollectionAddsOnlyTheNewReviews() throws {
         let cli = runner()
         defer { cli.cleanUp() }

@@ -17,17 +17,8 @@ enum AnkiImportCommand {
         let report = try AnkiImport(store: store).run(collection, format: format, path: path, source: FileSystem.absolute(path),
                                                       configuration: try context.configuration(store), now: context.now,
                                                       dryRun: dryRun)
-        if context.json {
-            var object: JSONObject = ["file": .string(path)]
-            for entry in report.json.entries { object.set(entry.key, entry.value) }
-            context.print(JSONValue.object(object).serialized(pretty: true))
-        } else {
-            context.stdout.write(text(report, path: path, style: context.style))
-        }
-        if report.reviewsConflicting > 0 {
-            context.note(context.errorStyle.yellow("warning:") + " \(report.reviewsConflicting) review(s) in the file have the ID of a review here but other content; yours were kept")
-        }
-        return ExitCode.ok
+        return ImportCommand.show(report.json, text: text(report, path: path, style: context.style),
+                                  conflicting: report.reviewsConflicting, path: path, context)
     }
 
     static func text(_ report: AnkiImportReport, path: String, style: Style) -> String {

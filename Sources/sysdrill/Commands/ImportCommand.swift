@@ -67,15 +67,22 @@ enum ImportCommand {
             }
             throw error
         }
+        return show(report.json, text: text(report, path: path, style: context.style), conflicting: report.reviewsConflicting,
+                    path: path, context)
+    }
+
+    /// Prints an import's report (its JSON with the file first, or its text) and warns of
+    /// reviews whose ID is here with other content. Shared by the JSON and Anki imports.
+    static func show(_ json: JSONObject, text: String, conflicting: Int, path: String, _ context: AppContext) -> Int32 {
         if context.json {
             var object: JSONObject = ["file": .string(path)]
-            for entry in report.json.entries { object.set(entry.key, entry.value) }
+            for entry in json.entries { object.set(entry.key, entry.value) }
             context.print(JSONValue.object(object).serialized(pretty: true))
         } else {
-            context.stdout.write(text(report, path: path, style: context.style))
+            context.stdout.write(text)
         }
-        if report.reviewsConflicting > 0 {
-            context.note(context.errorStyle.yellow("warning:") + " \(report.reviewsConflicting) review(s) in the file have the ID of a review here but other content; yours were kept")
+        if conflicting > 0 {
+            context.note(context.errorStyle.yellow("warning:") + " \(conflicting) review(s) in the file have the ID of a review here but other content; yours were kept")
         }
         return ExitCode.ok
     }
