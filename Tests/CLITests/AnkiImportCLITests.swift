@@ -324,6 +324,20 @@ struct AnkiImportCLITests {
                     name: "bad.colpkg", expecting: "collection.anki2")
     }
 
+    @Test func ownPackageReadsBackButItsDecksClashWithYours() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let package = cli.directory + "/out.apkg"
+        #expect(try cli.run(["export", "--format", "apkg", "--output", package]).status == 0)
+        let decksBefore = try cli.run(["decks", "--json"]).stdout
+        // The package's collection reads (zip writer, SQLite schema 11, reader agree), but it
+        // holds the built-in deck, which is a deck here already.
+        let result = try cli.run(["import", package])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("its deck 'system-design' has the name of a deck you already have"))
+        #expect(try cli.run(["decks", "--json"]).stdout == decksBefore)
+    }
+
     @Test func formatOptionOverridesDetection() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
