@@ -63,6 +63,8 @@ struct CardDraft {
 enum ItemOutcome {
     case nothing
     case card(CardDraft)
+    /// Several cards from one item (a cloze with several deletions).
+    case cards([CardDraft])
     /// A plain point: an item of its section's list card.
     case listItem(section: SectionInfo, text: String, line: Int, order: Int, numbered: Bool)
 }
@@ -274,6 +276,32 @@ struct CardBuilder {
         return .card(CardDraft(kind: .question, section: section, term: question.text,
                                front: CardFront.question(question.text, context: section.context), back: back.text,
                                line: line, order: order, links: Self.merged(question.links, back.links)))
+    }
+
+    /// The cards of a `C:` cloze: one per `[deletion]`, which its front hides (`[…]`) while
+    /// showing the others; the back is the hidden text. The front is the term, so each
+    /// deletion is its own card.
+    func cloze(_ source: String, line: Int, order: Int, section: SectionInfo) -> ItemOutcome {
+        let deletions = ClozeDeletions.ranges(in: source)
+        let drafts: [CardDraft] = deletions.indices.compactMap { hidden in
+            var masked = ""
+            var rest = source.startIndex
+            for (index, deletion) in deletions.enumerated() {
+                masked += source[rest..<deletion.lowerBound]
+                // Brackets escaped so the rendering keeps them as text.
+                masked += index == hidden ? "\\[…\\]" : String(source[source.index(after: deletion.lowerBound)..<source.index(before: deletion.upperBound)])
+                rest = deletion.upperBound
+            }
+            masked += source[rest...]
+            let front = InlineMarkdown.render(masked)
+            let deletion = deletions[hidden]
+            let back = InlineMarkdown.render(String(source[source.index(after: deletion.lowerBound)..<source.index(before: deletion.upperBound)]))
+            guard !front.text.isEmpty, !back.text.isEmpty else { return nil }
+            return CardDraft(kind: .question, section: section, term: front.text,
+                             front: CardFront.question(front.text, context: section.context), back: back.text,
+                             line: line, order: order, links: Self.merged(front.links, back.links))
+        }
+        return drafts.isEmpty ? .nothing : .cards(drafts)
     }
 
     // MARK: Cards
