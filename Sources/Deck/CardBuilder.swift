@@ -304,6 +304,20 @@ struct CardBuilder {
         return drafts.isEmpty ? .nothing : .cards(drafts)
     }
 
+    /// A question card and, `bothWays`, its reverse (the answer asked, the question
+    /// answered), made from the first as a definition's reverse is.
+    func twoWay(_ question: String, answer: String, bothWays: Bool, line: Int, order: Int, section: SectionInfo) -> ItemOutcome {
+        guard case .card(let forward) = self.question(question, answer: [answer], line: line, order: order, section: section),
+              !forward.term.isEmpty, !forward.back.isEmpty else { return .nothing }
+        guard bothWays else { return .card(forward) }
+        let forwardID = CardID(rawValue: CardID.hex(CardID.hash(key: section.idPrefix, kind: .question, term: forward.term)))
+        var backward = CardDraft(kind: .reverse, section: section, term: forward.back,
+                                 front: CardFront.question(forward.back, context: section.context), back: forward.term,
+                                 line: line, order: order, links: forward.links)
+        backward.from = [forwardID]
+        return .cards([forward, backward])
+    }
+
     // MARK: Cards
 
     /// The card of `draft`, or nil once a duplicate has been found (the first one is kept

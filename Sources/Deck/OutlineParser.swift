@@ -12,6 +12,7 @@
 /// - `Q:` / `A:` lines make a question card (the answer may continue on following
 ///   lines up to a blank line);
 /// - a `C:` line with `[deletions]` (hashcards) makes a question card per deletion;
+/// - in a note tagged `#flashcards`, Obsidian's `Q::A`, `Q:::A` and `?` cards are read;
 /// - `---` rules, code blocks and other paragraphs are skipped.
 public struct OutlineParser: Sendable {
     /// Changes whenever the same Markdown gives other cards (new rules, other fronts), so

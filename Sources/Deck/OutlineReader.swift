@@ -50,6 +50,9 @@ public struct OutlineReader {
     private var question: (text: String, line: Int, section: SectionInfo)?
     /// A Q/A pair whose answer is still being read.
     private var answer: (question: String, line: Int, section: SectionInfo, lines: [String], order: Int)?
+    /// The note carries Obsidian spaced repetition's tag (`#flashcards`, inline or in the
+    /// front matter): its paragraphs may be that plugin's cards (`ObsidianCards`).
+    private var obsidianCards = false
     /// A `C:` cloze whose text is still being read (it goes on until a blank line).
     private var cloze: (lines: [String], line: Int, section: SectionInfo, order: Int)?
 
@@ -102,6 +105,7 @@ public struct OutlineReader {
                 builder.note(.frontMatter, line: 1, "\(frontMatter.lineCount) lines")
                 if let named = frontMatter.title { title = named }
             }
+            obsidianCards = tags.contains(where: ObsidianCards.isDeckTag) || ObsidianCards.hasInlineTag(buffer, from: offset)
             // A title heads the file only when the file has no top heading of its own.
             if let title, !Self.hasTopHeading(buffer, from: offset) {
                 headings = [builder.heading(title, level: 1, under: nil)]
@@ -429,8 +433,25 @@ public struct OutlineReader {
         case .quote: builder.note(.quote, line: paragraph.line, paragraph.lines[0])
         case .html: builder.note(.html, line: paragraph.line, paragraph.lines[0])
         case .code: builder.note(.code, line: paragraph.line, "indented code")
-        case .prose: readProse(paragraph)
+        case .prose:
+            if obsidianCards, readObsidianCards(paragraph) { return }
+            readProse(paragraph)
         }
+    }
+
+    /// A paragraph of Obsidian cards: `Question::Answer` and `Question:::Answer` (both
+    /// ways) lines, or question lines, `?` (`??`: both ways), answer lines. Tag-only lines
+    /// (`#flashcards`) are skipped. False when the paragraph has none of them (prose).
+    private mutating func readObsidianCards(_ paragraph: Paragraph) -> Bool {
+        let cards = ObsidianCards.cards(in: paragraph.lines)
+        guard let cards else { return false }
+        proseHeading = nil
+        for card in cards {
+            let order = newItem()
+            resolve(order, builder.twoWay(card.question, answer: card.answer, bothWays: card.bothWays,
+                                          line: paragraph.line + card.lineOffset, order: order, section: container()))
+        }
+        return true
     }
 
     /// A paragraph opening with a bold term defines it; the first paragraph under a
@@ -595,7 +616,7 @@ public struct OutlineReader {
     /// A lint note for a text line written in another program's card syntax that gives no
     /// card here: a `C:` line without a `[deletion]`, or Obsidian's `?` / `??` separator.
     private mutating func noteForeignCardSyntax(_ text: String) {
-        if text == "?" || text == "??" {
+        if (text == "?" || text == "??") && !obsidianCards {
             builder.note(.cardSyntax, line: lineNumber, text + " (Obsidian's question/answer separator; write Q: and A:)")
         } else if text.hasPrefix("C:") {
             builder.note(.cardSyntax, line: lineNumber, text)  // a cloze needs a [deletion]

@@ -57,4 +57,62 @@ import Testing
         let made = try cards("# T\n\n- C: [draft] is fine\n").filter { !$0.kind.isDerived }
         #expect(made.map(\.kind) == [.definition])
     }
+
+    // MARK: Obsidian spaced repetition (only in notes tagged #flashcards)
+
+    static let obsidianNote = """
+        #flashcards
+
+        # Networking
+
+        TCP::a reliable, ordered byte stream
+        UDP:::a connectionless datagram protocol
+
+        What does a load balancer do
+        when a server fails its health check?
+        ?
+        It stops sending traffic to it.
+
+        Which port does HTTPS use?
+        ??
+        443 for TLS over TCP
+        """
+
+    @Test func obsidianCardsInATaggedNote() throws {
+        let made = try cards(Self.obsidianNote)
+        #expect(made.map(\.kind) == [.question, .question, .reverse, .question, .question, .reverse])
+        #expect(made.map(\.back) == ["a reliable, ordered byte stream", "a connectionless datagram protocol", "UDP",
+                                     "It stops sending traffic to it.", "443 for TLS over TCP", "Which port does HTTPS use?"])
+        #expect(made[1].front == "Networking: UDP")
+        #expect(made[2].from == [made[1].id])
+        #expect(made[5].from == [made[4].id])
+        #expect(made.map(\.source.line) == [5, 6, 6, 8, 13, 13])
+        #expect(made[3].term == "What does a load balancer do when a server fails its health check?")
+        #expect(try notes(Self.obsidianNote).filter { $0.reason == .cardSyntax }.isEmpty)
+    }
+
+    @Test func frontMatterTagTurnsObsidianCardsOn() throws {
+        let made = try cards("---\ntags: [flashcards/net]\n---\n# N\n\nTCP::a stream\n")
+        #expect(made.map(\.term) == ["TCP"])
+        #expect(made.map(\.back) == ["a stream"])
+    }
+
+    @Test func withoutTheTagDoubleColonsAreText() throws {
+        // `std::vector` in ordinary notes stays prose: the heading's definition, as before.
+        let made = try cards("# Containers\n\nstd::vector is a growable array.\n").filter { !$0.kind.isDerived }
+        #expect(made.map(\.kind) == [.definition])
+        #expect(made.first?.back.contains("std::vector") == true)
+        #expect(try cards("Words #flashcardsmith and more\n\nTerm::Answer\n").isEmpty)
+    }
+
+    @Test func inlineTagIsFoundOnlyAsATag() {
+        func found(_ text: String) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { ObsidianCards.hasInlineTag($0, from: 0) }
+        }
+        #expect(found("#flashcards"))
+        #expect(found("text #flashcards/deck\n"))
+        #expect(found("a\n#flashcards."))
+        #expect(!found("#flashcardsX"))
+        #expect(!found("a#flashcards"))
+    }
 }
