@@ -34,6 +34,8 @@ let package = Package(
         // Adapters.
         .target(name: "Store", dependencies: ["CSQLite", "Deck", "Scheduling", "Timekeeping", "TextMatching"]),
         .target(name: "Terminal"),
+        // Other programs' files: zip and inflate (pure), Anki collections read through Store's SQLite wrapper.
+        .target(name: "Interop", dependencies: ["Store", "Deck", "Scheduling", "JSONText", "Timekeeping"]),
         // Use cases.
         // `Study` holds what every use case shares: decks (load, sync, lint), settings,
         // the study calendar and clock, files and threads.
@@ -53,7 +55,7 @@ let package = Package(
         // each (a tenth of the reading). Debug builds, which the tests run, keep them.
         .target(
             name: "Progress",
-            dependencies: ["Study", "Deck", "Scheduling", "FSRSOptimizer", "Store", "Timekeeping", "JSONText", "SeededRandom"],
+            dependencies: ["Study", "Interop", "Deck", "Scheduling", "FSRSOptimizer", "Store", "Timekeeping", "JSONText", "SeededRandom"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // Content/*.md compiled into the binary by a build-tool plugin.
@@ -68,7 +70,7 @@ let package = Package(
         // The thin executable.
         .executableTarget(
             name: "sysdrill",
-            dependencies: ["Deck", "Scheduling", "FSRSOptimizer", "Capacity", "Store", "Terminal", "Study", "Review", "Practice", "Progress", "BundledContent", "TextMatching", "Timekeeping", "JSONText"]
+            dependencies: ["Deck", "Scheduling", "FSRSOptimizer", "Capacity", "Store", "Terminal", "Study", "Review", "Practice", "Progress", "Interop", "BundledContent", "TextMatching", "Timekeeping", "JSONText"]
         ),
         // `make bench`: synthetic data and timings against the release binary; never part of `swift test`.
         .executableTarget(
@@ -89,7 +91,9 @@ let package = Package(
         .testTarget(name: "ReviewTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling"]),
         .testTarget(name: "PracticeTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"]),
         .testTarget(name: "ProgressTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling", "JSONText"]),
-        .testTarget(name: "CLITests", dependencies: ["sysdrill", "SeededRandom"]),
+        .testTarget(name: "InteropTests", dependencies: ["Interop", "Store", "Deck", "Scheduling"]),
+        // `Anki/` holds the script that makes collections with the real Anki (from a venv).
+        .testTarget(name: "CLITests", dependencies: ["sysdrill", "SeededRandom", "Interop", "Deck"], exclude: ["Anki"]),
     ],
     swiftLanguageModes: [.v6]
 )

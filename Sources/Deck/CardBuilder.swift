@@ -63,6 +63,8 @@ struct CardDraft {
 enum ItemOutcome {
     case nothing
     case card(CardDraft)
+    /// Several cards from one item (a cloze with several deletions).
+    case cards([CardDraft])
     /// A plain point: an item of its section's list card.
     case listItem(section: SectionInfo, text: String, line: Int, order: Int, numbered: Bool)
 }
@@ -274,6 +276,46 @@ struct CardBuilder {
         return .card(CardDraft(kind: .question, section: section, term: question.text,
                                front: CardFront.question(question.text, context: section.context), back: back.text,
                                line: line, order: order, links: Self.merged(question.links, back.links)))
+    }
+
+    /// The cards of a `C:` cloze: one per `[deletion]`, which its front hides (`[…]`) while
+    /// showing the others; the back is the hidden text. The front is the term, so each
+    /// deletion is its own card.
+    func cloze(_ source: String, line: Int, order: Int, section: SectionInfo) -> ItemOutcome {
+        let deletions = ClozeDeletions.ranges(in: source)
+        let drafts: [CardDraft] = deletions.indices.compactMap { hidden in
+            var masked = ""
+            var rest = source.startIndex
+            for (index, deletion) in deletions.enumerated() {
+                masked += source[rest..<deletion.lowerBound]
+                // Brackets escaped so the rendering keeps them as text.
+                masked += index == hidden ? "\\[…\\]" : String(source[source.index(after: deletion.lowerBound)..<source.index(before: deletion.upperBound)])
+                rest = deletion.upperBound
+            }
+            masked += source[rest...]
+            let front = InlineMarkdown.render(masked)
+            let deletion = deletions[hidden]
+            let back = InlineMarkdown.render(String(source[source.index(after: deletion.lowerBound)..<source.index(before: deletion.upperBound)]))
+            guard !front.text.isEmpty, !back.text.isEmpty else { return nil }
+            return CardDraft(kind: .question, section: section, term: front.text,
+                             front: CardFront.question(front.text, context: section.context), back: back.text,
+                             line: line, order: order, links: Self.merged(front.links, back.links))
+        }
+        return drafts.isEmpty ? .nothing : .cards(drafts)
+    }
+
+    /// A question card and, `bothWays`, its reverse (the answer asked, the question
+    /// answered), made from the first as a definition's reverse is.
+    func twoWay(_ question: String, answer: String, bothWays: Bool, line: Int, order: Int, section: SectionInfo) -> ItemOutcome {
+        guard case .card(let forward) = self.question(question, answer: [answer], line: line, order: order, section: section),
+              !forward.term.isEmpty, !forward.back.isEmpty else { return .nothing }
+        guard bothWays else { return .card(forward) }
+        let forwardID = CardID(rawValue: CardID.hex(CardID.hash(key: section.idPrefix, kind: .question, term: forward.term)))
+        var backward = CardDraft(kind: .reverse, section: section, term: forward.back,
+                                 front: CardFront.question(forward.back, context: section.context), back: forward.term,
+                                 line: line, order: order, links: forward.links)
+        backward.from = [forwardID]
+        return .cards([forward, backward])
     }
 
     // MARK: Cards

@@ -12,6 +12,8 @@ public struct DeckNote: Hashable, Sendable {
         /// A heading with nothing under it before the next heading of its level or above.
         case emptySection = "empty section"
         case frontMatter = "front matter"
+        /// A line in another program's card syntax that gives no card here.
+        case cardSyntax = "card syntax not read"
     }
 
     public let file: String

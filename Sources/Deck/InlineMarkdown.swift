@@ -89,7 +89,7 @@ public enum InlineMarkdown {
 
     /// One pass over the scalars; emphasis delimiters are decided at the end, when it is
     /// known which ones pair up.
-    private struct Renderer {
+    struct Renderer {
         let input: [Unicode.Scalar]
         var output: [Unicode.Scalar] = []
         var links: [String] = []

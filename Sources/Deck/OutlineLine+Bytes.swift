@@ -30,6 +30,10 @@ extension OutlineLine {
         if indent == 0, count >= 2, line[1] == UInt8(ascii: ":") {
             if first == UInt8(ascii: "Q") { return .question(SimpleText.string(line, SimpleText.trimmed(line, 2..<count))) }
             if first == UInt8(ascii: "A") { return .answer(SimpleText.string(line, SimpleText.trimmed(line, 2..<count))) }
+            if first == UInt8(ascii: "C") {
+                let text = SimpleText.string(line, SimpleText.trimmed(line, 2..<count))
+                if !ClozeDeletions.ranges(in: text).isEmpty { return .cloze(text) }
+            }
         }
         let text = SimpleText.trimmed(line, index..<count)
         if indent < 4, let label = labelText(line, text) { return .label(SimpleText.string(line, label)) }

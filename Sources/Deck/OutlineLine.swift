@@ -15,6 +15,9 @@ enum OutlineLine: Equatable {
     /// `Q: question` / `A: answer` at the start of a line.
     case question(String)
     case answer(String)
+    /// `C: text with [deletions]` at the start of a line (hashcards): a card per deletion.
+    /// A `C:` line without a deletion is text (and a lint note).
+    case cloze(String)
     /// A paragraph made only of a label: `**Invalidation**:`, `**Invalidation:**` or `**Advantages**`.
     case label(String)
     /// Any other text; indent in columns.
@@ -68,6 +71,10 @@ enum OutlineLine: Equatable {
         if indent == 0 {
             if rest.hasPrefix("Q:") { return .question(rest.dropFirst(2).trimmingSpaces()) }
             if rest.hasPrefix("A:") { return .answer(rest.dropFirst(2).trimmingSpaces()) }
+            if rest.hasPrefix("C:") {
+                let text = rest.dropFirst(2).trimmingSpaces()
+                if !ClozeDeletions.ranges(in: text).isEmpty { return .cloze(text) }
+            }
         }
         let text = rest.trimmingSpaces()
         if indent < 4, let label = labelText(text) { return .label(label) }

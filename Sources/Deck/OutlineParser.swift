@@ -11,11 +11,13 @@
 ///   reference and makes no card;
 /// - `Q:` / `A:` lines make a question card (the answer may continue on following
 ///   lines up to a blank line);
+/// - a `C:` line with `[deletions]` (hashcards) makes a question card per deletion;
+/// - in a note tagged `#flashcards`, Obsidian's `Q::A`, `Q:::A` and `?` cards are read;
 /// - `---` rules, code blocks and other paragraphs are skipped.
 public struct OutlineParser: Sendable {
     /// Changes whenever the same Markdown gives other cards (new rules, other fronts), so
     /// that decks synced by an older build are read again though their files did not change.
-    public static let rulesVersion = "2"
+    public static let rulesVersion = "3"
 
     public let deck: String
     /// The path shown in `file:line` (as the user gave it).

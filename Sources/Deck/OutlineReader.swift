@@ -50,6 +50,11 @@ public struct OutlineReader {
     private var question: (text: String, line: Int, section: SectionInfo)?
     /// A Q/A pair whose answer is still being read.
     private var answer: (question: String, line: Int, section: SectionInfo, lines: [String], order: Int)?
+    /// The note carries Obsidian spaced repetition's tag (`#flashcards`, inline or in the
+    /// front matter): its paragraphs may be that plugin's cards (`ObsidianCards`).
+    private var obsidianCards = false
+    /// A `C:` cloze whose text is still being read (it goes on until a blank line).
+    private var cloze: (lines: [String], line: Int, section: SectionInfo, order: Int)?
 
     // Items (bullets and Q/A pairs) are numbered in document order; an item's outcome can
     // be known before an earlier one's (a bullet left open across a Q/A pair), so
@@ -100,6 +105,7 @@ public struct OutlineReader {
                 builder.note(.frontMatter, line: 1, "\(frontMatter.lineCount) lines")
                 if let named = frontMatter.title { title = named }
             }
+            obsidianCards = tags.contains(where: ObsidianCards.isDeckTag) || ObsidianCards.hasInlineTag(buffer, from: offset)
             // A title heads the file only when the file has no top heading of its own.
             if let title, !Self.hasTopHeading(buffer, from: offset) {
                 headings = [builder.heading(title, level: 1, under: nil)]
@@ -228,6 +234,7 @@ public struct OutlineReader {
             if answer != nil {
                 answer!.lines.append(String(decoding: raw, as: UTF8.self))
             } else {
+                closeCloze()
                 closeParagraph()
                 builder.endLists()
                 builder.note(.code, line: lineNumber, "code block")
@@ -239,9 +246,11 @@ public struct OutlineReader {
                 containerSection = nil
             }
             closeAnswer()
+            closeCloze()
             closeParagraph()
             return
-        case .text(let indent, let text) where paragraph == nil && question == nil && answer == nil && !continuesBullet(indent):
+        case .text(let indent, let text) where paragraph == nil && question == nil && answer == nil && cloze == nil
+            && !continuesBullet(indent):
             // `Title` over `===` or `---` is a heading (setext).
             if let level = setextLevel(after: source) {
                 skipLine(in: source)
@@ -251,9 +260,17 @@ public struct OutlineReader {
             break
         }
         if case .heading = line {} else { sectionHasContent = true }
+        if cloze != nil {
+            // A cloze goes on over its following text lines; anything else ends it.
+            if case .text(_, let text) = line {
+                cloze!.lines.append(text)
+                return
+            }
+            closeCloze()
+        }
         if answer != nil {
             switch line {
-            case .question, .heading, .rule:
+            case .question, .heading, .rule, .cloze:
                 closeAnswer()
             default:
                 answer!.lines.append(simple ? SimpleText.string(raw, SimpleText.trimmed(raw, 0..<raw.count))
@@ -263,6 +280,7 @@ public struct OutlineReader {
         }
         if paragraph != nil {
             if case .text(_, let text) = line {
+                noteForeignCardSyntax(text)
                 paragraph!.lines.append(text)
                 return
             }
@@ -316,6 +334,11 @@ public struct OutlineReader {
             }
             answer = (question.text, question.line, question.section, text.isEmpty ? [] : [text], newItem())
             self.question = nil
+        case .cloze(let text):
+            try requireNoPendingQuestion()
+            proseHeading = nil
+            closeAllBullets(source)
+            cloze = ([text], lineNumber, container(), newItem())
         case .text(let indent, let text):
             if question != nil {
                 // A question may wrap onto following lines before its answer.
@@ -326,6 +349,7 @@ public struct OutlineReader {
                 open[top].text = open[top].text.appending(text, simple: simple, in: source)
             } else {
                 closeAllBullets(source)  // a paragraph ends the list
+                noteForeignCardSyntax(text)
                 paragraph = Paragraph(lines: [text], line: lineNumber, kind: Paragraph.kind(of: text, indent: indent))
             }
         case .blank, .fence:
@@ -409,8 +433,25 @@ public struct OutlineReader {
         case .quote: builder.note(.quote, line: paragraph.line, paragraph.lines[0])
         case .html: builder.note(.html, line: paragraph.line, paragraph.lines[0])
         case .code: builder.note(.code, line: paragraph.line, "indented code")
-        case .prose: readProse(paragraph)
+        case .prose:
+            if obsidianCards, readObsidianCards(paragraph) { return }
+            readProse(paragraph)
         }
+    }
+
+    /// A paragraph of Obsidian cards: `Question::Answer` and `Question:::Answer` (both
+    /// ways) lines, or question lines, `?` (`??`: both ways), answer lines. Tag-only lines
+    /// (`#flashcards`) are skipped. False when the paragraph has none of them (prose).
+    private mutating func readObsidianCards(_ paragraph: Paragraph) -> Bool {
+        let cards = ObsidianCards.cards(in: paragraph.lines)
+        guard let cards else { return false }
+        proseHeading = nil
+        for card in cards {
+            let order = newItem()
+            resolve(order, builder.twoWay(card.question, answer: card.answer, bothWays: card.bothWays,
+                                          line: paragraph.line + card.lineOffset, order: order, section: container()))
+        }
+        return true
     }
 
     /// A paragraph opening with a bold term defines it; the first paragraph under a
@@ -471,6 +512,7 @@ public struct OutlineReader {
         }
         try requireNoPendingQuestion()
         closeAnswer()
+        closeCloze()
         closeParagraph()
         closeAllBullets(source)
         noteEmptySection(before: nil)
@@ -564,6 +606,23 @@ public struct OutlineReader {
                                                section: answer.section))
     }
 
+    private mutating func closeCloze() {
+        guard let cloze else { return }
+        self.cloze = nil
+        resolve(cloze.order, builder.cloze(cloze.lines.joined(separator: " "), line: cloze.line, order: cloze.order,
+                                           section: cloze.section))
+    }
+
+    /// A lint note for a text line written in another program's card syntax that gives no
+    /// card here: a `C:` line without a `[deletion]`, or Obsidian's `?` / `??` separator.
+    private mutating func noteForeignCardSyntax(_ text: String) {
+        if (text == "?" || text == "??") && !obsidianCards {
+            builder.note(.cardSyntax, line: lineNumber, text + " (Obsidian's question/answer separator; write Q: and A:)")
+        } else if text.hasPrefix("C:") {
+            builder.note(.cardSyntax, line: lineNumber, text)  // a cloze needs a [deletion]
+        }
+    }
+
     /// Numbers a new item, whose outcome is not known yet.
     private mutating func newItem() -> Int {
         position += 1
@@ -602,6 +661,12 @@ public struct OutlineReader {
                 lastOrder = max(lastOrder, card.order)
                 ready.append(card)
                 ready += builder.derived(from: draft, card: card, order: lastOrder)
+            }
+        case .cards(let drafts):
+            for draft in drafts {
+                guard let card = builder.add(draft) else { continue }
+                lastOrder = max(lastOrder, card.order)
+                ready.append(card)
             }
         case .listItem(let section, let text, let line, let order, let numbered):
             builder.addListItem(text, section: section, line: line, order: order, numbered: numbered)

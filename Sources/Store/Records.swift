@@ -10,6 +10,8 @@ public enum DeckOrigin: String, Sendable, CaseIterable {
     case registered
     /// Given with `--deck` for one run.
     case transient
+    /// Brought in by `sysdrill import` from another program (Anki): stored, never synced.
+    case imported
 }
 
 public struct DeckRecord: Hashable, Sendable {

@@ -235,5 +235,39 @@ enum Schema {
         ALTER TABLE drill_results ADD COLUMN reference_points INTEGER;
         PRAGMA user_version = 8;
         """),
+        Migration(version: 9, script: """
+        -- Decks brought in from another program (`sysdrill import` of an Anki collection):
+        -- origin 'imported', no file to sync. SQLite cannot change a CHECK, so `decks` is
+        -- rebuilt, and `deck_files` with it (its reference must follow the new table; it
+        -- is dropped first so that dropping `decks` cascades into nothing).
+        CREATE TABLE decks_v9 (
+            name        TEXT PRIMARY KEY,
+            source      TEXT NOT NULL,
+            origin      TEXT NOT NULL CHECK (origin IN ('embedded', 'registered', 'transient', 'imported')),
+            sort_order  INTEGER NOT NULL,
+            added_at    INTEGER NOT NULL
+        );
+        CREATE TABLE deck_files_v9 (
+            deck        TEXT NOT NULL REFERENCES decks_v9(name) ON DELETE CASCADE,
+            path        TEXT NOT NULL,
+            size        INTEGER NOT NULL,
+            fingerprint INTEGER NOT NULL,
+            PRIMARY KEY (deck, path)
+        );
+        INSERT INTO decks_v9(name, source, origin, sort_order, added_at)
+            SELECT name, source, origin, sort_order, added_at FROM decks;
+        INSERT INTO deck_files_v9(deck, path, size, fingerprint) SELECT deck, path, size, fingerprint FROM deck_files;
+        DROP TABLE deck_files;
+        DROP TABLE decks;
+        ALTER TABLE decks_v9 RENAME TO decks;
+        ALTER TABLE deck_files_v9 RENAME TO deck_files;
+        -- Tags of imported cards (Anki's note tags), one row per card and tag.
+        CREATE TABLE card_tags (
+            card_id TEXT NOT NULL REFERENCES cards(id),
+            tag     TEXT NOT NULL,
+            PRIMARY KEY (card_id, tag)
+        ) WITHOUT ROWID;
+        PRAGMA user_version = 9;
+        """),
     ]
 }

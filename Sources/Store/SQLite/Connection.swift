@@ -14,10 +14,12 @@ public final class Connection {
 
     /// Opens (creating when missing) the database file. The caller has checked the
     /// file's header (`DatabaseFile.inspect`) so nothing here writes to a foreign file.
-    init(path: String, readOnly: Bool = false) throws(StoreError) {
+    /// `uri`: open this `file:` URI read-only instead (`openReadOnly`).
+    init(path: String, readOnly: Bool = false, uri: String? = nil) throws(StoreError) {
         var db: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &db, flags, nil)
+        let flags = (readOnly || uri != nil ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+            | SQLITE_OPEN_NOMUTEX | (uri != nil ? SQLITE_OPEN_URI : 0)
+        let code = sqlite3_open_v2(uri ?? path, &db, flags, nil)
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close(db)

@@ -1,5 +1,6 @@
 import Deck
 import Progress
+import Interop
 import Terminal
 
 /// The one exit path: parse, run, map every error to a message and an exit code.
@@ -41,7 +42,7 @@ enum App {
             }
             return status
         } catch {
-            if error is DeckError || error is UsageError || error is ProgressError { context?.discardCreatedDatabase() }
+            if error is DeckError || error is UsageError || error is ProgressError || error is InteropError { context?.discardCreatedDatabase() }
             return ErrorReporter.report(error, context: context, environment: environment)
         }
     }

@@ -79,6 +79,8 @@ enum CardCommand {
             object.set("renamed_to", renamedTo.map {
                 .object(["id": .string($0.0.new.rawValue), "term": .string($0.term), "at": .string(ISO8601.format($0.0.at))])
             } ?? .null)
+            let labels = try store.tags(of: stored.id)
+            if !labels.isEmpty { object.set("labels", JSONValue(labels)) }
             object.set("scheduler", .string(configuration.scheduler.kind.rawValue))
             object.set("state", .object(stateJSON(current)))
             object.set("reviews", .array(steps.map { review, after in

@@ -56,14 +56,17 @@ enum CardsCommand {
         var count = 0
         let width = TerminalQuery.size(of: 1)?.columns ?? 100
         try store.readSnapshot {
+            // Imported cards keep their Anki tags ("labels" here: `tags` are sysdrill's marks).
+            let labels = context.json ? try store.allTags() : [:]
             try store.forEachCard(includeRetired: invocation.flag("retired")) { stored in
                 guard wanted(stored) else { return }
                 count += 1
                 if context.json {
                     // The same text as one pretty array: "[", then each card on its own indented lines.
                     output.append(count == 1 ? "[\n  " : ",\n  ")
-                    output.append(json: .object(CardJSON.object(stored.card, retired: invocation.flag("retired") ? stored.retired : nil,
-                                                                tags: tags(stored.id))), indent: 1)
+                    var object = CardJSON.object(stored.card, retired: invocation.flag("retired") ? stored.retired : nil, tags: tags(stored.id))
+                    if let cardLabels = labels[stored.id] { object.set("labels", JSONValue(cardLabels)) }
+                    output.append(json: .object(object), indent: 1)
                 } else {
                     output.append(line(stored, tags: tags(stored.id), width: width, style: context.style) + "\n")
                 }

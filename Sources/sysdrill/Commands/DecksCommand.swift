@@ -66,7 +66,9 @@ enum DecksCommand {
                 let top = stored.card.section.first ?? "(no section)"
                 if let index = sections.firstIndex(where: { $0.0 == top }) { sections[index].1 += 1 } else { sections.append((top, 1)) }
             }
-            let source = deck.source.hasPrefix("embedded:") ? "Content/" + deck.source.dropFirst("embedded:".count) + " (embedded)" : deck.source
+            let source = deck.source.hasPrefix("embedded:") ? "Content/" + deck.source.dropFirst("embedded:".count) + " (embedded)"
+                : deck.origin == .imported && deck.source.hasPrefix("anki:") ? deck.source.dropFirst("anki:".count) + " (from Anki)"
+                : deck.source
             summaries.append([
                 "name": .string(deck.name), "source": .string(source), "origin": .string(deck.origin.rawValue),
                 "cards": JSONValue(active.count), "retired": JSONValue(own.count - active.count),
@@ -151,6 +153,10 @@ enum DecksCommand {
             guard let deck = decks.first(where: { $0.name == argument }), deck.origin != .embedded else {
                 let names = decks.map(\.name) + BundledContent.files.map { FileSystem.deckName(for: $0.name) }
                 throw UsageError("no file, folder or deck named '\(argument)'" + Suggestion.didYouMean(argument, in: names),
+                                 command: "sysdrill decks lint")
+            }
+            guard deck.origin != .imported else {
+                throw UsageError("'\(argument)' was imported from \(deck.source.dropFirst("anki:".count)) and has no Markdown to lint",
                                  command: "sysdrill decks lint")
             }
             report = try DeckLint.lint(path: deck.source)

@@ -14,29 +14,36 @@ enum ExportCommand {
     static let spec = CommandSpec(
         name: "export",
         summary: "export your progress (JSON, to take to another machine) or the cards for Anki",
-        usage: ["export [--format json|anki-tsv] [--output FILE]"],
+        usage: ["export [--format json|anki-tsv] [--output FILE]", "export --format apkg --output FILE"],
         options: [
-            OptionSpec("format", .value, valueName: "FORMAT", help: "json (default: cards, states, reviews, quiz answers, drills) or anki-tsv"),
+            OptionSpec("format", .value, valueName: "FORMAT",
+                       help: "json (default: cards, states, reviews, quiz answers, drills), anki-tsv, or apkg (an Anki package with the review history and scheduling; needs --output)"),
             OptionSpec("output", .value, valueName: "FILE", help: "write to FILE (a regular file atomically: a temporary file, then rename; a link's target the same way; a FIFO or device directly) instead of stdout; - is stdout"),
         ],
         discussion: """
         The JSON format ("sysdrill-progress", version 1) is described in docs/export-format.md
         and docs/export-schema.json; 'sysdrill import FILE' merges it into another database.
         anki-tsv writes the active cards as Basic notes (front, back, a tag from the section
-        path) for Anki's File > Import.
+        path) for Anki's File > Import. apkg writes a legacy Anki package (collection.anki2,
+        schema 11): the same notes plus every review as Anki's review log and each card's
+        state as Anki scheduling (docs/interop.md).
 
         Examples:
           sysdrill export --output ~/sysdrill-progress.json
           sysdrill export --format anki-tsv > sysdrill.txt
+          sysdrill export --format apkg --output sysdrill.apkg
         """,
         run: run
     )
 
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
-        let format = try invocation.choice("format", from: ["json", "anki-tsv"]) ?? "json"
+        let format = try invocation.choice("format", from: ["json", "anki-tsv", "apkg"]) ?? "json"
         // `--output -` is stdout, as with most tools.
         let output = invocation.value("output").flatMap { $0 == "-" ? nil : $0 }
         if let output, output.isEmpty { throw UsageError("--output needs a file name", command: invocation.commandName) }
+        if format == "apkg" && output == nil {
+            throw UsageError("--format apkg writes a binary package: give it a file with --output FILE", command: invocation.commandName)
+        }
         let store = try context.syncedStore()
         var counts: JSONObject = [:]
         var bytes = 0
@@ -50,6 +57,11 @@ enum ExportCommand {
                           "reviews": JSONValue(written.reviews),
                           "quiz_results": JSONValue(written.quizResults), "drill_results": JSONValue(written.drillResults)]
                 bytes = written.bytes
+            } else if format == "apkg" {
+                let package = try AnkiExport.package(from: store, configuration: try context.configuration(store), now: context.now)
+                try append(package.bytes)
+                counts = ["cards": JSONValue(package.cards), "reviews": JSONValue(package.reviews)]
+                bytes = package.bytes.count
             } else {
                 let cards = try store.cards().map(\.card)
                 let text = AnkiTSV.text(cards)

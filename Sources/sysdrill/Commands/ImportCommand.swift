@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Interop
 import JSONText
 import Store
 import Study
@@ -11,9 +15,12 @@ import Timekeeping
 enum ImportCommand {
     static let spec = CommandSpec(
         name: "import",
-        summary: "merge a progress export (from 'sysdrill export') into this database",
-        usage: ["import FILE [--dry-run] [--settings] [--json]", "import - (read the export from standard input)"],
+        summary: "merge a progress export (from 'sysdrill export'), an Anki collection or an Anki package into this database",
+        usage: ["import FILE [--format json|anki|apkg] [--dry-run] [--settings] [--json]",
+                "import - (read a sysdrill export from standard input)"],
         options: [
+            OptionSpec("format", .value, valueName: "FORMAT",
+                       help: "json (a sysdrill export), anki (an Anki collection file) or apkg (an .apkg/.colpkg package); default: told by the file's content"),
             OptionSpec("dry-run", help: "check the file and show what would change, changing nothing"),
             OptionSpec("settings", help: "also apply the file's scheduler settings (scheduler, limits, FSRS parameters, rollover hour)"),
         ],
@@ -25,6 +32,10 @@ enum ImportCommand {
         other, never duplicates anything. Cards your decks do not have are kept as retired
         cards with their text. Afterwards the state of every card that got new reviews is
         recomputed by replaying its review log with the active scheduler.
+        An Anki collection (collection.anki2, read-only, even while Anki runs) or a legacy
+        .apkg/.colpkg becomes imported decks: every note's cards with their tags, and the
+        graded reviews with their states replayed; importing again adds only what is new.
+        See docs/interop.md.
         JSON: {"file", "dry_run", "exported_at", "cards": {"in_file", "added_retired", "known"},
         "reviews": {"in_file", "added", "already_present", "conflicting"}, "quiz_results": {...},
         "drill_results": {...}, "states": {"scheduler", "cards_replayed", "changed"},
@@ -36,6 +47,13 @@ enum ImportCommand {
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let path = invocation.positionals[0]
         let dryRun = invocation.flag("dry-run")
+        let chosen = try invocation.choice("format", from: ImportFileFormat.allCases.map(\.rawValue))
+        let format = try chosen.flatMap(ImportFileFormat.init(rawValue:)) ?? detectedFormat(path)
+        if format != .sysdrill {
+            if path == "-" { throw UsageError("an Anki file cannot be read from standard input; give its path", command: invocation.commandName) }
+            if invocation.flag("settings") { throw UsageError("--settings applies to sysdrill exports only", command: invocation.commandName) }
+            return try AnkiImportCommand.run(path: path, format: format, dryRun: dryRun, context)
+        }
         let store = try context.syncedStore()
         let importer = ProgressImport(store: store)
         let report: ImportReport
@@ -49,17 +67,36 @@ enum ImportCommand {
             }
             throw error
         }
+        return show(report.json, text: text(report, path: path, style: context.style), conflicting: report.reviewsConflicting,
+                    path: path, context)
+    }
+
+    /// Prints an import's report (its JSON with the file first, or its text) and warns of
+    /// reviews whose ID is here with other content. Shared by the JSON and Anki imports.
+    static func show(_ json: JSONObject, text: String, conflicting: Int, path: String, _ context: AppContext) -> Int32 {
         if context.json {
             var object: JSONObject = ["file": .string(path)]
-            for entry in report.json.entries { object.set(entry.key, entry.value) }
+            for entry in json.entries { object.set(entry.key, entry.value) }
             context.print(JSONValue.object(object).serialized(pretty: true))
         } else {
-            context.stdout.write(text(report, path: path, style: context.style))
+            context.stdout.write(text)
         }
-        if report.reviewsConflicting > 0 {
-            context.note(context.errorStyle.yellow("warning:") + " \(report.reviewsConflicting) review(s) in the file have the ID of a review here but other content; yours were kept")
+        if conflicting > 0 {
+            context.note(context.errorStyle.yellow("warning:") + " \(conflicting) review(s) in the file have the ID of a review here but other content; yours were kept")
         }
         return ExitCode.ok
+    }
+
+    /// The format the file's first bytes show; a file that fits none is left to the JSON
+    /// reader, whose message says where it stops being JSON.
+    static func detectedFormat(_ path: String) throws -> ImportFileFormat {
+        guard path != "-" else { return .sysdrill }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .sysdrill }  // the JSON import names a missing or unreadable file
+        defer { close(fd) }
+        var prefix = [UInt8](repeating: 0, count: 64)
+        let count = prefix.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        return ImportFileFormat.detect(Array(prefix.prefix(max(0, count)))) ?? .sysdrill
     }
 
     static func problemsJSON(_ error: ProgressError) -> [JSONValue]? {

@@ -1,0 +1,199 @@
+import Deck
+import Scheduling
+import Store
+
+/// What an Anki collection becomes in sysdrill, decided without touching a database:
+/// decks of cards, each card's tags, and the review log.
+///
+/// - The top level of Anki's deck name is the sysdrill deck; its subdecks are the card's
+///   section path (`Systems::Caching::Redis` → deck `Systems`, section `Caching › Redis`).
+/// - A card of a standard note type asks the fields its question template shows and
+///   answers with the fields its answer template adds (Basic: Front → Back). A second
+///   card that asks what the first answers is its reverse (Basic and reversed).
+/// - A cloze card hides its deletion and answers with it (plus the note's other fields).
+/// - IDs come from the note's GUID and the card's ordinal; review IDs from the revlog ID.
+/// - Ease 1-4 is quality 1, 3, 4, 5; entries without a grade (manual reschedules, ease 0)
+///   are skipped and counted.
+public struct AnkiImportPlan: Sendable {
+    public struct Deck: Sendable {
+        public let name: String
+        public var cards: [Card]
+    }
+
+    public var decks: [Deck] = []
+    public var tags: [CardID: [String]] = [:]
+    public var reviews: [ReviewRecord] = []
+    public var notes = 0
+    public var ankiCards = 0
+    public var revlogEntries = 0
+    /// Why cards or revlog entries were left out, with how many.
+    public var skippedCards: [String: Int] = [:]
+    public var skippedReviews: [String: Int] = [:]
+
+    public var cardCount: Int { decks.reduce(0) { $0 + $1.cards.count } }
+
+    public init() {}
+}
+
+public enum AnkiMapping {
+    /// Each card's source location is its note's GUID (as `anki note GUID`) and its card
+    /// number (ordinal + 1), which stay the same whichever file the collection came in.
+    public static func plan(_ collection: AnkiCollection) -> AnkiImportPlan {
+        var plan = AnkiImportPlan()
+        plan.notes = collection.notes.count
+        plan.ankiCards = collection.cards.count
+        plan.revlogEntries = collection.revlog.count
+        let notes = Dictionary(collection.notes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var deckIndex: [String: Int] = [:]
+        var imported: [Int64: CardID] = [:]
+        var order = 0
+        for ankiCard in collection.cards {
+            guard let note = notes[ankiCard.noteID] else {
+                plan.skippedCards["its note is missing", default: 0] += 1
+                continue
+            }
+            guard let notetype = collection.notetypes[note.notetypeID] else {
+                plan.skippedCards["its note type is missing", default: 0] += 1
+                continue
+            }
+            guard let sides = sides(of: ankiCard, note: note, notetype: notetype) else {
+                plan.skippedCards["nothing to ask after rendering (empty field or unknown template)", default: 0] += 1
+                continue
+            }
+            let path = (collection.decks[ankiCard.deckID] ?? "Default").splitting(on: "::")
+                .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            let deckName = path.first ?? "Default"
+            let id = CardID(foreign: ["anki", note.guid, String(ankiCard.ordinal)])
+            let from = sides.reverseOfOrdinal.map { [CardID(foreign: ["anki", note.guid, String($0)])] } ?? []
+            order += 1
+            let card = Card(id: id, deck: deckName, section: Array(path.dropFirst()), kind: from.isEmpty ? .question : .reverse,
+                            term: sides.front, front: sides.front, back: sides.back, items: [],
+                            source: SourceLocation(file: "anki note " + note.guid, line: ankiCard.ordinal + 1), order: order,
+                            from: from)
+            if deckIndex[deckName] == nil {
+                deckIndex[deckName] = plan.decks.count
+                plan.decks.append(AnkiImportPlan.Deck(name: deckName, cards: []))
+            }
+            plan.decks[deckIndex[deckName]!].cards.append(card)
+            if !note.tags.isEmpty { plan.tags[id] = note.tags }
+            imported[ankiCard.id] = id
+        }
+        // A reverse whose first card was skipped stands alone.
+        let importedIDs = Set(imported.values)
+        for deck in plan.decks.indices {
+            plan.decks[deck].cards = plan.decks[deck].cards.map { card in
+                guard let source = card.from.first, !importedIDs.contains(source) else { return card }
+                return Card(id: card.id, deck: card.deck, section: card.section, kind: .question, term: card.term, front: card.front,
+                            back: card.back, items: [], source: card.source, order: card.order)
+            }
+        }
+        let known = Set(collection.cards.map(\.id))
+        for entry in collection.revlog {
+            guard (1...4).contains(entry.ease), entry.type <= 3 else {
+                plan.skippedReviews["manual reschedule or other entry without a grade", default: 0] += 1
+                continue
+            }
+            guard let card = imported[entry.cardID] else {
+                plan.skippedReviews[known.contains(entry.cardID) ? "its card was skipped" : "its card was deleted in Anki",
+                                    default: 0] += 1
+                continue
+            }
+            plan.reviews.append(ReviewRecord(id: reviewID(revlogID: entry.id), cardID: card, at: entry.id / 1000,
+                                             grade: quality(ease: entry.ease), durationMs: entry.milliseconds))
+        }
+        return plan
+    }
+
+    /// Anki's four buttons as sysdrill's qualities: again 1, hard 3, good 4, easy 5.
+    public static func quality(ease: Int) -> Quality {
+        Quality(rawValue: [1, 3, 4, 5][ease - 1])!
+    }
+
+    /// A UUID-shaped review ID made from the revlog ID (milliseconds), so the same Anki
+    /// review always merges into the same log entry: `616e6b69` ("anki"), then the revlog
+    /// ID's 16 hex digits spread over the rest with version and variant digits 8.
+    public static func reviewID(revlogID: Int64) -> String {
+        let hex = String(UInt64(bitPattern: revlogID), radix: 16)
+        let digits = Array(String(repeating: "0", count: 16 - hex.count) + hex)
+        return "616e6b69-" + String(digits[0..<4]) + "-8000-8000-" + String(digits[4..<16])
+    }
+
+    /// The revlog ID a review ID of `reviewID(revlogID:)` was made from.
+    public static func revlogID(reviewID: String) -> Int64? {
+        let parts = reviewID.split(separator: "-")
+        guard parts.count == 5, parts[0] == "616e6b69", parts[2] == "8000", parts[3] == "8000" else { return nil }
+        return UInt64(parts[1] + parts[4], radix: 16).map { Int64(bitPattern: $0) }
+    }
+
+    struct Sides {
+        let front: String
+        let back: String
+        /// For the second direction of a two-way note: the ordinal of the card it reverses.
+        let reverseOfOrdinal: Int?
+    }
+
+    static func sides(of card: AnkiCollection.Card, note: AnkiCollection.Note, notetype: AnkiCollection.Notetype) -> Sides? {
+        func field(_ name: String) -> String {
+            guard let index = notetype.fields.firstIndex(of: name), index < note.fields.count else { return "" }
+            return note.fields[index]
+        }
+        func text(_ names: [String]) -> String {
+            names.map { AnkiFieldText.render(field($0)) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        }
+        if notetype.isCloze {
+            let template = notetype.templates.first ?? (question: "{{cloze:Text}}", answer: "")
+            let clozeFields = clozeFieldNames(template.question, notetype: notetype)
+            let source = clozeFields.map(field).joined(separator: "\n")
+            guard AnkiCloze.numbers(in: source).contains(card.ordinal + 1) else { return nil }
+            let rendered = AnkiCloze.render(source, hiding: card.ordinal + 1)
+            let extra = text(AnkiTemplate.fieldNames(in: template.answer).filter { !clozeFields.contains($0) })
+            let front = AnkiFieldText.render(rendered.front)
+            let back = [AnkiFieldText.render(rendered.back), extra].filter { !$0.isEmpty }.joined(separator: "\n")
+            return front.isEmpty || back.isEmpty ? nil : Sides(front: front, back: back, reverseOfOrdinal: nil)
+        }
+        guard card.ordinal < notetype.templates.count else { return nil }
+        let template = notetype.templates[card.ordinal]
+        let asked = AnkiTemplate.fieldNames(in: template.question)
+        var answered = AnkiTemplate.fieldNames(in: template.answer).filter { !asked.contains($0) }
+        if answered.isEmpty { answered = notetype.fields.filter { !asked.contains($0) } }
+        let front = text(asked), back = text(answered)
+        guard !front.isEmpty, !back.isEmpty else { return nil }
+        // The reverse of card 0: it asks what card 0 answers and answers what card 0 asks.
+        var reverseOf: Int?
+        if card.ordinal > 0, let first = notetype.templates.first {
+            let firstAsked = AnkiTemplate.fieldNames(in: first.question)
+            let firstAnswered = AnkiTemplate.fieldNames(in: first.answer).filter { !firstAsked.contains($0) }
+            if Set(asked) == Set(firstAnswered), Set(answered) == Set(firstAsked) { reverseOf = 0 }
+        }
+        return Sides(front: front, back: back, reverseOfOrdinal: reverseOf)
+    }
+
+    /// The fields a cloze template deletes from (`{{cloze:Text}}`), else the first field.
+    static func clozeFieldNames(_ question: String, notetype: AnkiCollection.Notetype) -> [String] {
+        var names: [String] = []
+        var rest = Substring(question)
+        while let marker = rest.firstRange(of: "{{cloze:") {
+            guard let close = rest[marker.upperBound...].firstRange(of: "}}") else { break }
+            names.append(String(rest[marker.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        return names.isEmpty ? Array(notetype.fields.prefix(1)) : names
+    }
+}
+
+extension String {
+    func splitting(on separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+
+    func trimmingSpaces() -> String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}

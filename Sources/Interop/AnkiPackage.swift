@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The kinds of file `sysdrill import` reads, told apart by their first bytes.
+public enum ImportFileFormat: String, Sendable, CaseIterable {
+    /// sysdrill's own JSON export.
+    case sysdrill = "json"
+    /// An Anki collection: an SQLite file (`collection.anki2`, `.anki21`).
+    case ankiCollection = "anki"
+    /// A zip archive holding a collection: `.apkg` or `.colpkg`.
+    case ankiPackage = "apkg"
+
+    /// The format `prefix` (the file's first bytes) shows, or nil when none fits.
+    public static func detect(_ prefix: [UInt8]) -> ImportFileFormat? {
+        if prefix.starts(with: Array("SQLite format 3\0".utf8)) { return .ankiCollection }
+        if ZipArchive.looksLikeZip(prefix) { return .ankiPackage }
+        // JSON: optional byte-order mark and white space, then an object or array.
+        var bytes = prefix[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .sysdrill }
+        return nil
+    }
+}
+
+/// Reads an Anki collection from a collection file or a legacy package.
+public enum AnkiPackage {
+    /// The collection of `path`, an SQLite collection or a zip package. A package's
+    /// collection is written to a temporary file (removed before returning), since SQLite
+    /// reads files.
+    public static func readCollection(path: String, format: ImportFileFormat) throws(InteropError) -> AnkiCollection {
+        switch format {
+        case .ankiCollection:
+            return try AnkiCollectionReader.read(path: path)
+        case .ankiPackage:
+            let bytes = try readFile(path)
+            let archive: ZipArchive
+            do {
+                archive = try ZipArchive(bytes: bytes)
+            } catch {
+                throw .badInput(path: path, reason: "it is not a readable zip archive: \(error)")
+            }
+            let entry = try collectionEntry(archive, path: path)
+            let data: [UInt8]
+            do {
+                data = try archive.data(of: entry)
+            } catch {
+                throw .badInput(path: path, reason: "\(error)")
+            }
+            return try withTemporaryFile(data, path: path) { file throws(InteropError) in
+                try AnkiCollectionReader.read(path: file, name: path + " (" + entry.name + ")")
+            }
+        case .sysdrill:
+            throw .badInput(path: path, reason: "it is a sysdrill export, not an Anki file")
+        }
+    }
+
+    /// The message for a package made by Anki 2.1.50+ without "Support older Anki versions".
+    public static let modernPackageAdvice = "it is a package in Anki's newer format (collection.anki21b, compressed with zstd), "
+        + "which sysdrill does not read. In Anki, use File › Export, choose \"Anki Deck Package\" or \"Anki Collection "
+        + "Package\" and tick \"Support older Anki versions\"; or import the collection file itself "
+        + "(collection.anki2 in your Anki profile folder)"
+
+    /// The member holding the collection: `collection.anki21` before `collection.anki2`
+    /// (a package with both keeps a stub in the older one); a package with
+    /// `collection.anki21b` is the newer format and refused.
+    static func collectionEntry(_ archive: ZipArchive, path: String) throws(InteropError) -> ZipArchive.Entry {
+        if archive.entry(named: "collection.anki21b") != nil { throw .unsupported(path: path, reason: modernPackageAdvice) }
+        if let entry = archive.entry(named: "collection.anki21") ?? archive.entry(named: "collection.anki2") { return entry }
+        let names = archive.entries.prefix(5).map(\.name).joined(separator: ", ")
+        throw .badInput(path: path, reason: "this zip archive holds no Anki collection (collection.anki2 or .anki21)"
+            + (names.isEmpty ? "; it is empty" : "; it holds " + names))
+    }
+
+    static func readFile(_ path: String) throws(InteropError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable(path: path, reason: systemError()) }
+        defer { close(fd) }
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: systemError())
+            }
+            if count == 0 { return result }
+            result += buffer[0..<count]
+        }
+    }
+
+    /// Runs `body` with `data` in a new private file under `$TMPDIR` (or /tmp), removed afterwards.
+    static func withTemporaryFile<T>(_ data: [UInt8], path: String, _ body: (String) throws(InteropError) -> T) throws(InteropError) -> T {
+        let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((folder + "/sysdrill-anki-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw .unreadable(path: folder, reason: "cannot make a temporary file: " + systemError()) }
+        let file = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        defer { unlink(file) }
+        var written = 0
+        while written < data.count {
+            let count = data.withUnsafeBytes { write(fd, $0.baseAddress! + written, data.count - written) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                close(fd)
+                throw .unreadable(path: file, reason: "cannot write a temporary copy: " + systemError())
+            }
+            written += count
+        }
+        close(fd)
+        return try body(file)
+    }
+
+    /// The C library's message for `errno`.
+    static func systemError() -> String {
+        String(cString: strerror(errno))
+    }
+}

@@ -1,0 +1,123 @@
+import Deck
+import Interop
+import JSONText
+import Scheduling
+import Store
+import Study
+import Timekeeping
+
+/// What an Anki import did (or, in a dry run, would do).
+public struct AnkiImportReport: Sendable {
+    public var dryRun = false
+    public var format: ImportFileFormat = .ankiCollection
+    public var notes = 0
+    public var ankiCards = 0
+    /// Per sysdrill deck: its name and how many cards it got from the file.
+    public var decks: [(name: String, cards: Int)] = []
+    public var cardsAdded = 0
+    public var cardsUpdated = 0
+    public var cardsUnchanged = 0
+    /// Cards of an imported deck that the file no longer has (deleted in Anki): retired.
+    public var cardsRetired = 0
+    public var skippedCards: [(reason: String, count: Int)] = []
+    public var revlogEntries = 0
+    public var reviewsAdded = 0
+    public var reviewsAlreadyPresent = 0
+    /// Reviews whose ID is here already with other content: the local one is kept.
+    public var reviewsConflicting = 0
+    public var skippedReviews: [(reason: String, count: Int)] = []
+    public var cardsReplayed = 0
+    public var statesChanged = 0
+    public var scheduler: SchedulerKind = .sm2
+
+    public init() {}
+
+    public var json: JSONObject {
+        [
+            "format": .string(format.rawValue),
+            "dry_run": .bool(dryRun),
+            "notes": JSONValue(notes),
+            "decks": .array(decks.map { ["name": .string($0.name), "cards": JSONValue($0.cards)] }),
+            "cards": ["in_file": JSONValue(ankiCards), "added": JSONValue(cardsAdded), "updated": JSONValue(cardsUpdated),
+                      "unchanged": JSONValue(cardsUnchanged), "retired": JSONValue(cardsRetired),
+                      "skipped": .array(skippedCards.map { ["reason": .string($0.reason), "count": JSONValue($0.count)] })],
+            "reviews": ["in_file": JSONValue(revlogEntries), "added": JSONValue(reviewsAdded),
+                        "already_present": JSONValue(reviewsAlreadyPresent), "conflicting": JSONValue(reviewsConflicting),
+                        "skipped": .array(skippedReviews.map { ["reason": .string($0.reason), "count": JSONValue($0.count)] })],
+            "states": ["scheduler": .string(scheduler.rawValue), "cards_replayed": JSONValue(cardsReplayed),
+                       "changed": JSONValue(statesChanged)],
+        ]
+    }
+}
+
+/// Brings an Anki collection into the store: its decks as imported decks, its graded
+/// reviews merged by ID, and the state of every card that got reviews replayed with the
+/// active scheduler. One transaction: anything wrong leaves the database as it was, and a
+/// dry run does all of it and rolls it back, so its report is exact.
+public struct AnkiImport {
+    let store: StudyStore
+
+    public init(store: StudyStore) {
+        self.store = store
+    }
+
+    /// `path`: the file as the user named it (messages); `source`: its absolute path,
+    /// recorded as the decks' source.
+    public func run(_ collection: AnkiCollection, format: ImportFileFormat, path: String, source: String,
+                    configuration: StudyConfiguration, now: UnixTime, dryRun: Bool) throws -> AnkiImportReport {
+        let plan = AnkiMapping.plan(collection)
+        var report = AnkiImportReport()
+        report.dryRun = dryRun
+        report.format = format
+        report.notes = plan.notes
+        report.ankiCards = plan.ankiCards
+        report.revlogEntries = plan.revlogEntries
+        report.decks = plan.decks.map { ($0.name, $0.cards.count) }
+        report.skippedCards = plan.skippedCards.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        report.skippedReviews = plan.skippedReviews.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        report.scheduler = configuration.scheduler.kind
+        do {
+            return try store.connection.transaction {
+                let existing = Dictionary(uniqueKeysWithValues: try store.decks().map { ($0.name, $0) })
+                for deck in plan.decks {
+                    if let known = existing[deck.name], known.origin != .imported {
+                        throw InteropError.badInput(path: path, reason: "its deck '\(deck.name)' has the name of a deck you already have "
+                            + "(\(known.origin.rawValue), from \(known.source)); rename the deck in Anki or remove yours with "
+                            + "'sysdrill decks remove \(deck.name)'")
+                    }
+                }
+                for deck in plan.decks {
+                    let sync = try store.sync(deck: deck.name, source: "anki:" + source, origin: .imported, files: [],
+                                              cards: deck.cards, at: now)
+                    report.cardsAdded += sync.inserted + sync.revived
+                    report.cardsUpdated += sync.updated
+                    report.cardsUnchanged += sync.unchanged
+                    report.cardsRetired += sync.retired
+                    for card in deck.cards { try store.replaceTags(of: card.id, with: plan.tags[card.id] ?? []) }
+                }
+                var touched = Set<CardID>()
+                for review in plan.reviews {
+                    if try store.insertReview(review) {
+                        report.reviewsAdded += 1
+                        touched.insert(review.cardID)
+                    } else {
+                        report.reviewsAlreadyPresent += 1
+                        if try store.review(id: review.id) != review { report.reviewsConflicting += 1 }
+                    }
+                }
+                let rebuilder = StateRebuilder(store: store, scheduler: configuration.scheduler.makeScheduler())
+                report.cardsReplayed = touched.count
+                report.statesChanged = touched.isEmpty ? 0 : try rebuilder.rebuild(only: touched)
+                if dryRun { throw AnkiDryRunRollback(report: report) }
+                return report
+            }
+        } catch let rollback as AnkiDryRunRollback {
+            return rollback.report
+        }
+    }
+}
+
+/// Thrown at the end of a dry run so the transaction rolls everything back.
+struct AnkiDryRunRollback: Error {
+    let report: AnkiImportReport
+}
