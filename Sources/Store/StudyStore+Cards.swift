@@ -106,8 +106,8 @@ extension StudyStore {
             let stored = try connection.prepare(Self.selectCard + " WHERE c.id = ?1 AND c.deck = ?2")
             let insert = try connection.prepare("""
                 INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired, links,
-                                  derived_from)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?13)
+                                  derived_from, introduced)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?13, EXISTS (SELECT 1 FROM card_state WHERE card_id = ?1))
                 ON CONFLICT(id) DO UPDATE SET deck = excluded.deck, section = excluded.section, kind = excluded.kind,
                     term = excluded.term, front = excluded.front, back = excluded.back, items = excluded.items,
                     source_file = excluded.source_file, source_line = excluded.source_line,
@@ -191,8 +191,9 @@ extension StudyStore {
     public func insertRetiredCard(_ card: Card) throws {
         try connection.run("""
             INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired, links,
-                              derived_from)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13) ON CONFLICT(id) DO NOTHING
+                              derived_from, introduced)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13, EXISTS (SELECT 1 FROM card_state WHERE card_id = ?1))
+            ON CONFLICT(id) DO NOTHING
             """, [card.id.rawValue, card.deck, SectionCoding.encode(card.section), card.kind.rawValue, card.term, card.front,
                   card.back, SectionCoding.encode(card.items), card.source.file, card.source.line, card.order,
                   SectionCoding.encode(card.links), SectionCoding.encode(card.from.map(\.rawValue))])
