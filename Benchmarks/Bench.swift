@@ -100,18 +100,18 @@ final class Bench {
 
     private var work = ""
     private var launcher: Launcher?
-    private var childEnvironment: [String] = []
+    var childEnvironment: [String] = []
     private var units: String?
-    private var cmark: String?
+    var cmark: String?
     private var sqlite3: String?
 
     init(settings: BenchSettings) {
         self.settings = settings
     }
 
-    private func path(_ name: String) -> String { work + "/" + name }
+    func path(_ name: String) -> String { work + "/" + name }
 
-    private func step(_ text: String) {
+    func step(_ text: String) {
         Output.line("bench: " + text)
     }
 
@@ -152,6 +152,7 @@ final class Bench {
         measurements.append(try due(data))
         measurements.append(try review(data))
         measurements.append(try optimize(data))
+        measurements += try queueAndListings(data)
         let export = try exportHistory(data)
         measurements.append(export)
         measurements.append(try importHistory(data, exportAvailable: export.unavailable == nil))
@@ -258,7 +259,7 @@ final class Bench {
     }
 
     @discardableResult
-    private func sysdrill(_ arguments: [String], what: String, input: String? = nil, output: String? = nil) throws -> ChildResult {
+    func sysdrill(_ arguments: [String], what: String, input: String? = nil, output: String? = nil) throws -> ChildResult {
         let result = try start(ChildCommand(arguments: [settings.sysdrill] + arguments, environment: childEnvironment,
                                             input: input, output: output))
         guard result.succeeded else { throw BenchError.failed("sysdrill " + what, result.status) }
@@ -270,7 +271,7 @@ final class Bench {
     /// One untimed warm-up of each command (page cache, dynamic loader), then `runs`
     /// timed runs, subject and reference interleaved so that load from other processes
     /// on the machine hits both alike.
-    private func measure(_ measurement: inout Measurement, runs: Int, prepare: () throws -> Void = {},
+    func measure(_ measurement: inout Measurement, runs: Int, prepare: () throws -> Void = {},
                          subject: () throws -> ChildResult, reference: (() throws -> ChildResult)? = nil) throws {
         step("\(measurement.scenario): \(runs) runs")
         try prepare()
@@ -292,24 +293,24 @@ final class Bench {
              + (measurement.referenceTimes.isEmpty ? "" : ", reference " + Format.duration(measurement.referenceMedian)))
     }
 
-    private func start(_ command: ChildCommand) throws -> ChildResult {
+    func start(_ command: ChildCommand) throws -> ChildResult {
         guard let launcher else { throw BenchError.setup("no launcher") }
         return try launcher.run(command)
     }
 
-    private func spawnSysdrill(_ arguments: [String], input: String? = nil, output: String? = nil) -> () throws -> ChildResult {
+    func spawnSysdrill(_ arguments: [String], input: String? = nil, output: String? = nil) -> () throws -> ChildResult {
         let command = ChildCommand(arguments: [settings.sysdrill] + arguments, environment: childEnvironment, input: input, output: output)
         return { [unowned self] in try start(command) }
     }
 
-    private func spawnTool(_ tool: String?, _ arguments: [String]) -> (() throws -> ChildResult)? {
+    func spawnTool(_ tool: String?, _ arguments: [String]) -> (() throws -> ChildResult)? {
         guard let tool else { return nil }
         let command = ChildCommand(arguments: [tool] + arguments, environment: childEnvironment)
         return { [unowned self] in try start(command) }
     }
 
     /// Marks a missing reference tool: the row shows "n/a", never a failure.
-    private func reference(_ measurement: inout Measurement, name: String, tool: String?) {
+    func reference(_ measurement: inout Measurement, name: String, tool: String?) {
         measurement.referenceName = name
         if tool == nil { measurement.referenceNote = "n/a (not installed)" }
     }

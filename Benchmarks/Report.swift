@@ -56,7 +56,8 @@ struct Measurement {
         switch target {
         case .none: break
         case .ratio(let limit): parts.append(limit == 1 ? "≤ 1x ref" : "≤ \(Format.number(limit, digits: 0))x ref")
-        case .seconds(let limit): parts.append("< \(Format.number(limit, digits: 0)) s")
+        case .seconds(let limit):
+            parts.append(limit < 1 ? "< \(Format.number(limit * 1000, digits: 0)) ms" : "< \(Format.number(limit, digits: 0)) s")
         }
         if let budget = memoryBudget { parts.append("< \(budget >> 20) MiB") }
         return parts.isEmpty ? "—" : parts.joined(separator: ", ")
