@@ -60,9 +60,13 @@ final class AppContext {
     func databasePath() throws -> String {
         if let path = invocation.value("db") {
             guard !path.isEmpty else { throw UsageError("--db needs a file path") }
+            try MissingDatabaseFolder.check(path, from: "--db")
             return path
         }
-        if let path = environment["SYSDRILL_DB"], !path.isEmpty { return path }
+        if let path = environment["SYSDRILL_DB"], !path.isEmpty {
+            try MissingDatabaseFolder.check(path, from: "SYSDRILL_DB")
+            return path
+        }
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/sysdrill/sysdrill.sqlite" }
         guard let home = environment["HOME"], !home.isEmpty else {
             throw UsageError("cannot find a place for the database: HOME is not set; pass --db PATH or set SYSDRILL_DB")

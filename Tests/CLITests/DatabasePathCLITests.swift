@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// A mistyped `--db` or `SYSDRILL_DB` must not create folders and a fresh database (the
+/// user's progress would look gone); the default location's folders are still made.
+@Suite struct DatabasePathCLITests {
+    @Test func aMissingFolderIsRefusedAndNothingIsCreated() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let path = cli.directory + "/no-such-dir/deeper/x.sqlite"
+        let result = try cli.run(["--db", path, "due"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("--db \(path): no folder \(cli.directory)/no-such-dir/deeper"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.directory + "/no-such-dir"))
+
+        let fromEnvironment = try cli.run(["due"], extraEnvironment: ["SYSDRILL_DB": path])
+        #expect(fromEnvironment.status == 66)
+        #expect(fromEnvironment.stderr.contains("SYSDRILL_DB \(path): no folder"))
+        #expect(!FileManager.default.fileExists(atPath: cli.directory + "/no-such-dir"))
+    }
+
+    @Test func anExistingFolderAndTheDefaultLocationWork() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["--db", cli.directory + "/here.sqlite", "due"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: cli.directory + "/here.sqlite"))
+        // No --db and no SYSDRILL_DB: the default under XDG_DATA_HOME, folders created.
+        var bare = cli
+        bare.environment.removeValue(forKey: "SYSDRILL_DB")
+        let data = cli.directory + "/data"
+        #expect(try bare.run(["due"], extraEnvironment: ["XDG_DATA_HOME": data]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: data + "/sysdrill/sysdrill.sqlite"))
+    }
+}
