@@ -50,6 +50,12 @@ import Testing
         defer { cli.cleanUp() }
         #expect(try cli.run(["review", "--limit", "-3"]).status == 64)
         #expect(try cli.run(["review", "--scheduler", "sm3"]).stderr.contains("did you mean 'sm2'"))
+        // Another scheduler than the active one is refused: a session stores the active one's
+        // states, so it cannot honestly show another's intervals.
+        let other = try cli.run(["review", "--scheduler", "fsrs"], stdin: "good\n")
+        #expect(other.status == 64)
+        #expect(other.stderr.contains("sysdrill config set scheduler fsrs"), "\(other.stderr)")
+        #expect(try cli.run(["review", "--scheduler", "sm2", "--limit", "1"], stdin: "good\n").status == 0)
         #expect(try cli.run(["review", "--section", "no such heading"]).status == 64)
     }
 

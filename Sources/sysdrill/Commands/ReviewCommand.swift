@@ -18,7 +18,7 @@ enum ReviewCommand {
             OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a heading word)"),
             OptionSpec("limit", .value, valueName: "N", help: "at most N cards from today's queue this session"),
             OptionSpec("new", .value, valueName: "N", help: "up to N new cards in this session, even past today's limit"),
-            OptionSpec("scheduler", .value, valueName: "NAME", help: "sm2 or fsrs for this session only"),
+            OptionSpec("scheduler", .value, valueName: "NAME", help: "must be the active scheduler; switch with 'config set scheduler'"),
         ],
         discussion: """
         In a terminal: Space shows the answer, 1-4 grade it (again, hard, good, easy), u undoes,
@@ -49,21 +49,19 @@ enum ReviewCommand {
         let calendar = context.calendar(configuration)
         let filter = try context.sectionFilter(invocation, store: store)
 
-        let active = configuration.scheduler.makeScheduler()
-        var scheduler = active
-        var storedScheduler: (any Scheduler)?
-        var override: [CardID: CardState]?
-        if let schedulerName, let kind = SchedulerKind(rawValue: schedulerName), kind != configuration.scheduler.kind {
-            var settings = configuration.scheduler
-            settings.kind = kind
-            scheduler = settings.makeScheduler()
-            storedScheduler = active
-            override = try StateRebuilder(store: store, scheduler: scheduler).replayedStates()
+        // A session used to show another scheduler's intervals while it stored the active
+        // one's states (so the log still replayed): what it showed was not what it kept. The
+        // scheduler is a setting; switching it replays the log once, and then is honest.
+        if let schedulerName, schedulerName != configuration.scheduler.kind.rawValue {
+            throw UsageError("review --scheduler \(schedulerName): the active scheduler is \(configuration.scheduler.kind.rawValue), "
+                             + "and a session stores the active scheduler's states; switch with "
+                             + "'sysdrill config set scheduler \(schedulerName)' (it replays your log once)")
         }
+        let scheduler = configuration.scheduler.makeScheduler()
         let clock = context.clock
         let today = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: clock.now,
-                                         options: .init(section: filter, newCards: newCards, states: override))
-        let session = ReviewSession(store: store, scheduler: scheduler, storedScheduler: storedScheduler, today: today,
+                                         options: .init(section: filter, newCards: newCards))
+        let session = ReviewSession(store: store, scheduler: scheduler, today: today,
                                     clock: clock, identifiers: RandomIdentifiers(), limit: limit, leech: configuration.leech)
         if session.remaining == 0 {
             if context.json {
