@@ -64,6 +64,12 @@ struct Evaluator {
                 return quotient
             }
 
+        case .call(let function, let argumentSyntax):
+            var arguments: [Quantity] = []
+            for argument in argumentSyntax { arguments.append(try evaluate(argument)) }
+            let input = input
+            return try function.apply(arguments, spans: argumentSyntax.map(\.span), call: syntax.span) { ScalarText.slice(input, $0) }
+
         case .power(let baseSyntax, let exponentSyntax, _):
             let base = try evaluate(baseSyntax)
             let exponent = try evaluate(exponentSyntax)
@@ -111,7 +117,11 @@ struct Evaluator {
             throw CapacityError(.ambiguousUnit, message, span: span, suggestion: suggestion)
         case .unknown(let suggestion):
             var message = "unknown unit '\(word)'"
-            if let suggestion { message += "; did you mean '\(suggestion)'?" }
+            if let suggestion {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += " (to count something, write the number alone or use a count word such as 'users', 'items' or 'servers')"
+            }
             throw CapacityError(.unknownUnit, message, span: span, suggestion: suggestion)
         }
     }

@@ -8,7 +8,7 @@
 //   unary      := ('-' | '+') unary | power
 //   power      := postfix ('^' unary)?          (right-associative)
 //   postfix    := primary '%'?
-//   primary    := NUMBER | WORD | '$' NUMBER? | '(' sum ')'
+//   primary    := NUMBER | WORD | '$' NUMBER? | '(' sum ')' | FUNCTION '(' sum (',' sum)* ')'
 //
 // Juxtaposition binds tighter than `/` because that is how people write units:
 // `100M req/day` and `10 MB / 2 s` mean what they look like.
@@ -197,14 +197,10 @@ struct Parser {
                 throw CapacityError(.syntax, "empty parentheses: put a value inside", span: token.span.lowerBound..<current.span.upperBound)
             }
             let inner = try sum()
-            guard current.kind == .rightParen else {
-                if current.kind == .end {
-                    throw CapacityError(.syntax, "missing ')' to close this '('", span: token.span)
-                }
-                throw unexpected(after: tokens[position - 1])
-            }
-            let close = advance()
+            let close = try closing(token)
             return Syntax(kind: inner.kind, span: token.span.lowerBound..<close.span.upperBound)
+        case .function(let function):
+            return try call(function, name: advance())
         case .end:
             let previous = position > 0 ? tokens[position - 1] : token
             throw CapacityError(.syntax, "the expression ends too early: expected a number or a unit after \(previous.quoted)",
@@ -216,6 +212,45 @@ struct Parser {
         default:
             throw CapacityError(.syntax, "expected a number or a unit, found \(token.quoted)", span: token.span)
         }
+    }
+
+    /// The `)` that closes `open`. When the input ends, or a conversion starts, before
+    /// it, the error points at the `(` left open rather than at where the input stopped.
+    private mutating func closing(_ open: Token) throws(CapacityError) -> Token {
+        switch current.kind {
+        case .rightParen:
+            return advance()
+        case .end, .arrow:
+            throw CapacityError(.syntax, "missing ')' to close this '('", span: open.span)
+        default:
+            throw unexpected(after: tokens[position - 1])
+        }
+    }
+
+    /// `max(3 ms, 20 ms)`: the lexer only makes a function token when `(` touches it.
+    private mutating func call(_ function: MathFunction, name: Token) throws(CapacityError) -> Syntax {
+        guard current.kind == .leftParen else {
+            throw CapacityError(.syntax, "expected '(' after '\(name.text)'", span: current.span)
+        }
+        let open = advance()
+        try enter(open)
+        defer { depth -= 1 }
+        if current.kind == .rightParen {
+            throw CapacityError(.syntax, "\(function.rawValue)() needs an argument, as in '\(function.rawValue)(2.5)'",
+                                span: name.span.lowerBound..<current.span.upperBound)
+        }
+        var arguments = [try sum()]
+        while current.kind == .comma {
+            let comma = advance()
+            try countOperator(at: comma.span)
+            arguments.append(try sum())
+        }
+        let close = try closing(open)
+        let span = name.span.lowerBound..<close.span.upperBound
+        if arguments.count > 1 && !function.takesSeveral {
+            throw CapacityError(.syntax, "\(function.rawValue)() takes one argument, got \(arguments.count)", span: span)
+        }
+        return Syntax(kind: .call(function, arguments), span: span)
     }
 
     /// The error for a token that cannot follow a complete operand.
