@@ -55,6 +55,12 @@ public struct Calculator: Sendable {
         }
     }
 
+    /// Whether `note` is the "'1.5B' means 1.5 billion" note, which a session that
+    /// evaluates many inputs shows once.
+    public static func isMagnitudeNote(_ note: String) -> Bool {
+        note.contains(Lexer.magnitudeNoteMark)
+    }
+
     /// The quantity `text` denotes (a conversion target, if any, only changes the display).
     public func quantity(_ text: String) throws(CapacityError) -> Quantity {
         try evaluate(text).quantity

@@ -167,7 +167,8 @@ struct Lexer {
                 throw CapacityError(.overflow, "'\(text(start..<index))' is too large to compute with (the limit is about 1.8e308)", span: start..<index)
             }
             if suffix == "B" {
-                note = "'\(text(start..<index))' means \(written) billion (B touching a number is a magnitude); write '\(written) B' or '\(written) bytes' for bytes"
+                let bytes = value == 1e9 ? "byte" : "bytes"
+                note = "'\(text(start..<index))' means \(written) billion \(Self.magnitudeNoteMark); write '\(written) B' or '\(written) \(bytes)' for bytes"
             }
         }
         return Token(kind: .number(value), span: start..<index, text: text(start..<index), note: note)
@@ -219,6 +220,9 @@ struct Lexer {
     private mutating func consumeDigits() {
         while let next = peek(), Self.isDigit(next) || next == "_" { index += 1 }
     }
+
+    /// Marks the "B touching a number" note, so a session can show it once.
+    static let magnitudeNoteMark = "(B touching a number is a magnitude)"
 
     static let magnitudes: [String: Double] = ["k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12]
 

@@ -40,6 +40,7 @@ enum MathFunction: String, Sendable, CaseIterable {
             // Round to 12 significant digits first, so 3000.0000000000005 is 3,000.
             let value = NumberText.rounded(first.value)
             var result = first
+            result.isPercent = false
             switch self {
             case .ceil: result.value = value.rounded(.up)
             case .floor: result.value = value.rounded(.down)

@@ -62,7 +62,29 @@ struct Parser {
         guard parser.current.kind == .end else {
             throw parser.unexpected(after: parser.tokens[parser.position - 1])
         }
-        return Statement(expression: expression, target: target, notes: tokens.compactMap(\.note))
+        return Statement(expression: expression, target: target, notes: notes(tokens))
+    }
+
+    /// The "B touching a number is a billion" note, when it helps: at most once, and not
+    /// when the input shows the reader meant a count (`1B req/day`, `1.5B users`) or
+    /// knows how bytes are written (`1.5B users * 200 bytes`). Only looks further when a
+    /// token carries a note, which is rare.
+    static func notes(_ tokens: [Token]) -> [String] {
+        guard let first = tokens.firstIndex(where: { $0.note != nil }) else { return [] }
+        let spellsBytes = tokens.contains { token in
+            guard case .word(let word) = token.kind, case .unit(let unit) = UnitCatalog.lookup(word) else { return false }
+            return unit.dimension.information != 0
+        }
+        if spellsBytes { return [] }
+        for index in first..<tokens.count {
+            guard let note = tokens[index].note else { continue }
+            if index + 1 < tokens.count, case .word(let word) = tokens[index + 1].kind,
+               case .unit(let unit) = UnitCatalog.lookup(word), unit.label != nil {
+                continue
+            }
+            return [note]
+        }
+        return []
     }
 
     /// Parses a unit on its own (`MB/s`, `days`, `%`), as used by `Calculator.unit(_:)`.
