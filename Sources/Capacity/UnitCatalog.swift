@@ -105,7 +105,11 @@ enum UnitCatalog {
         }
         let scalars = word.unicodeScalars
         let mayGainDimension = scalars.count >= 5 && scalars.contains { $0.properties.isLowercase }
-        return closestByEditDistance(to: word, dimensionless: !mayGainDimension)
+        if mayGainDimension, let guess = closestByEditDistance(to: word, dimensionless: false) {
+            // One edit (`secnds`) is a typo; more (`tenants` -> `terabits`) is another word.
+            if guess.dimensionless || guess.distance <= 1 { return guess.spelling }
+        }
+        return closestByEditDistance(to: word, dimensionless: true)?.spelling
     }
 
     /// The earliest spelling for each lowercased form (`gbps` -> `Gbps`).
@@ -127,14 +131,15 @@ enum UnitCatalog {
     /// Same rule as `EditDistance.closest` (case-insensitive, at most a third of the word
     /// and 3 edits, ties to the earlier spelling), with a bounded distance so that a
     /// lookup of an unknown word stays cheap.
-    private static func closestByEditDistance(to word: String, dimensionless: Bool) -> String? {
+    private static func closestByEditDistance(to word: String, dimensionless: Bool)
+        -> (spelling: String, distance: Int, dimensionless: Bool)? {
         let needle = BoundedEditDistance.scalars(word)
         var limit = min(3, max(1, (needle.count + 2) / 3))
         var rows: [Int] = []
-        var best: String?
+        var best: (spelling: String, distance: Int, dimensionless: Bool)?
         for candidate in loweredSpellings where candidate.dimensionless || !dimensionless {
             guard let distance = BoundedEditDistance.distance(needle, candidate.scalars, limit: limit, rows: &rows) else { continue }
-            best = candidate.spelling
+            best = (candidate.spelling, distance, candidate.dimensionless)
             if distance == 0 { break }
             // Later candidates must be strictly closer to win the tie.
             limit = distance - 1

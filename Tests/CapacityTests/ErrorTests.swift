@@ -97,7 +97,7 @@ struct ErrorTests {
     /// A short or all-capitals unknown word is more likely the name of what is counted
     /// than a typo of a unit: it never gets a unit with a dimension suggested, which
     /// would turn a count into a duration (`DAU` once suggested `day`).
-    @Test(arguments: ["WAU", "dax", "CCU", "hrz", "QPM", "tenant"])
+    @Test(arguments: ["WAU", "dax", "CCU", "hrz", "QPM", "tenant", "tenants"])
     func neverSuggestsADimensionForACountLikeWord(_ word: String) throws {
         guard case .failure(let error) = outcome("500M \(word) * 20 / 86400") else {
             Issue.record("'\(word)' was accepted")
