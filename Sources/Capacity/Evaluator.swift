@@ -128,6 +128,7 @@ struct Evaluator {
         case .ambiguous(let message, let suggestion):
             throw CapacityError(.ambiguousUnit, message, span: span, suggestion: suggestion)
         case .unknown(let suggestion):
+            if MathFunction(rawValue: word) != nil { throw MathFunction.withoutParenthesis(word, span: span) }
             var message = "unknown unit '\(word)'"
             if let suggestion {
                 message += "; did you mean '\(suggestion)'?"

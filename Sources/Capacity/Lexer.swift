@@ -176,7 +176,7 @@ struct Lexer {
 
     /// A word ending at `index`: a keyword, a function name with its `(` touching it, or
     /// a unit name. `log2` and `log10` take their digits here; a function name without
-    /// its `(` is refused, except `min`, which is then minutes.
+    /// its `(` is read as a word (`min` is then minutes).
     private mutating func word(from start: Int) throws(CapacityError) -> Token {
         var word = text(start..<index)
         if word == "log" {
@@ -194,15 +194,11 @@ struct Lexer {
                 throw CapacityError(.syntax, "'log' needs a base: write log2(...), log10(...) or ln(...)", span: start..<index)
             }
         }
-        if let function = MathFunction(rawValue: word) {
-            if peek() == "(" {
-                functionPending = true
-                return Token(kind: .function(function), span: start..<index, text: word)
-            }
-            if function != .min {
-                throw CapacityError(.syntax, "'\(word)' is a function: write '\(word)(' with the '(' right after the name, as in '\(word)(2.5)'",
-                                    span: start..<index)
-            }
+        // Only a word touching '(' is looked up as a function, so unit words cost nothing
+        // extra; a function name without its '(' is explained when it fails as a unit.
+        if peek() == "(", let function = MathFunction(rawValue: word) {
+            functionPending = true
+            return Token(kind: .function(function), span: start..<index, text: word)
         }
         return Token(kind: Self.keyword(word) ?? .word(word), span: start..<index, text: word)
     }

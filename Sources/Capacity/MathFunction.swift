@@ -10,6 +10,12 @@ enum MathFunction: String, Sendable, CaseIterable {
     /// How the call is written in messages: `ceil(...)`.
     var written: String { rawValue + "(...)" }
 
+    /// The error for a function name written without its `(` (`sqrt 4`).
+    static func withoutParenthesis(_ word: String, span: Range<Int>) -> CapacityError {
+        CapacityError(.syntax, "'\(word)' is a function: write '\(word)(' with the '(' right after the name, as in '\(word)(2.5)'",
+                      span: span)
+    }
+
     /// min and max take one or more arguments; the others exactly one.
     var takesSeveral: Bool { self == .min || self == .max }
 

@@ -278,6 +278,9 @@ struct Parser {
     /// The error for a token that cannot follow a complete operand.
     private func unexpected(after previous: Token) -> CapacityError {
         let token = current
+        if case .word(let word) = previous.kind, let function = MathFunction(rawValue: word), function != .min {
+            return MathFunction.withoutParenthesis(word, span: previous.span)
+        }
         switch token.kind {
         case .rightParen:
             return CapacityError(.syntax, "unmatched ')'", span: token.span)
