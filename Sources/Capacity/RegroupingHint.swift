@@ -16,7 +16,9 @@ struct Regrouping {
         var result: [Regrouping] = []
         switch syntax.kind {
         case .binary(let op, let left, let right, let operatorSpan):
-            if op == .divide, case .binary(.divide, let a, let b, let innerSpan) = left.kind {
+            // Not when the user grouped `a / b` in parentheses themselves: `(a / b) / c`.
+            if op == .divide, case .binary(.divide, let a, let b, let innerSpan) = left.kind,
+               left.span == a.span.lowerBound..<b.span.upperBound {
                 let quotient = Syntax(kind: .binary(.divide, b, right, operatorSpan: operatorSpan),
                                       span: b.span.lowerBound..<right.span.upperBound)
                 let regrouped = Syntax(kind: .binary(.divide, a, quotient, operatorSpan: innerSpan), span: syntax.span)

@@ -115,6 +115,9 @@ struct ErrorTests {
         guard case .failure(let error) = outcome("10 GB / 2 / 5 s -> GB") else { Issue.record("accepted"); return }
         #expect(!error.message.contains("did you mean"))
         #expect(error.suggestion == nil)
+        // Parentheses the user wrote are respected, not crossed.
+        guard case .failure(let grouped) = outcome("(1.5 TB / 100 MB)/s -> h") else { Issue.record("accepted"); return }
+        #expect(grouped.suggestion == nil)
         let fixed = outcome("1.5 TB / (100 MB/s) -> h")
         #expect((try? fixed.get().display) == "4.167 h")
     }
