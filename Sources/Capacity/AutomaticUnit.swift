@@ -19,6 +19,7 @@ enum AutomaticUnit {
                                             ("Gbps", nil, 125e6), ("Tbps", nil, 125e9), ("Pbps", nil, 125e12)]
 
     static func unit(for quantity: Quantity, calendar: CalendarConvention) -> DisplayUnit {
+        if quantity.isPercent && quantity.dimension == .none && quantity.labels.isEmpty { return .percent }
         var composer = UnitComposer()
         let isCount = quantity.dimension == .none || quantity.dimension == .frequency
         composer.add(labels: quantity.labels, numerators: isCount)

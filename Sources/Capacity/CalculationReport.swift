@@ -103,7 +103,13 @@ struct ReportBuilder {
         } catch {
             throw error.with(input: text, field: field)
         }
-        for note in evaluation.notes { self.note(note) }
+        // A field that cannot take a size cannot have meant bytes by '1.5B' (it would be
+        // refused), so the note would only repeat itself there; elsewhere it shows once.
+        let takesSizes = dimensions.contains { $0.information != 0 }
+        for note in evaluation.notes {
+            if Calculator.isMagnitudeNote(note) && (!takesSizes || notes.contains(where: Calculator.isMagnitudeNote)) { continue }
+            self.note(note)
+        }
         guard dimensions.contains(evaluation.quantity.dimension) else {
             throw CapacityError(.dimensionMismatch, "expected \(what), but '\(text)' is \(evaluation.quantity.dimension)",
                                 span: 0..<text.unicodeScalars.count, input: text, field: field)

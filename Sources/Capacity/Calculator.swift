@@ -55,6 +55,12 @@ public struct Calculator: Sendable {
         }
     }
 
+    /// Whether `note` is the "'1.5B' means 1.5 billion" note, which a session that
+    /// evaluates many inputs shows once.
+    public static func isMagnitudeNote(_ note: String) -> Bool {
+        note.contains(Lexer.magnitudeNoteMark)
+    }
+
     /// The quantity `text` denotes (a conversion target, if any, only changes the display).
     public func quantity(_ text: String) throws(CapacityError) -> Quantity {
         try evaluate(text).quantity
@@ -122,6 +128,9 @@ public struct Calculator: Sendable {
         case .unit(let syntax):
             let unitQuantity = try evaluator.evaluate(syntax)
             if let quantity, let source, unitQuantity.dimension != quantity.dimension {
+                if let hint = regroupingHint(source, wanting: unitQuantity.dimension, from: quantity, evaluator: evaluator) {
+                    throw hint
+                }
                 throw CapacityError(.dimensionMismatch,
                                     "cannot convert \(quantity.dimension) to \(unitQuantity.dimension): '\(evaluator.text(source.span))' is \(quantity.dimension), '\(evaluator.text(syntax.span))' is \(unitQuantity.dimension)",
                                     span: syntax.span)
@@ -136,6 +145,25 @@ public struct Calculator: Sendable {
             let written = TargetText.render(syntax, evaluator: evaluator)
             return DisplayUnit(symbol: written.symbol, plural: written.plural, factor: unitQuantity.value, calendarUnits: calendarUnits)
         }
+    }
+
+    /// The error for a conversion that parentheses around a quotient would fix.
+    private func regroupingHint(_ source: Syntax, wanting dimension: Dimension, from quantity: Quantity,
+                                evaluator: Evaluator) -> CapacityError? {
+        let input = evaluator.input
+        for candidate in Regrouping.candidates(source) {
+            var trial = Evaluator(calendar: calendar, input: input)
+            guard let regrouped = try? trial.evaluate(candidate.syntax), regrouped.dimension == dimension else { continue }
+            let expression = evaluator.text(source.span)
+            let readAs = Regrouping.parenthesized(input, candidate.readAs)
+            // The source with the two parentheses the parser implied.
+            let asRead = ScalarText.slice(readAs, source.span.lowerBound..<(source.span.upperBound + 2))
+            let fixed = Regrouping.parenthesized(input, candidate.grouped)
+            return CapacityError(.dimensionMismatch,
+                                 "cannot convert \(quantity.dimension) to \(dimension): '\(expression)' is read as '\(asRead)', since '/' works left to right; did you mean '\(fixed)'?",
+                                 span: candidate.grouped, suggestion: fixed)
+        }
+        return nil
     }
 
     private static func refuseNegative(_ quantity: Quantity, span: Range<Int>, text: String, unit: DisplayUnit) throws(CapacityError) {

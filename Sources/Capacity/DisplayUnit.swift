@@ -31,9 +31,10 @@ public struct DisplayUnit: Sendable, Equatable {
         if symbol.hasPrefix("$") {
             return (rounded < 0 ? "-" : "") + "$" + NumberText.money(abs(rounded)) + symbol.dropFirst()
         }
+        if symbol == "%" { return NumberText.percentage(rounded) + "%" }
         let number = NumberText.format(rounded)
         if symbol.isEmpty { return number }
-        if symbol == "%" || symbol.hasPrefix("/") { return number + symbol }
+        if symbol.hasPrefix("/") { return number + symbol }
         let isOne = abs(rounded) == 1
         return number + " " + (isOne ? symbol : (plural ?? symbol))
     }

@@ -31,7 +31,9 @@ struct Evaluator {
             return try evaluate(amount) * Self.dollar
 
         case .percent(let operand):
-            return try evaluate(operand).scaled(by: 0.01)
+            var fraction = try evaluate(operand).scaled(by: 0.01)
+            fraction.isPercent = true
+            return fraction
 
         case .negate(let operand):
             return try evaluate(operand).scaled(by: -1)
@@ -48,11 +50,17 @@ struct Evaluator {
                 }
                 let value = op == .add ? left.value + right.value : left.value - right.value
                 try checkFinite(value, syntax.span)
-                return Quantity.combined(left, right, value: value)
+                var sum = Quantity.combined(left, right, value: value)
+                sum.isPercent = left.isPercent && right.isPercent
+                return sum
             case .multiply, .juxtapose:
-                let product = left * right
+                var product = left * right
                 try checkDimension(product.dimension, syntax.span)
                 try checkFinite(product.value, syntax.span)
+                // A chance times a chance is a chance: 99.9% * 99.9% stays a percentage.
+                product.isPercent = left.isPercent && right.isPercent
+                // `5 percent` is written like `99.9%`.
+                if op == .juxtapose, !left.isPercent, case .word = rightSyntax.kind, right.isPercent { product.isPercent = true }
                 return product
             case .divide:
                 guard right.value != 0 else {
@@ -63,6 +71,12 @@ struct Evaluator {
                 try checkFinite(quotient.value, syntax.span)
                 return quotient
             }
+
+        case .call(let function, let argumentSyntax):
+            var arguments: [Quantity] = []
+            for argument in argumentSyntax { arguments.append(try evaluate(argument)) }
+            let input = input
+            return try function.apply(arguments, spans: argumentSyntax.map(\.span), call: syntax.span) { ScalarText.slice(input, $0) }
 
         case .power(let baseSyntax, let exponentSyntax, _):
             let base = try evaluate(baseSyntax)
@@ -89,7 +103,9 @@ struct Evaluator {
             }
             let value = Self.power(base.value, power)
             try checkFinite(value, syntax.span)
-            return base.raised(to: power, value: value)
+            var result = base.raised(to: power, value: value)
+            result.isPercent = base.isPercent && power > 0
+            return result
         }
     }
 
@@ -104,14 +120,21 @@ struct Evaluator {
         switch UnitCatalog.lookup(word) {
         case .unit(let unit):
             if let calendarUnit = unit.calendarUnit { calendarUnits.insert(calendarUnit) }
-            return Quantity(value: unit.factor(in: calendar), dimension: unit.dimension,
-                            labels: unit.label.map { CountLabels($0) } ?? CountLabels(),
-                            parts: unit.displayParts, information: unit.information)
+            var quantity = Quantity(value: unit.factor(in: calendar), dimension: unit.dimension,
+                                    labels: unit.label.map { CountLabels($0) } ?? CountLabels(),
+                                    parts: unit.displayParts, information: unit.information)
+            quantity.isPercent = unit.symbol == "percent"
+            return quantity
         case .ambiguous(let message, let suggestion):
             throw CapacityError(.ambiguousUnit, message, span: span, suggestion: suggestion)
         case .unknown(let suggestion):
+            if MathFunction(rawValue: word) != nil { throw MathFunction.withoutParenthesis(word, span: span) }
             var message = "unknown unit '\(word)'"
-            if let suggestion { message += "; did you mean '\(suggestion)'?" }
+            if let suggestion {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += " (to count something, write the number alone or use a count word such as 'users', 'items' or 'servers')"
+            }
             throw CapacityError(.unknownUnit, message, span: span, suggestion: suggestion)
         }
     }

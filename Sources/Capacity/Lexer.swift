@@ -8,6 +8,13 @@ struct Lexer {
 
     private let scalars: [Unicode.Scalar]
     private var index = 0
+    /// One entry per open `(`: true when it opened a function call, where `,` separates
+    /// arguments.
+    private var openParentheses: [Bool] = []
+    /// The last token was a function name, so the next `(` opens its arguments.
+    private var functionPending = false
+
+    private var insideFunctionCall: Bool { openParentheses.last == true }
 
     init(_ text: String) {
         scalars = Array(text.unicodeScalars)
@@ -48,12 +55,13 @@ struct Lexer {
         }
         if Self.isLetter(scalar) {
             while let next = peek(), Self.isLetter(next) { index += 1 }
-            let word = text(start..<index)
-            return Token(kind: Self.keyword(word) ?? .word(word), span: start..<index, text: word)
+            return try word(from: start)
         }
 
         index += 1
         func token(_ kind: TokenKind) -> Token { Token(kind: kind, span: start..<index, text: text(start..<index)) }
+        let opensFunction = functionPending
+        functionPending = false
         switch scalar {
         case "+": return token(.plus)
         case "-", "\u{2212}":
@@ -65,13 +73,19 @@ struct Lexer {
         case "×", "·", "\u{22C5}": return token(.star)
         case "/", "÷": return token(.slash)
         case "^": return token(.caret)
-        case "(": return token(.leftParen)
-        case ")": return token(.rightParen)
+        case "(":
+            openParentheses.append(opensFunction)
+            return token(.leftParen)
+        case ")":
+            _ = openParentheses.popLast()
+            return token(.rightParen)
         case "%": return token(.percent)
         case "$": return token(.dollar)
         case "→": return token(.arrow)
+        case "," where insideFunctionCall:
+            return token(.comma)
         case ",":
-            throw CapacityError(.syntax, "',' is not part of the language: write thousands as '1_000_000' and separate nothing with commas",
+            throw CapacityError(.syntax, "',' is not part of the language: write thousands as '1_000_000'; commas only separate a function's arguments, as in 'max(3 ms, 20 ms)'",
                                 span: start..<index)
         default:
             let shown = scalar.properties.isWhitespace || scalar.value < 0x20 ? "U+\(String(scalar.value, radix: 16, uppercase: true))" : String(scalar)
@@ -96,8 +110,21 @@ struct Lexer {
                 consumeDigits()
             }
         }
+        // Inside a function call a comma ends the number: `max(3,20)`. Refuse only the
+        // reading that could be a thousands separator (`max(10,100)`: 10 and 100, or 10,100?).
+        if insideFunctionCall, peek() == ",", peek(1).map(Self.isDigit) == true {
+            var groupEnd = index + 1
+            while groupEnd < scalars.count, Self.isDigit(scalars[groupEnd]) { groupEnd += 1 }
+            let before = text(start..<index)
+            if groupEnd - index - 1 == 3, before.allSatisfy({ $0.isASCII && $0.isNumber }), before.count <= 3 {
+                let written = text(start..<groupEnd)
+                throw CapacityError(.invalidNumber,
+                                    "'\(written)' is ambiguous inside a function: write '\(before), \(text((index + 1)..<groupEnd))' for two arguments or '\(before)_\(text((index + 1)..<groupEnd))' for one number",
+                                    span: start..<groupEnd)
+            }
+        }
         // A second decimal point or a comma inside the number: show the whole run.
-        if let next = peek(), next == "." || next == ",", peek(1).map(Self.isDigit) == true {
+        else if let next = peek(), next == "." || next == ",", peek(1).map(Self.isDigit) == true {
             let isComma = next == ","
             while let more = peek(), Self.isDigit(more) || more == "." || more == "," || more == "_" { index += 1 }
             let written = text(start..<index)
@@ -140,10 +167,40 @@ struct Lexer {
                 throw CapacityError(.overflow, "'\(text(start..<index))' is too large to compute with (the limit is about 1.8e308)", span: start..<index)
             }
             if suffix == "B" {
-                note = "'\(text(start..<index))' means \(written) billion (B touching a number is a magnitude); write '\(written) B' or '\(written) bytes' for bytes"
+                let bytes = value == 1e9 ? "byte" : "bytes"
+                note = "'\(text(start..<index))' means \(written) billion \(Self.magnitudeNoteMark); write '\(written) B' or '\(written) \(bytes)' for bytes"
             }
         }
         return Token(kind: .number(value), span: start..<index, text: text(start..<index), note: note)
+    }
+
+    /// A word ending at `index`: a keyword, a function name with its `(` touching it, or
+    /// a unit name. `log2` and `log10` take their digits here; a function name without
+    /// its `(` is read as a word (`min` is then minutes).
+    private mutating func word(from start: Int) throws(CapacityError) -> Token {
+        var word = text(start..<index)
+        if word == "log" {
+            for base in ["2", "10"] {
+                let digits = Array(base.unicodeScalars)
+                let end = index + digits.count
+                if end <= scalars.count, Array(scalars[index..<end]) == digits,
+                   !(end < scalars.count && Self.isDigit(scalars[end])) {
+                    index = end
+                    word += base
+                    break
+                }
+            }
+            if word == "log" {
+                throw CapacityError(.syntax, "'log' needs a base: write log2(...), log10(...) or ln(...)", span: start..<index)
+            }
+        }
+        // Only a word touching '(' is looked up as a function, so unit words cost nothing
+        // extra; a function name without its '(' is explained when it fails as a unit.
+        if peek() == "(", let function = MathFunction(rawValue: word) {
+            functionPending = true
+            return Token(kind: .function(function), span: start..<index, text: word)
+        }
+        return Token(kind: Self.keyword(word) ?? .word(word), span: start..<index, text: word)
     }
 
     /// Underscores may only sit between two digits: `1_000`, not `_1`, `1__0` or `1_.5`.
@@ -159,6 +216,9 @@ struct Lexer {
     private mutating func consumeDigits() {
         while let next = peek(), Self.isDigit(next) || next == "_" { index += 1 }
     }
+
+    /// Marks the "B touching a number" note, so a session can show it once.
+    static let magnitudeNoteMark = "(B touching a number is a magnitude)"
 
     static let magnitudes: [String: Double] = ["k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12]
 

@@ -67,6 +67,15 @@ public enum NumberText {
         return scientific(rounded)
     }
 
+    /// A percentage. Near 100 the interesting digits are in what is missing, so from 50
+    /// up to 100 four significant digits of `100 - value` are kept: `99.7003`, `99.9999`
+    /// (four significant digits of the value would show 99.9999% as 100%).
+    public static func percentage(_ value: Double) -> String {
+        guard value >= 50, value < 100 else { return format(value) }
+        let decimals = max(0, min(15, displayDigits - 1 - decimalExponent(100 - value)))
+        return fixed(value, decimals: decimals, trimZeros: true)
+    }
+
     /// A whole number with thousands separators: `1,000,000,000`.
     static func grouped(_ whole: Double) -> String {
         guard abs(whole) < 9.2e18 else { return scientific(whole) }

@@ -8,7 +8,7 @@
 //   unary      := ('-' | '+') unary | power
 //   power      := postfix ('^' unary)?          (right-associative)
 //   postfix    := primary '%'?
-//   primary    := NUMBER | WORD | '$' NUMBER? | '(' sum ')'
+//   primary    := NUMBER | WORD | '$' NUMBER? | '(' sum ')' | FUNCTION '(' sum (',' sum)* ')'
 //
 // Juxtaposition binds tighter than `/` because that is how people write units:
 // `100M req/day` and `10 MB / 2 s` mean what they look like.
@@ -62,7 +62,29 @@ struct Parser {
         guard parser.current.kind == .end else {
             throw parser.unexpected(after: parser.tokens[parser.position - 1])
         }
-        return Statement(expression: expression, target: target, notes: tokens.compactMap(\.note))
+        return Statement(expression: expression, target: target, notes: notes(tokens))
+    }
+
+    /// The "B touching a number is a billion" note, when it helps: at most once, and not
+    /// when the input shows the reader meant a count (`1B req/day`, `1.5B users`) or
+    /// knows how bytes are written (`1.5B users * 200 bytes`). Only looks further when a
+    /// token carries a note, which is rare.
+    static func notes(_ tokens: [Token]) -> [String] {
+        guard let first = tokens.firstIndex(where: { $0.note != nil }) else { return [] }
+        let spellsBytes = tokens.contains { token in
+            guard case .word(let word) = token.kind, case .unit(let unit) = UnitCatalog.lookup(word) else { return false }
+            return unit.dimension.information != 0
+        }
+        if spellsBytes { return [] }
+        for index in first..<tokens.count {
+            guard let note = tokens[index].note else { continue }
+            if index + 1 < tokens.count, case .word(let word) = tokens[index + 1].kind,
+               case .unit(let unit) = UnitCatalog.lookup(word), unit.label != nil {
+                continue
+            }
+            return [note]
+        }
+        return []
     }
 
     /// Parses a unit on its own (`MB/s`, `days`, `%`), as used by `Calculator.unit(_:)`.
@@ -197,14 +219,10 @@ struct Parser {
                 throw CapacityError(.syntax, "empty parentheses: put a value inside", span: token.span.lowerBound..<current.span.upperBound)
             }
             let inner = try sum()
-            guard current.kind == .rightParen else {
-                if current.kind == .end {
-                    throw CapacityError(.syntax, "missing ')' to close this '('", span: token.span)
-                }
-                throw unexpected(after: tokens[position - 1])
-            }
-            let close = advance()
+            let close = try closing(token)
             return Syntax(kind: inner.kind, span: token.span.lowerBound..<close.span.upperBound)
+        case .function(let function):
+            return try call(function, name: advance())
         case .end:
             let previous = position > 0 ? tokens[position - 1] : token
             throw CapacityError(.syntax, "the expression ends too early: expected a number or a unit after \(previous.quoted)",
@@ -218,9 +236,51 @@ struct Parser {
         }
     }
 
+    /// The `)` that closes `open`. When the input ends, or a conversion starts, before
+    /// it, the error points at the `(` left open rather than at where the input stopped.
+    private mutating func closing(_ open: Token) throws(CapacityError) -> Token {
+        switch current.kind {
+        case .rightParen:
+            return advance()
+        case .end, .arrow:
+            throw CapacityError(.syntax, "missing ')' to close this '('", span: open.span)
+        default:
+            throw unexpected(after: tokens[position - 1])
+        }
+    }
+
+    /// `max(3 ms, 20 ms)`: the lexer only makes a function token when `(` touches it.
+    private mutating func call(_ function: MathFunction, name: Token) throws(CapacityError) -> Syntax {
+        guard current.kind == .leftParen else {
+            throw CapacityError(.syntax, "expected '(' after '\(name.text)'", span: current.span)
+        }
+        let open = advance()
+        try enter(open)
+        defer { depth -= 1 }
+        if current.kind == .rightParen {
+            throw CapacityError(.syntax, "\(function.rawValue)() needs an argument, as in '\(function.rawValue)(2.5)'",
+                                span: name.span.lowerBound..<current.span.upperBound)
+        }
+        var arguments = [try sum()]
+        while current.kind == .comma {
+            let comma = advance()
+            try countOperator(at: comma.span)
+            arguments.append(try sum())
+        }
+        let close = try closing(open)
+        let span = name.span.lowerBound..<close.span.upperBound
+        if arguments.count > 1 && !function.takesSeveral {
+            throw CapacityError(.syntax, "\(function.rawValue)() takes one argument, got \(arguments.count)", span: span)
+        }
+        return Syntax(kind: .call(function, arguments), span: span)
+    }
+
     /// The error for a token that cannot follow a complete operand.
     private func unexpected(after previous: Token) -> CapacityError {
         let token = current
+        if case .word(let word) = previous.kind, let function = MathFunction(rawValue: word), function != .min {
+            return MathFunction.withoutParenthesis(word, span: previous.span)
+        }
         switch token.kind {
         case .rightParen:
             return CapacityError(.syntax, "unmatched ')'", span: token.span)

@@ -11,6 +11,9 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
     /// The unit product as written, used to display unusual dimensions.
     var parts: [DisplayPart]
     var information: InformationStyle
+    /// Written as a percentage (`99.9%`), or a product or sum of percentages only: shown
+    /// as a percentage when the result is a plain number (`99.9% * 99.9%` is 99.8001%).
+    var isPercent = false
 
     /// A quantity in base units (seconds, bytes, dollars) with no display preferences.
     public init(value: Double, dimension: Dimension, labels: CountLabels = CountLabels()) {

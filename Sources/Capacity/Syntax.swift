@@ -28,6 +28,8 @@ indirect enum SyntaxKind: Sendable {
     case negate(Syntax)
     case binary(BinaryOperator, Syntax, Syntax, operatorSpan: Range<Int>)
     case power(Syntax, Syntax, operatorSpan: Range<Int>)
+    /// `max(3 ms, 20 ms)`: a function and its arguments.
+    case call(MathFunction, [Syntax])
 }
 
 struct Syntax: Sendable {

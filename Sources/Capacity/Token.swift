@@ -12,6 +12,10 @@ enum TokenKind: Equatable, Sendable {
     case caret
     case leftParen
     case rightParen
+    /// A function name with its `(` touching it: `max(`, `ceil(`. The `(` is its own token.
+    case function(MathFunction)
+    /// Separates a function's arguments; only produced inside a function's parentheses.
+    case comma
     /// `->`, `→`, `to`, `in`: convert to the unit that follows.
     case arrow
     case end
@@ -29,7 +33,7 @@ struct Token: Sendable {
     /// operator in between (`100M req`, `2 (3 + 4)`, `5 $`).
     var startsImplicitOperand: Bool {
         switch kind {
-        case .word, .dollar, .leftParen: return true
+        case .word, .dollar, .leftParen, .function: return true
         default: return false
         }
     }

@@ -83,6 +83,12 @@ enum UnitCatalog {
     /// The known spelling the user most likely meant: the same letters in another case
     /// (`gbps` -> `Gbps`), two neighbouring letters swapped (`dya` -> `day`), or the
     /// closest name by edit distance.
+    ///
+    /// An unknown word is often the name of what is counted (`WAU`, `tenants`), which is
+    /// a plain number. Suggesting a unit with a dimension for it (`DAU` -> `day`) would
+    /// turn a count into a duration, so the edit-distance guess may only pick such a unit
+    /// for a lowercase word of five letters or more (`secnds`); shorter words and
+    /// acronyms only get count words suggested.
     static func suggestion(for word: String) -> String? {
         if let sameLetters = firstSpellingByLowercase[word.lowercased()] { return sameLetters }
         let characters = Array(word)
@@ -97,7 +103,13 @@ enum UnitCatalog {
                 }
             }
         }
-        return closestByEditDistance(to: word)
+        let scalars = word.unicodeScalars
+        let mayGainDimension = scalars.count >= 5 && scalars.contains { $0.properties.isLowercase }
+        if mayGainDimension, let guess = closestByEditDistance(to: word, dimensionless: false) {
+            // One edit (`secnds`) is a typo; more (`tenants` -> `terabits`) is another word.
+            if guess.dimensionless || guess.distance <= 1 { return guess.spelling }
+        }
+        return closestByEditDistance(to: word, dimensionless: true)?.spelling
     }
 
     /// The earliest spelling for each lowercased form (`gbps` -> `Gbps`).
@@ -107,21 +119,27 @@ enum UnitCatalog {
         return table
     }()
 
-    /// Spellings lowercased once, for the edit-distance search.
-    private static let loweredSpellings: [(spelling: String, scalars: [UInt32])] =
-        spellings.map { ($0, BoundedEditDistance.scalars($0)) }
+    /// Spellings lowercased once, for the edit-distance search, and whether the unit is
+    /// a plain number (a count or a number word).
+    private static let loweredSpellings: [(spelling: String, scalars: [UInt32], dimensionless: Bool)] =
+        spellings.map { spelling in
+            let dimensionless: Bool
+            if case .unit(let unit) = lookup(spelling) { dimensionless = unit.dimension == .none } else { dimensionless = false }
+            return (spelling, BoundedEditDistance.scalars(spelling), dimensionless)
+        }
 
     /// Same rule as `EditDistance.closest` (case-insensitive, at most a third of the word
     /// and 3 edits, ties to the earlier spelling), with a bounded distance so that a
     /// lookup of an unknown word stays cheap.
-    private static func closestByEditDistance(to word: String) -> String? {
+    private static func closestByEditDistance(to word: String, dimensionless: Bool)
+        -> (spelling: String, distance: Int, dimensionless: Bool)? {
         let needle = BoundedEditDistance.scalars(word)
         var limit = min(3, max(1, (needle.count + 2) / 3))
         var rows: [Int] = []
-        var best: String?
-        for candidate in loweredSpellings {
+        var best: (spelling: String, distance: Int, dimensionless: Bool)?
+        for candidate in loweredSpellings where candidate.dimensionless || !dimensionless {
             guard let distance = BoundedEditDistance.distance(needle, candidate.scalars, limit: limit, rows: &rows) else { continue }
-            best = candidate.spelling
+            best = (candidate.spelling, distance, candidate.dimensionless)
             if distance == 0 { break }
             // Later candidates must be strictly closer to win the tie.
             limit = distance - 1

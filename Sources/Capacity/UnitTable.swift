@@ -85,7 +85,8 @@ enum UnitTable {
     static let counts: [UnitDefinition] = [
         count("req", plural: "req", ["req", "reqs", "request", "requests"]),
         count("query", plural: "queries", ["query", "queries"]),
-        count("user", plural: "users", ["user", "users"]),
+        // DAU and MAU count users, so `500M DAU * 20 req/user` cancels to requests.
+        count("user", plural: "users", ["user", "users", "DAU", "MAU"]),
         count("item", plural: "items", ["item", "items"]),
         count("op", plural: "ops", ["op", "ops", "operation", "operations"]),
         count("read", plural: "reads", ["read", "reads"]),
@@ -119,6 +120,10 @@ enum UnitTable {
         count("upload", plural: "uploads", ["upload", "uploads"]),
         count("download", plural: "downloads", ["download", "downloads"]),
         count("replica", plural: "replicas", ["replica", "replicas"]),
+        count("disk", plural: "disks", ["disk", "disks"]),
+        count("shard", plural: "shards", ["shard", "shards"]),
+        count("partition", plural: "partitions", ["partition", "partitions"]),
+        count("pod", plural: "pods", ["pod", "pods"]),
     ]
 
     // MARK: plain numbers

@@ -21,6 +21,8 @@ public struct EstimateGrade: Sendable, Equatable {
     public let ratio: Double?
     /// How the answer was read or why it missed ("35 taken as 35 PB").
     public let note: String?
+    /// No answer was given ("don't know"): a miss, with the worked steps shown.
+    public var skipped: Bool { givenDisplay.isEmpty }
 
     public var correct: Bool { verdict != .miss }
 }
@@ -29,6 +31,8 @@ public struct EstimateGrade: Sendable, Equatable {
 public enum EstimateGrader {
     public static let goodFactor = 1.25
     public static let passFactor = 2.0
+    /// What an empty answer says.
+    public static let dontKnowNote = "no answer (don't know): counted as a miss"
 
     public enum Failure: Error, Equatable {
         /// The calculator could not read the answer: ask again rather than count a miss.
@@ -55,6 +59,10 @@ public enum EstimateGrader {
 
     public static func grade(_ text: String, against question: EstimateQuestion,
                              calculator: Calculator = Calculator(calendar: .gregorian)) throws(Failure) -> EstimateGrade {
+        if text.allSatisfy(\.isWhitespace) {
+            return EstimateGrade(verdict: .miss, given: Quantity(value: 0, dimension: question.expected.dimension), givenDisplay: "",
+                                 ratio: nil, note: dontKnowNote)
+        }
         let evaluation: Evaluation
         do {
             evaluation = try calculator.evaluate(withoutThousandsCommas(text))

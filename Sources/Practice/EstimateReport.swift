@@ -28,11 +28,17 @@ public enum EstimateReport {
         return lines
     }
 
-    /// `spot on`, `1.3x too high`, `2.5x too low`.
+    /// `spot on`, `3.7% too high`, `40% too low`, `2.5x too low`. Under a factor of 2 the
+    /// difference is a percentage of the expected value: "1x too high" said nothing.
     static func ratioText(_ ratio: Double) -> String {
         let factor = ratio >= 1 ? ratio : 1 / ratio
         if factor < 1.01 { return "spot on" }
-        return NumberText.significant(factor, digits: 2) + "x too " + (ratio > 1 ? "high" : "low")
+        let direction = ratio > 1 ? "high" : "low"
+        if factor < 2 {
+            let percent = NumberText.rounded(abs(ratio - 1) * 100)
+            return NumberText.significant(percent, digits: 2) + "% too " + direction
+        }
+        return NumberText.significant(factor, digits: 2) + "x too " + direction
     }
 
     public static func summaryText(_ session: EstimateSession) -> String {

@@ -3,8 +3,9 @@ import JSONText
 
 /// The estimation drill in line mode: each question is printed, then one line is read:
 /// a number with a unit (`35 PB`, `3.5e16 bytes`, `1200 req/s`; a bare number is read
-/// in the answer's unit), or `q` to stop. An answer the calculator cannot read is
-/// explained and asked again. End of input ends the drill normally.
+/// in the answer's unit), an empty line for "don't know" (a miss, with the worked
+/// steps), or `q` to stop. An answer the calculator cannot read is explained and asked
+/// again. End of input ends the drill normally.
 public struct LineEstimate {
     let session: EstimateSession
     let channel: LineChannel
@@ -31,7 +32,7 @@ public struct LineEstimate {
                     if channel.json {
                         channel.output(JSONValue.object(["event": "invalid", "input": .string(line), "message": .string(reason)]).serialized() + "\n")
                     }
-                    channel.message("'\(line)' cannot be read: \(reason); type a number with a unit, such as 35 PB, or q")
+                    channel.message("'\(line)' cannot be read: \(reason); type a number with a unit, such as 35 PB, an empty line for don't know, or q")
                 }
             }
         }

@@ -43,6 +43,56 @@ struct CalcCommandTests {
         #expect(run.stderr == "  1 GB + 5 s\n       ^\nerror: cannot add information and time: '1 GB' is information, '5 s' is time\n")
     }
 
+    // MARK: issue 19: one-liners without traps
+
+    @Test func countsDisksAndUsers() throws {
+        let disks = try BinaryRunner.run(["calc", "2.5 PB / (4 TB/disk)"])
+        #expect(disks.status == 0)
+        #expect(disks.stdout == "625 disks\n")
+        let dau = try BinaryRunner.run(["calc", "500M DAU * 20 / 86400"])
+        #expect(dau.stdout == "115,741 users\n")
+        #expect(dau.stderr.isEmpty)
+        let perSecond = try BinaryRunner.run(["calc", "500M DAU * 20 req/user / 1 day"])
+        #expect(perSecond.stdout == "115,741 req/s\n")
+    }
+
+    @Test func functionsKeepTheirUnits() throws {
+        let run = try BinaryRunner.run(["calc", "max(3 ms, 20 ms)"])
+        #expect(run.stdout == "20 ms\n")
+        let servers = try BinaryRunner.run(["calc", "ceil(30k rps / (2k rps/server) / 70%)"])
+        #expect(servers.stdout == "22 servers\n")
+    }
+
+    @Test func showsTheParenthesesThatFixAConversion() throws {
+        let run = try BinaryRunner.run(["calc", "1.5 TB / 100 MB/s -> h"])
+        #expect(run.status == 65)
+        #expect(run.stderr == """
+              1.5 TB / 100 MB/s -> h
+                       ^^^^^^^^
+            error: cannot convert a rate (1/time) to time: '1.5 TB / 100 MB/s' is read as '(1.5 TB / 100 MB)/s', since '/' works left to right; did you mean '1.5 TB / (100 MB/s) -> h'?
+
+            """)
+        let fixed = try BinaryRunner.run(["calc", "1.5 TB / (100 MB/s) -> h"])
+        #expect(fixed.stdout == "4.167 h\n")
+    }
+
+    @Test func anUnclosedParenthesisIsShownAtTheParenthesis() throws {
+        let run = try BinaryRunner.run(["calc", "(1.5 TB / 100 MB/s -> h"])
+        #expect(run.status == 65)
+        #expect(run.stderr == "  (1.5 TB / 100 MB/s -> h\n  ^\nerror: missing ')' to close this '('\n")
+    }
+
+    @Test func aProductOfPercentagesIsAPercentage() throws {
+        let run = try BinaryRunner.run(["calc", "99.9% * 99.9% * 99.9%"])
+        #expect(run.stdout == "99.7003%\n")
+    }
+
+    @Test func neverSuggestsADurationForAnAcronym() throws {
+        let run = try BinaryRunner.run(["calc", "5 WAU"])
+        #expect(run.status == 65)
+        #expect(!run.stderr.contains("'day'"))
+    }
+
     @Test func suggestsTheClosestUnit() throws {
         let run = try BinaryRunner.run(["calc", "5 dya"])
         #expect(run.status == 65)

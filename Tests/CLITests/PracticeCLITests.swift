@@ -146,6 +146,15 @@ import Testing
         #expect(result.stdout.contains("servers --rps: --rps needs at least one value (RATE)\n"))
     }
 
+    @Test func theBillionNoteIsShownOncePerDrill() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["drill", "chat"], stdin: "x\n= 1.5B\n= 2B * 3\nq\n")
+        #expect(result.stdout.contains("1.5B = 1,500,000,000\n  '1.5B' means 1.5 billion (B touching a number is a magnitude)"))
+        #expect(result.stdout.contains("2B * 3 = 6,000,000,000\n"))
+        #expect(!result.stdout.contains("'2B' means"))
+    }
+
     @Test func aDrilledExerciseIsDueAfterItsIntervalInListDueAndStats() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
@@ -240,6 +249,20 @@ import Testing
         #expect(again[2]["correct"] as? Bool == true && again[2]["grade"] as? String == "good")
         let summary = try #require(again.last)
         #expect(summary["correct"] as? Int == 1 && summary["total"] as? Int == 1 && summary["good"] as? Int == 1)
+    }
+
+    @Test func anEmptyEstimateAnswerIsDontKnow() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let text = try cli.run(["estimate", "--count", "1", "--seed", "11"], stdin: "\n")
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("✗ miss: expected "))
+        #expect(text.stdout.contains("\n  no answer (don't know): counted as a miss\n  steps:\n    "))
+        #expect(text.stdout.contains("Estimates 0/1 within 2x"))
+        let events = try Self.events(try cli.run(["estimate", "--count", "1", "--seed", "11", "--json"], stdin: "\n").stdout)
+        #expect(events.map { $0["event"] as? String } == ["start", "question", "result", "summary"])
+        #expect(events[2]["correct"] as? Bool == false && events[2]["given"] as? String == "")
+        #expect((events[2]["steps"] as? [String])?.isEmpty == false)
     }
 
     @Test func aMissedEstimateKindComesBackOnALaterDay() throws {

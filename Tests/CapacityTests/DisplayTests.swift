@@ -68,6 +68,36 @@ struct DisplayTests {
         #expect(evaluation.notes[0].contains("1.5 billion"))
     }
 
+    /// The note helps only where '1.5B' could have meant bytes, and once.
+    @Test(arguments: [
+        ("1B req/day", false), ("1.5B users", false), ("2B DAU * 20 / 86400", false), ("1.5B users * 200 bytes", false),
+        ("1.5B * 2 KB", false), ("1.5B", true), ("2B * 3", true), ("1B + 2B", true),
+    ])
+    func billionNoteOnlyWhenItHelps(_ input: String, _ noted: Bool) throws {
+        let notes = try Calculator().evaluate(input).notes
+        #expect(notes.count == (noted ? 1 : 0), "\(input): \(notes)")
+        #expect(notes.allSatisfy(Calculator.isMagnitudeNote))
+    }
+
+    @Test func namedCalculatorsDoNotNoteABillionInACountField() throws {
+        let counts = try RequestRateEstimate(dailyActiveUsers: "1.5B", requestsPerUser: "10").report()
+        #expect(counts.notes.isEmpty)
+        let items = try StorageEstimate(items: "2B/day", size: "1 KB", retention: "5y").report()
+        #expect(!items.notes.contains(where: Calculator.isMagnitudeNote))
+    }
+
+    /// Percentages multiply (and add) to percentages, with the digits that matter near 100%.
+    @Test(arguments: [
+        ("99.9% * 99.9% * 99.9%", "99.7003%"), ("99.9%", "99.9%"), ("99.99% ^ 2", "99.98%"), ("100% - 99.9%", "0.1%"),
+        ("0.5% * 10%", "0.05%"), ("5 percent * 99.9%", "4.995%"), ("0.999999 -> %", "99.9999%"), ("150%", "150%"),
+        ("max(99.9%, 99.5%)", "99.9%"),
+        // Not a product of percentages: a plain number, as before.
+        ("99.9% * 3", "2.997"), ("1 - 99.9%", "0.001"), ("99.9% / 99.5%", "1.004"), ("ceil(50.5%)", "1"),
+    ])
+    func percentages(_ input: String, _ expected: String) throws {
+        #expect(try Calculator().evaluate(input).display == expected)
+    }
+
     static let numbers: [(Double, String)] = [
         (11_574.074, "11,574"), (0.001157407, "0.001157"), (8.76581, "8.766"), (1e20, "1e20"),
         (1.23456e-7, "1.235e-7"), (-1_234.6, "-1,235"), (0, "0"), (999.96, "1,000"), (9.99999, "10"),

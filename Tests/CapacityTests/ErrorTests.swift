@@ -44,6 +44,12 @@ struct ErrorTests {
         Case(input: "1 GB -> s", kind: .dimensionMismatch, span: 8..<9, fragments: ["cannot convert information to time"]),
         Case(input: "5 s -> %", kind: .dimensionMismatch, span: 7..<8, fragments: ["percentage"]),
         Case(input: "(1 + 2", kind: .syntax, span: 0..<1, fragments: ["missing ')'"]),
+        // An unclosed '(' is reported at the '(' even when a conversion follows it.
+        Case(input: "(1.5 TB / 100 MB/s -> h", kind: .syntax, span: 0..<1, fragments: ["missing ')' to close this '('"]),
+        Case(input: "2 * (3 + (4 -> s", kind: .syntax, span: 9..<10, fragments: ["missing ')'"]),
+        // '/' works left to right: the error shows how it was read and the parentheses that fix it.
+        Case(input: "1.5 TB / 100 MB/s -> h", kind: .dimensionMismatch, span: 9..<17,
+             fragments: ["cannot convert a rate (1/time) to time", "read as '(1.5 TB / 100 MB)/s'", "did you mean '1.5 TB / (100 MB/s) -> h'?"]),
         Case(input: "1 + 2)", kind: .syntax, span: 5..<6, fragments: ["unmatched ')'"]),
         Case(input: "1 + ", kind: .syntax, span: 4..<4, fragments: ["ends too early", "'+'"]),
         Case(input: "5 3", kind: .syntax, span: 2..<3, fragments: ["expected an operator"]),
@@ -86,6 +92,34 @@ struct ErrorTests {
         }
         #expect(error.suggestion == expected, "\(error.message)")
         #expect(error.message.contains("did you mean '\(expected)'?"))
+    }
+
+    /// A short or all-capitals unknown word is more likely the name of what is counted
+    /// than a typo of a unit: it never gets a unit with a dimension suggested, which
+    /// would turn a count into a duration (`DAU` once suggested `day`).
+    @Test(arguments: ["WAU", "dax", "CCU", "hrz", "QPM", "tenant", "tenants"])
+    func neverSuggestsADimensionForACountLikeWord(_ word: String) throws {
+        guard case .failure(let error) = outcome("500M \(word) * 20 / 86400") else {
+            Issue.record("'\(word)' was accepted")
+            return
+        }
+        #expect(error.kind == .unknownUnit)
+        if let suggestion = error.suggestion {
+            #expect(try Calculator().unit(suggestion).dimension == .none, "\(word) -> \(suggestion)")
+        } else {
+            #expect(error.message.contains("use a count word such as 'users'"))
+        }
+    }
+
+    @Test func regroupingHintIsOnlyGivenWhenItWorks() {
+        guard case .failure(let error) = outcome("10 GB / 2 / 5 s -> GB") else { Issue.record("accepted"); return }
+        #expect(!error.message.contains("did you mean"))
+        #expect(error.suggestion == nil)
+        // Parentheses the user wrote are respected, not crossed.
+        guard case .failure(let grouped) = outcome("(1.5 TB / 100 MB)/s -> h") else { Issue.record("accepted"); return }
+        #expect(grouped.suggestion == nil)
+        let fixed = outcome("1.5 TB / (100 MB/s) -> h")
+        #expect((try? fixed.get().display) == "4.167 h")
     }
 
     @Test func spansCountUnicodeScalars() {

@@ -13,12 +13,15 @@ struct FuzzTests {
         "GB", "Gbps", "Mb", "mb", "b", "bit", "s", "ms", "µs", "μs", "min", "h", "day", "days", "week", "month", "quarter", "year",
         "y", "req", "users", "rps", "USD", "cents", "million", "billion", "inf", "nan", "dya", "€", "\u{0}", "\t", "\n", "é", "👍",
         "−", "×", "÷", "·", "0.999", "99.9.9", "1,000", "2^1024", "10^-400", "--", "((", "))",
+        "max(", "min(", "ceil(", "floor(", "round(", "sqrt(", "log2(", "log10(", "ln(", "log", ", ", ",", "disk", "DAU", "shards",
     ]
 
     static let seeds: [String] = [
         "100M req/day -> req/s", "1 GB to MB", "10k rps * 200 KB", "$0.10/h * 730 h", "99.95% -> %", "(1 GB + 500 MB) / 2 s",
         "2^10 KiB -> MiB", "5 years * 20 TB/day", "1 Gbps * 1 day -> TB", "3M * 86.4 req/day", "1_000_000 users * 5 req/user",
         "(1 - 99.9%) * 1 year -> min", "10 MB / 2 s -> Mbps", "1e9 / 86400",
+        "max(3 ms, 20 ms)", "ceil(2.5 PB / (4 TB/disk))", "sqrt(16 s^2)", "log2(1M) + ln(5) + log10(7)", "min(3,20) servers",
+        "99.9% * 99.9% * 99.9%", "1.5 TB / 100 MB/s -> h", "500M DAU * 20 / 86400", "round(floor(2.5) * ceil(1.2))",
     ]
 
     /// 100k inputs by default; `SYSDRILL_FUZZ_ITERATIONS` raises it (`make fuzz`).
@@ -88,7 +91,9 @@ struct FuzzTests {
         let long = Array(repeating: "1", count: 600).joined(separator: "+")
         let signs = String(repeating: "-", count: 300) + "1"
         let powers = Array(repeating: "2", count: 200).joined(separator: "^")
-        for input in [deep, long, signs, powers, String(repeating: "9", count: 2_000)] {
+        let calls = String(repeating: "max(", count: 200) + "1" + String(repeating: ")", count: 200)
+        let arguments = "max(" + Array(repeating: "1", count: 300).joined(separator: ", ") + ")"
+        for input in [deep, long, signs, powers, String(repeating: "9", count: 2_000), calls, arguments] {
             guard case .failure(let error) = outcome(input) else {
                 Issue.record("accepted \(input.prefix(20))...")
                 continue

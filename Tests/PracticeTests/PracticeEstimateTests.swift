@@ -39,6 +39,30 @@ import Testing
         #expect(try EstimateGrader.grade("100M req/day", against: asked).verdict == .good)  // 1,157 req/s
     }
 
+    /// An empty answer is "don't know": a miss (not a refusal), with the steps shown.
+    @Test(arguments: ["", "   "])
+    func anEmptyAnswerIsDontKnow(_ answer: String) throws {
+        let asked = EstimateQuestion(kind: .storage, prompt: "?", expected: try calculator.quantity("35 PB"),
+                                     unit: try calculator.unit("PB").unit, expectedDisplay: "35 PB",
+                                     steps: ["35 PB = 10M/day x 2 MB x 5 years"], conventions: [])
+        let grade = try EstimateGrader.grade(answer, against: asked)
+        #expect(grade.verdict == .miss && grade.skipped && grade.ratio == nil)
+        let outcome = EstimateSession.Outcome(question: asked, number: 1, given: answer, grade: grade, durationMs: 0)
+        #expect(EstimateReport.resultLines(outcome) == [
+            "✗ miss: expected 35 PB", "  no answer (don't know): counted as a miss", "  steps:", "    35 PB = 10M/day x 2 MB x 5 years",
+        ])
+    }
+
+    /// Under a factor of 2 the difference is a percentage: 6,000 against 5,787 was "1x too high".
+    @Test(arguments: [
+        (6_000.0 / 5_787, "3.7% too high"), (0.9, "10% too low"), (1.5, "50% too high"), (0.6, "40% too low"),
+        (1.96, "96% too high"), (2.0, "2x too high"), (2.5, "2.5x too high"), (0.25, "4x too low"), (1.005, "spot on"),
+        (1_200, "1,200x too high"),
+    ])
+    func ratiosNeverSayOneX(_ ratio: Double, _ expected: String) {
+        #expect(EstimateReport.ratioText(ratio) == expected)
+    }
+
     @Test func wrongDimensionIsAMissNamingBoth() throws {
         let grade = try EstimateGrader.grade("35 days", against: try question("35 PB", unit: "PB"))
         #expect(grade.verdict == .miss && grade.ratio == nil)
@@ -68,7 +92,7 @@ import Testing
     @Test func unreadableAnswersAreRefusedNotGraded() throws {
         let asked = try question("35 PB", unit: "PB")
         #expect(throws: EstimateGrader.Failure.self) { try EstimateGrader.grade("35 dya", against: asked) }
-        #expect(throws: EstimateGrader.Failure.self) { try EstimateGrader.grade("", against: asked) }
+        // An empty answer is no longer refused: it is "don't know" (anEmptyAnswerIsDontKnow).
         #expect(throws: EstimateGrader.Failure.self) { try EstimateGrader.grade("lots", against: asked) }
     }
 

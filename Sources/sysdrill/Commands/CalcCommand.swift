@@ -26,6 +26,9 @@ enum CalcCommand {
           sysdrill calc 1 GiB to MB
           sysdrill calc "0.999 -> %"
           sysdrill calc '$0.10/h * 730 h'
+          sysdrill calc 'ceil(2.5 PB / (4 TB/disk))'
+
+        Functions: ceil floor round min max sqrt log2 log10 ln, as in 'max(3 ms, 20 ms)'.
 
         Exit codes: 0 ok, 64 bad option, 65 bad expression (with a caret under the problem).
         See docs/calculator.md for the language and every calculator.

@@ -64,7 +64,7 @@ enum DrillCommand {
         let clock = context.clock
         let identifiers = RandomIdentifiers()
         let restart = invocation.flag("restart")
-        let calculate = DrillCalculator.evaluate
+        let calculate = DrillCalculator.session()
         func inProgress(_ exercise: DrillExercise) throws -> DrillResultRecord? {
             try store.drills(named: exercise.name).last { $0.status == .inProgress }
         }

@@ -21,6 +21,7 @@ enum EstimateCommand {
         calculator's language (35 PB, 3.5e16 bytes, 1200 req/s, 4.4 h); a bare number is read
         in the unit of the worked answer. Within 25% (a factor of 1.25 either way) is good,
         within a factor of 2 passes; the calculator's steps are shown after each answer.
+        An empty answer means "don't know": it counts as a miss and shows the steps.
 
         A kind missed on an earlier day (its latest answer outside 2x) comes back first in
         the next estimate without --seed, with new numbers, until it is answered within 2x.

@@ -55,7 +55,7 @@ struct EstimateInteractive {
             default:
                 screen.message = nil
                 guard case .submitted(let text) = screen.input.handle(key) else { continue }
-                guard text.contains(where: { $0 != " " }) else { continue }
+                // An empty answer is "don't know": graded as a miss, steps shown.
                 do {
                     screen.outcome = try session.answer(text)
                 } catch let failure as EstimateGrader.Failure {

@@ -45,7 +45,7 @@ struct EstimateScreen {
         }
         var bottom: [String] = []
         if let message { bottom += TextLayout.wrap(message, columns: width).map(style.yellow) }
-        let footer = outcome == nil ? "a number with a unit (35 PB, 1200 req/s) · Enter answers · Esc quits" : "Enter or Space: next · q quit"
+        let footer = outcome == nil ? "a number with a unit (35 PB, 1200 req/s) · Enter answers (empty: don't know) · Esc quits" : "Enter or Space: next · q quit"
         bottom.append(style.dim(TextLayout.truncate(footer, to: width)))
         let gap = rows - lines.count - bottom.count
         if gap > 0 { lines += Array(repeating: "", count: gap) }
