@@ -147,6 +147,17 @@ public final class ReviewSession {
         }
     }
 
+    /// The interval each of SM-2's six grades would give (`answer-scale quality`), computed
+    /// as an answer is: from the shown state with the card's fuzz seed.
+    public func qualityPreview(_ presented: Presented) -> [(quality: Quality, due: UnixTime, text: String)] {
+        let now = clock.now
+        let seed = FuzzSeed.make(cardID: presented.card.id.rawValue, reviewIndex: presented.state.reps)
+        return (0...5).compactMap(Quality.init(rawValue:)).map { quality in
+            let state = scheduler.next(presented.state, review: ReviewEvent(at: now, quality: quality), fuzzSeed: seed)
+            return (quality, state.due, IntervalText.format(from: now, to: max(state.due, now)))
+        }
+    }
+
     /// The scheduler the stored settings name now (read inside the caller's write
     /// transaction), or `fallback` when they cannot be read.
     static func activeScheduler(in store: StudyStore, otherwise fallback: any Scheduler) -> any Scheduler {

@@ -75,6 +75,15 @@ import Testing
         #expect(leech.render(columns: 40, rows: 12, style: .plain).joined(separator: " ").contains("again later today"))
     }
 
+    @Test func theQualityScaleShowsAnIntervalForEachGrade() {
+        var quality = screen(revealed: true)
+        quality.answerScale = .quality
+        quality.qualityPreviews = (0...5).map { (Quality(rawValue: $0)!, 0, $0 < 3 ? "<1m" : "\($0 - 2)d") }
+        let text = quality.render(columns: 80, rows: 24, style: .plain).joined(separator: "\n")
+        #expect(text.contains("0 blackout <1m") && text.contains("3 hard 1d") && text.contains("5 easy 3d"), "\(text)")
+        #expect(quality.render(columns: 40, rows: 12, style: .plain).allSatisfy { ANSIText.visibleWidth($0) <= 40 })
+    }
+
     @Test func helpListsFlagAndSuspend() {
         for scale in [AnswerScale.buttons, .quality] {
             let help = ReviewScreen.helpLines(scale: scale)

@@ -22,6 +22,23 @@ import Testing
         #expect(terms == ["A1", "A2", "A3"])
     }
 
+    @Test func theQualityPreviewIsWhatEachGradeWouldStore() throws {
+        let fixture = try StudyFixture()
+        let session = try fixture.session()
+        guard case .card(let presented) = session.next() else { Issue.record("no card"); return }
+        let previews = session.qualityPreview(presented)
+        #expect(previews.map(\.quality.rawValue) == [0, 1, 2, 3, 4, 5])
+        // SM-2 with learning steps on a new card, as the four buttons show it (again and hard
+        // <1m, good and easy 1d): 0-3 stay in the learning steps today, 4 and 5 give 1 day.
+        #expect(previews.filter { $0.quality.rawValue <= 3 }.allSatisfy { $0.due < fixture.clock.now + 86_400 }, "\(previews)")
+        #expect(previews.filter { $0.quality.rawValue >= 4 }.allSatisfy { $0.text == "1d" }, "\(previews)")
+        let buttons = session.preview(presented)
+        #expect(buttons.map(\.due) == [1, 3, 4, 5].map { grade in previews[grade].due })
+        // The grade stored is the one previewed.
+        let outcome = try session.answer(Quality(rawValue: 5)!)
+        #expect(try fixture.store.state(of: presented.card.id)?.due == previews[5].due, "\(outcome)")
+    }
+
     @Test func eachAnswerIsCommittedBeforeTheNextCard() throws {
         let fixture = try StudyFixture()
         let session = try fixture.session()

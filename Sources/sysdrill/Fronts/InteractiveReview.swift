@@ -43,6 +43,7 @@ struct InteractiveReview {
             case .card(let presented):
                 screen.presented = presented
                 screen.previews = session.preview(presented)
+                screen.qualityPreviews = answerScale == .quality ? session.qualityPreview(presented) : []
                 waitingUntil = nil
                 return true
             case .waiting(let until, let remaining):

@@ -15,6 +15,8 @@ struct ReviewScreen {
     /// The card on screen is answered already (a new leech kept on screen): no grade keys.
     var answered = false
     var previews: [(rating: Rating, due: UnixTime, text: String)] = []
+    /// With `answer-scale quality`: the interval after each grade 0-5.
+    var qualityPreviews: [(quality: Quality, due: UnixTime, text: String)] = []
     var message: String?
     var showHelp = false
     var waitingText: String?
@@ -137,7 +139,10 @@ struct ReviewScreen {
     private func gradeLines(width: Int, style: Style) -> [String] {
         if answerScale == .quality {
             let labels = ["0 blackout", "1 wrong", "2 wrong, familiar", "3 hard", "4 good", "5 easy"]
-            return flow(labels.map { style.bold(String($0.prefix(1))) + String($0.dropFirst()) }, width: width)
+            return flow(labels.enumerated().map { index, label in
+                let interval = qualityPreviews.first { $0.quality.rawValue == index }.map { " " + style.dim($0.text) } ?? ""
+                return style.bold(String(label.prefix(1))) + String(label.dropFirst()) + interval
+            }, width: width)
         }
         let colours: [Rating: (String) -> String] = [.again: style.red, .hard: style.yellow, .good: style.green, .easy: style.blue]
         let items = previews.map { preview -> String in
