@@ -93,7 +93,8 @@ let package = Package(
         .testTarget(name: "ProgressTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling", "JSONText"]),
         .testTarget(name: "InteropTests", dependencies: ["Interop", "Store", "Deck", "Scheduling"]),
         // `Anki/` holds the script that makes collections with the real Anki (from a venv).
-        .testTarget(name: "CLITests", dependencies: ["sysdrill", "SeededRandom", "Interop", "Deck"], exclude: ["Anki"]),
+        .testTarget(name: "CLITests", dependencies: ["sysdrill", "SeededRandom", "Interop", "Deck", "Scheduling", "Study", "Review",
+                                                   "Practice", "Progress", "Terminal", "Capacity", "BundledContent"], exclude: ["Anki"]),
     ],
     swiftLanguageModes: [.v6]
 )

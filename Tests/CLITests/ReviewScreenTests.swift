@@ -6,6 +6,7 @@ import Practice
 import Progress
 import Terminal
 import Testing
+import BundledContent
 @testable import sysdrill
 
 /// The review screen is a pure function of its state: check layouts without a terminal.
@@ -102,5 +103,17 @@ import Testing
         #expect(!plain.contains("\u{1B}["))
         #expect(coloured.contains("\u{1B}["))
         #expect(ANSIText.stripped(coloured) == plain)
+    }
+}
+
+/// `e` on a built-in card quotes the embedded outline instead of naming a file the user lacks.
+@Suite struct BuiltInSourceTests {
+    @Test func aBuiltInCardQuotesItsLineAndAUserCardNamesItsFile() throws {
+        let outline = try #require(BundledContent.files.first { $0.name == "system-design.md" })
+        let lines = String(decoding: outline.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let number = try #require(lines.firstIndex { $0.hasPrefix("- ") }) + 1
+        let text = BuiltInSource.describe(SourceLocation(file: "Content/system-design.md", line: number))
+        #expect(text.hasPrefix("source: built-in outline (system-design.md), line \(number): - "), "\(text)")
+        #expect(BuiltInSource.describe(SourceLocation(file: "/home/me/notes.md", line: 7)) == "source: /home/me/notes.md:7")
     }
 }

@@ -111,7 +111,7 @@ struct InteractiveReview {
             case .character("?"):
                 screen.showHelp = true
             case .character("e"):
-                if let card = screen.presented?.card { screen.message = "source: \(card.source)" }
+                if let card = screen.presented?.card { screen.message = BuiltInSource.describe(card.source) }
             case .character("u"):
                 session.putBackCurrent()
                 if try session.undo() != nil {
