@@ -107,7 +107,8 @@ public struct TodayQueue {
             rows += requeued.enumerated().map { QueueRow(id: $1, phase: .review, due: now - 1 - Int64(requeued.count - $0), deckOrder: 0) }
         }
         let newLimit = options.section == nil ? newLeft + requeued.count : Int.max / 2
-        let rule = NewCardRule(dayStart: day.start, reverseCards: configuration.reverseCards)
+        let rule = NewCardRule(dayStart: day.start, reverseCards: configuration.reverseCards,
+                               roundRobin: configuration.newCardOrder == .roundRobin)
         var newRows = countsOnly && options.section == nil
             ? try store.someNewCards(limit: newLimit, now: now, rule: rule)
             : try store.newCards(limit: newLimit, now: now, rule: rule)

@@ -31,10 +31,13 @@ public struct NewCardRule: Sendable {
     /// The start of today's study day.
     public let dayStart: UnixTime
     public let reverseCards: Bool
+    /// New cards in turn from each deck (true), or deck after deck.
+    public let roundRobin: Bool
 
-    public init(dayStart: UnixTime, reverseCards: Bool) {
+    public init(dayStart: UnixTime, reverseCards: Bool, roundRobin: Bool = false) {
         self.dayStart = dayStart
         self.reverseCards = reverseCards
+        self.roundRobin = roundRobin
     }
 }
 
@@ -89,13 +92,18 @@ extension StudyStore {
         var decks = try connection.prepare("SELECT name, sort_order FROM decks ORDER BY sort_order")
             .map { (name: Optional($0.string(0)), order: $0.int(1)) }
         decks.append((nil, 1 << 20))
-        for deck in decks where rows.count < limit {
+        // Deck after deck, each walk stops at what is still missing; in turn, every deck
+        // gives up to `limit` and they are dealt out below.
+        var perDeck: [[QueueRow]] = []
+        for deck in decks where rule.roundRobin || rows.count < limit {
+            var taken: [QueueRow] = []
             let take: (Row) -> Void = { row in
-                rows.append(QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0,
-                                     deckOrder: deck.order * 1_048_576 + row.int(1), from: Self.decodeFrom(row.string(2))))
+                taken.append(QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0,
+                                      deckOrder: deck.order * 1_048_576 + row.int(1), from: Self.decodeFrom(row.string(2))))
             }
+            let wanted = Int64(rule.roundRobin ? limit : limit - rows.count)
             if let name = deck.name {
-                try inDeck.forEach([name, now, rule.reverseCards, rule.dayStart, Int64(limit - rows.count)], take)
+                try inDeck.forEach([name, now, rule.reverseCards, rule.dayStart, wanted], take)
             } else {
                 try connection.prepare("""
                     SELECT c.id, c.position, c.derived_from FROM cards c
@@ -106,10 +114,29 @@ extension StudyStore {
                                       AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = cs.source_id AND r.at < ?3))
                       AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = c.id AND m.mark = 'suspended' AND m.is_set = 1)
                     ORDER BY c.position LIMIT ?4
-                    """).forEach([now, rule.reverseCards, rule.dayStart, Int64(limit - rows.count)], take)
+                    """).forEach([now, rule.reverseCards, rule.dayStart, wanted], take)
             }
+            rows += taken
+            perDeck.append(taken)
         }
-        return rows
+        guard rule.roundRobin else { return rows }
+        return Self.dealt(perDeck, limit: limit)
+    }
+
+    /// The first card of every deck, then the second of every deck, and so on, up to
+    /// `limit`; renumbered in that order, which is the order the queue sorts new cards by.
+    static func dealt(_ decks: [[QueueRow]], limit: Int) -> [QueueRow] {
+        var result: [QueueRow] = []
+        var round = 0
+        while result.count < limit {
+            let turn = decks.compactMap { round < $0.count ? $0[round] : nil }
+            if turn.isEmpty { break }
+            for row in turn.prefix(limit - result.count) {
+                result.append(QueueRow(id: row.id, phase: row.phase, due: row.due, deckOrder: result.count, from: row.from))
+            }
+            round += 1
+        }
+        return result
     }
 
     /// How many never-reviewed, unsuspended active cards could be introduced (skipped ones

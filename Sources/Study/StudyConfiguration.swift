@@ -8,6 +8,14 @@ public enum AnswerScale: String, Sendable, CaseIterable {
     case buttons, quality
 }
 
+/// How the day's new cards are drawn from several decks: in turn from each deck (a deck
+/// you just added does not wait behind every new card of the built-in outline), or deck
+/// after deck.
+public enum NewCardOrder: String, Sendable, CaseIterable {
+    case roundRobin = "round-robin"
+    case deck
+}
+
 /// Everything `sysdrill config` controls, loaded from and saved to the settings table.
 public struct StudyConfiguration: Equatable, Sendable {
     public var scheduler: SchedulerSettings
@@ -18,6 +26,8 @@ public struct StudyConfiguration: Equatable, Sendable {
     public var reverseCards: Bool
     /// Lapses that make a card a leech (`leech-lapses`).
     public var leechLapses: Int
+    /// How new cards are drawn from several decks (`new-card-order`).
+    public var newCardOrder: NewCardOrder = .roundRobin
     /// A date to be ready by (`target-date`); its last week is `scheduler.deadline`.
     public var targetDate: CivilDate? {
         didSet { refreshDeadline() }
@@ -119,6 +129,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
     case reverseCards = "reverse-cards"
     case leechLapses = "leech-lapses"
     case targetDate = "target-date"
+    case newCardOrder = "new-card-order"
 
     public var help: String {
         switch self {
@@ -136,6 +147,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .reverseCards: return "on (default) or off: study reverse cards (the answer shown, the term asked)"
         case .leechLapses: return "lapses that make a card a leech, 1-99 (default 8): 'cards --leeches'"
         case .targetDate: return "a date to be ready by, YYYY-MM-DD, or none (default): every card gets a review in its last week"
+        case .newCardOrder: return "round-robin (default: new cards in turn from each deck) or deck (deck after deck)"
         }
     }
 
@@ -144,7 +156,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         switch self {
         case .scheduler, .desiredRetention, .maximumInterval, .learningSteps, .relearningSteps, .fsrsParameters, .fuzz, .targetDate:
             return true
-        case .newPerDay, .reviewsPerDay, .dayRolloverHour, .answerScale, .reverseCards, .leechLapses:
+        case .newPerDay, .reviewsPerDay, .dayRolloverHour, .answerScale, .reverseCards, .leechLapses, .newCardOrder:
             return false
         }
     }
@@ -167,6 +179,7 @@ public enum ConfigKey: String, CaseIterable, Sendable {
         case .reverseCards: return configuration.reverseCards ? "on" : "off"
         case .leechLapses: return String(configuration.leechLapses)
         case .targetDate: return configuration.targetDate.map(\.description) ?? "none"
+        case .newCardOrder: return configuration.newCardOrder.rawValue
         }
     }
 
@@ -229,6 +242,9 @@ public enum ConfigKey: String, CaseIterable, Sendable {
             }
         case .leechLapses:
             configuration.leechLapses = try integer(value, in: StudyConfiguration.leechLapsesRange)
+        case .newCardOrder:
+            guard let order = NewCardOrder(rawValue: value.lowercased()) else { throw invalid(text, "round-robin or deck") }
+            configuration.newCardOrder = order
         case .targetDate:
             if ["none", "off", ""].contains(value.lowercased()) {
                 configuration.targetDate = nil

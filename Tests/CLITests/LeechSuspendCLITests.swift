@@ -130,7 +130,7 @@ import Testing
         let result = try PseudoTerminal.run(["review", "--limit", "1"], steps: [
             .waitFor("Functional?"), .type(" "), .waitFor("again"), .type("1"),
             .waitFor("this card keeps slipping; rewrite it? e shows file:line"), .type("e"),
-            .waitFor("source: Content/system-design.md:5"), .type("!"), .waitFor("lists them"),
+            .waitFor("source: built-in outline (system-design.md), line 5"), .type("!"), .waitFor("lists them"),
             // Any other key goes on (SM-2 repeats the card today); q ends.
             .type("x"), .waitFor("Space or Enter"), .type("q"),
         ], cli: cli)

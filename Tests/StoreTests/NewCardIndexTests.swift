@@ -66,6 +66,20 @@ import Testing
         #expect(try store.newCards(limit: 0, now: now, rule: rule).isEmpty)
     }
 
+    @Test func roundRobinDealsTheDecksInTurn() throws {
+        let (store, first, second) = try store()
+        let now: Int64 = 10 * 86_400 + 3_600
+        let inTurn = NewCardRule(dayStart: 10 * 86_400, reverseCards: false, roundRobin: true)
+        #expect(try store.newCards(limit: 10, now: now, rule: inTurn).map(\.id) == [first[0], second[0], first[1], second[1], first[2]])
+        #expect(try store.newCards(limit: 3, now: now, rule: inTurn).map(\.id) == [first[0], second[0], first[1]])
+        // Their deck orders follow the dealing, since the queue sorts new cards by them.
+        #expect(try store.newCards(limit: 10, now: now, rule: inTurn).map(\.deckOrder) == [0, 1, 2, 3, 4])
+        // A deck with nothing new left drops out of the turns.
+        try answer(store, second[0], at: 1_000)
+        try answer(store, second[1], at: 1_000)
+        #expect(try store.newCards(limit: 10, now: now, rule: inTurn).map(\.id) == first)
+    }
+
     @Test func theWalkUsesThePartialIndex() throws {
         let (store, _, _) = try store()
         let plan = try store.connection.prepare("""
