@@ -183,8 +183,8 @@ public struct ProgressImport {
                     }
                 }
 
-                let rebuilder = StateRebuilder(store: store, scheduler: target.scheduler.makeScheduler())
-                if target.scheduler != configuration.scheduler {
+                let rebuilder = StateRebuilder(store: store, scheduler: target.makeScheduler())
+                if !target.schedulesLike(configuration) {
                     try replayEveryCard(rebuilder, report: &report)
                 } else if logWasEmpty {
                     // The file's reviews are each touched card's whole log: replay them
@@ -241,7 +241,7 @@ extension ProgressImport {
             report.cardsAdded += 1
             report.addedTerms.append(entry.card.term)
         }
-        try applyRenames(document.renames, scheduler: target.scheduler.makeScheduler(), movingReviews: !logHasTheFilesReviews,
+        try applyRenames(document.renames, scheduler: target.makeScheduler(), movingReviews: !logHasTheFilesReviews,
                          report: &report)
         // After the renames, as a sync's rename carries a mark along before a later change.
         report.marksInFile = document.marks.count

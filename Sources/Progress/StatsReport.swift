@@ -208,7 +208,7 @@ public struct StatsReport: Sendable {
     // MARK: Retention
 
     static func retention(_ input: StatsInput, reviewDays: [Int64], today: Int64) -> [Retention] {
-        let scheduler = input.configuration.scheduler.makeScheduler()
+        let scheduler = input.configuration.makeScheduler()
         var states: [CardID: CardState] = [:]
         var counts: [CardID: Int] = [:]
         var judged: [(day: Int64, passed: Bool)] = []

@@ -43,7 +43,7 @@ extension ProgressImport {
                     let expected = applySettings
                         ? (ProgressReader.leadingSettings(bytes).flatMap { try? $0.applied(to: configuration) } ?? configuration)
                         : configuration
-                    let live = LiveReplay(scheduler: expected.scheduler.makeScheduler())
+                    let live = LiveReplay(scheduler: expected.makeScheduler())
                     let stream = ReviewStream(load: load, replay: live)
                     // From here until `finish` the connection is the inserting thread's.
                     defer { try? stream.finish() }
@@ -65,15 +65,15 @@ extension ProgressImport {
                     } catch where BulkReviewLoad.isRepeatedID(error) {
                         throw NotStreamed()
                     }
-                    let rebuilder = StateRebuilder(store: store, scheduler: target.scheduler.makeScheduler())
-                    if target.scheduler != expected.scheduler {
+                    let rebuilder = StateRebuilder(store: store, scheduler: target.makeScheduler())
+                    if !target.schedulesLike(expected) {
                         // Settings placed after the reviews in a hand-made file.
                         try replayEveryCard(rebuilder, report: &report)
                     } else {
                         // A card whose reviews came out of time order (a hand-made file) is
                         // replayed from its log, now indexed. New scheduler settings reset a
                         // state left without any review too, as replaying every card would.
-                        let resetOthers = target.scheduler != configuration.scheduler
+                        let resetOthers = !target.schedulesLike(configuration)
                         (report.cardsReplayed, report.statesChanged) = try rebuilder.save(resettingOthers: resetOthers) { body in
                             // In the order of their IDs, which key the states' table: each row
                             // lands beside the last one (in the file's order: ~1.5x the time).

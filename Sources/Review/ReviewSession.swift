@@ -150,7 +150,7 @@ public final class ReviewSession {
     /// The scheduler the stored settings name now (read inside the caller's write
     /// transaction), or `fallback` when they cannot be read.
     static func activeScheduler(in store: StudyStore, otherwise fallback: any Scheduler) -> any Scheduler {
-        (try? StudyConfiguration.load(from: store))?.scheduler.makeScheduler() ?? fallback
+        (try? StudyConfiguration.load(from: store))?.makeScheduler() ?? fallback
     }
 
     /// Grades the card on screen and commits the review before returning.

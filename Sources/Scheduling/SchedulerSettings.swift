@@ -23,12 +23,13 @@ public struct SchedulerSettings: Hashable, Sendable, Codable {
         fsrs.validate()
     }
 
-    /// The scheduler these settings describe. Call `validate()` first: invalid FSRS
-    /// parameters are a programming error here.
-    public func makeScheduler() -> any Scheduler {
+    /// The scheduler these settings describe, counting whole days in `calendar` (the
+    /// product passes the local zone and rollover hour: `StudyConfiguration.makeScheduler`).
+    /// Call `validate()` first: invalid FSRS parameters are a programming error here.
+    public func makeScheduler(calendar: DueCalendar = .utc) -> any Scheduler {
         switch kind {
-        case .sm2: return SM2Scheduler(fuzz: fuzz)
-        case .fsrs: return FSRSScheduler(parameters: fsrs, fuzz: fuzz)
+        case .sm2: return SM2Scheduler(fuzz: fuzz, calendar: calendar)
+        case .fsrs: return FSRSScheduler(parameters: fsrs, fuzz: fuzz, calendar: calendar)
         }
     }
 }

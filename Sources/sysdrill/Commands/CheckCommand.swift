@@ -26,7 +26,7 @@ enum CheckCommand {
         let integrity = try store.integrityCheck()
         let foreignKeys = try store.foreignKeyProblems()
         let configuration = try context.configuration(store)
-        let rebuilder = StateRebuilder(store: store, scheduler: configuration.scheduler.makeScheduler())
+        let rebuilder = StateRebuilder(store: store, scheduler: configuration.makeScheduler())
         let mismatches = try rebuilder.mismatches()
         var repaired = 0
         if invocation.flag("repair") && !mismatches.isEmpty {

@@ -74,9 +74,11 @@ enum ConfigCommand {
         var recomputed = 0
         try store.connection.transaction {
             try store.setSetting(key.rawValue, key.value(in: new))
-            if key.affectsStates && new.scheduler != old.scheduler {
+            // The rollover hour moves due dates near a DST switch (`DueCalendar`), so a
+            // change of it replays too; it changes no state in a zone without DST.
+            if (key.affectsStates || key == .dayRolloverHour) && !new.schedulesLike(old) {
                 // The log is the truth: states follow from replaying it with the new settings.
-                recomputed = try StateRebuilder(store: store, scheduler: new.scheduler.makeScheduler()).rebuild()
+                recomputed = try StateRebuilder(store: store, scheduler: new.makeScheduler()).rebuild()
             }
         }
         let before = key.value(in: old), after = key.value(in: new)
@@ -85,7 +87,7 @@ enum ConfigCommand {
                                             "states_recomputed": JSONValue(recomputed)]).serialized(pretty: true))
         } else {
             var line = "\(key.rawValue) = \(after)" + (before == after ? " (unchanged)" : " (was \(before))")
-            if key.affectsStates && before != after { line += "; \(recomputed) card state\(recomputed == 1 ? "" : "s") recomputed from the review log" }
+            if (key.affectsStates || recomputed > 0) && before != after { line += "; \(recomputed) card state\(recomputed == 1 ? "" : "s") recomputed from the review log" }
             context.print(line)
         }
         return ExitCode.ok

@@ -49,14 +49,14 @@ enum ReviewCommand {
         let calendar = context.calendar(configuration)
         let filter = try context.sectionFilter(invocation, store: store)
 
-        let active = configuration.scheduler.makeScheduler()
+        let active = configuration.makeScheduler()
         var scheduler = active
         var storedScheduler: (any Scheduler)?
         var override: [CardID: CardState]?
         if let schedulerName, let kind = SchedulerKind(rawValue: schedulerName), kind != configuration.scheduler.kind {
             var settings = configuration.scheduler
             settings.kind = kind
-            scheduler = settings.makeScheduler()
+            scheduler = settings.makeScheduler(calendar: configuration.dueCalendar)
             storedScheduler = active
             override = try StateRebuilder(store: store, scheduler: scheduler).replayedStates()
         }
