@@ -95,6 +95,9 @@ public struct ProgressImport {
     /// cheaper.
     let bulkReviews: Int
     public static let bulkReviews = 50_000
+    /// Called after the file is read and before the write transaction begins: a test's
+    /// way to change the settings in between, as `config set` in another terminal can.
+    var beforeWriting: (() throws -> Void)?
 
     /// `bulkReviews` is for tests, which take the bulk way with small files.
     public init(store: StudyStore, bulkReviews: Int = Self.bulkReviews) {
@@ -137,11 +140,11 @@ public struct ProgressImport {
 
     /// Merges `document`. With `applySettings` the file's scheduler settings are saved
     /// first (and every card is replayed if they change the scheduler); with `dryRun` the
-    /// same work is done and then rolled back, so the report is exact.
-    public func merge(_ document: ProgressDocument, configuration: StudyConfiguration, applySettings: Bool,
-                      dryRun: Bool) throws -> ImportReport {
-        var (report, target) = try startReport(document, configuration: configuration, applySettings: applySettings,
-                                               dryRun: dryRun)
+    /// same work is done and then rolled back, so the report is exact. The settings in
+    /// effect are read inside the write transaction, with the states they replay: a
+    /// `config set scheduler` made while the file was being read is what the import uses.
+    public func merge(_ document: ProgressDocument, applySettings: Bool, dryRun: Bool) throws -> ImportReport {
+        try beforeWriting?()
         // A whole history goes in without foreign-key lookups (one per review); what the
         // import writes is checked instead, inside its transaction (`checkReferences`).
         let bulk = document.reviews.count >= bulkReviews
@@ -151,6 +154,9 @@ public struct ProgressImport {
         }
         do {
             return try inTransaction {
+                let configuration = try StudyConfiguration.load(from: store)
+                var (report, target) = try startReport(document, configuration: configuration, applySettings: applySettings,
+                                                       dryRun: dryRun)
                 try mergeSettingsCardsAndPractice(document, applySettings: applySettings, target: target,
                                                   logHasTheFilesReviews: false, report: &report)
                 let reviews = document.reviews

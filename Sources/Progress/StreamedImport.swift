@@ -11,15 +11,13 @@ extension ProgressImport {
     /// them are never held in memory. Anything else, and a file with any problem, is read
     /// whole and checked first (`read`), then merged (`merge`); either way a failure
     /// changes nothing.
-    public func run(path: String, configuration: StudyConfiguration, applySettings: Bool,
-                    dryRun: Bool) throws -> ImportReport {
+    public func run(path: String, applySettings: Bool, dryRun: Bool) throws -> ImportReport {
         let (bytes, name) = try open(path)
-        if try !store.hasReviews(),
-           let report = try streamed(bytes, configuration: configuration, applySettings: applySettings, dryRun: dryRun) {
+        if try !store.hasReviews(), let report = try streamed(bytes, applySettings: applySettings, dryRun: dryRun) {
             return report
         }
         let document = try read(bytes, name: name)
-        return try merge(document, configuration: configuration, applySettings: applySettings, dryRun: dryRun)
+        return try merge(document, applySettings: applySettings, dryRun: dryRun)
     }
 
     /// The streamed import, in one transaction with foreign keys checked by the import
@@ -28,14 +26,16 @@ extension ProgressImport {
     /// back and the caller reads the file the ordinary way, which names every problem
     /// exactly (the stream does not look for repeated review IDs; the log's unique index
     /// refuses them).
-    func streamed(_ bytes: JSONBytes, configuration: StudyConfiguration, applySettings: Bool,
-                  dryRun: Bool) throws -> ImportReport? {
+    func streamed(_ bytes: JSONBytes, applySettings: Bool, dryRun: Bool) throws -> ImportReport? {
         struct NotStreamed: Error {}
+        try beforeWriting?()
         do {
             return try store.withoutForeignKeyChecks {
                 try store.connection.transaction {
                     // The replay below assumes the file's reviews are each card's whole log.
                     guard try !store.hasReviews() else { throw NotStreamed() }
+                    // The settings in effect, read inside the write transaction (`merge`).
+                    let configuration = try StudyConfiguration.load(from: store)
                     let localCards = try KnownCards.cards(of: store)
                     let load = try store.beginBulkReviewLoad()
                     // Replayed as they come with the settings the states will have: the file's

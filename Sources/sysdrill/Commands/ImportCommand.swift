@@ -38,10 +38,12 @@ enum ImportCommand {
         let dryRun = invocation.flag("dry-run")
         let store = try context.syncedStore()
         let importer = ProgressImport(store: store)
+        // Read here only to warn about unusable stored settings; the import reads them
+        // again inside its write transaction.
+        _ = try context.configuration(store)
         let report: ImportReport
         do {
-            report = try importer.run(path: path, configuration: try context.configuration(store),
-                                      applySettings: invocation.flag("settings"), dryRun: dryRun)
+            report = try importer.run(path: path, applySettings: invocation.flag("settings"), dryRun: dryRun)
         } catch let error as ProgressError {
             // Scripts get the problems as data too; the message still goes to stderr.
             if context.json, let problems = problemsJSON(error) {
