@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "ReviewTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling"]),
         .testTarget(name: "PracticeTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"]),
         .testTarget(name: "ProgressTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling", "JSONText"]),
-        .testTarget(name: "CLITests", dependencies: ["sysdrill", "SeededRandom"]),
+        .testTarget(name: "CLITests", dependencies: ["sysdrill", "SeededRandom", "Store"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -50,6 +50,23 @@ public final class ReviewSession {
         public let becameLeech: Bool
     }
 
+    /// Called when another sysdrill process holds the write lock past the busy timeout (a
+    /// long import in another terminal) while this session writes: `attempt` counts the
+    /// waits, from 1. Return true to wait and try the same write again (the answer stays
+    /// in memory with its time and ID until it is committed), false to stop waiting: the
+    /// write is then not made (`StoppedWaiting`), and every earlier answer is already
+    /// committed. Unset, the lock error is thrown as from any store call.
+    public var whileLocked: ((_ attempt: Int) -> Bool)?
+
+    /// The user stopped waiting for another process's write lock; nothing was written.
+    public struct StoppedWaiting: Error {}
+
+    /// What a front says while it waits for another process's write lock.
+    public static let lockedMessage = "waiting for an import in another terminal (another sysdrill is writing to this database); your answer is kept and saved when it finishes."
+
+    /// Each wait after the first is this short, so a front can poll its keys in between.
+    public static let lockedRetryMilliseconds: Int32 = 250
+
     /// How far ahead a learning card may be shown early when nothing else is left
     /// (Anki's "learn ahead limit"), so a session does not stall on a 10-minute step.
     public static let learnAhead: Int64 = 20 * 60
@@ -153,6 +170,25 @@ public final class ReviewSession {
         (try? StudyConfiguration.load(from: store))?.makeScheduler() ?? fallback
     }
 
+    /// Runs one write of the session; while another process holds the write lock it
+    /// waits and tries again as `whileLocked` says. A busy `BEGIN IMMEDIATE` wrote nothing
+    /// (the transaction rolls back on any error), so the same write is safe to repeat.
+    func committing<T>(_ write: () throws -> T) throws -> T {
+        var attempt = 0
+        let standardTimeout = store.busyTimeoutMilliseconds
+        defer { if attempt > 0 { store.setBusyTimeout(milliseconds: standardTimeout) } }
+        while true {
+            do {
+                return try write()
+            } catch let error as StoreError where error.isBusy {
+                guard let whileLocked else { throw error }
+                attempt += 1
+                guard whileLocked(attempt) else { throw StoppedWaiting() }
+                if attempt == 1 { store.setBusyTimeout(milliseconds: min(standardTimeout, Self.lockedRetryMilliseconds)) }
+            }
+        }
+    }
+
     /// Grades the card on screen and commits the review before returning.
     public func answer(_ quality: Quality) throws -> Outcome {
         guard let id = current else { throw StoreError.inconsistent("no card is being shown") }
@@ -165,9 +201,11 @@ public final class ReviewSession {
         // exactly as a replay of the log computes it.
         // The scheduler is read there too: `config set scheduler` in another terminal
         // replays every state, and this session must go on writing what a replay gives.
-        let (storedBefore, storedAfter) = try store.recordAnswer(review) { stored in
-            Self.activeScheduler(in: store, otherwise: storedScheduler ?? scheduler)
-                .next(stored, review: review.event, fuzzSeed: FuzzSeed.make(cardID: id.rawValue, reviewIndex: stored.reps))
+        let (storedBefore, storedAfter) = try committing {
+            try store.recordAnswer(review) { stored in
+                Self.activeScheduler(in: store, otherwise: storedScheduler ?? scheduler)
+                    .next(stored, review: review.event, fuzzSeed: FuzzSeed.make(cardID: id.rawValue, reviewIndex: stored.reps))
+            }
         }
         // With `--scheduler`, this session schedules by its own scheduler's view.
         let before = storedScheduler == nil ? storedBefore : shown
@@ -196,7 +234,7 @@ public final class ReviewSession {
     /// Hides the card on screen until the next study day.
     public func skip() throws {
         guard let id = current else { return }
-        try store.bury(id, until: dayEnd)
+        try committing { try store.bury(id, until: dayEnd) }
         history.append(.skipped(cardID: id, queue: [id] + queue, waiting: waiting))
         current = nil
         summary.skipped += 1
@@ -206,7 +244,7 @@ public final class ReviewSession {
     /// on screen (a new leech) — at the clock's time: it leaves this session and every
     /// queue until `card ID --unsuspend`; its history stays. `undo` takes it back.
     public func suspend(_ id: CardID) throws {
-        let previous = try store.setMark(.suspended, true, on: id, at: clock.now)
+        let previous = try committing { try store.setMark(.suspended, true, on: id, at: clock.now) }
         let wasShown = current == id
         history.append(.suspended(cardID: id, previous: previous, wasShown: wasShown, queue: queue, waiting: waiting))
         queue.removeAll { $0 == id }
@@ -218,7 +256,7 @@ public final class ReviewSession {
     /// Flags or unflags a card of this session (the store reads its flag inside the write);
     /// returns the new value. Not an action `undo` takes back: `!` again does.
     public func toggleFlag(_ id: CardID) throws -> Bool {
-        let isSet = try store.toggleMark(.flagged, on: id, at: clock.now)
+        let isSet = try committing { try store.toggleMark(.flagged, on: id, at: clock.now) }
         if isSet { flagged.insert(id) } else { flagged.remove(id) }
         return isSet
     }
@@ -227,12 +265,17 @@ public final class ReviewSession {
     /// previous state returns, and that card is shown next. Nil when there is nothing to undo.
     @discardableResult
     public func undo() throws -> CardID? {
-        guard let last = history.popLast() else { return nil }
+        guard let last = history.last else { return nil }
+        // Each case takes the step off the history only once its write is made: a wait
+        // for another process's lock may be given up, and the step is then still undoable.
         switch last {
         case .answered(let reviewID, let cardID, let previous, let savedQueue, let savedWaiting, let savedSummary):
-            let replayed = try store.removeReview(id: reviewID, cardID: cardID) { events in
-                Self.activeScheduler(in: store, otherwise: storedScheduler ?? scheduler).replay(events, cardID: cardID.rawValue)
+            let replayed = try committing {
+                try store.removeReview(id: reviewID, cardID: cardID) { events in
+                    Self.activeScheduler(in: store, otherwise: storedScheduler ?? scheduler).replay(events, cardID: cardID.rawValue)
+                }
             }
+            history.removeLast()
             states[cardID] = storedScheduler == nil ? replayed : previous
             queue = savedQueue
             waiting = savedWaiting
@@ -242,7 +285,8 @@ public final class ReviewSession {
             current = nil
             return cardID
         case .skipped(let cardID, let savedQueue, let savedWaiting):
-            try store.unbury(cardID)
+            try committing { try store.unbury(cardID) }
+            history.removeLast()
             queue = savedQueue
             waiting = savedWaiting
             summary.skipped -= 1
@@ -250,7 +294,8 @@ public final class ReviewSession {
             current = nil
             return cardID
         case .suspended(let cardID, let previous, let wasShown, let savedQueue, let savedWaiting):
-            try store.restoreMark(.suspended, on: cardID, to: previous)
+            try committing { try store.restoreMark(.suspended, on: cardID, to: previous) }
+            history.removeLast()
             // The card on screen when it was suspended is shown again next; one suspended
             // after its answer (a leech) goes back where the answer had put it.
             queue = wasShown ? [cardID] + savedQueue : savedQueue

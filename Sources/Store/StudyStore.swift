@@ -1,3 +1,5 @@
+import CSQLite
+
 /// sysdrill's database: decks, cards, the review log (the source of truth), card state,
 /// settings. Open it with `StudyStore.open(path:)`; every method is one statement or
 /// one transaction.
@@ -6,6 +8,17 @@ public final class StudyStore {
     public let path: String
     /// What opening found, for `--verbose` and `check`.
     public private(set) var journalMode: String = ""
+    /// How long a write waits for another process's write transaction before SQLite
+    /// gives up with SQLITE_BUSY (`StoreError.isBusy`).
+    public private(set) var busyTimeoutMilliseconds: Int32 = 0
+    public static let standardBusyTimeoutMilliseconds: Int32 = 5_000
+
+    /// Sets the busy timeout (a review waiting out a long import polls its keys between
+    /// shorter waits; tests shorten it through SYSDRILL_BUSY_TIMEOUT_MS).
+    public func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(connection.handle, max(0, milliseconds))
+        busyTimeoutMilliseconds = max(0, milliseconds)
+    }
 
     private init(connection: Connection, path: String) {
         self.connection = connection
@@ -38,6 +51,7 @@ public final class StudyStore {
     private func configure() throws {
         // Wait up to 5 s for another sysdrill (a second terminal) to finish its write.
         try connection.execute(script: "PRAGMA busy_timeout = 5000;")
+        busyTimeoutMilliseconds = Self.standardBusyTimeoutMilliseconds
         // Checked again through SQLite (the header check above could not see a WAL).
         let version = try userVersion()
         if version > Schema.latestVersion {

@@ -1,3 +1,5 @@
+import CSQLite
+
 /// Database problems, all reported with exit code 74. Messages are for people: what is
 /// wrong with which file, and what to do.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -17,6 +19,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case inconsistent(String)
 
     public var description: String { message(verbose: false) }
+
+    /// Another connection held the write lock longer than the busy timeout ("database is
+    /// locked"): nothing was written, and the same write may be tried again.
+    public var isBusy: Bool {
+        if case .sqlite(let code, _, _) = self { return code & 0xff == SQLITE_BUSY }
+        return false
+    }
 
     public func message(verbose: Bool) -> String {
         switch self {

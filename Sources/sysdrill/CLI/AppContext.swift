@@ -76,6 +76,10 @@ final class AppContext {
         let path = try databasePath()
         let existed = FileSystem.info(path) != nil
         let store = try StudyStore.open(path: path)
+        // How long a write waits for another sysdrill's (5 s by default); tests shorten it.
+        if let milliseconds = environment["SYSDRILL_BUSY_TIMEOUT_MS"].flatMap(Int32.init), milliseconds >= 0 {
+            store.setBusyTimeout(milliseconds: milliseconds)
+        }
         openedStore = store
         if !existed { createdDatabase = path }
         return store
