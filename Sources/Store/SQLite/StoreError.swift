@@ -20,6 +20,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { message(verbose: false) }
 
+    /// SQLite could not write or extend a file: the disk is full (SQLITE_FULL), or an I/O
+    /// error such as a file-size limit or the shared-memory index that cannot grow
+    /// (SQLITE_IOERR and its extended codes). A command that only reads can still go on
+    /// (`StudyStore.openForReading`).
+    public var isWriteFailure: Bool {
+        if case .sqlite(let code, _, _) = self { return code & 0xff == SQLITE_FULL || code & 0xff == SQLITE_IOERR }
+        return false
+    }
+
     /// Another connection held the write lock longer than the busy timeout ("database is
     /// locked"): nothing was written, and the same write may be tried again.
     public var isBusy: Bool {

@@ -85,6 +85,24 @@ final class AppContext {
         return store
     }
 
+    /// For a command that only reads (`due`, `stats`, `check` without `--repair`): the
+    /// database as `syncedStore()` (or `store()`) gives it, or, when nothing can be
+    /// written (a full disk: the write-ahead log or its index cannot grow), the stored
+    /// data as it is, decks not synced, opened to read only, with a warning.
+    func readingStore(synced: Bool) throws -> StudyStore {
+        do {
+            return try synced ? syncedStore() : store()
+        } catch let error as StoreError where error.isWriteFailure {
+            let path = try databasePath()
+            note(errorStyle.yellow("warning:") + " \(path) cannot be written (\(error.message(verbose: false)); is the disk full?): "
+                 + "showing what it holds without syncing decks; free some space before reviewing")
+            if let openedStore { return openedStore }  // opened; only the sync's write failed
+            let store = try StudyStore.openForReading(path: path)
+            openedStore = store
+            return store
+        }
+    }
+
     /// The database with every deck synced: the embedded outline, registered decks and
     /// this run's `--deck` paths. Warnings (a broken registered deck) go to stderr.
     func syncedStore() throws -> StudyStore {

@@ -22,7 +22,7 @@ enum CheckCommand {
     )
 
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
-        let store = try context.store()
+        let store = try invocation.flag("repair") ? context.store() : context.readingStore(synced: false)
         let integrity = try store.integrityCheck()
         let foreignKeys = try store.foreignKeyProblems()
         let configuration = try context.configuration(store)

@@ -44,7 +44,7 @@ enum StatsCommand {
 
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let days = try invocation.integer("days", in: 1...365) ?? defaultForecastDays
-        let store = try context.syncedStore()
+        let store = try context.readingStore(synced: true)
         let configuration = try context.configuration(store)
         let input = try StatsInput.load(from: store, configuration: configuration, now: context.now)
         let report = StatsReport.make(input, calendar: context.calendar(configuration), now: context.now, forecastDays: days)
