@@ -98,6 +98,9 @@ public struct ProgressImport {
     /// Called after the file is read and before the write transaction begins: a test's
     /// way to change the settings in between, as `config set` in another terminal can.
     var beforeWriting: (() throws -> Void)?
+    /// Called once the file is open (mapped) and before it is read: a test's way to cut
+    /// it short at that moment (`SYSDRILL_TEST_IMPORT_PAUSE`).
+    public var afterOpening: (() -> Void)?
 
     /// `bulkReviews` is for tests, which take the bulk way with small files.
     public init(store: StudyStore, bulkReviews: Int = Self.bulkReviews) {

@@ -13,6 +13,7 @@ extension ProgressImport {
     /// changes nothing.
     public func run(path: String, applySettings: Bool, dryRun: Bool) throws -> ImportReport {
         let (bytes, name) = try open(path)
+        afterOpening?()
         if try !store.hasReviews(), let report = try streamed(bytes, applySettings: applySettings, dryRun: dryRun) {
             return report
         }

@@ -195,16 +195,22 @@ public final class ReviewSession {
         let now = clock.now
         let shown = states[id] ?? .new
         let duration = max(0, clock.monotonicMilliseconds() - shownAtMilliseconds)
-        let review = ReviewRecord(id: identifiers.makeIdentifier(), cardID: id, at: now, grade: quality, durationMs: duration)
+        let reviewID = identifiers.makeIdentifier()
         // The stored state is read inside the write transaction (another terminal may
         // have answered this card meanwhile); the fuzz seed is the card's review count,
         // exactly as a replay of the log computes it.
         // The scheduler is read there too: `config set scheduler` in another terminal
         // replays every state, and this session must go on writing what a replay gives.
-        let (storedBefore, storedAfter) = try committing {
-            try store.recordAnswer(review) { stored in
-                Self.activeScheduler(in: store, otherwise: storedScheduler ?? scheduler)
+        // A clock set back (by hand, or a correction) must not record an answer before the
+        // card's previous one: the log replays in time order, the state was built in
+        // answer order, and the two would part. Such an answer takes the previous time.
+        let (review, storedBefore, storedAfter) = try committing {
+            try store.recordAnswer(of: id) { stored in
+                let at = max(now, stored.lastReview ?? now)
+                let review = ReviewRecord(id: reviewID, cardID: id, at: at, grade: quality, durationMs: duration)
+                let next = Self.activeScheduler(in: store, otherwise: storedScheduler ?? scheduler)
                     .next(stored, review: review.event, fuzzSeed: FuzzSeed.make(cardID: id.rawValue, reviewIndex: stored.reps))
+                return (review, next)
             }
         }
         // With `--scheduler`, this session schedules by its own scheduler's view.

@@ -58,3 +58,24 @@ import Testing
         }
     }
 }
+
+/// The wall clock set back (by hand, or a large correction) between two answers.
+@Suite struct ClockChangeCLITests {
+    @Test func anAnswerAfterTheClockWentBackKeepsTheLogInAnswerOrder() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["review", "--limit", "1"], stdin: "again\n",
+                            extraEnvironment: ["SYSDRILL_NOW": "2026-11-25T09:00:00Z"]).status == 0)
+        // Ten minutes earlier the failed card is within the 20-minute learn-ahead: it is
+        // shown and answered "before" its first answer.
+        let second = try cli.run(["review", "--new", "0", "--limit", "1", "--json"], stdin: "good\n",
+                                 extraEnvironment: ["SYSDRILL_NOW": "2026-11-25T08:50:00Z"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("\"event\":\"answer\"") || second.stdout.contains("\"event\": \"answer\""))
+        // Before the fix the log replayed the 08:50 answer first and the state differed.
+        let check = try cli.run(["check"])
+        #expect(check.status == 0, "\(check.stdout)")
+        let stats = try #require(try cli.json(["stats", "--json"]) as? [String: Any])
+        #expect(stats["total_reviews"] as? Int == 2)
+    }
+}

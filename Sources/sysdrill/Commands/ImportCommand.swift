@@ -6,6 +6,9 @@ import Practice
 import Progress
 import Terminal
 import Timekeeping
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `sysdrill import FILE`: merge a progress export into this database.
 enum ImportCommand {
@@ -37,7 +40,12 @@ enum ImportCommand {
         let path = invocation.positionals[0]
         let dryRun = invocation.flag("dry-run")
         let store = try context.syncedStore()
-        let importer = ProgressImport(store: store)
+        var importer = ProgressImport(store: store)
+        // Tests only: SYSDRILL_TEST_IMPORT_PAUSE=PATH waits once the file is mapped until
+        // PATH is gone, so a test can cut the file short at that moment.
+        if let flag = context.environment["SYSDRILL_TEST_IMPORT_PAUSE"] {
+            importer.afterOpening = { while access(flag, F_OK) == 0 { usleep(10_000) } }
+        }
         // Read here only to warn about unusable stored settings; the import reads them
         // again inside its write transaction.
         _ = try context.configuration(store)
