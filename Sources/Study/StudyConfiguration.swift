@@ -40,7 +40,7 @@ public struct StudyConfiguration: Equatable, Sendable {
     /// The local days whole-day intervals are counted in: the process's time zone (TZ)
     /// and the rollover hour. A replay uses the same, so it gives what a review wrote.
     public var dueCalendar: DueCalendar {
-        DueCalendar(rolloverHour: rolloverHour, utcOffset: LocalTime.utcOffset(at:))
+        DueCalendar(rolloverHour: rolloverHour, utcOffset: LocalTime.dueDateOffset)
     }
 
     /// The scheduler of these settings, counting days in `dueCalendar`.
