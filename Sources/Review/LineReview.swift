@@ -104,7 +104,7 @@ public struct LineReview {
                     "phase": .string(outcome.after.phase.rawValue), "due": .string(ISO8601.format(outcome.after.due)),
                     "interval_days": JSONValue(outcome.after.intervalDays), "repeats_today": .bool(outcome.repeatsToday),
                 ], text: nil)
-                channel.message("\(quality.rating.name) (\(quality.rawValue)): next \(outcome.repeatsToday ? "again today" : "in " + IntervalText.format(from: outcome.review.at, to: outcome.after.due))")
+                channel.message("\(quality.rating.name) (\(quality.rawValue)): next \(outcome.repeatsToday ? "again today" : "in " + ReviewSession.intervalText(from: outcome.review.at, to: outcome.after.due))")
                 if outcome.becameLeech {
                     let card = presented.card
                     channel.emit(["event": "leech", "card": .string(card.id.rawValue), "lapses": JSONValue(outcome.after.lapses),

@@ -155,12 +155,21 @@ public final class ReviewSession {
         return .card(presented)
     }
 
+    /// "next in ..." for a due date: a gap of days as the local clock counts it, so a
+    /// one-day interval across a DST switch (23 or 25 hours) reads "1d"; shorter gaps
+    /// (learning steps) in real time.
+    public static func intervalText(from start: UnixTime, to end: UnixTime) -> String {
+        guard end > start, end - start >= 12 * Seconds.hour else { return IntervalText.format(from: start, to: end) }
+        let (local, overflow) = end.addingReportingOverflow(LocalTime.utcOffset(at: end) - LocalTime.utcOffset(at: start))
+        return IntervalText.format(from: start, to: overflow ? end : local)
+    }
+
     /// The state each of the four buttons would lead to, for "next interval" hints.
     public func preview(_ presented: Presented) -> [(rating: Rating, due: UnixTime, text: String)] {
         let now = clock.now
         let seed = FuzzSeed.make(cardID: presented.card.id.rawValue, reviewIndex: presented.state.reps)
         return scheduler.preview(presented.state, at: now, fuzzSeed: seed).map { rating, state in
-            (rating, state.due, IntervalText.format(from: now, to: max(state.due, now)))
+            (rating, state.due, Self.intervalText(from: now, to: max(state.due, now)))
         }
     }
 

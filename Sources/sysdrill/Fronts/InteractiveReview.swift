@@ -167,7 +167,7 @@ struct InteractiveReview {
                     }
                     let outcome = try session.answer(quality)
                     let name = quality.rating.name
-                    let result = outcome.repeatsToday ? "\(name): again later today" : "\(name): next in \(IntervalText.format(from: outcome.review.at, to: outcome.after.due))"
+                    let result = outcome.repeatsToday ? "\(name): again later today" : "\(name): next in \(ReviewSession.intervalText(from: outcome.review.at, to: outcome.after.due))"
                     if outcome.becameLeech {
                         // Stay on the card: "e shows file:line" must be about this one.
                         screen.answered = true
