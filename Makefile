@@ -34,12 +34,18 @@ test:
 # tests; `make test` runs shorter versions of the same tests.
 FUZZ_ITERATIONS ?= 2000000
 RELIABILITY_RUNS ?= 500
+# The kill -9 and concurrency tests, with a regression test of each defect of issue 17:
+# export onto special files and interrupted exports (ProgressCLITests, AtomicFileTests),
+# a scheduler change mid-session and mid-import, overlong and hostile imports, special
+# files, deep nesting and CR line endings, control characters, nothing created on bad
+# input, bounded input lines, an import holding the write lock, a full disk, DST.
+RELIABILITY_SUITES = ReliabilityTests|SchedulerChangeTests|ImportSettingsChangeTests|ImportLimitsTests|SpecialFilesCLITests|LineEndingAndNestingTests|ControlCharacterCLITests|NothingCreatedCLITests|LineReaderTests|ProgressCLITests|AtomicFileTests|ReviewLockWaitTests|FullDiskCLITests|DueCalendarTests|DaylightSavingCLITests
 
 fuzz:
 	SYSDRILL_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) $(SWIFT) test --filter 'Fuzz'
 
 check-reliability:
-	SYSDRILL_RELIABILITY_RUNS=$(RELIABILITY_RUNS) $(SWIFT) test --filter 'ReliabilityTests'
+	SYSDRILL_RELIABILITY_RUNS=$(RELIABILITY_RUNS) $(SWIFT) test --filter '$(RELIABILITY_SUITES)'
 
 # Performance benchmarks (docs/PERFORMANCE.md): release build, then the bench drives it.
 # BENCH_RUNS=N sets the runs per scenario, BENCH_QUICK=1 uses a 10k-card deck.

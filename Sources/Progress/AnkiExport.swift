@@ -32,7 +32,7 @@ public enum AnkiExport {
                                suspended: suspended.contains(card.id), state: states[card.id],
                                reviews: reviews[card.id] ?? [])  // in time order, as the log is read
             }
-            let bytes = try AnkiPackageWriter.package(cards: exported, now: now, scheduler: configuration.scheduler.makeScheduler())
+            let bytes = try AnkiPackageWriter.package(cards: exported, now: now, scheduler: configuration.makeScheduler())
             return Result(bytes: bytes, cards: exported.count, reviews: exported.reduce(0) { $0 + $1.reviews.count })
         }
     }

@@ -105,7 +105,11 @@ public struct AnkiImport {
                         if try store.review(id: review.id) != review { report.reviewsConflicting += 1 }
                     }
                 }
-                let rebuilder = StateRebuilder(store: store, scheduler: configuration.scheduler.makeScheduler())
+                // The settings in effect now, read inside this write transaction: a scheduler
+                // changed in another terminal since the caller read them is the one replayed.
+                let active = try StudyConfiguration.load(from: store)
+                report.scheduler = active.scheduler.kind
+                let rebuilder = StateRebuilder(store: store, scheduler: active.makeScheduler())
                 report.cardsReplayed = touched.count
                 report.statesChanged = touched.isEmpty ? 0 : try rebuilder.rebuild(only: touched)
                 if dryRun { throw AnkiDryRunRollback(report: report) }

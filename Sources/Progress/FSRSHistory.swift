@@ -51,7 +51,7 @@ public enum FSRSParameterChange {
             try key.apply(weights.map { "\($0)" }.joined(separator: ","), to: &new)
             try store.setSetting(key.rawValue, key.value(in: new))
             guard key.affectsStates && new.scheduler != old.scheduler && new.scheduler.kind == .fsrs else { return 0 }
-            return try StateRebuilder(store: store, scheduler: new.scheduler.makeScheduler()).rebuild()
+            return try StateRebuilder(store: store, scheduler: new.makeScheduler()).rebuild()
         }
     }
 }

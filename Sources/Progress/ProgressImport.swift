@@ -95,6 +95,12 @@ public struct ProgressImport {
     /// cheaper.
     let bulkReviews: Int
     public static let bulkReviews = 50_000
+    /// Called after the file is read and before the write transaction begins: a test's
+    /// way to change the settings in between, as `config set` in another terminal can.
+    var beforeWriting: (() throws -> Void)?
+    /// Called once the file is open (mapped) and before it is read: a test's way to cut
+    /// it short at that moment (`SYSDRILL_TEST_IMPORT_PAUSE`).
+    public var afterOpening: (() -> Void)?
 
     /// `bulkReviews` is for tests, which take the bulk way with small files.
     public init(store: StudyStore, bulkReviews: Int = Self.bulkReviews) {
@@ -137,11 +143,11 @@ public struct ProgressImport {
 
     /// Merges `document`. With `applySettings` the file's scheduler settings are saved
     /// first (and every card is replayed if they change the scheduler); with `dryRun` the
-    /// same work is done and then rolled back, so the report is exact.
-    public func merge(_ document: ProgressDocument, configuration: StudyConfiguration, applySettings: Bool,
-                      dryRun: Bool) throws -> ImportReport {
-        var (report, target) = try startReport(document, configuration: configuration, applySettings: applySettings,
-                                               dryRun: dryRun)
+    /// same work is done and then rolled back, so the report is exact. The settings in
+    /// effect are read inside the write transaction, with the states they replay: a
+    /// `config set scheduler` made while the file was being read is what the import uses.
+    public func merge(_ document: ProgressDocument, applySettings: Bool, dryRun: Bool) throws -> ImportReport {
+        try beforeWriting?()
         // A whole history goes in without foreign-key lookups (one per review); what the
         // import writes is checked instead, inside its transaction (`checkReferences`).
         let bulk = document.reviews.count >= bulkReviews
@@ -151,6 +157,9 @@ public struct ProgressImport {
         }
         do {
             return try inTransaction {
+                let configuration = try StudyConfiguration.load(from: store)
+                var (report, target) = try startReport(document, configuration: configuration, applySettings: applySettings,
+                                                       dryRun: dryRun)
                 try mergeSettingsCardsAndPractice(document, applySettings: applySettings, target: target,
                                                   logHasTheFilesReviews: false, report: &report)
                 let reviews = document.reviews
@@ -183,8 +192,8 @@ public struct ProgressImport {
                     }
                 }
 
-                let rebuilder = StateRebuilder(store: store, scheduler: target.scheduler.makeScheduler())
-                if target.scheduler != configuration.scheduler {
+                let rebuilder = StateRebuilder(store: store, scheduler: target.makeScheduler())
+                if !target.schedulesLike(configuration) {
                     try replayEveryCard(rebuilder, report: &report)
                 } else if logWasEmpty {
                     // The file's reviews are each touched card's whole log: replay them
@@ -241,7 +250,7 @@ extension ProgressImport {
             report.cardsAdded += 1
             report.addedTerms.append(entry.card.term)
         }
-        try applyRenames(document.renames, scheduler: target.scheduler.makeScheduler(), movingReviews: !logHasTheFilesReviews,
+        try applyRenames(document.renames, scheduler: target.makeScheduler(), movingReviews: !logHasTheFilesReviews,
                          report: &report)
         // After the renames, as a sync's rename carries a mark along before a later change.
         report.marksInFile = document.marks.count

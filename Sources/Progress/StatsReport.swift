@@ -265,7 +265,7 @@ public struct StatsReport: Sendable {
     /// with its own fuzz seeds, as the whole log's replay would), judging the reviews that
     /// fall in each window.
     static func retention(_ source: some StatsSource, calendar: StudyCalendar, today: StudyDay) throws -> [Retention] {
-        let scheduler = source.configuration.scheduler.makeScheduler()
+        let scheduler = source.configuration.makeScheduler()
         let longest = Int64(retentionWindows.max() ?? 0)
         // A bound safely before the window's first study day (whatever the clock did);
         // cards reviewed only between it and the window just have nothing judged.

@@ -11,15 +11,14 @@ extension ProgressImport {
     /// them are never held in memory. Anything else, and a file with any problem, is read
     /// whole and checked first (`read`), then merged (`merge`); either way a failure
     /// changes nothing.
-    public func run(path: String, configuration: StudyConfiguration, applySettings: Bool,
-                    dryRun: Bool) throws -> ImportReport {
+    public func run(path: String, applySettings: Bool, dryRun: Bool) throws -> ImportReport {
         let (bytes, name) = try open(path)
-        if try !store.hasReviews(),
-           let report = try streamed(bytes, configuration: configuration, applySettings: applySettings, dryRun: dryRun) {
+        afterOpening?()
+        if try !store.hasReviews(), let report = try streamed(bytes, applySettings: applySettings, dryRun: dryRun) {
             return report
         }
         let document = try read(bytes, name: name)
-        return try merge(document, configuration: configuration, applySettings: applySettings, dryRun: dryRun)
+        return try merge(document, applySettings: applySettings, dryRun: dryRun)
     }
 
     /// The streamed import, in one transaction with foreign keys checked by the import
@@ -28,14 +27,16 @@ extension ProgressImport {
     /// back and the caller reads the file the ordinary way, which names every problem
     /// exactly (the stream does not look for repeated review IDs; the log's unique index
     /// refuses them).
-    func streamed(_ bytes: JSONBytes, configuration: StudyConfiguration, applySettings: Bool,
-                  dryRun: Bool) throws -> ImportReport? {
+    func streamed(_ bytes: JSONBytes, applySettings: Bool, dryRun: Bool) throws -> ImportReport? {
         struct NotStreamed: Error {}
+        try beforeWriting?()
         do {
             return try store.withoutForeignKeyChecks {
                 try store.connection.transaction {
                     // The replay below assumes the file's reviews are each card's whole log.
                     guard try !store.hasReviews() else { throw NotStreamed() }
+                    // The settings in effect, read inside the write transaction (`merge`).
+                    let configuration = try StudyConfiguration.load(from: store)
                     let localCards = try KnownCards.cards(of: store)
                     let load = try store.beginBulkReviewLoad()
                     // Replayed as they come with the settings the states will have: the file's
@@ -43,7 +44,7 @@ extension ProgressImport {
                     let expected = applySettings
                         ? (ProgressReader.leadingSettings(bytes).flatMap { try? $0.applied(to: configuration) } ?? configuration)
                         : configuration
-                    let live = LiveReplay(scheduler: expected.scheduler.makeScheduler())
+                    let live = LiveReplay(scheduler: expected.makeScheduler())
                     let stream = ReviewStream(load: load, replay: live)
                     // From here until `finish` the connection is the inserting thread's.
                     defer { try? stream.finish() }
@@ -65,15 +66,15 @@ extension ProgressImport {
                     } catch where BulkReviewLoad.isRepeatedID(error) {
                         throw NotStreamed()
                     }
-                    let rebuilder = StateRebuilder(store: store, scheduler: target.scheduler.makeScheduler())
-                    if target.scheduler != expected.scheduler {
+                    let rebuilder = StateRebuilder(store: store, scheduler: target.makeScheduler())
+                    if !target.schedulesLike(expected) {
                         // Settings placed after the reviews in a hand-made file.
                         try replayEveryCard(rebuilder, report: &report)
                     } else {
                         // A card whose reviews came out of time order (a hand-made file) is
                         // replayed from its log, now indexed. New scheduler settings reset a
                         // state left without any review too, as replaying every card would.
-                        let resetOthers = target.scheduler != configuration.scheduler
+                        let resetOthers = !target.schedulesLike(configuration)
                         (report.cardsReplayed, report.statesChanged) = try rebuilder.save(resettingOthers: resetOthers) { body in
                             // In the order of their IDs, which key the states' table: each row
                             // lands beside the last one (in the file's order: ~1.5x the time).

@@ -45,6 +45,17 @@ public struct LineReview {
     /// Runs until the cards run out, `q`, or end of input. Returns what is left for
     /// later today (learning steps not yet due).
     public func run() throws -> Int {
+        // Another sysdrill holding the write lock past the busy timeout (a long import):
+        // the answer waits in memory and is saved once the lock is free. Ctrl-C quits
+        // meanwhile, keeping every answer already acknowledged.
+        session.whileLocked = { [channel] attempt in
+            if attempt == 1 {
+                channel.emit(["event": "locked", "message": .string(ReviewSession.lockedMessage)], text: nil)
+                channel.message(ReviewSession.lockedMessage + " Ctrl-C quits; every answer before this one is saved.")
+            }
+            return true
+        }
+        defer { session.whileLocked = nil }
         while true {
             switch session.next() {
             case .finished:
@@ -93,7 +104,7 @@ public struct LineReview {
                     "phase": .string(outcome.after.phase.rawValue), "due": .string(ISO8601.format(outcome.after.due)),
                     "interval_days": JSONValue(outcome.after.intervalDays), "repeats_today": .bool(outcome.repeatsToday),
                 ], text: nil)
-                channel.message("\(quality.rating.name) (\(quality.rawValue)): next \(outcome.repeatsToday ? "again today" : "in " + IntervalText.format(from: outcome.review.at, to: outcome.after.due))")
+                channel.message("\(quality.rating.name) (\(quality.rawValue)): next \(outcome.repeatsToday ? "again today" : "in " + ReviewSession.intervalText(from: outcome.review.at, to: outcome.after.due))")
                 if outcome.becameLeech {
                     let card = presented.card
                     channel.emit(["event": "leech", "card": .string(card.id.rawValue), "lapses": JSONValue(outcome.after.lapses),

@@ -50,6 +50,23 @@ public final class ReviewSession {
         public let becameLeech: Bool
     }
 
+    /// Called when another sysdrill process holds the write lock past the busy timeout (a
+    /// long import in another terminal) while this session writes: `attempt` counts the
+    /// waits, from 1. Return true to wait and try the same write again (the answer stays
+    /// in memory with its time and ID until it is committed), false to stop waiting: the
+    /// write is then not made (`StoppedWaiting`), and every earlier answer is already
+    /// committed. Unset, the lock error is thrown as from any store call.
+    public var whileLocked: ((_ attempt: Int) -> Bool)?
+
+    /// The user stopped waiting for another process's write lock; nothing was written.
+    public struct StoppedWaiting: Error {}
+
+    /// What a front says while it waits for another process's write lock.
+    public static let lockedMessage = "waiting for an import in another terminal (another sysdrill is writing to this database); your answer is kept and saved when it finishes."
+
+    /// Each wait after the first is this short, so a front can poll its keys in between.
+    public static let lockedRetryMilliseconds: Int32 = 250
+
     /// How far ahead a learning card may be shown early when nothing else is left
     /// (Anki's "learn ahead limit"), so a session does not stall on a 10-minute step.
     public static let learnAhead: Int64 = 20 * 60
@@ -138,12 +155,21 @@ public final class ReviewSession {
         return .card(presented)
     }
 
+    /// "next in ..." for a due date: a gap of days as the local clock counts it, so a
+    /// one-day interval across a DST switch (23 or 25 hours) reads "1d"; shorter gaps
+    /// (learning steps) in real time.
+    public static func intervalText(from start: UnixTime, to end: UnixTime) -> String {
+        guard end > start, end - start >= 12 * Seconds.hour else { return IntervalText.format(from: start, to: end) }
+        let (local, overflow) = end.addingReportingOverflow(LocalTime.utcOffset(at: end) - LocalTime.utcOffset(at: start))
+        return IntervalText.format(from: start, to: overflow ? end : local)
+    }
+
     /// The state each of the four buttons would lead to, for "next interval" hints.
     public func preview(_ presented: Presented) -> [(rating: Rating, due: UnixTime, text: String)] {
         let now = clock.now
         let seed = FuzzSeed.make(cardID: presented.card.id.rawValue, reviewIndex: presented.state.reps)
         return scheduler.preview(presented.state, at: now, fuzzSeed: seed).map { rating, state in
-            (rating, state.due, IntervalText.format(from: now, to: max(state.due, now)))
+            (rating, state.due, Self.intervalText(from: now, to: max(state.due, now)))
         }
     }
 
@@ -161,7 +187,26 @@ public final class ReviewSession {
     /// The scheduler the stored settings name now (read inside the caller's write
     /// transaction), or `fallback` when they cannot be read.
     static func activeScheduler(in store: StudyStore, otherwise fallback: any Scheduler) -> any Scheduler {
-        (try? StudyConfiguration.load(from: store))?.scheduler.makeScheduler() ?? fallback
+        (try? StudyConfiguration.load(from: store))?.makeScheduler() ?? fallback
+    }
+
+    /// Runs one write of the session; while another process holds the write lock it
+    /// waits and tries again as `whileLocked` says. A busy `BEGIN IMMEDIATE` wrote nothing
+    /// (the transaction rolls back on any error), so the same write is safe to repeat.
+    func committing<T>(_ write: () throws -> T) throws -> T {
+        var attempt = 0
+        let standardTimeout = store.busyTimeoutMilliseconds
+        defer { if attempt > 0 { store.setBusyTimeout(milliseconds: standardTimeout) } }
+        while true {
+            do {
+                return try write()
+            } catch let error as StoreError where error.isBusy {
+                guard let whileLocked else { throw error }
+                attempt += 1
+                guard whileLocked(attempt) else { throw StoppedWaiting() }
+                if attempt == 1 { store.setBusyTimeout(milliseconds: min(standardTimeout, Self.lockedRetryMilliseconds)) }
+            }
+        }
     }
 
     /// Grades the card on screen and commits the review before returning.
@@ -170,15 +215,23 @@ public final class ReviewSession {
         let now = clock.now
         let shown = states[id] ?? .new
         let duration = max(0, clock.monotonicMilliseconds() - shownAtMilliseconds)
-        let review = ReviewRecord(id: identifiers.makeIdentifier(), cardID: id, at: now, grade: quality, durationMs: duration)
+        let reviewID = identifiers.makeIdentifier()
         // The stored state is read inside the write transaction (another terminal may
         // have answered this card meanwhile); the fuzz seed is the card's review count,
         // exactly as a replay of the log computes it.
         // The scheduler is read there too: `config set scheduler` in another terminal
         // replays every state, and this session must go on writing what a replay gives.
-        let (storedBefore, storedAfter) = try store.recordAnswer(review) { stored in
-            Self.activeScheduler(in: store, otherwise: storedScheduler ?? scheduler)
-                .next(stored, review: review.event, fuzzSeed: FuzzSeed.make(cardID: id.rawValue, reviewIndex: stored.reps))
+        // A clock set back (by hand, or a correction) must not record an answer before the
+        // card's previous one: the log replays in time order, the state was built in
+        // answer order, and the two would part. Such an answer takes the previous time.
+        let (review, storedBefore, storedAfter) = try committing {
+            try store.recordAnswer(of: id) { stored in
+                let at = max(now, stored.lastReview ?? now)
+                let review = ReviewRecord(id: reviewID, cardID: id, at: at, grade: quality, durationMs: duration)
+                let next = Self.activeScheduler(in: store, otherwise: storedScheduler ?? scheduler)
+                    .next(stored, review: review.event, fuzzSeed: FuzzSeed.make(cardID: id.rawValue, reviewIndex: stored.reps))
+                return (review, next)
+            }
         }
         // With `--scheduler`, this session schedules by its own scheduler's view.
         let before = storedScheduler == nil ? storedBefore : shown
@@ -207,7 +260,7 @@ public final class ReviewSession {
     /// Hides the card on screen until the next study day.
     public func skip() throws {
         guard let id = current else { return }
-        try store.bury(id, until: dayEnd)
+        try committing { try store.bury(id, until: dayEnd) }
         history.append(.skipped(cardID: id, queue: [id] + queue, waiting: waiting))
         current = nil
         summary.skipped += 1
@@ -217,7 +270,7 @@ public final class ReviewSession {
     /// on screen (a new leech) — at the clock's time: it leaves this session and every
     /// queue until `card ID --unsuspend`; its history stays. `undo` takes it back.
     public func suspend(_ id: CardID) throws {
-        let previous = try store.setMark(.suspended, true, on: id, at: clock.now)
+        let previous = try committing { try store.setMark(.suspended, true, on: id, at: clock.now) }
         let wasShown = current == id
         history.append(.suspended(cardID: id, previous: previous, wasShown: wasShown, queue: queue, waiting: waiting))
         queue.removeAll { $0 == id }
@@ -229,7 +282,7 @@ public final class ReviewSession {
     /// Flags or unflags a card of this session (the store reads its flag inside the write);
     /// returns the new value. Not an action `undo` takes back: `!` again does.
     public func toggleFlag(_ id: CardID) throws -> Bool {
-        let isSet = try store.toggleMark(.flagged, on: id, at: clock.now)
+        let isSet = try committing { try store.toggleMark(.flagged, on: id, at: clock.now) }
         if isSet { flagged.insert(id) } else { flagged.remove(id) }
         return isSet
     }
@@ -238,12 +291,17 @@ public final class ReviewSession {
     /// previous state returns, and that card is shown next. Nil when there is nothing to undo.
     @discardableResult
     public func undo() throws -> CardID? {
-        guard let last = history.popLast() else { return nil }
+        guard let last = history.last else { return nil }
+        // Each case takes the step off the history only once its write is made: a wait
+        // for another process's lock may be given up, and the step is then still undoable.
         switch last {
         case .answered(let reviewID, let cardID, let previous, let savedQueue, let savedWaiting, let savedSummary):
-            let replayed = try store.removeReview(id: reviewID, cardID: cardID) { events in
-                Self.activeScheduler(in: store, otherwise: storedScheduler ?? scheduler).replay(events, cardID: cardID.rawValue)
+            let replayed = try committing {
+                try store.removeReview(id: reviewID, cardID: cardID) { events in
+                    Self.activeScheduler(in: store, otherwise: storedScheduler ?? scheduler).replay(events, cardID: cardID.rawValue)
+                }
             }
+            history.removeLast()
             states[cardID] = storedScheduler == nil ? replayed : previous
             queue = savedQueue
             waiting = savedWaiting
@@ -253,7 +311,8 @@ public final class ReviewSession {
             current = nil
             return cardID
         case .skipped(let cardID, let savedQueue, let savedWaiting):
-            try store.unbury(cardID)
+            try committing { try store.unbury(cardID) }
+            history.removeLast()
             queue = savedQueue
             waiting = savedWaiting
             summary.skipped -= 1
@@ -261,7 +320,8 @@ public final class ReviewSession {
             current = nil
             return cardID
         case .suspended(let cardID, let previous, let wasShown, let savedQueue, let savedWaiting):
-            try store.restoreMark(.suspended, on: cardID, to: previous)
+            try committing { try store.restoreMark(.suspended, on: cardID, to: previous) }
+            history.removeLast()
             // The card on screen when it was suspended is shown again next; one suspended
             // after its answer (a leech) goes back where the answer had put it.
             queue = wasShown ? [cardID] + savedQueue : savedQueue

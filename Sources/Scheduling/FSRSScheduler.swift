@@ -18,15 +18,18 @@ public struct FSRSScheduler: Scheduler {
     public let parameters: FSRSParameters
     /// Whether due dates of review intervals of 3 days and more are spread by `IntervalFuzz`.
     public let fuzz: Bool
+    /// The local days review intervals and elapsed days are counted in.
+    public let calendar: DueCalendar
     private let model: FSRSModel
 
     /// `parameters` must be valid (`parameters.validate()` empty): settings are checked
     /// where they are read, with messages for the user, not here.
-    public init(parameters: FSRSParameters = .defaults, fuzz: Bool = true) {
+    public init(parameters: FSRSParameters = .defaults, fuzz: Bool = true, calendar: DueCalendar = .utc) {
         let problems = parameters.validate()
         precondition(problems.isEmpty, "invalid FSRS parameters: \(problems.joined(separator: "; "))")
         self.parameters = parameters
         self.fuzz = fuzz
+        self.calendar = calendar
         self.model = FSRSModel(parameters)
     }
 
@@ -44,7 +47,7 @@ public struct FSRSScheduler: Scheduler {
     /// nil for a card FSRS has not seen.
     public func retrievability(of state: CardState, at time: UnixTime) -> Double? {
         guard let memory = state.fsrs, let lastReview = state.lastReview else { return nil }
-        return model.retrievability(elapsedDays: floorDiv(time - lastReview, Seconds.day), stability: memory.stability)
+        return model.retrievability(elapsedDays: calendar.elapsedDays(from: lastReview, to: time), stability: memory.stability)
     }
 
     public func next(_ state: CardState, review: ReviewEvent, fuzzSeed: UInt64) -> CardState {
@@ -70,7 +73,7 @@ public struct FSRSScheduler: Scheduler {
             let shownDays = fuzz
                 ? IntervalFuzz.fuzzed(days: intervalDays, maximumDays: parameters.maximumIntervalDays, seed: fuzzSeed)
                 : intervalDays
-            due = now.adding(days: shownDays)
+            due = calendar.adding(days: shownDays, to: now)
         }
 
         return CardState(
@@ -90,7 +93,7 @@ public struct FSRSScheduler: Scheduler {
         guard let memory = state.fsrs else {
             return (model.initialStability(rating), model.initialDifficulty(rating, clamped: true))
         }
-        let elapsedDays = state.lastReview.map { floorDiv(now - $0, Seconds.day) }
+        let elapsedDays = state.lastReview.map { calendar.elapsedDays(from: $0, to: now) }
         let stability: Double
         if let elapsedDays, elapsedDays < 1 {
             stability = model.shortTermStability(memory.stability, rating)

@@ -10,7 +10,8 @@ import Timekeeping
 // - A fail (q < 3) resets n and I, keeps EF and leaves the card due now.
 //
 // Where sysdrill differs from the package, on purpose:
-// - The due date is always counted from the review that set it: review time + I days,
+// - The due date is always counted from the review that set it: review time + I days
+//   (local days: `DueCalendar`),
 //   including the review that leaves the extra loop (the package keeps counting from the
 //   q == 3 review, and from the previous due date on late reviews).
 // - Inside the extra loop the card is due at the review time (the package leaves the old
@@ -27,14 +28,18 @@ public struct SM2Scheduler: Scheduler {
     /// Upper bound of I. SM-2 itself has none; the default (about 2,700 years) exists only
     /// to keep the arithmetic finite and never changes a real schedule.
     public let maximumIntervalDays: Int
+    /// The local days a whole-day interval is counted in.
+    public let calendar: DueCalendar
 
     public static let defaultMaximumIntervalDays = 1_000_000
     static let easinessFloor = 1.3
 
-    public init(fuzz: Bool = true, maximumIntervalDays: Int = SM2Scheduler.defaultMaximumIntervalDays) {
+    public init(fuzz: Bool = true, maximumIntervalDays: Int = SM2Scheduler.defaultMaximumIntervalDays,
+                calendar: DueCalendar = .utc) {
         precondition(maximumIntervalDays >= 1, "SM-2 maximum interval must be at least 1 day")
         self.fuzz = fuzz
         self.maximumIntervalDays = maximumIntervalDays
+        self.calendar = calendar
     }
 
     public func next(_ state: CardState, review: ReviewEvent, fuzzSeed: UInt64) -> CardState {
@@ -97,7 +102,7 @@ public struct SM2Scheduler: Scheduler {
 
     private func dueDate(after days: Int, from now: UnixTime, seed: UInt64) -> UnixTime {
         let shown = fuzz ? IntervalFuzz.fuzzed(days: days, maximumDays: maximumIntervalDays, seed: seed) : days
-        return now.adding(days: shown)
+        return calendar.adding(days: shown, to: now)
     }
 
     /// A card that must come back today (extra loop, or failed and due now) is learning

@@ -27,13 +27,15 @@ public struct SchedulerSettings: Hashable, Sendable, Codable {
         fsrs.validate()
     }
 
-    /// The scheduler these settings describe. Call `validate()` first: invalid FSRS
-    /// parameters are a programming error here.
-    public func makeScheduler() -> any Scheduler {
+    /// The scheduler these settings describe, counting whole days in `calendar` (the
+    /// product passes the local zone and rollover hour: `StudyConfiguration.makeScheduler`),
+    /// capped by the target date's last week when there is one. Call `validate()` first:
+    /// invalid FSRS parameters are a programming error here.
+    public func makeScheduler(calendar: DueCalendar = .utc) -> any Scheduler {
         let base: any Scheduler
         switch kind {
-        case .sm2: base = SM2Scheduler(fuzz: fuzz)
-        case .fsrs: base = FSRSScheduler(parameters: fsrs, fuzz: fuzz)
+        case .sm2: base = SM2Scheduler(fuzz: fuzz, calendar: calendar)
+        case .fsrs: base = FSRSScheduler(parameters: fsrs, fuzz: fuzz, calendar: calendar)
         }
         guard let deadline else { return base }
         return DeadlineCappedScheduler(base: base, deadline: deadline)

@@ -60,7 +60,7 @@ public struct StudyDay: Hashable, Sendable {
     /// The earliest instant t with t + offset(t) >= wallClock. Every candidate lies within
     /// the largest offset of `wallClock`; split that window at the (single) offset change,
     /// and within each piece local time is instant + a constant, so the answer is direct.
-    private static func earliestInstant(atOrAfterWallClock wallClock: Int64, utcOffset: (UnixTime) -> Int64) -> UnixTime {
+    static func earliestInstant(atOrAfterWallClock wallClock: Int64, utcOffset: (UnixTime) -> Int64) -> UnixTime {
         let low = wallClock - largestOffset
         let high = wallClock + largestOffset + 1
         let offsetAtLow = utcOffset(low)

@@ -9,14 +9,22 @@ extension StudyStore {
     /// never build on a stale state: the stored state always equals the log's replay.
     @discardableResult
     public func recordAnswer(_ review: ReviewRecord, nextState: (CardState) -> CardState) throws -> (before: CardState, after: CardState) {
+        let (_, before, after) = try recordAnswer(of: review.cardID) { stored in (review, nextState(stored)) }
+        return (before, after)
+    }
+
+    /// `recordAnswer` where the review itself is made from the stored state (its time
+    /// depends on the card's last review); returns the review recorded.
+    public func recordAnswer(of cardID: CardID, _ makeAnswer: (CardState) -> (ReviewRecord, CardState)) throws
+        -> (review: ReviewRecord, before: CardState, after: CardState) {
         try connection.transaction {
-            let before = try state(of: review.cardID) ?? .new
-            let after = nextState(before)
-            guard try insertReview(review) else {
+            let before = try state(of: cardID) ?? .new
+            let (review, after) = makeAnswer(before)
+            guard review.cardID == cardID, try insertReview(review) else {
                 throw StoreError.inconsistent("review \(review.id) is already in the log")
             }
-            try saveState(after, for: review.cardID)
-            return (before, after)
+            try saveState(after, for: cardID)
+            return (review, before, after)
         }
     }
 

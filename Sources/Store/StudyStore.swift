@@ -1,3 +1,5 @@
+import CSQLite
+
 /// sysdrill's database: decks, cards, the review log (the source of truth), card state,
 /// settings. Open it with `StudyStore.open(path:)`; every method is one statement or
 /// one transaction.
@@ -6,6 +8,19 @@ public final class StudyStore {
     public let path: String
     /// What opening found, for `--verbose` and `check`.
     public private(set) var journalMode: String = ""
+    /// How long a write waits for another process's write transaction before SQLite
+    /// gives up with SQLITE_BUSY (`StoreError.isBusy`).
+    public private(set) var busyTimeoutMilliseconds: Int32 = 0
+    public static let standardBusyTimeoutMilliseconds: Int32 = 5_000
+    /// Opened by `openForReading` (a full disk): reads only.
+    public private(set) var readOnlyFallback = false
+
+    /// Sets the busy timeout (a review waiting out a long import polls its keys between
+    /// shorter waits; tests shorten it through SYSDRILL_BUSY_TIMEOUT_MS).
+    public func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(connection.handle, max(0, milliseconds))
+        busyTimeoutMilliseconds = max(0, milliseconds)
+    }
 
     private init(connection: Connection, path: String) {
         self.connection = connection
@@ -15,6 +30,37 @@ public final class StudyStore {
     /// Opens or creates the database at `path`, refusing (untouched) a file that is not
     /// an SQLite database, is truncated, is read-only, or was written by a newer version;
     /// then applies pending migrations.
+    /// The database opened only to read, for a command that reads (due, stats, check)
+    /// when the ordinary opening failed because nothing can be written: a full disk, or a
+    /// file-size limit. In WAL mode even a reader needs the shared-memory index file
+    /// (`-shm`, 32 KiB) to exist; in exclusive locking mode SQLite keeps that index in
+    /// memory instead, and `query_only` makes sure nothing is written. The exclusive lock
+    /// lasts while this command runs (another sysdrill waits for it, busy timeout).
+    /// Refused when the file is missing or needs a migration (which would have to write).
+    public static func openForReading(path: String) throws -> StudyStore {
+        guard case .database(let fileVersion) = try DatabaseFile.inspect(path: path) else {
+            throw StoreError.cannotOpen(path: path, reason: "there is no database there to read")
+        }
+        if fileVersion > Schema.latestVersion {
+            throw StoreError.newerSchema(path: path, found: fileVersion, supported: Schema.latestVersion)
+        }
+        let connection = try Connection(path: path)
+        let store = StudyStore(connection: connection, path: path)
+        try connection.execute(script: "PRAGMA locking_mode = EXCLUSIVE; PRAGMA query_only = 1; PRAGMA busy_timeout = 5000;")
+        store.busyTimeoutMilliseconds = Self.standardBusyTimeoutMilliseconds
+        let version = try store.userVersion()
+        guard version == Schema.latestVersion else {
+            if version > Schema.latestVersion {
+                throw StoreError.newerSchema(path: path, found: version, supported: Schema.latestVersion)
+            }
+            throw StoreError.cannotOpen(path: path, reason: "it needs an upgrade to schema version \(Schema.latestVersion), which needs free disk space")
+        }
+        store.journalMode = try connection.pragmaValue("PRAGMA journal_mode") ?? ""
+        try connection.execute(script: "PRAGMA foreign_keys = ON;")
+        store.readOnlyFallback = true
+        return store
+    }
+
     public static func open(path: String) throws -> StudyStore {
         let state = try DatabaseFile.inspect(path: path)
         switch state {
@@ -38,6 +84,7 @@ public final class StudyStore {
     private func configure() throws {
         // Wait up to 5 s for another sysdrill (a second terminal) to finish its write.
         try connection.execute(script: "PRAGMA busy_timeout = 5000;")
+        busyTimeoutMilliseconds = Self.standardBusyTimeoutMilliseconds
         // Checked again through SQLite (the header check above could not see a WAL).
         let version = try userVersion()
         if version > Schema.latestVersion {

@@ -49,7 +49,7 @@ public struct DeckSynchronizer {
         self.now = now
         var scheduler: (any Scheduler)?
         replay = { id, events in
-            let active = try scheduler ?? StudyConfiguration.load(from: store).scheduler.makeScheduler()
+            let active = try scheduler ?? StudyConfiguration.load(from: store).makeScheduler()
             scheduler = active
             return active.replay(events, cardID: id.rawValue)
         }

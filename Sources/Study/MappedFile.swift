@@ -12,8 +12,9 @@ extension FileSystem {
     ///
     /// The mapping is read-only and private: a file changed while it is read gives a
     /// reader bytes that may not match (the import then fails its checks and changes
-    /// nothing); one cut short meanwhile, or a read error of the disk, ends the process
-    /// with SIGBUS, before anything is committed.
+    /// nothing); one cut short meanwhile, or a read error of the disk, raises SIGBUS while
+    /// the mapping is read, which `ShrunkFileGuard` turns into a message and exit 74,
+    /// before anything is committed.
     /// The most an import reads from a pipe (which cannot be mapped): an export of ten
     /// years of daily study is a few hundred MB.
     public static let importPipeLimit = 2 << 30
@@ -42,11 +43,15 @@ extension FileSystem {
             return JSONBytes(copying: try readAll(fd, path: path))
         }
         _ = madvise(address, size, MADV_SEQUENTIAL)
+        ShrunkFileGuard.begin(path: path)
         let start = address.assumingMemoryBound(to: UInt8.self)
         let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
         return JSONBytes(
             buffer: UnsafeBufferPointer(start: UnsafePointer(start), count: size),
-            release: { _ = munmap(address, size) },
+            release: {
+                _ = munmap(address, size)
+                ShrunkFileGuard.end()
+            },
             discard: { range in
                 // Whole pages only: the one holding `upperBound` may still be read.
                 let first = range.lowerBound / pageSize * pageSize

@@ -65,6 +65,24 @@ public struct StudyConfiguration: Equatable, Sendable {
 
     public var leech: LeechRule { LeechRule(lapses: leechLapses) }
 
+    /// The local days whole-day intervals are counted in: the process's time zone (TZ)
+    /// and the rollover hour. A replay uses the same, so it gives what a review wrote.
+    public var dueCalendar: DueCalendar {
+        DueCalendar(rolloverHour: rolloverHour, utcOffset: LocalTime.dueDateOffset)
+    }
+
+    /// The scheduler of these settings, counting days in `dueCalendar`.
+    public func makeScheduler() -> any Scheduler {
+        scheduler.makeScheduler(calendar: dueCalendar)
+    }
+
+    /// Whether stored states replayed under `other` would equal those under these
+    /// settings: the scheduler's settings and the rollover hour (which decides the study
+    /// day a due date lands on near a DST switch) are what they depend on.
+    public func schedulesLike(_ other: StudyConfiguration) -> Bool {
+        scheduler == other.scheduler && rolloverHour == other.rolloverHour
+    }
+
     /// The configuration stored in `store` (defaults for keys never set). A stored value
     /// that no longer parses falls back to its default rather than blocking every command.
     public static func load(from store: StudyStore) throws -> StudyConfiguration {

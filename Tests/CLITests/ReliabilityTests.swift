@@ -109,6 +109,70 @@ import Testing
         }
     }
 
+    /// kill -9 during each other command that writes the database: settings changes that
+    /// replay every state, a suspend, a deck added, an import that brings settings. After
+    /// each kill the file is sound, no review is lost, and the stored states equal the
+    /// replay under the settings stored (each write is one transaction: all or nothing).
+    @Test func killNineDuringOtherWritingCommandsKeepsTheDatabaseConsistent() throws {
+        var generator = SplitMix64(seed: 11)
+        let count = 5_000
+        let base = CLIRunner()
+        defer { base.cleanUp() }
+        #expect(try base.run(["import", try historyFile(base, count: count)]).status == 0)
+        let due = try #require(try base.json(["due", "--json"]) as? [String: Any])
+        let card = try #require((due["cards"] as? [[String: Any]])?.first?["id"] as? String)
+        let deckFolder = base.directory + "/deck"
+        try FileManager.default.createDirectory(atPath: deckFolder, withIntermediateDirectories: true)
+        for file in 0..<20 {
+            let items = (0..<40).map { "- Term \(file)-\($0): Meaning number \($0) of file \(file)." }.joined(separator: "\n")
+            try "# File \(file)\n\n\(items)\n".write(toFile: deckFolder + "/f\(file).md", atomically: true, encoding: .utf8)
+        }
+        let settingsFile = base.directory + "/fsrs.json"
+        try String(contentsOfFile: base.directory + "/history.json", encoding: .utf8)
+            .replacingOccurrences(of: "\"name\": \"sm2\"", with: "\"name\": \"fsrs\"").write(toFile: settingsFile, atomically: true, encoding: .utf8)
+        let commands: [[String]] = [
+            ["config", "set", "scheduler", "fsrs"],
+            ["config", "set", "day-rollover-hour", "2"],
+            ["card", card, "--suspend"],
+            ["decks", "add", deckFolder],
+            ["import", "--settings", settingsFile],
+        ]
+        let original = try Data(contentsOf: URL(fileURLWithPath: base.databasePath))
+        for command in commands {
+            // How long the command takes here, to kill within it.
+            let timing = CLIRunner()
+            defer { timing.cleanUp() }
+            try original.write(to: URL(fileURLWithPath: timing.databasePath))
+            let started = Date()
+            let timed = try timing.run(command)
+            #expect(timed.status == 0, "\(command): \(timed.stderr)")
+            let duration = Date().timeIntervalSince(started)
+            for run in 0..<max(2, Self.killRuns / 10) {
+                let cli = CLIRunner()
+                defer { cli.cleanUp() }
+                try original.write(to: URL(fileURLWithPath: cli.databasePath))
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+                process.arguments = command
+                process.environment = cli.environment
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                usleep(UInt32(Double.random(in: 0...1.1, using: &generator) * duration * 1_000_000))
+                Foundation.kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+
+                let label = "\(command.joined(separator: " ")) run \(run)"
+                let check = try cli.run(["check", "--json"])
+                #expect(check.status == 0, "\(label): \(check.stdout) \(check.stderr)")
+                let checked = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any], "\(label)")
+                #expect(checked["integrity"] as? [String] == ["ok"], "\(label)")
+                #expect(checked["state_mismatches"] as? Int == 0, "\(label)")
+                #expect(checked["reviews"] as? Int == count, "\(label)")
+            }
+        }
+    }
+
     // MARK: two terminals
 
     @Test func twoProcessesAnswering500CardsEachLoseNothing() throws {

@@ -103,7 +103,6 @@ import Testing
         let folder = ProgressTempFolder()
         let store = try ProgressFixture.store(in: folder)
         let importer = ProgressImport(store: store, bulkReviews: .max)
-        let configuration = try StudyConfiguration.load(from: store)
         let before = try ProgressFixture.snapshot(store)
         var generator = SplitMix64(seed: 101 + UInt64(shard))
         var streamed = 0, refused = 0
@@ -119,13 +118,13 @@ import Testing
             default:
                 input = Array(Self.replaceRandomValue(in: root, using: &generator).serialized().utf8)
             }
-            let report = try importer.streamed(JSONBytes(copying: input), configuration: configuration, applySettings: false,
+            let report = try importer.streamed(JSONBytes(copying: input), applySettings: false,
                                                dryRun: true)
             let document = try? ProgressImport.document(bytes: input, path: "fuzz.json", localCards: try store.allCardIDs())
             switch (report, document) {
             case (let report?, let document?):
                 streamed += 1
-                let whole = try importer.merge(document, configuration: configuration, applySettings: false, dryRun: true)
+                let whole = try importer.merge(document, applySettings: false, dryRun: true)
                 if report.json != whole.json { Issue.record("reports differ for input \(index): \(report.json) vs \(whole.json)") }
             case (nil, nil):
                 refused += 1

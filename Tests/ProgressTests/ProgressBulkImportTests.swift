@@ -40,7 +40,7 @@ func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
     func importText(_ text: String, into store: StudyStore, bulk: Bool, dryRun: Bool = false) throws -> ImportReport {
         let document = try ProgressImport.document(bytes: Array(text.utf8), path: "progress.json", localCards: try store.allCardIDs())
         return try ProgressImport(store: store, bulkReviews: bulk ? 1 : .max)
-            .merge(document, configuration: try StudyConfiguration.load(from: store), applySettings: false, dryRun: dryRun)
+            .merge(document, applySettings: false, dryRun: dryRun)
     }
 
     func schema(_ store: StudyStore) throws -> [String] {
@@ -108,7 +108,7 @@ func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
                                    grade: Quality(rawValue: 4)!, durationMs: 1)],
             quizResults: [], drillResults: [])
         #expect(throws: StoreError.self) {
-            try ProgressImport(store: target, bulkReviews: 1).merge(document, configuration: .defaults, applySettings: false, dryRun: false)
+            try ProgressImport(store: target, bulkReviews: 1).merge(document, applySettings: false, dryRun: false)
         }
         #expect(try ProgressFixture.snapshot(target) == before)
         #expect(try schema(target) == schemaBefore)
@@ -126,7 +126,7 @@ func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
                       ReviewRecord(id: ProgressFixture.reviewID(1), cardID: cdn, at: 2_000, grade: Quality(rawValue: 1)!, durationMs: 1)],
             quizResults: [], drillResults: [])
         #expect(throws: StoreError.self) {
-            try ProgressImport(store: target, bulkReviews: 1).merge(document, configuration: .defaults, applySettings: false, dryRun: false)
+            try ProgressImport(store: target, bulkReviews: 1).merge(document, applySettings: false, dryRun: false)
         }
         #expect(try ProgressFixture.snapshot(target) == before)
         #expect(try foreignKeysEnforced(target))
@@ -167,7 +167,7 @@ func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
     func wholeThenMerged(_ text: String, into store: StudyStore, applySettings: Bool = false) throws -> ImportReport {
         let document = try ProgressImport.document(bytes: Array(text.utf8), path: "f.json", localCards: try store.allCardIDs())
         return try ProgressImport(store: store, bulkReviews: .max)
-            .merge(document, configuration: try StudyConfiguration.load(from: store), applySettings: applySettings, dryRun: false)
+            .merge(document, applySettings: applySettings, dryRun: false)
     }
 
     func rows(_ store: StudyStore) throws -> String? {
@@ -186,9 +186,7 @@ func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
         let streamedStore = try ProgressFixture.store(in: folder, named: "streamed.sqlite")
         let wholeStore = try ProgressFixture.store(in: folder, named: "whole.sqlite")
         let (bytes, _) = try ProgressImport(store: streamedStore).open(try file(text))
-        let configuration = try StudyConfiguration.load(from: streamedStore)
-        let streamed = try #require(try ProgressImport(store: streamedStore).streamed(bytes, configuration: configuration,
-                                                                                       applySettings: applySettings, dryRun: false))
+        let streamed = try #require(try ProgressImport(store: streamedStore).streamed(bytes, applySettings: applySettings, dryRun: false))
         let whole = try wholeThenMerged(text, into: wholeStore, applySettings: applySettings)
         #expect(streamed.json == whole.json)
         #expect(streamed.reviewsAdded == 7)
@@ -226,7 +224,7 @@ func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
         }
         let (bytes, _) = try ProgressImport(store: streamedStore).open(try file(text))
         let streamed = try #require(try ProgressImport(store: streamedStore).streamed(
-            bytes, configuration: try StudyConfiguration.load(from: streamedStore), applySettings: true, dryRun: false))
+            bytes, applySettings: true, dryRun: false))
         let whole = try wholeThenMerged(text, into: wholeStore, applySettings: true)
         #expect(streamed.json == whole.json)
         #expect(streamed.scheduler == .fsrs)
@@ -285,7 +283,7 @@ func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
         try ProgressFixture.review(store, card: ProgressFixture.cardID(term: "TTL"), at: "2026-11-20T08:00:00Z", grade: 4,
                                    id: ProgressFixture.reviewID(1, machine: 6))
         let (bytes, _) = try ProgressImport(store: store).open(try file(try history()))
-        #expect(try ProgressImport(store: store).streamed(bytes, configuration: .defaults, applySettings: false, dryRun: false) == nil)
+        #expect(try ProgressImport(store: store).streamed(bytes, applySettings: false, dryRun: false) == nil)
         #expect(try store.reviewCount() == 1)
         // The ordinary way merges it.
         #expect(try ProgressFixture.importText(try history(), into: store).reviewsAdded == 7)
@@ -401,7 +399,7 @@ func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
         let count = 50_000
         try bigExport(count: count, tail: ",\n\"quiz_results\": [],\n\"drill_results\": []\n}\n").write(toFile: path, atomically: false, encoding: .utf8)
         let (bytes, _) = try ProgressImport(store: store).open(path)
-        let report = try #require(try ProgressImport(store: store).streamed(bytes, configuration: .defaults, applySettings: false,
+        let report = try #require(try ProgressImport(store: store).streamed(bytes, applySettings: false,
                                                                              dryRun: false))
         #expect(report.reviewsAdded == count)
         #expect(report.cardsReplayed == 1)

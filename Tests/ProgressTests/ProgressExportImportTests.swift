@@ -271,7 +271,7 @@ import Timekeeping
                                            given: "", correct: false, durationMs: 0)],
             drillResults: [])
         #expect(throws: StoreError.self) {
-            try ProgressImport(store: target).merge(document, configuration: .defaults, applySettings: false, dryRun: false)
+            try ProgressImport(store: target).merge(document, applySettings: false, dryRun: false)
         }
         #expect(try ProgressFixture.snapshot(target) == before)
     }

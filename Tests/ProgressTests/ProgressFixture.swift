@@ -62,7 +62,7 @@ enum ProgressFixture {
     static func review(_ store: StudyStore, card: CardID, at time: String, grade: Int, id: String,
                        durationMs: Int64 = 4_000) throws {
         let configuration = try StudyConfiguration.load(from: store)
-        let scheduler = configuration.scheduler.makeScheduler()
+        let scheduler = configuration.makeScheduler()
         let review = ReviewRecord(id: id, cardID: card, at: ISO8601.parse(time)!, grade: Quality(rawValue: grade)!,
                                   durationMs: durationMs)
         let previous = try store.state(of: card) ?? .new
@@ -85,8 +85,7 @@ enum ProgressFixture {
         let path = store.path + ".import.json"
         try text.write(toFile: path, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        return try ProgressImport(store: store).run(path: path, configuration: try StudyConfiguration.load(from: store),
-                                                    applySettings: applySettings, dryRun: dryRun)
+        return try ProgressImport(store: store).run(path: path, applySettings: applySettings, dryRun: dryRun)
     }
 
     /// Export text without its `exported_at` line, for comparing two exports.

@@ -101,8 +101,7 @@ import Timekeeping
         let whole = try store("whole.sqlite", deck: Self.renamedDeckText)
         let document = try ProgressImport.document(bytes: Array(first.utf8), path: "f", localCards: try whole.allCardIDs())
         #expect(document.renames == [CardRename(old: Self.cdn, new: Self.cdnEdge, at: Self.renameTime)])
-        _ = try ProgressImport(store: whole).merge(document, configuration: try StudyConfiguration.load(from: whole),
-                                                    applySettings: false, dryRun: false)
+        _ = try ProgressImport(store: whole).merge(document, applySettings: false, dryRun: false)
         #expect(try ProgressFixture.snapshot(whole) == ProgressFixture.snapshot(target))
     }
 
@@ -185,7 +184,7 @@ import Timekeeping
                                                          expected: "", given: "", correct: false, durationMs: 0)],
             drillResults: [])
         #expect(throws: StoreError.self) {
-            try ProgressImport(store: desktop).merge(document, configuration: .defaults, applySettings: false, dryRun: false)
+            try ProgressImport(store: desktop).merge(document, applySettings: false, dryRun: false)
         }
         #expect(try ProgressFixture.snapshot(desktop) == before)
         // A dry run of a good file moves nothing either.

@@ -1,3 +1,5 @@
+import CSQLite
+
 /// Database problems, all reported with exit code 74. Messages are for people: what is
 /// wrong with which file, and what to do.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -17,6 +19,22 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case inconsistent(String)
 
     public var description: String { message(verbose: false) }
+
+    /// SQLite could not write or extend a file: the disk is full (SQLITE_FULL), or an I/O
+    /// error such as a file-size limit or the shared-memory index that cannot grow
+    /// (SQLITE_IOERR and its extended codes). A command that only reads can still go on
+    /// (`StudyStore.openForReading`).
+    public var isWriteFailure: Bool {
+        if case .sqlite(let code, _, _) = self { return code & 0xff == SQLITE_FULL || code & 0xff == SQLITE_IOERR }
+        return false
+    }
+
+    /// Another connection held the write lock longer than the busy timeout ("database is
+    /// locked"): nothing was written, and the same write may be tried again.
+    public var isBusy: Bool {
+        if case .sqlite(let code, _, _) = self { return code & 0xff == SQLITE_BUSY }
+        return false
+    }
 
     public func message(verbose: Bool) -> String {
         switch self {

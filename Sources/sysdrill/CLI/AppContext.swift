@@ -80,9 +80,31 @@ final class AppContext {
         let path = try databasePath()
         let existed = FileSystem.info(path) != nil
         let store = try StudyStore.open(path: path)
+        // How long a write waits for another sysdrill's (5 s by default); tests shorten it.
+        if let milliseconds = environment["SYSDRILL_BUSY_TIMEOUT_MS"].flatMap(Int32.init), milliseconds >= 0 {
+            store.setBusyTimeout(milliseconds: milliseconds)
+        }
         openedStore = store
         if !existed { createdDatabase = path }
         return store
+    }
+
+    /// For a command that only reads (`due`, `stats`, `check` without `--repair`): the
+    /// database as `syncedStore()` (or `store()`) gives it, or, when nothing can be
+    /// written (a full disk: the write-ahead log or its index cannot grow), the stored
+    /// data as it is, decks not synced, opened to read only, with a warning.
+    func readingStore(synced: Bool) throws -> StudyStore {
+        do {
+            return try synced ? syncedStore() : store()
+        } catch let error as StoreError where error.isWriteFailure {
+            let path = try databasePath()
+            note(errorStyle.yellow("warning:") + " \(path) cannot be written (\(error.message(verbose: false)); is the disk full?): "
+                 + "showing what it holds without syncing decks; free some space before reviewing")
+            if let openedStore { return openedStore }  // opened; only the sync's write failed
+            let store = try StudyStore.openForReading(path: path)
+            openedStore = store
+            return store
+        }
     }
 
     /// The database with every deck synced: the embedded outline, registered decks and

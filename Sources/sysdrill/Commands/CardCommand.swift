@@ -53,7 +53,7 @@ enum CardCommand {
             context.stdout.write(changed)
             return ExitCode.ok
         }
-        let scheduler = configuration.scheduler.makeScheduler()
+        let scheduler = configuration.makeScheduler()
         let reviews = try store.reviews(of: stored.id)
         var state = CardState.new
         var steps: [(ReviewRecord, CardState)] = []

@@ -22,11 +22,11 @@ enum CheckCommand {
     )
 
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
-        let store = try context.store()
+        let store = try invocation.flag("repair") ? context.store() : context.readingStore(synced: false)
         let integrity = try store.integrityCheck()
         let foreignKeys = try store.foreignKeyProblems()
         let configuration = try context.configuration(store)
-        let rebuilder = StateRebuilder(store: store, scheduler: configuration.scheduler.makeScheduler())
+        let rebuilder = StateRebuilder(store: store, scheduler: configuration.makeScheduler())
         let mismatches = try rebuilder.mismatches()
         var repaired = 0
         if invocation.flag("repair") && !mismatches.isEmpty {

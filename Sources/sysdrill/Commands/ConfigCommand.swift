@@ -74,10 +74,12 @@ enum ConfigCommand {
         var recomputed = 0
         try store.connection.transaction {
             try store.setSetting(key.rawValue, key.value(in: new))
-            // Any change to what schedules (a target date moved by the rollover hour too).
-            if new.scheduler != old.scheduler {
+            // Any change to what schedules: the scheduler's settings (a target date, which the
+            // rollover hour moves too) or the rollover hour, which moves due dates near a DST
+            // switch (`DueCalendar`; in a zone without DST it changes no state).
+            if !new.schedulesLike(old) {
                 // The log is the truth: states follow from replaying it with the new settings.
-                recomputed = try StateRebuilder(store: store, scheduler: new.scheduler.makeScheduler()).rebuild()
+                recomputed = try StateRebuilder(store: store, scheduler: new.makeScheduler()).rebuild()
             }
         }
         let before = key.value(in: old), after = key.value(in: new)

@@ -28,7 +28,7 @@ enum DueCommand {
     )
 
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
-        let store = try context.syncedStore()
+        let store = try context.readingStore(synced: true)
         let configuration = try context.configuration(store)
         let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
                                          now: context.now, options: .init(section: try context.sectionFilter(invocation, store: store)))

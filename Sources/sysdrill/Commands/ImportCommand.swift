@@ -10,6 +10,9 @@ import Practice
 import Progress
 import Terminal
 import Timekeeping
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `sysdrill import FILE`: merge a progress export into this database.
 enum ImportCommand {
@@ -55,11 +58,18 @@ enum ImportCommand {
             return try AnkiImportCommand.run(path: path, format: format, dryRun: dryRun, context)
         }
         let store = try context.syncedStore()
-        let importer = ProgressImport(store: store)
+        var importer = ProgressImport(store: store)
+        // Tests only: SYSDRILL_TEST_IMPORT_PAUSE=PATH waits once the file is mapped until
+        // PATH is gone, so a test can cut the file short at that moment.
+        if let flag = context.environment["SYSDRILL_TEST_IMPORT_PAUSE"] {
+            importer.afterOpening = { while access(flag, F_OK) == 0 { usleep(10_000) } }
+        }
+        // Read here only to warn about unusable stored settings; the import reads them
+        // again inside its write transaction.
+        _ = try context.configuration(store)
         let report: ImportReport
         do {
-            report = try importer.run(path: path, configuration: try context.configuration(store),
-                                      applySettings: invocation.flag("settings"), dryRun: dryRun)
+            report = try importer.run(path: path, applySettings: invocation.flag("settings"), dryRun: dryRun)
         } catch let error as ProgressError {
             // Scripts get the problems as data too; the message still goes to stderr.
             if context.json, let problems = problemsJSON(error) {

@@ -88,7 +88,7 @@ enum PlanCommand {
             try ConfigKey.targetDate.apply(date.description, to: &new)
             for key in [ConfigKey.newPerDay, .targetDate] { try store.setSetting(key.rawValue, key.value(in: new)) }
             guard new.scheduler != old.scheduler else { return 0 }
-            return try StateRebuilder(store: store, scheduler: new.scheduler.makeScheduler()).rebuild()
+            return try StateRebuilder(store: store, scheduler: new.makeScheduler()).rebuild()
         }
     }
 }

@@ -57,7 +57,7 @@ enum ReviewCommand {
                              + "and a session stores the active scheduler's states; switch with "
                              + "'sysdrill config set scheduler \(schedulerName)' (it replays your log once)")
         }
-        let scheduler = configuration.scheduler.makeScheduler()
+        let scheduler = configuration.makeScheduler()
         let clock = context.clock
         let today = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: clock.now,
                                          options: .init(section: filter, newCards: newCards))

@@ -50,7 +50,7 @@ enum StatsCommand {
 
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let days = try invocation.integer("days", in: 1...365) ?? defaultForecastDays
-        let store = try context.syncedStore()
+        let store = try context.readingStore(synced: true)
         let configuration = try context.configuration(store)
         // Every pass reads the same snapshot.
         let (report, quizResults, schedule, target) = try store.readSnapshot {

@@ -65,101 +65,126 @@ struct InteractiveReview {
         }
 
         guard advance() else { return (.finished, 0) }
-        while true {
-            if terminal.takeResizeFlag() { needsDraw = true }
-            if let until = waitingUntil, clock.now >= until - ReviewSession.learnAhead {
-                guard advance() else { return (.finished, 0) }
-                needsDraw = true
-            }
-            if needsDraw {
-                screen.canUndo = session.canUndo
+        // Another sysdrill (an import in another terminal) holding the write lock past the
+        // busy timeout: the write on its way waits, and q, Esc or Ctrl-C stop waiting.
+        var stoppedWith = Ending.quit
+        session.whileLocked = { attempt in
+            if attempt == 1 {
+                screen.message = ReviewSession.lockedMessage + " q stops waiting; every answer before this one is saved."
                 terminal.drawScreen { columns, rows in (screen.render(columns: columns, rows: rows, style: style), nil) }
-                needsDraw = false
             }
-            guard let key = try reader.nextKey(timeoutMilliseconds: 250) else { continue }
-            needsDraw = true
-            if done {
-                guard key == .character("u"), try session.undo() != nil else { return (.finished, 0) }
-                done = false
-                guard advance() else { return (.finished, 0) }
-                screen.message = "undone"
-                continue
+            switch try? reader.nextKey(timeoutMilliseconds: 0) {
+            case .interrupt?:
+                stoppedWith = .interrupted
+                return false
+            case .endOfInput?, .escape?, .character("q")?, .character("Q")?:
+                stoppedWith = .quit
+                return false
+            default:
+                return true
             }
-            if screen.showHelp {
-                screen.showHelp = false
-                continue
-            }
-            screen.message = nil
-            if leechOnScreen != nil {
-                switch key {
-                case .interrupt, .endOfInput, .character("q"), .character("Q"), .character("u"), .character("?"),
-                     .character("e"), .character("!"), .character("@"):
-                    break  // as on any card below
-                default:
-                    // Any other key goes on to the next card (and does nothing else).
+        }
+        defer { session.whileLocked = nil }
+        do {
+            while true {
+                if terminal.takeResizeFlag() { needsDraw = true }
+                if let until = waitingUntil, clock.now >= until - ReviewSession.learnAhead {
                     guard advance() else { return (.finished, 0) }
-                    continue
+                    needsDraw = true
                 }
-            }
-            switch key {
-            case .interrupt:
-                session.putBackCurrent()
-                return (.interrupted, learningLeft)
-            case .endOfInput, .character("q"), .character("Q"):
-                session.putBackCurrent()
-                return (.quit, learningLeft)
-            case .character("?"):
-                screen.showHelp = true
-            case .character("e"):
-                if let card = screen.presented?.card { screen.message = BuiltInSource.describe(card.source) }
-            case .character("u"):
-                session.putBackCurrent()
-                if try session.undo() != nil {
+                if needsDraw {
+                    screen.canUndo = session.canUndo
+                    terminal.drawScreen { columns, rows in (screen.render(columns: columns, rows: rows, style: style), nil) }
+                    needsDraw = false
+                }
+                guard let key = try reader.nextKey(timeoutMilliseconds: 250) else { continue }
+                needsDraw = true
+                if done {
+                    guard key == .character("u"), try session.undo() != nil else { return (.finished, 0) }
+                    done = false
                     guard advance() else { return (.finished, 0) }
                     screen.message = "undone"
-                } else {
-                    screen.message = "nothing to undo"
-                    if screen.presented != nil { _ = advance() }
+                    continue
                 }
-            case .character("s"):
-                guard screen.presented != nil else { continue }
-                try session.skip()
-                guard advance() else { return (.finished, 0) }
-                screen.message = "skipped until tomorrow"
-            case .character("!"):
-                guard let id = screen.presented?.card.id else { continue }
-                let flagged = try session.toggleFlag(id)
-                screen.presented?.flagged = flagged
-                screen.message = flagged ? "flagged ('sysdrill cards --flagged' lists them)" : "unflagged"
-            case .character("@"):
-                guard let id = screen.presented?.card.id else { continue }
-                try session.suspend(id)
-                guard advance() else { return (.finished, 0) }
-                screen.message = "suspended until 'sysdrill card \(id.rawValue.prefix(8)) --unsuspend' (u undoes)"
-            case .character(" "), .enter:
-                if screen.presented != nil { screen.revealed = true }
-            case .character(let character):
-                guard let presented = screen.presented, screen.revealed, let quality = quality(for: character) else {
-                    if screen.presented != nil && !screen.revealed && character.isNumber {
-                        screen.message = "show the answer first (Space)"
+                if screen.showHelp {
+                    screen.showHelp = false
+                    continue
+                }
+                screen.message = nil
+                if leechOnScreen != nil {
+                    switch key {
+                    case .interrupt, .endOfInput, .character("q"), .character("Q"), .character("u"), .character("?"),
+                         .character("e"), .character("!"), .character("@"):
+                        break  // as on any card below
+                    default:
+                        // Any other key goes on to the next card (and does nothing else).
+                        guard advance() else { return (.finished, 0) }
+                        continue
                     }
-                    continue
                 }
-                let outcome = try session.answer(quality)
-                let name = quality.rating.name
-                let result = outcome.repeatsToday ? "\(name): again later today" : "\(name): next in \(IntervalText.format(from: outcome.review.at, to: outcome.after.due))"
-                if outcome.becameLeech {
-                    // Stay on the card: "e shows file:line" must be about this one.
-                    screen.answered = true
-                    leechOnScreen = presented.card.id
-                    screen.message = "\(LeechRule.message) e shows file:line · \(result)"
-                    continue
+                switch key {
+                case .interrupt:
+                    session.putBackCurrent()
+                    return (.interrupted, learningLeft)
+                case .endOfInput, .character("q"), .character("Q"):
+                    session.putBackCurrent()
+                    return (.quit, learningLeft)
+                case .character("?"):
+                    screen.showHelp = true
+                case .character("e"):
+                    if let card = screen.presented?.card { screen.message = BuiltInSource.describe(card.source) }
+                case .character("u"):
+                    session.putBackCurrent()
+                    if try session.undo() != nil {
+                        guard advance() else { return (.finished, 0) }
+                        screen.message = "undone"
+                    } else {
+                        screen.message = "nothing to undo"
+                        if screen.presented != nil { _ = advance() }
+                    }
+                case .character("s"):
+                    guard screen.presented != nil else { continue }
+                    try session.skip()
+                    guard advance() else { return (.finished, 0) }
+                    screen.message = "skipped until tomorrow"
+                case .character("!"):
+                    guard let id = screen.presented?.card.id else { continue }
+                    let flagged = try session.toggleFlag(id)
+                    screen.presented?.flagged = flagged
+                    screen.message = flagged ? "flagged ('sysdrill cards --flagged' lists them)" : "unflagged"
+                case .character("@"):
+                    guard let id = screen.presented?.card.id else { continue }
+                    try session.suspend(id)
+                    guard advance() else { return (.finished, 0) }
+                    screen.message = "suspended until 'sysdrill card \(id.rawValue.prefix(8)) --unsuspend' (u undoes)"
+                case .character(" "), .enter:
+                    if screen.presented != nil { screen.revealed = true }
+                case .character(let character):
+                    guard let presented = screen.presented, screen.revealed, let quality = quality(for: character) else {
+                        if screen.presented != nil && !screen.revealed && character.isNumber {
+                            screen.message = "show the answer first (Space)"
+                        }
+                        continue
+                    }
+                    let outcome = try session.answer(quality)
+                    let name = quality.rating.name
+                    let result = outcome.repeatsToday ? "\(name): again later today" : "\(name): next in \(ReviewSession.intervalText(from: outcome.review.at, to: outcome.after.due))"
+                    if outcome.becameLeech {
+                        // Stay on the card: "e shows file:line" must be about this one.
+                        screen.answered = true
+                        leechOnScreen = presented.card.id
+                        screen.message = "\(LeechRule.message) e shows file:line · \(result)"
+                        continue
+                    }
+                    guard advance() else { return (.finished, 0) }
+                    screen.message = result
+                default:
+                    needsDraw = false
                 }
-                guard advance() else { return (.finished, 0) }
-                screen.message = result
-            default:
-                needsDraw = false
             }
+        } catch is ReviewSession.StoppedWaiting {
+            session.putBackCurrent()
+            return (stoppedWith, learningLeft)
         }
     }
 
