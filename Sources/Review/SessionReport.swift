@@ -7,8 +7,12 @@ import Timekeeping
 /// The end-of-session summary: what was done plus where the user stands.
 public struct SessionReport: Sendable {
     public let summary: SessionSummary
-    /// The earliest due card after the session (nil: nothing scheduled yet).
+    /// When the next card is due after the session: now while today's queue has cards to
+    /// show (new ones too), else the earliest due card (nil: nothing scheduled yet).
     public let nextDue: UnixTime?
+    /// The next study day and how many cards its queue will hold (reviews and learning due
+    /// by its end, and new cards within the daily limit).
+    public let nextDay: (date: CivilDate, due: Int)
     public let streak: Int
     /// What today's queue still holds after the session (a fresh queue, so it includes
     /// cards left when quitting early and same-day repeats).
@@ -31,7 +35,12 @@ public struct SessionReport: Sendable {
             cursor = max(day.end, time + 1)
         }
         let left = try TodayQueue.counts(store: store, configuration: configuration, calendar: calendar, now: now)
-        return SessionReport(summary: summary, nextDue: try store.earliestDue(now: now),
+        let tomorrow = calendar.day(containing: today.end)
+        let next = try TodayQueue.counts(store: store, configuration: configuration, calendar: calendar, now: tomorrow.start)
+        // Cards still to show now (new ones have no due time) make "next due" now, not the
+        // earliest scheduled card, which may be tomorrow's.
+        let nextDue = left.cardIDs.isEmpty ? try store.earliestDue(now: now) : now
+        return SessionReport(summary: summary, nextDue: nextDue, nextDay: (tomorrow.date, next.total),
                              streak: calendar.streak(reviewDays: days, today: today.number),
                              dueLeftToday: left.total,
                              learningLeftToday: left.learningCount)
@@ -74,6 +83,7 @@ public struct SessionReport: Sendable {
             "suspended": JSONValue(summary.suspended),
             "seconds": JSONValue(Double(summary.milliseconds) / 1000),
             "next_due": JSONValue(nextDue.map(ISO8601.format)),
+            "next_day": .object(["date": .string(nextDay.date.description), "due": JSONValue(nextDay.due)]),
             "due_left_today": JSONValue(dueLeftToday),
             "learning_left_today": JSONValue(learningLeftToday),
             "streak": JSONValue(streak),

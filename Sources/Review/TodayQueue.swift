@@ -109,20 +109,27 @@ public struct TodayQueue {
         let newLimit = options.section == nil ? newLeft + requeued.count : Int.max / 2
         let rule = NewCardRule(dayStart: day.start, reverseCards: configuration.reverseCards,
                                roundRobin: configuration.newCardOrder == .roundRobin)
-        var newRows = countsOnly && options.section == nil
-            ? try store.someNewCards(limit: newLimit, now: now, rule: rule)
-            : try store.newCards(limit: newLimit, now: now, rule: rule)
-        newRows.removeAll { requeuedSet.contains($0.id) }
-
-        if let section = options.section {
-            let sections = try store.activeCardSections()
-            let keep: (QueueRow) -> Bool = { row in sections[row.id].map(section.matches) ?? false }
-            rows = rows.filter(keep)
-            newRows = newRows.filter(keep)
+        let sections = try options.section.map { _ in try store.activeCardSections() }
+        func inSection(_ row: QueueRow) -> Bool {
+            guard let section = options.section, let sections else { return true }
+            return sections[row.id].map(section.matches) ?? false
         }
+        rows = rows.filter(inSection)
         let siblings = SiblingBurial(reviewedToday: try store.familiesReviewed(since: day.start))
         rows = siblings.keepingOnePerFamily(rows)
-        newRows = siblings.keepingOnePerFamily(newRows, after: rows)
+        // New cards that are siblings of a card already in the queue are buried; when that
+        // leaves fewer than the day's new cards, the walk goes on further (else a reverse
+        // next to today's review would take the day's only new slot and leave it empty).
+        var newRows: [QueueRow] = []
+        var fetchLimit = newLimit
+        while true {
+            let fetched = countsOnly && options.section == nil
+                ? try store.someNewCards(limit: fetchLimit, now: now, rule: rule)
+                : try store.newCards(limit: fetchLimit, now: now, rule: rule)
+            newRows = siblings.keepingOnePerFamily(fetched.filter { !requeuedSet.contains($0.id) && inSection($0) }, after: rows)
+            if newRows.count >= newLeft || fetched.count < fetchLimit || fetchLimit >= Int.max / 8 { break }
+            fetchLimit = fetchLimit * 2 + 16
+        }
         let candidates = (rows + newRows.prefix(newLeft)).map {
             QueueCandidate(id: $0.id.rawValue, phase: $0.phase, due: $0.due, deckOrder: $0.deckOrder)
         }

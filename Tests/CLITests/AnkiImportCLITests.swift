@@ -24,7 +24,7 @@ enum AnkiFixtures {
     }()
 
     /// Made once per test run (the script takes a few seconds); nil when Anki is unavailable.
-    nonisolated(unsafe) static let folder: Folder? = {
+    static let folder: Folder? = {
         guard let python else { return nil }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Anki/make_anki_fixtures.py").path
         let path = NSTemporaryDirectory() + "sysdrill-anki-" + UUID().uuidString

@@ -35,6 +35,25 @@ import Testing
         #expect(events[1]["grade"] as? Int == 1)
         #expect(events[1]["repeats_today"] as? Bool == true)
         #expect(events[3]["reviewed"] as? Int == 1)
+        // Cards are still due today (the failed one, and 19 new ones, which have no due
+        // time): the next is due now, not on the earliest scheduled card's day.
+        #expect(events[3]["next_due"] as? String == "2026-11-25T09:00:00Z")
+        let nextDay = try #require(events[3]["next_day"] as? [String: Any])
+        #expect(nextDay["date"] as? String == "2026-11-26")
+        // Tomorrow: the daily 20 new cards, plus the card failed today if it is due by then.
+        #expect((nextDay["due"] as? Int).map { $0 >= 20 } == true, "\(nextDay)")
+    }
+
+    @Test func nextDueIsTheEarliestScheduledCardWhenNothingIsLeftToday() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        try cli.run(["config", "set", "new-per-day", "1"])
+        let result = try cli.run(["review", "--json"], stdin: "easy\n")
+        let last = try #require(result.stdout.split(separator: "\n").last)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+        #expect(summary["due_left_today"] as? Int == 0)
+        #expect(summary["next_due"] as? String == "2026-11-26T09:00:00Z", "\(summary)")
+        #expect((summary["next_day"] as? [String: Any])?["due"] as? Int == 2, "\(summary)")
     }
 
     @Test func undoAcrossCardsRemovesFromTheLog() throws {

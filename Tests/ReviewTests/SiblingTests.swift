@@ -62,6 +62,17 @@ import Timekeeping
         #expect(sawDerived, "the reverses and the comparison came in the end")
     }
 
+    @Test func aBuriedSiblingDoesNotTakeTheDaysOnlyNewSlot() throws {
+        let fixture = try StudyFixture(deck: Self.deck, includeDerived: true)
+        let first = try #require(try queue(fixture, configuration(newPerDay: 1)).first)
+        try ProgressReview.answer(fixture.store, first.id, at: fixture.clock.now, grade: 4)
+        // Next day: the card is due, its reverse is the next new card in deck order and is
+        // buried beside it; the day's one new card is the next written card instead.
+        fixture.clock.now += 86_400
+        let cards = try queue(fixture, configuration(newPerDay: 1))
+        #expect(cards.map(\.term) == [first.term, "RTO"], "\(cards.map { ($0.term, $0.kind) })")
+    }
+
     @Test func reverseCardsOffLeavesThemOut() throws {
         let fixture = try StudyFixture(deck: Self.deck, includeDerived: true)
         for card in try queue(fixture, configuration()) {
