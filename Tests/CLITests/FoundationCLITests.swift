@@ -13,6 +13,13 @@ import Testing
         let cardsHelp = try cli.run(["cards", "--help"])
         #expect(cardsHelp.status == 0)
         #expect(cardsHelp.stdout.contains("--section TEXT"))
+        // A command's help names the global options on one line; the root help explains them
+        // and the environment, time zone and data folder included.
+        #expect(cardsHelp.stdout.contains("\nGlobal options: --db PATH, --deck PATH, --json, --no-color, --verbose, --help, --version"))
+        #expect(!cardsHelp.stdout.contains("  --no-color   never colour"))
+        #expect(help.stdout.contains("  --no-color   never colour"))
+        #expect(help.stdout.contains("XDG_DATA_HOME") && help.stdout.contains("\n  TZ "))
+        #expect(try cli.run(["config", "set", "--help"]).stdout.contains("new-card-order     round-robin"))
         let version = try cli.run(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.hasPrefix("sysdrill "))

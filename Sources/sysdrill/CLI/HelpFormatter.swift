@@ -17,7 +17,13 @@ enum HelpFormatter {
         if !command.options.isEmpty {
             text += "\nOptions:\n" + optionLines(command.options)
         }
-        text += "\nGlobal options:\n" + optionLines(GlobalOptions.specs)
+        if path.isEmpty {
+            text += "\nGlobal options:\n" + optionLines(GlobalOptions.specs)
+        } else {
+            // The same seven options on every command: named on one line, explained once in 'sysdrill --help'.
+            let names = GlobalOptions.specs.map { $0.arity == .flag ? "--\($0.name)" : "--\($0.name) \($0.valueName)" }
+            text += "\nGlobal options: " + names.joined(separator: ", ") + " (see 'sysdrill --help')\n"
+        }
         if !command.discussion.isEmpty { text += "\n" + command.discussion + "\n" }
         if !command.subcommands.isEmpty {
             text += "\nRun '\(fullName) \(path.isEmpty ? "COMMAND" : "SUBCOMMAND") --help' for details.\n"

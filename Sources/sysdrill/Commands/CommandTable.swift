@@ -33,6 +33,9 @@ enum CommandTable {
 
         Environment:
           SYSDRILL_DB     database file (overridden by --db)
+          XDG_DATA_HOME   where the default database lives ($XDG_DATA_HOME/sysdrill/sysdrill.sqlite;
+                          else ~/.local/share/sysdrill/sysdrill.sqlite)
+          TZ              the time zone of study days and due dates (with day-rollover-hour)
           SYSDRILL_NOW    pretend the current time is this ISO 8601 instant (scripts, tests)
           NO_COLOR        disable colour
         """,
