@@ -20,6 +20,10 @@ import Testing
         #expect(help.stdout.contains("  --no-color   never colour"))
         #expect(help.stdout.contains("XDG_DATA_HOME") && help.stdout.contains("\n  TZ "))
         #expect(try cli.run(["config", "set", "--help"]).stdout.contains("new-card-order     round-robin"))
+        // `help [COMMAND]` is the same as `--help`.
+        #expect(try cli.run(["help", "cards"]).stdout == cardsHelp.stdout)
+        #expect(try cli.run(["help"]).stdout == help.stdout)
+        #expect(try cli.run(["help", "crads"]).status == 64)
         let version = try cli.run(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.hasPrefix("sysdrill "))

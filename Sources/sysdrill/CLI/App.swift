@@ -11,6 +11,8 @@ enum App {
         let parser = ArgumentParser(root: CommandTable.root)
         let invocation: Invocation
         let command: CommandSpec
+        // `sysdrill help [COMMAND...]` is `sysdrill [COMMAND...] --help`, as in git.
+        let arguments = arguments.first == "help" ? Array(arguments.dropFirst()) + ["--help"] : arguments
         do {
             (invocation, command) = try parser.parse(arguments)
         } catch {
