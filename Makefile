@@ -39,7 +39,7 @@ RELIABILITY_RUNS ?= 500
 # a scheduler change mid-session and mid-import, overlong and hostile imports, special
 # files, deep nesting and CR line endings, control characters, nothing created on bad
 # input, bounded input lines, an import holding the write lock, a full disk, DST.
-RELIABILITY_SUITES = ReliabilityTests|SchedulerChangeTests|ImportSettingsChangeTests|ImportLimitsTests|SpecialFilesCLITests|LineEndingAndNestingTests|ControlCharacterCLITests|NothingCreatedCLITests|LineReaderTests|ProgressCLITests|AtomicFileTests|ReviewLockWaitTests|FullDiskCLITests|DueCalendarTests|DaylightSavingCLITests
+RELIABILITY_SUITES = ReliabilityTests|SchedulerChangeTests|ImportSettingsChangeTests|ImportLimitsTests|SpecialFilesCLITests|LineEndingAndNestingTests|ControlCharacterCLITests|NothingCreatedCLITests|LineReaderTests|ProgressCLITests|AtomicFileTests|ReviewLockWaitTests|FullDiskCLITests|DueCalendarTests|DaylightSavingCLITests|ShrunkImportCLITests|ClockChangeCLITests
 
 fuzz:
 	SYSDRILL_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) $(SWIFT) test --filter 'Fuzz'
