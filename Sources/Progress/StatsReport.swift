@@ -196,7 +196,9 @@ public struct StatsReport: Sendable {
                 if named.contains(card.id), sectionOf[card.id] == nil { sectionOf[card.id] = key }
                 guard !card.retired else { return }
                 let isSuspended = source.suspended.contains(card.id)
-                if !source.buried.contains(card.id) && !isSuspended {
+                // A card of a disabled deck is in no queue, like a suspended one.
+                let inNoQueue = isSuspended || source.disabledDecks.contains(card.deck)
+                if !source.buried.contains(card.id) && !inNoQueue {
                     // A card a quiz sent back is a review due now.
                     let requeued = source.requeued.contains(card.id)
                     let state = card.state ?? .new
@@ -208,7 +210,7 @@ public struct StatsReport: Sendable {
                     case nil: break
                     }
                 }
-                if !isSuspended, let state = card.state, state.phase != .new {
+                if !inNoQueue, let state = card.state, state.phase != .new {
                     // Overdue cards count today; the day is found among the window's day starts.
                     let offset = StatsReport.countAtOrBefore(state.due, in: dayStarts)
                     if offset < forecastDays { forecast[offset] += 1 }

@@ -16,6 +16,8 @@ public protocol StatsSource {
     /// Suspended cards: in no queue, so neither due today nor in the forecast.
     var suspended: Set<CardID> { get }
     var flagged: Set<CardID> { get }
+    /// Decks turned off (`decks disable`): their cards are in no queue.
+    var disabledDecks: Set<String> { get }
     var quizResults: [QuizResultRecord] { get }
     var drillResults: [DrillResultRecord] { get }
 
@@ -41,6 +43,7 @@ public struct StoreStatsSource: StatsSource {
     public let requeued: Set<CardID>
     public let suspended: Set<CardID>
     public let flagged: Set<CardID>
+    public let disabledDecks: Set<String>
     public let quizResults: [QuizResultRecord]
     public let drillResults: [DrillResultRecord]
 
@@ -51,6 +54,7 @@ public struct StoreStatsSource: StatsSource {
         requeued = Set(try store.requeuedCards(at: now))
         suspended = try store.cards(marked: .suspended)
         flagged = try store.cards(marked: .flagged)
+        disabledDecks = try store.disabledDecks()
         quizResults = try store.quizResults()
         drillResults = try store.drills()
     }
@@ -84,6 +88,7 @@ public struct StatsInput: StatsSource, Sendable {
     public var requeued: Set<CardID>
     public var suspended: Set<CardID>
     public var flagged: Set<CardID>
+    public var disabledDecks: Set<String> = []
 
     public init(configuration: StudyConfiguration, cards: [StoredCard], states: [CardID: CardState], reviews: [ReviewRecord],
                 quizResults: [QuizResultRecord] = [], drillResults: [DrillResultRecord] = [], buried: Set<CardID> = [],

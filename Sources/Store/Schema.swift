@@ -266,5 +266,11 @@ enum Schema {
         ) WITHOUT ROWID;
         PRAGMA user_version = 9;
         """),
+        Migration(version: 10, script: """
+        -- A deck turned off (`decks disable`): its cards leave every queue and quiz, their
+        -- history and states kept; `decks enable` brings them back.
+        ALTER TABLE decks ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1));
+        PRAGMA user_version = 10;
+        """),
     ]
 }

@@ -61,11 +61,11 @@ extension StudyStore {
         try connection.prepare(Self.selectCard + " WHERE c.id = ?1").first([id.rawValue]) { Self.decodeCard($0) }
     }
 
-    /// The active cards of one kind, in the order of `cards()` (the drills, without
-    /// decoding every other card).
+    /// The active cards of one kind in enabled decks, in the order of `cards()` (the
+    /// drills, without decoding every other card).
     public func cards(kind: CardKind) throws -> [StoredCard] {
         try connection.prepare(Self.selectCard + """
-             LEFT JOIN decks d ON d.name = c.deck WHERE c.retired = 0 AND c.kind = ?1
+             LEFT JOIN decks d ON d.name = c.deck WHERE c.retired = 0 AND c.kind = ?1 AND COALESCE(d.disabled, 0) = 0
             ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.rowid
             """).map([kind.rawValue]) { Self.decodeCard($0) }
     }

@@ -13,6 +13,19 @@ extension StudyStore {
         try decks().first { $0.name == name }
     }
 
+    /// Turns a deck off or on (`decks disable` / `enable`): a disabled deck's cards leave
+    /// every queue and quiz and keep their history. False when there is no such deck.
+    @discardableResult
+    public func setDeck(_ name: String, disabled: Bool) throws -> Bool {
+        try connection.run("UPDATE decks SET disabled = ?2 WHERE name = ?1", [name, disabled])
+        return connection.changes > 0
+    }
+
+    /// The names of the decks turned off.
+    public func disabledDecks() throws -> Set<String> {
+        Set(try connection.prepare("SELECT name FROM decks WHERE disabled = 1").map { $0.string(0) })
+    }
+
     /// Adds the deck or updates its source and origin, keeping its place in the order.
     public func upsertDeck(name: String, source: String, origin: DeckOrigin, at time: UnixTime) throws {
         let nextOrder = try connection.prepare("SELECT COALESCE(MAX(sort_order), -1) + 1 FROM decks").first { $0.int(0) } ?? 0

@@ -176,6 +176,7 @@ extension StudyStore {
         try connection.prepare("""
             SELECT q.card_id FROM requeued q CROSS JOIN cards c ON c.id = q.card_id
             WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = q.card_id AND r.at >= q.at)
+              AND NOT EXISTS (SELECT 1 FROM decks d WHERE d.name = c.deck AND d.disabled = 1)
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = q.card_id AND b.until > ?1)
             ORDER BY q.at
             """).map([now]) { CardID(rawValue: $0.string(0)) }

@@ -48,7 +48,7 @@ extension StudyStore {
         try connection.prepare("""
             SELECT s.card_id, s.phase, s.due, COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position, c.derived_from
             FROM card_state s JOIN cards c ON c.id = s.card_id LEFT JOIN decks d ON d.name = c.deck
-            WHERE s.due < ?1 AND c.retired = 0 AND (?3 = 1 OR c.kind <> 'reverse')
+            WHERE s.due < ?1 AND c.retired = 0 AND (?3 = 1 OR c.kind <> 'reverse') AND COALESCE(d.disabled, 0) = 0
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = s.card_id AND b.until > ?2)
               AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = s.card_id AND m.mark = 'suspended' AND m.is_set = 1)
             ORDER BY s.due
@@ -89,7 +89,7 @@ extension StudyStore {
             ORDER BY c.position LIMIT ?5
             """)
         // Decks in their order; cards of a deck that has no row (none is expected) last.
-        var decks = try connection.prepare("SELECT name, sort_order FROM decks ORDER BY sort_order")
+        var decks = try connection.prepare("SELECT name, sort_order FROM decks WHERE disabled = 0 ORDER BY sort_order")
             .map { (name: Optional($0.string(0)), order: $0.int(1)) }
         decks.append((nil, 1 << 20))
         // Deck after deck, each walk stops at what is still missing; in turn, every deck
@@ -145,6 +145,7 @@ extension StudyStore {
         try connection.prepare("""
             SELECT COUNT(*) FROM cards c
             WHERE c.introduced = 0 AND c.retired = 0 AND (?1 = 1 OR c.kind <> 'reverse')
+              AND NOT EXISTS (SELECT 1 FROM decks d WHERE d.name = c.deck AND d.disabled = 1)
               AND NOT EXISTS (SELECT 1 FROM card_sources cs WHERE cs.card_id = c.id
                               AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = cs.source_id AND r.at < ?2))
               AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = c.id AND m.mark = 'suspended' AND m.is_set = 1)
@@ -161,6 +162,7 @@ extension StudyStore {
         return try connection.prepare("""
             SELECT c.id, c.derived_from FROM cards c
             WHERE c.introduced = 0 AND c.retired = 0
+              AND NOT EXISTS (SELECT 1 FROM decks d WHERE d.name = c.deck AND d.disabled = 1)
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = c.id AND b.until > ?1)
               AND (?4 = 1 OR c.kind <> 'reverse')
               AND NOT EXISTS (SELECT 1 FROM card_sources cs WHERE cs.card_id = c.id
@@ -190,6 +192,7 @@ extension StudyStore {
         try connection.prepare("""
             SELECT MIN(s.due) FROM card_state s JOIN cards c ON c.id = s.card_id
             WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = s.card_id AND b.until > ?1)
+              AND NOT EXISTS (SELECT 1 FROM decks d WHERE d.name = c.deck AND d.disabled = 1)
               AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = s.card_id AND m.mark = 'suspended' AND m.is_set = 1)
             """).first([now]) { $0.optionalInt64(0) } ?? nil
     }

@@ -32,3 +32,29 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: data + "/sysdrill/sysdrill.sqlite"))
     }
 }
+
+/// `decks disable` / `enable`: a deck's cards leave every queue and quiz and come back.
+@Suite struct DeckSwitchCLITests {
+    @Test func theBuiltInDeckCanBeTurnedOffAndOnAgain() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        try cli.run(["review", "--limit", "1"], stdin: "good\n")
+        let off = try cli.run(["decks", "disable", "system-design"])
+        #expect(off.status == 0)
+        #expect(off.stdout.contains("disabled deck 'system-design'"))
+        let due = try #require(try cli.json(["due", "--json"]) as? [String: Any])
+        #expect((due["counts"] as? [String: Int])?["new"] == 0, "\(due)")
+        let decks = try #require(try cli.json(["decks", "--json"]) as? [[String: Any]])
+        #expect(decks.first?["disabled"] as? Bool == true)
+        let quiz = try cli.run(["quiz", "--count", "1"], stdin: "1\n")
+        #expect(quiz.stderr.contains("no questions can be made") && quiz.stdout.contains("Score 0/0"), "\(quiz)")
+        // The history stays.
+        #expect(try cli.run(["check"]).status == 0)
+        #expect(try cli.run(["decks", "enable", "system-design"]).status == 0)
+        let back = try #require(try cli.json(["due", "--json"]) as? [String: Any])
+        #expect((back["counts"] as? [String: Int])?["new"] == 19, "\(back)")
+        let unknown = try cli.run(["decks", "disable", "system-desing"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("did you mean 'system-design'"))
+    }
+}

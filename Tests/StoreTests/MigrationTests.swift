@@ -62,7 +62,7 @@ import Testing
 
     /// Columns added after version 5 (version 6: derived_from; version 8: the drill's notes
     /// and coverage, and quiz_results.kind, left out by `rows` for that table only).
-    static let laterColumns: Set<String> = ["derived_from", "introduced", "notes", "reference_covered", "reference_points"]
+    static let laterColumns: Set<String> = ["derived_from", "introduced", "disabled", "notes", "reference_covered", "reference_points"]
 
     func rows(_ connection: Connection, _ table: String, keepingLinks: Bool = false) throws -> [String] {
         let columns = try connection.prepare("SELECT name FROM pragma_table_info(?1)").map([table]) { $0.string(0) }

@@ -80,6 +80,26 @@ import Testing
         #expect(try store.newCards(limit: 10, now: now, rule: inTurn).map(\.id) == first)
     }
 
+    @Test func aDisabledDeckLeavesEveryQueueQueryAndKeepsItsHistory() throws {
+        let (store, first, second) = try store()
+        let now: Int64 = 10 * 86_400 + 3_600
+        try answer(store, second[0], at: 1_000)
+        #expect(try store.dueRows(before: now + 86_400, now: now).map(\.id) == [second[0]])
+        #expect(try store.setDeck("two", disabled: true))
+        #expect(try store.disabledDecks() == ["two"])
+        #expect(try store.dueRows(before: now + 86_400, now: now).isEmpty)
+        #expect(try store.newCards(limit: 10, now: now, rule: rule).map(\.id) == first)
+        #expect(try store.someNewCards(limit: 10, now: now, rule: rule).allSatisfy { first.contains($0.id) })
+        #expect(try store.newCardCount(rule: rule) == 3)
+        #expect(try store.earliestDue(now: now) == nil)
+        // History and state are kept; enabling brings the cards back.
+        #expect(try store.reviews(of: second[0]).count == 1 && store.state(of: second[0]) != nil)
+        #expect(try store.setDeck("two", disabled: false))
+        #expect(try store.dueRows(before: now + 86_400, now: now).map(\.id) == [second[0]])
+        #expect(try store.newCardCount(rule: rule) == 4)
+        #expect(try !store.setDeck("no such deck", disabled: true))
+    }
+
     @Test func theWalkUsesThePartialIndex() throws {
         let (store, _, _) = try store()
         let plan = try store.connection.prepare("""

@@ -13,8 +13,9 @@ enum DecksCommand {
     static let spec = CommandSpec(
         name: "decks",
         summary: "list decks, or register and unregister your own Markdown decks",
-        usage: ["decks [--json]", "decks add PATH", "decks remove NAME", "decks lint PATH|NAME [--json]"],
-        subcommands: [addSpec, removeSpec, lintSpec],
+        usage: ["decks [--json]", "decks add PATH", "decks remove NAME", "decks disable NAME", "decks enable NAME",
+                "decks lint PATH|NAME [--json]"],
+        subcommands: [addSpec, removeSpec, disableSpec, enableSpec, lintSpec],
         discussion: """
         The outline compiled into sysdrill is always there. Registered decks are synced on
         every run (a file is parsed again only when its size or modification time changed);
@@ -56,6 +57,7 @@ enum DecksCommand {
         let store = try context.syncedStore()
         let decks = try store.decks()
         let cards = try store.cards(includeRetired: true)
+        let disabled = try store.disabledDecks()
         var summaries: [JSONValue] = []
         var text = ""
         for deck in decks {
@@ -73,8 +75,10 @@ enum DecksCommand {
                 "name": .string(deck.name), "source": .string(source), "origin": .string(deck.origin.rawValue),
                 "cards": JSONValue(active.count), "retired": JSONValue(own.count - active.count),
                 "sections": .array(sections.map { ["section": .string($0.0), "cards": JSONValue($0.1)] }),
+                "disabled": .bool(disabled.contains(deck.name)),
             ])
-            text += context.style.bold(deck.name) + "  \(deck.origin.rawValue)  \(source)\n"
+            text += context.style.bold(deck.name) + "  \(deck.origin.rawValue)  \(source)"
+                + (disabled.contains(deck.name) ? context.style.yellow("  (disabled: 'sysdrill decks enable \(deck.name)')") : "") + "\n"
             text += "  \(active.count) cards" + (own.count > active.count ? ", \(own.count - active.count) retired" : "") + "\n"
             let width = min(48, sections.map { TextLayout.width($0.0) }.max() ?? 0)
             for (section, count) in sections {
@@ -112,6 +116,42 @@ enum DecksCommand {
         }
         if result.cards == 0 {
             context.note(context.errorStyle.yellow("warning:") + " no cards found: write '- Term: definition' bullets under '#' headings, or 'Q:'/'A:' pairs (see the README)")
+        }
+        return ExitCode.ok
+    }
+
+    static let disableSpec = CommandSpec(
+        name: "disable",
+        summary: "turn a deck off: its cards leave every queue and quiz, their history kept",
+        usage: ["decks disable NAME"],
+        positionals: 1...1,
+        run: { try switchDeck($0, $1, disabled: true) }
+    )
+
+    static let enableSpec = CommandSpec(
+        name: "enable",
+        summary: "turn a disabled deck back on",
+        usage: ["decks enable NAME"],
+        positionals: 1...1,
+        run: { try switchDeck($0, $1, disabled: false) }
+    )
+
+    /// `decks disable` / `decks enable`, the built-in deck included.
+    static func switchDeck(_ invocation: Invocation, _ context: AppContext, disabled: Bool) throws -> Int32 {
+        let name = invocation.positionals[0]
+        let command = "sysdrill decks " + (disabled ? "disable" : "enable")
+        let store = try context.syncedStore()
+        let decks = try store.decks()
+        guard decks.contains(where: { $0.name == name }) else {
+            throw UsageError("no deck named '\(name)'" + Suggestion.didYouMean(name, in: decks.map(\.name)) + " (see 'sysdrill decks')",
+                             command: command)
+        }
+        try store.setDeck(name, disabled: disabled)
+        if context.json {
+            context.print(JSONValue.object(JSONObject(["deck": .string(name), "disabled": .bool(disabled)])).serialized(pretty: true))
+        } else {
+            context.print(disabled ? "disabled deck '\(name)': its cards leave every queue and quiz (history kept; 'sysdrill decks enable \(name)' brings them back)"
+                                   : "enabled deck '\(name)'")
         }
         return ExitCode.ok
     }

@@ -42,7 +42,9 @@ enum QuizCommand {
         let seed = try seedOption(invocation) ?? PracticeRandom.freshSeed()
         let store = try context.syncedStore()
         let filter = try context.sectionFilter(invocation, store: store)
-        let cards = try store.cards().map(\.card)
+        // Cards of a disabled deck are in no quiz.
+        let disabled = try store.disabledDecks()
+        let cards = try store.cards().map(\.card).filter { !disabled.contains($0.deck) }
         let questions = QuizBuilder(cards: cards, filter: filter).build(mode: mode, count: count, seed: seed)
         let clock = context.clock
         let session = QuizSession(questions: questions, mode: mode, seed: seed, store: store, clock: clock,
