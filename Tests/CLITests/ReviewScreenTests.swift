@@ -76,6 +76,38 @@ import BundledContent
         #expect(leech.render(columns: 40, rows: 12, style: .plain).joined(separator: " ").contains("again later today"))
     }
 
+    @Test func aLongAnswerScrollsAndTheGradeKeysStay() {
+        // A 40-item answer, one item a line.
+        let base = Self.card
+        let long = Card(id: base.id, deck: "d", section: ["Long"], kind: .list, term: "Points", front: "Long: name the 40 points.",
+                        back: (1...40).map { "item \($0): a point of the answer" }.joined(separator: "\n"),
+                        items: [], source: base.source, order: 0)
+        var long40 = screen(revealed: true)
+        long40.presented = ReviewSession.Presented(card: long, state: .new, position: 1, total: 1)
+        for (columns, rows) in [(80, 24), (20, 6)] {
+            let first = long40.render(columns: columns, rows: rows, style: .plain)
+            #expect(first.count <= rows && first.allSatisfy { ANSIText.visibleWidth($0) <= columns }, "\(first)")
+            // The grade keys and the footer stay on every screen.
+            #expect(first.joined(separator: "\n").contains("1 again") || columns < 40)
+            #expect(first.last?.contains("q") == true || first.last?.contains("?") == true)
+            var moved = long40
+            moved.scroll = 5
+            #expect(moved.render(columns: columns, rows: rows, style: .plain) != first, "scrolling changes what shows")
+            // Past the end, the screen stays at the last line in view.
+            moved.scroll = 10_000
+            let end = moved.scrollInUse(columns: columns, rows: rows)
+            #expect(end > 0 && end < 10_000)
+            moved.scroll = end
+            #expect(moved.render(columns: columns, rows: rows, style: .plain).joined().contains("item 40") || rows < 10)
+        }
+        let top = long40.render(columns: 80, rows: 24, style: .plain).joined(separator: "\n")
+        #expect(top.contains("↓ more") && !top.contains("↑ more"))
+        var middle = long40
+        middle.scroll = 3
+        let shown = middle.render(columns: 80, rows: 24, style: .plain).joined(separator: "\n")
+        #expect(shown.contains("↓ more") && shown.contains("↑ more"))
+    }
+
     @Test func theQualityScaleShowsAnIntervalForEachGrade() {
         var quality = screen(revealed: true)
         quality.answerScale = .quality

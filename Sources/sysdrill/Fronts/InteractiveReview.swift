@@ -13,6 +13,8 @@ import Timekeeping
 /// by `ReviewSession` as they are given, so leaving early loses nothing.
 struct InteractiveReview {
     typealias Ending = FrontEnding
+    /// Lines that PgUp and PgDn move a long card by.
+    static let page = 10
 
     let session: ReviewSession
     let style: Style
@@ -36,6 +38,7 @@ struct InteractiveReview {
 
         func advance() -> Bool {
             screen.revealed = false
+            screen.scroll = 0
             screen.answered = false
             screen.showHelp = false
             leechOnScreen = nil
@@ -94,7 +97,11 @@ struct InteractiveReview {
                 }
                 if needsDraw {
                     screen.canUndo = session.canUndo
-                    terminal.drawScreen { columns, rows in (screen.render(columns: columns, rows: rows, style: style), nil) }
+                    terminal.drawScreen { columns, rows in
+                        // Past the end of a long card, the scroll stays where the last line shows.
+                        screen.scroll = screen.scrollInUse(columns: columns, rows: rows)
+                        return (screen.render(columns: columns, rows: rows, style: style), nil)
+                    }
                     needsDraw = false
                 }
                 guard let key = try reader.nextKey(timeoutMilliseconds: 250) else { continue }
@@ -159,6 +166,15 @@ struct InteractiveReview {
                     screen.message = "suspended until 'sysdrill card \(id.rawValue.prefix(8)) --unsuspend' (u undoes)"
                 case .character(" "), .enter:
                     if screen.presented != nil { screen.revealed = true }
+                    screen.scroll = 0
+                case .up, .character("k"):
+                    screen.scroll = max(0, screen.scroll - 1)
+                case .down, .character("j"):
+                    screen.scroll += 1
+                case .pageUp:
+                    screen.scroll = max(0, screen.scroll - Self.page)
+                case .pageDown:
+                    screen.scroll += Self.page
                 case .character(let character):
                     guard let presented = screen.presented, screen.revealed, let quality = quality(for: character) else {
                         if screen.presented != nil && !screen.revealed && character.isNumber {

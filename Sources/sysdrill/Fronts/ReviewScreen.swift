@@ -23,6 +23,8 @@ struct ReviewScreen {
     var answerScale: AnswerScale = .buttons
     /// Whether `u` would undo something (shown in the footer on both sides of a card).
     var canUndo = false
+    /// Lines scrolled down in a card too long for the terminal (Up/Down, j/k, PgUp/PgDn).
+    var scroll = 0
 
     static func helpLines(scale: AnswerScale) -> [String] {
         var lines = [
@@ -40,6 +42,7 @@ struct ReviewScreen {
             "  !              flag this card, or unflag it ('sysdrill cards --flagged' lists them)",
             "  @              suspend: out of every queue until 'sysdrill card ID --unsuspend' (history kept; u undoes)",
             "  e              show where the card comes from (file:line)",
+            "  j k, Up Down   scroll a card too long for the terminal (PgUp, PgDn by ten lines)",
             "  ?              this help",
             "  q, Ctrl-D      end the session (every answer is already saved)",
             "  Ctrl-C         end at once (every answer is already saved)",
@@ -50,8 +53,19 @@ struct ReviewScreen {
     }
 
     func render(columns: Int, rows: Int, style: Style) -> [String] {
+        layout(columns: columns, rows: rows, style: style).lines
+    }
+
+    /// The scroll position the screen really uses at this size (at most the last line of a
+    /// long card in view), so that Up after many Downs moves at once.
+    func scrollInUse(columns: Int, rows: Int) -> Int {
+        layout(columns: columns, rows: rows, style: .plain).scroll
+    }
+
+    private func layout(columns: Int, rows: Int, style: Style) -> (lines: [String], scroll: Int) {
         let width = max(20, columns)
         var lines: [String] = []
+        var scrollUsed = 0
         guard let presented else {
             // Between cards: waiting for a learning step, or done with an undo still possible.
             lines.append(style.bold("sysdrill review"))
@@ -61,7 +75,7 @@ struct ReviewScreen {
                 lines.append("")
                 for line in TextLayout.wrap(message, columns: width) { lines.append(style.yellow(line)) }
             }
-            return lines
+            return (lines, 0)
         }
         let card = presented.card
         let counter = "\(presented.position)/\(presented.total)"
@@ -86,7 +100,7 @@ struct ReviewScreen {
                 }
             }
             lines += ["", style.dim("press any key to go back")]
-            return lines
+            return (lines, 0)
         }
         var body: [String] = []
         for line in TextLayout.wrap(ControlCharacters.visible(card.front), columns: width - 2) { body.append("  " + style.bold(line)) }
@@ -109,21 +123,30 @@ struct ReviewScreen {
         // A short terminal keeps the grade keys and the footer: the header gives way first
         // (blank line, section path, progress bar; the title with the counter stays),
         // then the card text, whose cut is marked.
+        // Grade keys that would leave no line for the card shrink to one line of keys.
+        if grades.count > 1, rows - grades.count - bottom.count < 2 {
+            grades = [TextLayout.truncate(" " + (answerScale == .quality ? "0-5 grade" : "1 again 2 hard 3 good 4 easy"), to: width)]
+        }
         let room = rows - grades.count - bottom.count
         while lines.count > 1 && lines.count + body.count > room { lines.removeLast() }
         if lines.count + body.count > room {
+            // The card scrolls in the room left; a "more" line says which way there is more
+            // (on a very short terminal the window alone moves, with no room for the marks).
             let bodyRoom = max(1, room - lines.count)
-            let text = body.filter { !$0.isEmpty }
-            body = Array(text.prefix(bodyRoom))
-            if text.count > bodyRoom, let last = body.last {
-                let visible = ANSIText.visibleWidth(last)
-                body[body.count - 1] = visible + 2 <= width ? last + " …" : ANSIText.clip(last, to: width - 1) + "…"
+            body = body.filter { !$0.isEmpty }  // blank lines give way first
+            let start = min(max(0, scroll), max(0, body.count - bodyRoom))
+            scrollUsed = start
+            var window = Array(body[start..<min(body.count, start + bodyRoom)])
+            if bodyRoom >= 3 && window.count == bodyRoom {
+                if start > 0 { window[0] = style.dim(TextLayout.truncate("  ↑ more (k, Up, PgUp)", to: width)) }
+                if start + bodyRoom < body.count { window[bodyRoom - 1] = style.dim(TextLayout.truncate("  ↓ more (j, Down, PgDn)", to: width)) }
             }
+            body = window
         }
         lines += body + grades
         let gap = rows - lines.count - bottom.count
         if gap > 0 { lines += Array(repeating: "", count: gap) }
-        return lines + bottom
+        return (lines + bottom, scrollUsed)
     }
 
     /// The key hints, shortened to fit: narrow terminals get the keys alone.
