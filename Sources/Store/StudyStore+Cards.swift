@@ -28,7 +28,9 @@ private struct CardIDSet {
 
 extension StudyStore {
     /// Column list shared by every card query (a literal: SQL is never built from data).
-    static let selectCard = "SELECT c.id, c.deck, c.section, c.kind, c.term, c.front, c.back, c.items, c.source_file, c.source_line, c.position, c.retired, c.links, c.derived_from FROM cards c"
+    /// The columns `decodeCard` reads, in its order.
+    static let cardColumns = "c.id, c.deck, c.section, c.kind, c.term, c.front, c.back, c.items, c.source_file, c.source_line, c.position, c.retired, c.links, c.derived_from"
+    static let selectCard = "SELECT " + cardColumns + " FROM cards c"
 
     /// Decodes the 14 `selectCard` columns.
     static func decodeCard(_ row: Row) -> StoredCard {

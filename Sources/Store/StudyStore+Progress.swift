@@ -20,12 +20,8 @@ extension StudyStore {
     /// The same cards in the same order with their stored state (nil: never reviewed), one
     /// row at a time: an export of a 100k-card deck need not hold them all.
     public func forEachCardInExportOrder(_ body: (StoredCard, CardState?) throws -> Void) throws {
-        try connection.prepare("""
-            SELECT c.id, c.deck, c.section, c.kind, c.term, c.front, c.back, c.items, c.source_file, c.source_line,
-                   c.position, c.retired, c.links, c.derived_from,
-                   s.card_id, s.phase, s.due, s.reps, s.lapses, s.last_review, s.interval_days, s.sm2_n, s.sm2_ef,
-                   s.sm2_interval, s.sm2_extra, s.fsrs_phase, s.fsrs_step, s.fsrs_stability, s.fsrs_difficulty
-            FROM cards c LEFT JOIN decks d ON d.name = c.deck LEFT JOIN card_state s ON s.card_id = c.id
+        try connection.prepare("SELECT " + Self.cardColumns + ", " + Self.stateColumns + """
+             FROM cards c LEFT JOIN decks d ON d.name = c.deck LEFT JOIN card_state s ON s.card_id = c.id
             ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.id
             """).forEach { row in
             let state = row.isNull(14) ? nil : Self.decodeState(row, from: 14).1

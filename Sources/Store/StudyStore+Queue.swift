@@ -78,7 +78,6 @@ extension StudyStore {
     /// others waits until every one of them was reviewed before today.
     public func newCards(limit: Int, now: UnixTime, rule: NewCardRule) throws -> [QueueRow] {
         guard limit > 0 else { return [] }
-        var rows: [QueueRow] = []
         let inDeck = try connection.prepare("""
             SELECT c.id, c.position, c.derived_from FROM cards c
             WHERE c.deck = ?1 AND c.introduced = 0 AND c.retired = 0 AND (?3 = 1 OR c.kind <> 'reverse')
@@ -95,13 +94,14 @@ extension StudyStore {
         // Deck after deck, each walk stops at what is still missing; in turn, every deck
         // gives up to `limit` and they are dealt out below.
         var perDeck: [[QueueRow]] = []
-        for deck in decks where rule.roundRobin || rows.count < limit {
+        var found = 0
+        for deck in decks where rule.roundRobin || found < limit {
             var taken: [QueueRow] = []
             let take: (Row) -> Void = { row in
                 taken.append(QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0,
                                       deckOrder: deck.order * 1_048_576 + row.int(1), from: Self.decodeFrom(row.string(2))))
             }
-            let wanted = Int64(rule.roundRobin ? limit : limit - rows.count)
+            let wanted = Int64(rule.roundRobin ? limit : limit - found)
             if let name = deck.name {
                 try inDeck.forEach([name, now, rule.reverseCards, rule.dayStart, wanted], take)
             } else {
@@ -116,10 +116,10 @@ extension StudyStore {
                     ORDER BY c.position LIMIT ?4
                     """).forEach([now, rule.reverseCards, rule.dayStart, wanted], take)
             }
-            rows += taken
+            found += taken.count
             perDeck.append(taken)
         }
-        guard rule.roundRobin else { return rows }
+        guard rule.roundRobin else { return Array(perDeck.joined()) }
         return Self.dealt(perDeck, limit: limit)
     }
 
@@ -235,11 +235,8 @@ extension StudyStore {
         let list = "[" + ids.map { "\"" + $0.rawValue + "\"" }.joined(separator: ",") + "]"
         var result: [CardID: QueuedCard] = [:]
         result.reserveCapacity(ids.count)
-        try connection.prepare("""
-            SELECT c.id, c.deck, c.section, c.kind, c.term, c.front, c.back, c.items, c.source_file, c.source_line,
-                   c.position, c.retired, c.links, c.derived_from,
-                   s.card_id, s.phase, s.due, s.reps, s.lapses, s.last_review, s.interval_days, s.sm2_n, s.sm2_ef,
-                   s.sm2_interval, s.sm2_extra, s.fsrs_phase, s.fsrs_step, s.fsrs_stability, s.fsrs_difficulty,
+        try connection.prepare("SELECT " + Self.cardColumns + ", " + Self.stateColumns + """
+            ,
                    EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = c.id AND m.mark = 'flagged' AND m.is_set = 1)
             FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
             WHERE c.id IN (SELECT value FROM json_each(?1))

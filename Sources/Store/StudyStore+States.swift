@@ -3,11 +3,12 @@ import Scheduling
 import Timekeeping
 
 extension StudyStore {
-    static let selectState = """
-        SELECT s.card_id, s.phase, s.due, s.reps, s.lapses, s.last_review, s.interval_days, s.sm2_n, s.sm2_ef,
-               s.sm2_interval, s.sm2_extra, s.fsrs_phase, s.fsrs_step, s.fsrs_stability, s.fsrs_difficulty
-        FROM card_state s
+    /// The columns `decodeState` reads, in its order (also after a card's in joined queries).
+    static let stateColumns = """
+        s.card_id, s.phase, s.due, s.reps, s.lapses, s.last_review, s.interval_days, s.sm2_n, s.sm2_ef,
+        s.sm2_interval, s.sm2_extra, s.fsrs_phase, s.fsrs_step, s.fsrs_stability, s.fsrs_difficulty
         """
+    static let selectState = "SELECT " + stateColumns + " FROM card_state s"
 
     /// Decodes the `selectState` columns, starting at column `first` (0 when the state
     /// columns come alone, later when they follow another table's).

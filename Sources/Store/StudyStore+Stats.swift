@@ -46,11 +46,9 @@ extension StudyStore {
     /// carries its place in deck order (`StatsCard.deckPlace`, the order of
     /// `cards(includeRetired:)`) instead, so no sort of every card's row is needed.
     public func forEachStatsCard(_ body: (StatsCard) throws -> Void) throws {
-        try connection.prepare("""
-            SELECT c.id, c.deck, c.section, c.position, c.retired, COALESCE(d.sort_order, 1 << 30), c.rowid,
-                   s.card_id, s.phase, s.due, s.reps, s.lapses, s.last_review, s.interval_days, s.sm2_n, s.sm2_ef,
-                   s.sm2_interval, s.sm2_extra, s.fsrs_phase, s.fsrs_step, s.fsrs_stability, s.fsrs_difficulty
-            FROM cards c LEFT JOIN decks d ON d.name = c.deck LEFT JOIN card_state s ON s.card_id = c.id
+        try connection.prepare("SELECT c.id, c.deck, c.section, c.position, c.retired, COALESCE(d.sort_order, 1 << 30), c.rowid, "
+                               + Self.stateColumns + """
+             FROM cards c LEFT JOIN decks d ON d.name = c.deck LEFT JOIN card_state s ON s.card_id = c.id
             """).forEach { row in
             let state = row.isNull(7) ? nil : Self.decodeState(row, from: 7).1
             let deck = row.string(1)

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Study
 
 /// A database path given with `--db` or `SYSDRILL_DB` whose folder does not exist. Only the
 /// default location's folders are created: a mistyped path would otherwise get a fresh,
@@ -14,8 +12,7 @@ struct MissingDatabaseFolder: ReportableError {
     static func check(_ path: String, from source: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
         let folder = slash == path.startIndex ? "/" : String(path[..<slash])
-        var info = stat()
-        if stat(folder, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { return }
+        if FileSystem.info(folder)?.isFolder == true { return }
         throw MissingDatabaseFolder(path: path, folder: folder, source: source)
     }
 
