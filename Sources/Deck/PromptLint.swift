@@ -25,9 +25,14 @@ public struct PromptFinding: Hashable, Sendable {
 /// weak prompts among them. Every rule is one function below. What it keeps per card is
 /// numbers (hashes of fronts, terms and answers), so checking a 100k-card deck stays cheap;
 /// a linter that only counts (`keepsFindings: false`, for the summary after a sync) does
-/// not even write the suggestions.
+/// not even write the suggestions, keeps no places, and leaves shared fronts to the sync,
+/// which widens them (`DeckTally`).
 public struct PromptLinter: Sendable {
-    private var definitions: [UInt64: (back: UInt64, line: Int, file: String)] = [:]
+    /// Per defined term, the hash of its first answer.
+    private var definitionBacks: [UInt64: UInt64] = [:]
+    /// Per defined term, where it was first defined (kept with the findings only).
+    private var definitionPlaces: [UInt64: SourceLocation] = [:]
+    /// Per front, where it was first seen (kept with the findings only).
     private var fronts: [UInt64: SourceLocation] = [:]
     private let keepsFindings: Bool
     public private(set) var findings: [PromptFinding] = []
@@ -48,10 +53,12 @@ public struct PromptLinter: Sendable {
             findings.append(PromptFinding(file: card.source.file, line: card.source.line, card: card.id, term: card.term,
                                           reason: reason, suggestion: suggestion()))
         }
-        if let first = fronts[card.frontKey] {
-            add(.sharedFront, "another card at \(first) asks the same; give one of them a heading of its own")
-        } else {
-            fronts[card.frontKey] = card.source
+        if keepsFindings {
+            if let first = fronts[card.frontKey] {
+                add(.sharedFront, "another card at \(first) asks the same; give one of them a heading of its own")
+            } else {
+                fronts[card.frontKey] = card.source
+            }
         }
         if Self.hasVagueFront(card) {
             add(.vagueFront, "put it under a heading that names its topic, or write the topic into the label")
@@ -59,13 +66,15 @@ public struct PromptLinter: Sendable {
         switch card.kind {
         case .definition:
             let key = Self.wordHash(card.term), back = Self.wordHash(card.back)
-            if let first = definitions[key] {
-                if first.back != back {
-                    let place = first.file == card.source.file ? "line \(first.line)" : "\(first.file):\(first.line)"
+            if let firstBack = definitionBacks[key] {
+                if firstBack != back {
+                    let first = definitionPlaces[key]
+                    let place = first.map { $0.file == card.source.file ? "line \($0.line)" : "\($0.file):\($0.line)" } ?? "another line"
                     add(.conflictingDefinitions, "'\(card.term)' is also defined at \(place); name the difference in the terms, e.g. '\(card.term) (\(card.section.last.map(CardID.stripNumbering) ?? "context"))'")
                 }
             } else {
-                definitions[key] = (back, card.source.line, card.source.file)
+                definitionBacks[key] = back
+                if keepsFindings { definitionPlaces[key] = card.source }
             }
             checkAnswer(card, add)
             if let parts = Self.compoundParts(card.term) {

@@ -103,8 +103,7 @@ extension StudyStore {
         try connection.transaction {
             try upsertDeck(name: deck, source: source, origin: origin, at: time)
             // A deck synced for the first time has nothing stored to compare with.
-            let hasStoredCards = try connection.prepare("SELECT EXISTS (SELECT 1 FROM cards WHERE deck = ?1)")
-                .first([deck]) { $0.bool(0) } ?? false
+            let hasStoredCards = try hasCards(deck: deck)
             let stored = try connection.prepare(Self.selectCard + " WHERE c.id = ?1 AND c.deck = ?2")
             let insert = try connection.prepare("""
                 INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired, links,

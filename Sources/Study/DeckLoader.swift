@@ -89,27 +89,9 @@ public enum DeckLoader {
     /// file), or what the sync needs to know before writing (see `DeckCheck`).
     public static func check(_ reader: DeckReader) throws(DeckError) -> DeckCheck {
         var reader = reader
-        var check = DeckCheck()
-        var fronts: [UInt64: Int] = [:]
-        var prompts: [UInt64: Int] = [:]
-        var linter = PromptLinter(keepsFindings: false)
-        while let card = try reader.next() {
-            check.cards += 1
-            if !card.kind.isDerived { check.writtenCards += 1 }
-            fronts[card.frontKey, default: 0] += 1
-            if let prompt = card.reversePromptKey { prompts[prompt, default: 0] += 1 }
-            linter.inspect(card)
-        }
-        // Cards handed out from a file that then failed are not the deck's.
-        check.cards -= reader.retracted.all
-        check.writtenCards -= reader.retracted.written
-        check.sharedFronts = Set(fronts.lazy.filter { $0.value > 1 }.map(\.key))
-        check.sharedReversePrompts = Set(prompts.lazy.filter { $0.value > 1 }.map(\.key))
-        check.cards -= prompts.values.reduce(0) { $0 + ($1 > 1 ? $1 : 0) }
-        check.skippedFiles = reader.skippedFiles
-        check.notes = reader.notes
-        check.weakPrompts = linter.count - (linter.counts[.sharedFront] ?? 0)
-        return check
+        var tally = DeckTally()
+        while let card = try reader.next() { _ = tally.see(card) }
+        return tally.check(of: reader)
     }
 
     static func contentHash(_ bytes: [UInt8]) -> UInt64 {
@@ -143,7 +125,12 @@ public struct DeckReader {
     var skipping: Set<String> = []
     /// Reverse cards left out (`DeckCheck.sharedReversePrompts`).
     var leavingOut: Set<UInt64> = []
-    private var fileIndex = 0
+    /// The file being read (its index in the deck's files).
+    public private(set) var fileIndex = 0
+    /// Whether a file that fails after handing out cards leaves a gap in the orders of the
+    /// files after it. A writer that drops that file's cards (a sync that reads once) sets
+    /// this false, so the later files are numbered as in a reading that left the file out.
+    var failedFilesKeepTheirOrders = true
     private var current: OutlineReader?
     /// Added to the orders of the current file's cards.
     private var offset = 0
@@ -205,7 +192,7 @@ public struct DeckReader {
                 retracted.all += handedOut.all
                 handedOut = (0, 0)
                 finishedNotes += current!.notes
-                offset += current!.lastOrder + 1
+                if failedFilesKeepTheirOrders { offset += current!.lastOrder + 1 }
                 current = nil
                 fileIndex += 1
                 continue

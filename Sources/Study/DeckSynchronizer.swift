@@ -11,7 +11,8 @@ import Timekeeping
 /// error is found before anything is written, as when all cards were held), then parsed
 /// again inside the transaction, each card written as it comes (`DeckReader`), so a
 /// 100k-card deck is never held whole. Should that second reading fail (a file changed
-/// in between), the error leaves the transaction and rolls all of it back.
+/// in between), the error leaves the transaction and rolls all of it back. `decks add` of a
+/// deck with nothing stored yet reads it once instead (`registerReadingOnce`).
 public struct DeckSynchronizer {
     public struct Outcome {
         /// Per deck that was re-parsed: what changed.
@@ -148,9 +149,6 @@ public struct DeckSynchronizer {
         return outcome
     }
 
-    /// `decks add PATH`: parses the deck completely (any error: nothing written), then
-    /// registers and syncs it in one transaction, reading it again card by card (see the
-    /// type's comment).
     /// The settings key that records which rules the stored cards were made by.
     static let rulesSetting = "deck-rules"
 
@@ -165,17 +163,74 @@ public struct DeckSynchronizer {
         }
         let files = try DeckLoader.fingerprints(of: source)
         let folder = DeckLoader.folder(of: source)
-        let checked = try Self.checked { DeckReader(deck: name, files: files, folder: folder) }
-        if folder != nil, checked.check.skippedFiles.count == files.count, let first = checked.check.skippedFiles.first {
-            throw first  // not one file of the folder could be read
+        return try store.connection.transaction {
+            if try !store.hasCards(deck: name) {
+                return try registerReadingOnce(name: name, source: source, files: files, folder: folder)
+            }
+            let checked = try Self.checked { DeckReader(deck: name, files: files, folder: folder) }
+            try Self.refuseIfNoFileRead(checked.check, files: files, folder: folder)
+            var cards = checked.cards()
+            var count = 0
+            let report = try store.sync(deck: name, source: source, origin: .registered, files: files, at: now, replay: replay) {
+                let card = try cards.next()
+                if card != nil { count += 1 }
+                return card
+            }
+            return (name, report, count, checked.check)
         }
-        var cards = checked.cards()
-        var count = 0
-        let report = try store.sync(deck: name, source: source, origin: .registered, files: files, at: now, replay: replay) {
-            let card = try cards.next()
-            if card != nil { count += 1 }
-            return card
+    }
+
+    /// A folder of which not one file could be read is an error, not an empty deck.
+    private static func refuseIfNoFileRead(_ check: DeckCheck, files: [FileFingerprint], folder: String?) throws(DeckError) {
+        if folder != nil, check.skippedFiles.count == files.count, let first = check.skippedFiles.first {
+            throw first
         }
-        return (name, report, count, checked.check)
+    }
+
+    /// `decks add` of a deck with nothing stored reads it once, writing each card as it
+    /// comes, where a re-sync reads it twice (first to find shared fronts, broken files and
+    /// renames, then to write). Nothing stored means nothing to compare or rename, and what
+    /// the first reading would have found is mended after the last card (`DeckTally`): the
+    /// first card of a shared front is widened, the first reverse of a shared prompt and
+    /// the cards of a folder's file that failed half-way are taken out. The cards and the
+    /// report are the same as the two readings give; an error rolls everything back.
+    private func registerReadingOnce(name: String, source: String, files: [FileFingerprint], folder: String?)
+        throws -> (name: String, report: SyncReport, cards: Int, check: DeckCheck) {
+        var reader = DeckReader(deck: name, files: files, folder: folder)
+        reader.failedFilesKeepTheirOrders = false
+        var tally = DeckTally()
+        var written = 0
+        var currentFile: [CardID] = []
+        var retracted: [CardID] = []
+        func nextCard() throws -> Card? {
+            while true {
+                let before = (retracted: reader.retracted.all, file: reader.fileIndex)
+                let card = try reader.next()
+                if reader.retracted.all != before.retracted {
+                    retracted += currentFile
+                    currentFile = []
+                }
+                if reader.fileIndex != before.file { currentFile = [] }
+                guard let card else { return nil }
+                let kept: Card
+                switch tally.see(card) {
+                case .leaveOut: continue
+                case .widen: kept = card.withWidenedFront()
+                case .keep: kept = card
+                }
+                written += 1
+                if folder != nil { currentFile.append(kept.id) }
+                return kept
+            }
+        }
+        var report = try store.withSmallerPageCache {
+            try store.sync(deck: name, source: source, origin: .registered, files: files, at: now, replay: replay, nextCard: nextCard)
+        }
+        let check = tally.check(of: reader)
+        try Self.refuseIfNoFileRead(check, files: files, folder: folder)
+        try store.replaceFronts(of: tally.firstsToWiden, deck: name) { $0.withWidenedFront().front }
+        let dropped = try store.dropNewCards(retracted + tally.firstsToLeaveOut, deck: name)
+        report.inserted -= dropped
+        return (name, report, written - dropped, check)
     }
 }
