@@ -47,7 +47,25 @@ public struct AnswerCosts: Sendable, Equatable {
 }
 
 public struct SimulationInput: Sendable {
+    /// The model of the learner's memory: what a review recalls, and how memory changes.
     public var weights: [Double]
+    /// The scheduler, when its parameters are not the model's: what a schedule made with
+    /// one set of parameters costs a learner whose memory the other set describes
+    /// (`optimize` compares the current parameters with the fitted ones).
+    public var scheduler: Planner?
+
+    public struct Planner: Sendable {
+        /// The parameters the intervals are set with.
+        public var weights: [Double]
+        /// The scheduler's idea of `cards`' memory (the same cards in the same order), as
+        /// its parameters read their logs.
+        public var cards: [SimulatedCard]
+
+        public init(weights: [Double], cards: [SimulatedCard]) {
+            self.weights = weights
+            self.cards = cards
+        }
+    }
     public var maximumIntervalDays: Int
     public var newPerDay: Int
     public var reviewsPerDay: Int
@@ -83,6 +101,15 @@ public struct SimulationInput: Sendable {
     }
 }
 
+extension SimulationInput {
+    /// The same learner, with the intervals set by `planner`.
+    public func scheduled(by planner: Planner) -> SimulationInput {
+        var input = self
+        input.scheduler = planner
+        return input
+    }
+}
+
 public struct SimulationResult: Sendable, Equatable {
     public var retention: Double
     public var reviewsPerDay: [Int]
@@ -90,8 +117,15 @@ public struct SimulationResult: Sendable, Equatable {
     public var learnedPerDay: [Int]
     /// Sum of every studied card's recall probability on the last day.
     public var remembered: Double
+    /// Reviews (not first answers) that were recalled.
+    public var recalled = 0
 
     public var averageReviews: Double { Double(reviewsPerDay.reduce(0, +)) / Double(max(1, reviewsPerDay.count)) }
+    /// The share of reviews recalled: the retention the schedule really gives.
+    public var recallRate: Double {
+        let reviews = reviewsPerDay.reduce(0, +)
+        return reviews > 0 ? Double(recalled) / Double(reviews) : 0
+    }
     public var averageMinutes: Double { secondsPerDay.reduce(0, +) / 60 / Double(max(1, secondsPerDay.count)) }
     public var totalMinutes: Double { secondsPerDay.reduce(0, +) / 60 }
     /// Minutes of study per card remembered at the end: what the suggestion minimizes.
@@ -106,12 +140,30 @@ public enum WorkloadSimulator {
         var stability = input.cards.map(\.stability)
         var difficulty = input.cards.map(\.difficulty)
         var lastDay = input.cards.map { -$0.daysSinceReview }
+        // The scheduler's own idea of each card's memory, when its parameters are not the
+        // model's: it sees the same answers and sets the intervals from its stabilities.
+        let planner = input.scheduler.map { (formulas: FSRSFormulas<Double>(weights: $0.weights), walk: MemoryWalk<Double>(weights: $0.weights)) }
+        var plannedStability = input.scheduler?.cards.map(\.stability) ?? []
+        var plannedDifficulty = input.scheduler?.cards.map(\.difficulty) ?? []
+        precondition(planner == nil || plannedStability.count == stability.count, "the scheduler's cards are the learner's cards")
         // Cards by the day they fall due; what a day's limit leaves waits for the next.
         var dueOn: [Int: [Int]] = [:]
         func schedule(_ card: Int) {
-            let interval = formulas.intervalDays(stability: stability[card], desiredRetention: retention,
-                                                 maximumDays: input.maximumIntervalDays)
+            let interval = (planner?.formulas ?? formulas).intervalDays(
+                stability: planner == nil ? stability[card] : plannedStability[card], desiredRetention: retention,
+                maximumDays: input.maximumIntervalDays)
             dueOn[max(0, lastDay[card] + interval), default: []].append(card)
+        }
+        /// The scheduler's memory of `card` after an answer (nothing to do without a planner).
+        func plan(_ card: Int, rating: Rating, elapsed: Int) {
+            guard let planner else { return }
+            let recall = planner.formulas.retrievability(elapsedDays: Double(elapsed), stability: plannedStability[card])
+            (plannedStability[card], plannedDifficulty[card]) = planner.walk.step(plannedStability[card], plannedDifficulty[card],
+                                                                                rating: rating, elapsed: elapsed, recall: recall)
+            if rating == .again {
+                (plannedStability[card], plannedDifficulty[card]) = planner.walk.step(plannedStability[card], plannedDifficulty[card],
+                                                                                    rating: .good, elapsed: 0, recall: 1)
+            }
         }
         for card in input.cards.indices { schedule(card) }
         var result = SimulationResult(retention: retention, reviewsPerDay: [], secondsPerDay: [], learnedPerDay: [], remembered: 0)
@@ -131,6 +183,7 @@ public enum WorkloadSimulator {
                 if unit(&random) < recall {
                     rating = [.hard, .good, .easy][pick(input.passRatings, &random)]
                     seconds += input.costs.pass
+                    result.recalled += 1
                 } else {
                     rating = .again
                     seconds += input.costs.lapse
@@ -141,6 +194,7 @@ public enum WorkloadSimulator {
                     // The relearning step the same day.
                     (stability[card], difficulty[card]) = walk.step(stability[card], difficulty[card], rating: .good, elapsed: 0, recall: 1)
                 }
+                plan(card, rating: rating, elapsed: day - lastDay[card])
                 lastDay[card] = day
                 schedule(card)
             }
@@ -152,6 +206,12 @@ public enum WorkloadSimulator {
                 if rating != .easy { (s, d) = walk.step(s, d, rating: .good, elapsed: 0, recall: 1) }
                 stability.append(s)
                 difficulty.append(d)
+                if let planner {
+                    var (s, d) = planner.walk.start(rating)
+                    if rating != .easy { (s, d) = planner.walk.step(s, d, rating: .good, elapsed: 0, recall: 1) }
+                    plannedStability.append(s)
+                    plannedDifficulty.append(d)
+                }
                 lastDay.append(day)
                 schedule(stability.count - 1)
                 seconds += input.costs.learn

@@ -70,6 +70,15 @@ import Testing
         #expect(before["log_loss"] == currentLoss, "before is evaluate's figure on the same items")
         #expect(after["log_loss"]! < before["log_loss"]!)
         #expect(try Self.setting(cli) == defaults, "without --apply nothing is saved")
+        // What the fit means in reviews: two forecasts for the memory the fit describes.
+        let forecast = try #require(dryRun["forecast"] as? [String: Any])
+        #expect(forecast["days"] as? Int == 30)
+        let reviews = try #require(forecast["reviews_per_day"] as? [String: Double])
+        let recall = try #require(forecast["recall_rate"] as? [String: Double])
+        #expect(reviews["current"]! > 0 && reviews["fitted"]! > 0)
+        #expect(abs((forecast["fewer_reviews_per_day"] as? Double ?? .nan) - (reviews["current"]! - reviews["fitted"]!)) < 1e-9)
+        // The fitted schedule gives the learner (as the fit models them) about the retention asked for.
+        #expect(abs(recall["fitted"]! - (forecast["retention"] as? Double ?? 0)) < 0.05)
 
         let fitted = try #require(dryRun["parameters"] as? [Double])
         let given = try #require(try cli.json(["evaluate", "--json", "--parameters", fitted.map { "\($0)" }.joined(separator: ",")]) as? [String: Any])
@@ -101,6 +110,7 @@ import Testing
         #expect(text.stdout.contains("fitted parameters: "))
         #expect(text.stdout.contains("current "))
         #expect(text.stdout.contains("not saved: 'sysdrill optimize --apply' uses them"))
+        #expect(text.stdout.contains("what it means (the next 30 days at desired retention 0.90, your memory as the fitted parameters model it):\n  about "))
     }
 
     @Test func anEmptyLogHasNothingToFitOrEvaluate() throws {

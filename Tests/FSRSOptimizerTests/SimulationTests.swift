@@ -24,6 +24,25 @@ struct SimulationTests {
         #expect(high.totalMinutes > low.totalMinutes)
     }
 
+    @Test func aSchedulerWithTheModelsOwnParametersChangesNothing() {
+        let plain = input()
+        let planned = plain.scheduled(by: .init(weights: weights, cards: plain.cards))
+        #expect(WorkloadSimulator.run(planned, retention: 0.9) == WorkloadSimulator.run(plain, retention: 0.9))
+    }
+
+    @Test func aSchedulerThatOverratesTheMemoryAsksFewerReviewsAndRecallsLess() {
+        let learner = input(days: 60)
+        // The scheduler believes every card is remembered four times as long as it is.
+        var optimistic = weights
+        for index in 0..<4 { optimistic[index] *= 4 }
+        let believed = learner.cards.map { SimulatedCard(stability: $0.stability * 4, difficulty: $0.difficulty, daysSinceReview: $0.daysSinceReview) }
+        let own = WorkloadSimulator.run(learner, retention: 0.9)
+        let overrated = WorkloadSimulator.run(learner.scheduled(by: .init(weights: optimistic, cards: believed)), retention: 0.9)
+        #expect(overrated.averageReviews < own.averageReviews)
+        #expect(overrated.recallRate < own.recallRate)
+        #expect(abs(own.recallRate - 0.9) < 0.03, "the model's own schedule recalls about what was asked: \(own.recallRate)")
+    }
+
     @Test func newCardsComeInAtTheDailyLimitUntilNoneAreLeft() {
         let result = WorkloadSimulator.run(input(newCards: 25, days: 5, newPerDay: 10), retention: 0.9)
         #expect(result.learnedPerDay == [10, 10, 5, 0, 0])

@@ -24,7 +24,11 @@ enum OptimizeCommand {
         JSON: {"outcome": "fitted"|"initial-stability-only"|"not-enough-data", "reviews",
         "cards", "items", "training_items", "seconds", "parameters", "current_parameters",
         "before": {"log_loss", "rmse_bins", "weighted_log_loss", "weighted_rmse_bins"},
-        "after": {...}, "applied", "states_recomputed", "note"}.
+        "after": {...}, "forecast", "applied", "states_recomputed", "note"}.
+        forecast: the next 30 days simulated for your memory as the fitted parameters model
+        it, with the intervals of the current and of the fitted parameters at your desired
+        retention: {"days", "retention", "reviews_per_day": {"current", "fitted"},
+        "recall_rate": {"current", "fitted"}, "fewer_reviews_per_day"}.
         """,
         run: run
     )
@@ -40,6 +44,12 @@ enum OptimizeCommand {
         let fitted = FSRSFitText.rounded(optimization.weights)
         let before = FSRSEvaluator.evaluate(history.set, weights: current)
         let after = optimization.outcome == .notEnoughData ? nil : FSRSEvaluator.evaluate(history.set, weights: fitted)
+        var forecast: ParameterForecast?
+        if optimization.outcome != .notEnoughData {
+            let setup = try SimulationSetup(store: store, configuration: configuration, history: history,
+                                            calendar: context.calendar(configuration), now: context.now)
+            forecast = ParameterForecast(setup, current: current, fitted: fitted)
+        }
         line.finish()
         let seconds = line.elapsedSeconds
 
@@ -73,6 +83,7 @@ enum OptimizeCommand {
                 "parameters": FSRSFitText.json(optimization.outcome == .notEnoughData ? current : fitted),
                 "current_parameters": FSRSFitText.json(current),
                 "before": FSRSFitText.json(before), "after": FSRSFitText.json(after),
+                "forecast": forecast?.json ?? .null,
                 "applied": .bool(applied), "states_recomputed": JSONValue(recomputed), "note": JSONValue(note),
             ]).serialized(pretty: true))
             return ExitCode.ok
@@ -88,6 +99,7 @@ enum OptimizeCommand {
             if let after { rows.append(("fitted", after)) }
             text += FSRSFitText.table(rows)
         }
+        if let forecast { text += forecast.text }
         if let note { text += note + "\n" }
         if applied {
             text += "saved as fsrs-parameters"

@@ -57,23 +57,9 @@ enum SimulateCommand {
 
         let calendar = context.calendar(configuration)
         let history = try FSRSHistory.load(from: store, calendar: calendar)
-        let today = calendar.day(containing: context.now).number
-        let suspended = try store.cards(marked: .suspended)
-        let active = Set(try store.cards().map(\.id)).subtracting(suspended)
-        let states = history.set.finalStates(weights: fsrs.weights)
-        var cards: [SimulatedCard] = []
-        var reviewed = Set<CardID>()
-        for (index, id) in history.cardIDs.enumerated() where active.contains(id) {
-            reviewed.insert(id)
-            cards.append(SimulatedCard(stability: states[index].stability, difficulty: states[index].difficulty,
-                                       daysSinceReview: Int(max(0, today - history.lastStudyDays[index]))))
-        }
-        let newCards = active.subtracting(reviewed).count
-        let measures = history.measures
-        let input = SimulationInput(weights: fsrs.weights, maximumIntervalDays: fsrs.maximumIntervalDays,
-                                    newPerDay: configuration.limits.newPerDay, reviewsPerDay: configuration.limits.reviewsPerDay,
-                                    days: days, cards: cards, newCards: newCards, costs: measures.costs,
-                                    firstRatings: measures.firstRatings, passRatings: measures.passRatings)
+        let setup = try SimulationSetup(store: store, configuration: configuration, history: history, calendar: calendar, now: context.now)
+        let input = setup.input(weights: fsrs.weights, days: days)
+        let cards = input.cards, newCards = setup.newCards, measures = history.measures
         let results = retentions.map { WorkloadSimulator.run(input, retention: $0) }
         let suggested = WorkloadSimulator.suggestion(results)
 
