@@ -13,9 +13,10 @@ enum ReviewCommand {
     static let spec = CommandSpec(
         name: "review",
         summary: "review today's due cards (interactive in a terminal, line mode otherwise)",
-        usage: ["review [--section S] [--limit N] [--new N] [--scheduler sm2|fsrs] [--json]"],
+        usage: ["review [--section S] [--only NAME]... [--limit N] [--new N] [--scheduler sm2|fsrs] [--json]"],
         options: [
             OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a heading word)"),
+            DeckSelection.option,
             OptionSpec("limit", .value, valueName: "N", help: "at most N cards from today's queue this session"),
             OptionSpec("new", .value, valueName: "N", help: "up to N new cards in this session, even past today's limit"),
             OptionSpec("scheduler", .value, valueName: "NAME", help: "must be the active scheduler; switch with 'config set scheduler'"),
@@ -47,7 +48,8 @@ enum ReviewCommand {
         let store = try context.syncedStore()
         let configuration = try context.configuration(store)
         let calendar = context.calendar(configuration)
-        let filter = try context.sectionFilter(invocation, store: store)
+        let decks = try DeckSelection.scope(invocation, store: store, allowDisabled: false)
+        let filter = try context.sectionFilter(invocation, store: store, decks: decks)
 
         // A session used to show another scheduler's intervals while it stored the active
         // one's states (so the log still replayed): what it showed was not what it kept. The
@@ -60,7 +62,7 @@ enum ReviewCommand {
         let scheduler = configuration.makeScheduler()
         let clock = context.clock
         let today = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: clock.now,
-                                         options: .init(section: filter, newCards: newCards))
+                                         options: .init(section: filter, newCards: newCards, decks: decks))
         let session = ReviewSession(store: store, scheduler: scheduler, today: today,
                                     clock: clock, identifiers: RandomIdentifiers(), limit: limit, leech: configuration.leech)
         if session.remaining == 0 {
@@ -70,7 +72,7 @@ enum ReviewCommand {
                 context.print(JSONValue.object(report.json).serialized())
             } else {
                 context.print(try nothingDueText(store: store, configuration: configuration, calendar: calendar, now: clock.now,
-                                                 filtered: filter != nil || limit == 0))
+                                                 filtered: filter != nil || !decks.isEvery || limit == 0))
             }
             return ExitCode.ok
         }
