@@ -1,7 +1,8 @@
 import Store
 
 /// `--only NAME` (repeatable): the decks a command looks at, named as `sysdrill decks`
-/// lists them (the built-in `system-design` included).
+/// lists them (the built-in `system-design` included), or a deck whose cards came in by
+/// `import` only.
 enum DeckSelection {
     static let option = OptionSpec("only", .value, valueName: "NAME", repeatable: true,
                                    help: "only this deck's cards (a name from 'sysdrill decks'; repeatable)")
@@ -14,7 +15,7 @@ enum DeckSelection {
     static func scope(_ invocation: Invocation, store: StudyStore, allowDisabled: Bool) throws -> DeckScope {
         let wanted = invocation.values("only")
         guard !wanted.isEmpty else { return .every }
-        let names = try store.decks().map(\.name)
+        let names = try store.deckNames()
         var chosen: [String] = []
         for name in wanted {
             guard !name.isEmpty else {
