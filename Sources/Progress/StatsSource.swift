@@ -32,6 +32,13 @@ public protocol StatsSource {
     func firstReviewTimes(of cards: Set<CardID>) throws -> [CardID: UnixTime]
     /// The whole log of each card reviewed at or after `start`, each in replay order.
     func forEachLog(ofCardsReviewedSince start: UnixTime, _ body: (CardID, [ReviewEvent]) throws -> Void) throws
+    /// What counts against today's limits when the source shows only some decks: the limits
+    /// are the whole day's, as the queue counts them. nil: the source's own reviews.
+    func limitProgress(since dayStart: UnixTime) throws -> TodayProgress?
+}
+
+extension StatsSource {
+    public func limitProgress(since dayStart: UnixTime) throws -> TodayProgress? { nil }
 }
 
 /// The store as a `StatsSource`. Read it inside `StudyStore.readSnapshot`, so every pass
@@ -74,6 +81,12 @@ public struct StoreStatsSource: StatsSource {
 
     public func forEachLog(ofCardsReviewedSince start: UnixTime, _ body: (CardID, [ReviewEvent]) throws -> Void) throws {
         try store.forEachLog(ofCardsReviewedSince: start, decks: decks, body)
+    }
+
+    public func limitProgress(since dayStart: UnixTime) throws -> TodayProgress? {
+        guard !decks.isEvery else { return nil }
+        return TodayProgress(newIntroducedToday: try store.newCardsIntroduced(since: dayStart),
+                             reviewsDoneToday: try store.reviewCardsDone(since: dayStart))
     }
 }
 

@@ -77,6 +77,10 @@ import Testing
         #expect(stats["total_reviews"] as? Int == 2)
         let other = try #require(try cli.json(["stats", "--json", "--only", "system-design"]) as? [String: Any])
         #expect(other["total_reviews"] as? Int == 0)
+        // Today's limits are the day's whatever --only shows: stats and the queue agree.
+        let builtInDue = try #require(try cli.json(["due", "--json", "--only", "system-design"]) as? [String: Any])
+        let newLeft = (other["today"] as? [String: Any])?["new_left"] as? Int
+        #expect(newLeft != nil && newLeft == (builtInDue["counts"] as? [String: Int])?["new"], "\(other) \(builtInDue)")
         let mastery = try #require(other["mastery"] as? [[String: Any]])
         #expect(!mastery.isEmpty && mastery.allSatisfy { $0["deck"] as? String == "system-design" })
     }
@@ -121,6 +125,8 @@ import Testing
         // --section and --only intersect; a deck's name is never a section.
         let both = try ids(cli, ["--section", "eviction"])
         #expect(try ids(cli, ["--section", "eviction", "--only", "caching"]) == both.intersection(try ids(cli, ["--only", "caching"])))
+        let verbose = try cli.run(["cards", "--section", "eviction", "--verbose"])
+        #expect(verbose.stderr.contains("matches cards of 2 decks (system-design, caching); --only NAME keeps one"), "\(verbose.stderr)")
         let named = try cli.run(["cards", "--section", "caching"])
         #expect(named.status == 0 && named.stderr.contains("'--only caching' selects the deck"), "\(named.stderr)")
         #expect(try ids(cli, ["--section", "caching"]).isDisjoint(with: try ids(cli, ["--only", "caching"])))

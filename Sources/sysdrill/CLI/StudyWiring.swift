@@ -58,7 +58,8 @@ extension AppContext {
         // The word may name a deck too (`--section caching` beside the user's caching.md):
         // sections are matched inside every deck, never the deck's name.
         if decks.isEvery, try store.decks().contains(where: { $0.name == filter.text }) {
-            note("note: --section matches headings, not deck names; '--only \(filter.text)' selects the deck '\(filter.text)'")
+            note("note: --section matches headings, labels and terms, never a deck name; "
+                 + "'--only \(filter.text)' selects the deck '\(filter.text)'")
         }
         if verbose && matchedDecks.count > 1 {
             note("--section '\(text)' matches cards of \(matchedDecks.count) decks (\(matchedDecks.joined(separator: ", "))); "
