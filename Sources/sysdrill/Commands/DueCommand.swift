@@ -15,7 +15,7 @@ enum DueCommand {
         name: "due",
         summary: "show today's counts (new / learning / review) and the next cards",
         usage: ["due [--section S] [--only NAME]... [--json]"],
-        options: [OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a heading word)"),
+        options: [OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a word of a heading, label or term)"),
                   DeckSelection.option],
         discussion: """
         A card is due today when it is due before the study day ends (the day rolls over at

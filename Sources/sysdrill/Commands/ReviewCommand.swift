@@ -15,7 +15,7 @@ enum ReviewCommand {
         summary: "review today's due cards (interactive in a terminal, line mode otherwise)",
         usage: ["review [--section S] [--only NAME]... [--limit N] [--new N] [--scheduler sm2|fsrs] [--json]"],
         options: [
-            OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a heading word)"),
+            OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a word of a heading, label or term)"),
             DeckSelection.option,
             OptionSpec("limit", .value, valueName: "N", help: "at most N cards from today's queue this session"),
             OptionSpec("new", .value, valueName: "N", help: "up to N new cards in this session, even past today's limit"),
@@ -72,7 +72,7 @@ enum ReviewCommand {
                 context.print(JSONValue.object(report.json).serialized())
             } else {
                 context.print(try nothingDueText(store: store, configuration: configuration, calendar: calendar, now: clock.now,
-                                                 filtered: filter != nil || !decks.isEvery || limit == 0))
+                                                 filtered: filter != nil || !decks.isEvery || limit == 0, decks: decks))
             }
             return ExitCode.ok
         }
@@ -98,14 +98,15 @@ enum ReviewCommand {
 
     /// Why there is nothing to show, and when there will be.
     static func nothingDueText(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
-                               now: Int64, filtered: Bool) throws -> String {
+                               now: Int64, filtered: Bool, decks: DeckScope = .every) throws -> String {
         if filtered {
             let everything = try TodayQueue.counts(store: store, configuration: configuration, calendar: calendar, now: now).total
             if everything > 0 {
                 return "Nothing due in this selection; \(everything) card\(everything == 1 ? " is" : "s are") due today in all (plain 'sysdrill review')."
             }
         }
-        guard let next = try store.earliestDue(now: now) else { return "Nothing due now. No reviews scheduled yet." }
+        // The next review of the decks asked for (`--only`), not of another deck.
+        guard let next = try store.earliestDue(now: now, decks: decks) else { return "Nothing due now. No reviews scheduled yet." }
         if next <= now { return "Nothing due now (today's limits are reached; 'review --new N' adds new cards)." }
         return "Nothing due now. Next review due \(LocalTime.shortFormat(next)) (in \(IntervalText.format(from: now, to: next)))."
     }
