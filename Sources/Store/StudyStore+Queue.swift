@@ -93,8 +93,9 @@ extension StudyStore {
             """)
         // Decks in their order; cards of a deck that has no row (none is expected) last.
         var decks = try connection.prepare("SELECT name, sort_order FROM decks WHERE disabled = 0 ORDER BY sort_order")
-            .map { (name: Optional($0.string(0)), order: $0.int(1)) }
-            .filter { rule.decks.contains($0.name!) }
+            .map { (name: $0.string(0), order: $0.int(1)) }
+            .filter { rule.decks.contains($0.name) }
+            .map { (name: Optional($0.name), order: $0.order) }
         // Cards of no deck belong to no `--only` selection.
         if rule.decks.isEvery { decks.append((nil, 1 << 20)) }
         // Deck after deck, each walk stops at what is still missing; in turn, every deck
