@@ -104,7 +104,8 @@ public struct StatsReport: Sendable {
         // What counts against today's limits, as the review queue counts it.
         let firstReviews = try source.firstReviewTimes(of: reviews.reviewedToday)
         let introduced = reviews.reviewedToday.filter { (firstReviews[$0] ?? 0) >= day.start }.count
-        let progress = TodayProgress(newIntroducedToday: introduced, reviewsDoneToday: reviews.reviewedToday.count - introduced)
+        let progress = try source.limitProgress(since: day.start)
+            ?? TodayProgress(newIntroducedToday: introduced, reviewsDoneToday: reviews.reviewedToday.count - introduced)
         let queue = DailyQueue.counts(reviews: cards.inQueue.reviews, learning: cards.inQueue.learning, new: cards.inQueue.new,
                                       limits: source.configuration.limits, progress: progress)
         return StatsReport(

@@ -32,6 +32,13 @@ public protocol StatsSource {
     func firstReviewTimes(of cards: Set<CardID>) throws -> [CardID: UnixTime]
     /// The whole log of each card reviewed at or after `start`, each in replay order.
     func forEachLog(ofCardsReviewedSince start: UnixTime, _ body: (CardID, [ReviewEvent]) throws -> Void) throws
+    /// What counts against today's limits when the source shows only some decks: the limits
+    /// are the whole day's, as the queue counts them. nil: the source's own reviews.
+    func limitProgress(since dayStart: UnixTime) throws -> TodayProgress?
+}
+
+extension StatsSource {
+    public func limitProgress(since dayStart: UnixTime) throws -> TodayProgress? { nil }
 }
 
 /// The store as a `StatsSource`. Read it inside `StudyStore.readSnapshot`, so every pass
@@ -46,10 +53,13 @@ public struct StoreStatsSource: StatsSource {
     public let disabledDecks: Set<String>
     public let quizResults: [QuizResultRecord]
     public let drillResults: [DrillResultRecord]
+    /// Only these decks' cards and their reviews (`stats --only`).
+    public let decks: DeckScope
 
-    public init(store: StudyStore, configuration: StudyConfiguration, now: UnixTime) throws {
+    public init(store: StudyStore, configuration: StudyConfiguration, now: UnixTime, decks: DeckScope = .every) throws {
         self.store = store
         self.configuration = configuration
+        self.decks = decks
         buried = try store.buriedCards(at: now)
         requeued = Set(try store.requeuedCards(at: now))
         suspended = try store.cards(marked: .suspended)
@@ -59,18 +69,24 @@ public struct StoreStatsSource: StatsSource {
         drillResults = try store.drills()
     }
 
-    public func forEachCard(_ body: (StatsCard) throws -> Void) throws { try store.forEachStatsCard(body) }
+    public func forEachCard(_ body: (StatsCard) throws -> Void) throws { try store.forEachStatsCard(decks: decks, body) }
 
-    public func forEachReview(_ body: (ReviewEvent, Int64) throws -> Void) throws { try store.forEachReviewEntry(body) }
+    public func forEachReview(_ body: (ReviewEvent, Int64) throws -> Void) throws { try store.forEachReviewEntry(decks: decks, body) }
 
     public func cardsReviewed(from start: UnixTime, to end: UnixTime) throws -> Set<CardID> {
-        try store.cardsReviewed(from: start, to: end)
+        try store.cardsReviewed(from: start, to: end, decks: decks)
     }
 
     public func firstReviewTimes(of cards: Set<CardID>) throws -> [CardID: UnixTime] { try store.firstReviewTimes(of: cards) }
 
     public func forEachLog(ofCardsReviewedSince start: UnixTime, _ body: (CardID, [ReviewEvent]) throws -> Void) throws {
-        try store.forEachLog(ofCardsReviewedSince: start, body)
+        try store.forEachLog(ofCardsReviewedSince: start, decks: decks, body)
+    }
+
+    public func limitProgress(since dayStart: UnixTime) throws -> TodayProgress? {
+        guard !decks.isEvery else { return nil }
+        return TodayProgress(newIntroducedToday: try store.newCardsIntroduced(since: dayStart),
+                             reviewsDoneToday: try store.reviewCardsDone(since: dayStart))
     }
 }
 

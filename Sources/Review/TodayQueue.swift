@@ -25,11 +25,15 @@ public struct TodayQueue {
         /// States from another scheduler than the active one (`review --scheduler`);
         /// the queue is then built from these instead of the stored states.
         public var states: [CardID: CardState]?
+        /// Only these decks' cards (`--only`); the store's queries narrow to them.
+        public var decks: DeckScope
 
-        public init(section: SectionFilter? = nil, newCards: Int? = nil, states: [CardID: CardState]? = nil) {
+        public init(section: SectionFilter? = nil, newCards: Int? = nil, states: [CardID: CardState]? = nil,
+                    decks: DeckScope = .every) {
             self.section = section
             self.newCards = newCards
             self.states = states
+            self.decks = decks
         }
     }
 
@@ -89,18 +93,19 @@ public struct TodayQueue {
         let suspended = try store.cards(marked: .suspended)
         var rows: [QueueRow]
         if let override = options.states {
-            let active = Dictionary(uniqueKeysWithValues: try store.cards().map { ($0.id, $0.card.order) })
+            let active = Dictionary(uniqueKeysWithValues: try store.cards().filter { options.decks.contains($0.card.deck) }
+                .map { ($0.id, $0.card.order) })
             let buried = try store.buriedCards(at: now)
             rows = override.compactMap { id, state in
                 guard let order = active[id], !buried.contains(id), !suspended.contains(id), state.due < day.end else { return nil }
                 return QueueRow(id: id, phase: state.phase, due: state.due, deckOrder: order)
             }
         } else {
-            rows = try store.dueRows(before: day.end, now: now, reverseCards: configuration.reverseCards)
+            rows = try store.dueRows(before: day.end, now: now, reverseCards: configuration.reverseCards, decks: options.decks)
         }
         // Cards sent back by a quiz are due now whatever their schedule says (and come
         // once: a new card sent back is not also offered as new).
-        let requeued = try store.requeuedCards(at: now).filter { !suspended.contains($0) }
+        let requeued = try store.requeuedCards(at: now, decks: options.decks).filter { !suspended.contains($0) }
         let requeuedSet = Set(requeued)
         if !requeued.isEmpty {
             rows.removeAll { requeuedSet.contains($0.id) }
@@ -108,11 +113,11 @@ public struct TodayQueue {
         }
         let newLimit = options.section == nil ? newLeft + requeued.count : Int.max / 2
         let rule = NewCardRule(dayStart: day.start, reverseCards: configuration.reverseCards,
-                               roundRobin: configuration.newCardOrder == .roundRobin)
-        let sections = try options.section.map { _ in try store.activeCardSections() }
+                               roundRobin: configuration.newCardOrder == .roundRobin, decks: options.decks)
+        let sections = try options.section.map { _ in try store.activeCardSections(decks: options.decks) }
         func inSection(_ row: QueueRow) -> Bool {
             guard let section = options.section, let sections else { return true }
-            return sections[row.id].map(section.matches) ?? false
+            return sections[row.id].map { section.matches($0.section, term: $0.term) } ?? false
         }
         rows = rows.filter(inSection)
         let siblings = SiblingBurial(reviewedToday: try store.familiesReviewed(since: day.start))

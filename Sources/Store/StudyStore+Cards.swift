@@ -45,18 +45,20 @@ extension StudyStore {
     }
 
     /// All cards in deck order (decks in their added order, then position).
-    public func cards(includeRetired: Bool = false) throws -> [StoredCard] {
+    public func cards(includeRetired: Bool = false, decks: DeckScope = .every) throws -> [StoredCard] {
         var cards: [StoredCard] = []
-        try forEachCard(includeRetired: includeRetired) { cards.append($0) }
+        try forEachCard(includeRetired: includeRetired, decks: decks) { cards.append($0) }
         return cards
     }
 
     /// The same cards one at a time, none kept: a listing of 190k cards stays small.
-    public func forEachCard(includeRetired: Bool = false, _ body: (StoredCard) throws -> Void) throws {
+    /// `decks` narrows them to those decks (`--only`).
+    public func forEachCard(includeRetired: Bool = false, decks: DeckScope = .every, _ body: (StoredCard) throws -> Void) throws {
         try connection.prepare(Self.selectCard + """
-             LEFT JOIN decks d ON d.name = c.deck WHERE c.retired = 0 OR ?1 = 1
+             LEFT JOIN decks d ON d.name = c.deck WHERE (c.retired = 0 OR ?1 = 1)
+              AND (?2 IS NULL OR c.deck IN (SELECT value FROM json_each(?2)))
             ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.rowid
-            """).forEach([includeRetired]) { try body(Self.decodeCard($0)) }
+            """).forEach([includeRetired, decks.parameter]) { try body(Self.decodeCard($0)) }
     }
 
     public func card(id: CardID) throws -> StoredCard? {

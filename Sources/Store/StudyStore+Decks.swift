@@ -21,6 +21,17 @@ extension StudyStore {
         return connection.changes > 0
     }
 
+    /// Every deck name a card or a deck row has: the decks in their order, then the decks
+    /// known only from their cards (brought by an import into a database that never
+    /// registered them), by name. What `--only` accepts.
+    public func deckNames() throws -> [String] {
+        var names = try decks().map(\.name)
+        let known = Set(names)
+        names += try connection.prepare("SELECT DISTINCT deck FROM cards ORDER BY deck").map { $0.string(0) }
+            .filter { !known.contains($0) }
+        return names
+    }
+
     /// The names of the decks turned off.
     public func disabledDecks() throws -> Set<String> {
         Set(try connection.prepare("SELECT name FROM decks WHERE disabled = 1").map { $0.string(0) })

@@ -169,8 +169,8 @@ extension StudyStore {
                            [cardID.rawValue, time])
     }
 
-    /// Cards sent back to review, not reviewed since, and not skipped at `now`.
-    public func requeuedCards(at now: UnixTime) throws -> [CardID] {
+    /// Cards sent back to review, not reviewed since, and not skipped at `now`; of `decks` only.
+    public func requeuedCards(at now: UnixTime, decks: DeckScope = .every) throws -> [CardID] {
         // CROSS JOIN keeps `requeued` (nearly always empty) the outer loop: with a plain
         // join SQLite chose to scan every card and look each up in `requeued`.
         try connection.prepare("""
@@ -178,8 +178,9 @@ extension StudyStore {
             WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = q.card_id AND r.at >= q.at)
               AND NOT EXISTS (SELECT 1 FROM decks d WHERE d.name = c.deck AND d.disabled = 1)
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = q.card_id AND b.until > ?1)
+              AND (?2 IS NULL OR c.deck IN (SELECT value FROM json_each(?2)))
             ORDER BY q.at
-            """).map([now]) { CardID(rawValue: $0.string(0)) }
+            """).map([now, decks.parameter]) { CardID(rawValue: $0.string(0)) }
     }
 }
 

@@ -19,11 +19,13 @@ extension StudyStore {
 
     /// The same cards in the same order with their stored state (nil: never reviewed), one
     /// row at a time: an export of a 100k-card deck need not hold them all.
-    public func forEachCardInExportOrder(_ body: (StoredCard, CardState?) throws -> Void) throws {
+    /// `decks` narrows them to those decks (`export --only`).
+    public func forEachCardInExportOrder(decks: DeckScope = .every, _ body: (StoredCard, CardState?) throws -> Void) throws {
         try connection.prepare("SELECT " + Self.cardColumns + ", " + Self.stateColumns + """
              FROM cards c LEFT JOIN decks d ON d.name = c.deck LEFT JOIN card_state s ON s.card_id = c.id
+            WHERE ?1 IS NULL OR c.deck IN (SELECT value FROM json_each(?1))
             ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.id
-            """).forEach { row in
+            """).forEach([decks.parameter]) { row in
             let state = row.isNull(14) ? nil : Self.decodeState(row, from: 14).1
             try body(Self.decodeCard(row), state)
         }

@@ -33,26 +33,30 @@ public struct NewCardRule: Sendable {
     public let reverseCards: Bool
     /// New cards in turn from each deck (true), or deck after deck.
     public let roundRobin: Bool
+    /// Only these decks' cards (`--only`).
+    public let decks: DeckScope
 
-    public init(dayStart: UnixTime, reverseCards: Bool, roundRobin: Bool = false) {
+    public init(dayStart: UnixTime, reverseCards: Bool, roundRobin: Bool = false, decks: DeckScope = .every) {
         self.dayStart = dayStart
         self.reverseCards = reverseCards
         self.roundRobin = roundRobin
+        self.decks = decks
     }
 }
 
 extension StudyStore {
     /// Reviewed, active, unburied, unsuspended cards due before `end`: a range scan on the
-    /// `due` index.
-    public func dueRows(before end: UnixTime, now: UnixTime, reverseCards: Bool = true) throws -> [QueueRow] {
+    /// `due` index. `decks` narrows it to those decks' cards (`--only`).
+    public func dueRows(before end: UnixTime, now: UnixTime, reverseCards: Bool = true, decks: DeckScope = .every) throws -> [QueueRow] {
         try connection.prepare("""
             SELECT s.card_id, s.phase, s.due, COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position, c.derived_from
             FROM card_state s JOIN cards c ON c.id = s.card_id LEFT JOIN decks d ON d.name = c.deck
             WHERE s.due < ?1 AND c.retired = 0 AND (?3 = 1 OR c.kind <> 'reverse') AND COALESCE(d.disabled, 0) = 0
+              AND (?4 IS NULL OR c.deck IN (SELECT value FROM json_each(?4)))
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = s.card_id AND b.until > ?2)
               AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = s.card_id AND m.mark = 'suspended' AND m.is_set = 1)
             ORDER BY s.due
-            """).map([end, now, reverseCards]) { row in
+            """).map([end, now, reverseCards, decks.parameter]) { row in
             QueueRow(id: CardID(rawValue: row.string(0)), phase: Phase(rawValue: row.string(1)) ?? .review,
                      due: row.int64(2), deckOrder: row.int(3), from: Self.decodeFrom(row.string(4)))
         }
@@ -89,8 +93,11 @@ extension StudyStore {
             """)
         // Decks in their order; cards of a deck that has no row (none is expected) last.
         var decks = try connection.prepare("SELECT name, sort_order FROM decks WHERE disabled = 0 ORDER BY sort_order")
-            .map { (name: Optional($0.string(0)), order: $0.int(1)) }
-        decks.append((nil, 1 << 20))
+            .map { (name: $0.string(0), order: $0.int(1)) }
+            .filter { rule.decks.contains($0.name) }
+            .map { (name: Optional($0.name), order: $0.order) }
+        // Cards of no deck belong to no `--only` selection.
+        if rule.decks.isEvery { decks.append((nil, 1 << 20)) }
         // Deck after deck, each walk stops at what is still missing; in turn, every deck
         // gives up to `limit` and they are dealt out below.
         var perDeck: [[QueueRow]] = []
@@ -146,10 +153,11 @@ extension StudyStore {
             SELECT COUNT(*) FROM cards c
             WHERE c.introduced = 0 AND c.retired = 0 AND (?1 = 1 OR c.kind <> 'reverse')
               AND NOT EXISTS (SELECT 1 FROM decks d WHERE d.name = c.deck AND d.disabled = 1)
+              AND (?3 IS NULL OR c.deck IN (SELECT value FROM json_each(?3)))
               AND NOT EXISTS (SELECT 1 FROM card_sources cs WHERE cs.card_id = c.id
                               AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = cs.source_id AND r.at < ?2))
               AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = c.id AND m.mark = 'suspended' AND m.is_set = 1)
-            """).first([rule.reverseCards, rule.dayStart]) { $0.int(0) } ?? 0
+            """).first([rule.reverseCards, rule.dayStart, rule.decks.parameter]) { $0.int(0) } ?? 0
     }
 
     /// Up to `limit` never-reviewed, unskipped active cards in no particular order: enough
@@ -163,13 +171,14 @@ extension StudyStore {
             SELECT c.id, c.derived_from FROM cards c
             WHERE c.introduced = 0 AND c.retired = 0
               AND NOT EXISTS (SELECT 1 FROM decks d WHERE d.name = c.deck AND d.disabled = 1)
+              AND (?5 IS NULL OR c.deck IN (SELECT value FROM json_each(?5)))
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = c.id AND b.until > ?1)
               AND (?4 = 1 OR c.kind <> 'reverse')
               AND NOT EXISTS (SELECT 1 FROM card_sources cs WHERE cs.card_id = c.id
                               AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = cs.source_id AND r.at < ?3))
               AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = c.id AND m.mark = 'suspended' AND m.is_set = 1)
             LIMIT ?2
-            """).map([now, Int64(max(0, limit)), rule.dayStart, rule.reverseCards]) { row in
+            """).map([now, Int64(max(0, limit)), rule.dayStart, rule.reverseCards, rule.decks.parameter]) { row in
             QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0, deckOrder: 0, from: Self.decodeFrom(row.string(1)))
         }
     }
@@ -187,14 +196,15 @@ extension StudyStore {
 
 extension StudyStore {
     /// The earliest due time among active, unskipped, unsuspended cards that have been
-    /// reviewed (possibly already past: a card due now), for "next due".
-    public func earliestDue(now: UnixTime) throws -> UnixTime? {
+    /// reviewed (possibly already past: a card due now), for "next due"; of `decks` only.
+    public func earliestDue(now: UnixTime, decks: DeckScope = .every) throws -> UnixTime? {
         try connection.prepare("""
             SELECT MIN(s.due) FROM card_state s JOIN cards c ON c.id = s.card_id
             WHERE c.retired = 0 AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = s.card_id AND b.until > ?1)
               AND NOT EXISTS (SELECT 1 FROM decks d WHERE d.name = c.deck AND d.disabled = 1)
               AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = s.card_id AND m.mark = 'suspended' AND m.is_set = 1)
-            """).first([now]) { $0.optionalInt64(0) } ?? nil
+              AND (?2 IS NULL OR c.deck IN (SELECT value FROM json_each(?2)))
+            """).first([now, decks.parameter]) { $0.optionalInt64(0) } ?? nil
     }
 }
 
@@ -206,12 +216,16 @@ extension StudyStore {
 }
 
 extension StudyStore {
-    /// Section paths of every active card, for `--section` filters over large decks in
-    /// one query instead of one per card.
-    public func activeCardSections() throws -> [CardID: [String]] {
-        var result: [CardID: [String]] = [:]
-        try connection.prepare("SELECT id, section FROM cards WHERE retired = 0").forEach { row in
-            result[CardID(rawValue: row.string(0))] = SectionCoding.decode(row.string(1))
+    /// Section paths and terms (none for a Q/A card: its question is prose) of every
+    /// active card, for `--section` filters over large decks in one query instead of one
+    /// per card; of `decks` only.
+    public func activeCardSections(decks: DeckScope = .every) throws -> [CardID: (section: [String], term: String)] {
+        var result: [CardID: (section: [String], term: String)] = [:]
+        try connection.prepare("""
+            SELECT id, section, CASE WHEN kind = 'question' THEN '' ELSE term END FROM cards
+            WHERE retired = 0 AND (?1 IS NULL OR deck IN (SELECT value FROM json_each(?1)))
+            """).forEach([decks.parameter]) { row in
+            result[CardID(rawValue: row.string(0))] = (SectionCoding.decode(row.string(1)), row.string(2))
         }
         return result
     }

@@ -44,9 +44,13 @@ extension StudyStore {
             .map([cardID.rawValue]) { Self.decodeReview($0) }
     }
 
-    /// Every review in time order (export, replay), streamed to `body`.
-    public func forEachReview(_ body: (ReviewRecord) throws -> Void) throws {
-        try connection.prepare(Self.selectReview + " ORDER BY r.at, r.rowid").forEach { try body(Self.decodeReview($0)) }
+    /// Every review in time order (export, replay), streamed to `body`; with `decks`, only
+    /// the reviews of those decks' cards (`export --only`).
+    public func forEachReview(decks: DeckScope = .every, _ body: (ReviewRecord) throws -> Void) throws {
+        try connection.prepare(Self.selectReview + """
+             WHERE ?1 IS NULL OR r.card_id IN (SELECT c.id FROM cards c WHERE c.deck IN (SELECT value FROM json_each(?1)))
+            ORDER BY r.at, r.rowid
+            """).forEach([decks.parameter]) { try body(Self.decodeReview($0)) }
     }
 
     /// Reviews with `start <= at < end`, in time order.

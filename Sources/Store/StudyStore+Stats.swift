@@ -45,11 +45,12 @@ extension StudyStore {
     /// Every card, active and retired, with its state, in no particular order: each card
     /// carries its place in deck order (`StatsCard.deckPlace`, the order of
     /// `cards(includeRetired:)`) instead, so no sort of every card's row is needed.
-    public func forEachStatsCard(_ body: (StatsCard) throws -> Void) throws {
+    public func forEachStatsCard(decks: DeckScope = .every, _ body: (StatsCard) throws -> Void) throws {
         try connection.prepare("SELECT c.id, c.deck, c.section, c.position, c.retired, COALESCE(d.sort_order, 1 << 30), c.rowid, "
                                + Self.stateColumns + """
              FROM cards c LEFT JOIN decks d ON d.name = c.deck LEFT JOIN card_state s ON s.card_id = c.id
-            """).forEach { row in
+            WHERE ?1 IS NULL OR c.deck IN (SELECT value FROM json_each(?1))
+            """).forEach([decks.parameter]) { row in
             let state = row.isNull(7) ? nil : Self.decodeState(row, from: 7).1
             let deck = row.string(1)
             try body(StatsCard(id: CardID(rawValue: row.string(0)), deck: deck, topSection: SectionCoding.first(row.string(2)),
@@ -61,15 +62,21 @@ extension StudyStore {
     /// Every review's time, grade and answer time, in the table's order (the order they were
     /// written, nearly always time order): a scan, not a walk of the time index with a
     /// lookup per review. Stats only count and sum whole milliseconds, which no order changes.
-    public func forEachReviewEntry(_ body: (_ event: ReviewEvent, _ durationMs: Int64) throws -> Void) throws {
-        try connection.prepare("SELECT r.at, r.grade, r.duration_ms FROM review_log r").forEach { row in
+    public func forEachReviewEntry(decks: DeckScope = .every, _ body: (_ event: ReviewEvent, _ durationMs: Int64) throws -> Void) throws {
+        try connection.prepare("""
+            SELECT r.at, r.grade, r.duration_ms FROM review_log r
+            WHERE ?1 IS NULL OR r.card_id IN (SELECT c.id FROM cards c WHERE c.deck IN (SELECT value FROM json_each(?1)))
+            """).forEach([decks.parameter]) { row in
             try body(ReviewEvent(at: row.int64(0), quality: Quality(rawValue: row.int(1)) ?? Quality(rawValue: 0)!), row.int64(2))
         }
     }
 
     /// The cards reviewed at `start` or later and before `end` (a range on the time index).
-    public func cardsReviewed(from start: UnixTime, to end: UnixTime) throws -> Set<CardID> {
-        Set(try connection.prepare("SELECT DISTINCT card_id FROM review_log WHERE at >= ?1 AND at < ?2").map([start, end]) {
+    public func cardsReviewed(from start: UnixTime, to end: UnixTime, decks: DeckScope = .every) throws -> Set<CardID> {
+        Set(try connection.prepare("""
+            SELECT DISTINCT card_id FROM review_log WHERE at >= ?1 AND at < ?2
+              AND (?3 IS NULL OR card_id IN (SELECT c.id FROM cards c WHERE c.deck IN (SELECT value FROM json_each(?3))))
+            """).map([start, end, decks.parameter]) {
             CardID(rawValue: $0.string(0))
         })
     }
@@ -86,14 +93,16 @@ extension StudyStore {
 
     /// The whole log of each card reviewed at or after `start`, card by card, each in replay
     /// order (time, then arrival): what replaying those cards alone needs.
-    public func forEachLog(ofCardsReviewedSince start: UnixTime, _ body: (CardID, [ReviewEvent]) throws -> Void) throws {
+    public func forEachLog(ofCardsReviewedSince start: UnixTime, decks: DeckScope = .every,
+                           _ body: (CardID, [ReviewEvent]) throws -> Void) throws {
         var card: String?
         var events: [ReviewEvent] = []
         try connection.prepare("""
             SELECT r.card_id, r.at, r.grade FROM review_log r
             WHERE r.card_id IN (SELECT card_id FROM review_log WHERE at >= ?1)
+              AND (?2 IS NULL OR r.card_id IN (SELECT c.id FROM cards c WHERE c.deck IN (SELECT value FROM json_each(?2))))
             ORDER BY r.card_id, r.at, r.rowid
-            """).forEach([start]) { row in
+            """).forEach([start, decks.parameter]) { row in
             let id = row.string(0)
             if id != card {
                 if let card { try body(CardID(rawValue: card), events) }

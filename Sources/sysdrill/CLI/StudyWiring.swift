@@ -30,19 +30,40 @@ extension AppContext {
                            message: { self.note($0) }, json: json)
     }
 
-    /// `--section` as a filter, refusing a filter that matches nothing (a typo should
-    /// not look like "nothing due").
-    func sectionFilter(_ invocation: Invocation, store: StudyStore, includeRetired: Bool = false) throws -> SectionFilter? {
+    /// `--section` as a filter over the cards of `decks` (`--only`), refusing a filter that
+    /// matches nothing (a typo should not look like "nothing due"), with a guess among the
+    /// words of those cards' headings, labels and parent terms.
+    func sectionFilter(_ invocation: Invocation, store: StudyStore, decks: DeckScope = .every,
+                       includeRetired: Bool = false) throws -> SectionFilter? {
         guard let text = invocation.value("section") else { return nil }
         let filter = SectionFilter(text)
         guard !filter.text.isEmpty else {
             throw UsageError("--section needs a section number (3, 3.4) or a word from a heading", command: invocation.commandName)
         }
-        let cards = try store.cards(includeRetired: includeRetired)
-        if !cards.contains(where: { filter.matches($0.card) }) {
-            let headings = Array(Set(cards.flatMap(\.card.section)))
-            throw UsageError("--section '\(text)' matches no card" + Suggestion.didYouMean(text, in: headings)
-                             + "; try a number such as 3.4 or a word from a heading", command: invocation.commandName)
+        var matchedDecks: [String] = []
+        var words = Set<String>()
+        try store.forEachCard(includeRetired: includeRetired, decks: decks) { stored in
+            if filter.matches(stored.card) {
+                if !matchedDecks.contains(stored.card.deck) { matchedDecks.append(stored.card.deck) }
+            } else if matchedDecks.isEmpty {
+                words.formUnion(SectionFilter.words(of: stored.card.section + [SectionFilter.term(of: stored.card)]))
+            }
+        }
+        let inDecks = decks.names.map { " in " + $0.map { "'\($0)'" }.joined(separator: ", ") } ?? ""
+        if matchedDecks.isEmpty {
+            throw UsageError("--section '\(text)' matches no card\(inDecks) (give a section number such as 3.4, or a word "
+                             + "of a heading, label or term)" + Suggestion.didYouMean(filter.text, in: words.sorted()),
+                             command: invocation.commandName)
+        }
+        // The word may name a deck too (`--section caching` beside the user's caching.md):
+        // sections are matched inside every deck, never the deck's name.
+        if decks.isEvery, try store.decks().contains(where: { $0.name == filter.text }) {
+            note("note: --section matches headings, labels and terms, never a deck name; "
+                 + "'--only \(filter.text)' selects the deck '\(filter.text)'")
+        }
+        if verbose && matchedDecks.count > 1 {
+            note("--section '\(text)' matches cards of \(matchedDecks.count) decks (\(matchedDecks.joined(separator: ", "))); "
+                 + "--only NAME keeps one")
         }
         return filter
     }

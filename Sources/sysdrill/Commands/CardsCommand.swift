@@ -12,9 +12,10 @@ enum CardsCommand {
     static let spec = CommandSpec(
         name: "cards",
         summary: "list cards (all decks, or filtered by section, kind and tag)",
-        usage: ["cards [--section TEXT] [--kind KIND] [--retired] [--leeches] [--suspended] [--flagged] [--json]"],
+        usage: ["cards [--section TEXT] [--only NAME]... [--kind KIND] [--retired] [--leeches] [--suspended] [--flagged] [--json]"],
         options: [
             OptionSpec("section", .value, valueName: "TEXT", help: "a section number (3, 3.4) or text in a heading, label or parent"),
+            DeckSelection.option,
             OptionSpec("kind", .value, valueName: "KIND", help: "definition, list, drill or question"),
             OptionSpec("retired", help: "also list retired cards (vanished from their deck, history kept)"),
             OptionSpec("leeches", help: "only leeches: cards that lapsed 'leech-lapses' times or more (default 8)"),
@@ -36,7 +37,8 @@ enum CardsCommand {
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let kindName = try invocation.choice("kind", from: CardKind.allCases.map(\.rawValue))
         let store = try context.syncedStore()
-        let filter = try context.sectionFilter(invocation, store: store, includeRetired: invocation.flag("retired"))
+        let decks = try DeckSelection.scope(invocation, store: store, allowDisabled: true)
+        let filter = try context.sectionFilter(invocation, store: store, decks: decks, includeRetired: invocation.flag("retired"))
         let configuration = try context.configuration(store)
         let (suspended, flagged, leeches) = try store.readSnapshot {
             (try store.cards(marked: .suspended), try store.cards(marked: .flagged),
@@ -58,7 +60,7 @@ enum CardsCommand {
         try store.readSnapshot {
             // Imported cards keep their Anki tags ("labels" here: `tags` are sysdrill's marks).
             let labels = context.json ? try store.allTags() : [:]
-            try store.forEachCard(includeRetired: invocation.flag("retired")) { stored in
+            try store.forEachCard(includeRetired: invocation.flag("retired"), decks: decks) { stored in
                 guard wanted(stored) else { return }
                 count += 1
                 if context.json {

@@ -165,7 +165,7 @@ enum DecksCommand {
                              command: "sysdrill decks remove")
         }
         guard deck.origin != .embedded else {
-            throw UsageError("'\(name)' is compiled into sysdrill and cannot be removed; use --section to study part of it",
+            throw UsageError("'\(name)' is compiled into sysdrill and cannot be removed; 'sysdrill decks disable \(name)' turns it off, and --only or --section study part of your decks",
                              command: "sysdrill decks remove")
         }
         let retired = try store.removeDeck(named: name)

@@ -14,8 +14,9 @@ enum DueCommand {
     static let spec = CommandSpec(
         name: "due",
         summary: "show today's counts (new / learning / review) and the next cards",
-        usage: ["due [--section S] [--json]"],
-        options: [OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a heading word)")],
+        usage: ["due [--section S] [--only NAME]... [--json]"],
+        options: [OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a word of a heading, label or term)"),
+                  DeckSelection.option],
         discussion: """
         A card is due today when it is due before the study day ends (the day rolls over at
         04:00 local time; see 'sysdrill config'). Overdue reviews come first, then learning
@@ -30,8 +31,10 @@ enum DueCommand {
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let store = try context.readingStore(synced: true)
         let configuration = try context.configuration(store)
+        let decks = try DeckSelection.scope(invocation, store: store, allowDisabled: false)
+        let section = try context.sectionFilter(invocation, store: store, decks: decks)
         let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
-                                         now: context.now, options: .init(section: try context.sectionFilter(invocation, store: store)))
+                                         now: context.now, options: .init(section: section, decks: decks))
         let drills = DrillSchedule.due(try DrillExercises.schedule(store: store), at: context.now)
         if context.json {
             var object = json(today)

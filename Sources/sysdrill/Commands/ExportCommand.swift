@@ -14,10 +14,11 @@ enum ExportCommand {
     static let spec = CommandSpec(
         name: "export",
         summary: "export your progress (JSON, to take to another machine) or the cards for Anki",
-        usage: ["export [--format json|anki-tsv] [--output FILE]", "export --format apkg --output FILE"],
+        usage: ["export [--format json|anki-tsv] [--only NAME]... [--output FILE]", "export --format apkg --output FILE"],
         options: [
             OptionSpec("format", .value, valueName: "FORMAT",
                        help: "json (default: cards, states, reviews, quiz answers, drills), anki-tsv, or apkg (an Anki package with the review history and scheduling; needs --output)"),
+            DeckSelection.option,
             OptionSpec("output", .value, valueName: "FILE", help: "write to FILE (a regular file atomically: a temporary file, then rename; a link's target the same way; a FIFO or device directly) instead of stdout; - is stdout"),
         ],
         discussion: """
@@ -27,6 +28,10 @@ enum ExportCommand {
         path) for Anki's File > Import. apkg writes a legacy Anki package (collection.anki2,
         schema 11): the same notes plus every review as Anki's review log and each card's
         state as Anki scheduling (docs/interop.md).
+
+        --only NAME (json, anki-tsv) exports only those decks' cards, active and retired,
+        with their states, renames, marks, reviews, and the quiz answers and drills on them
+        (estimate answers name no card and are left out). The file imports like a full one.
 
         Examples:
           sysdrill export --output ~/sysdrill-progress.json
@@ -44,7 +49,11 @@ enum ExportCommand {
         if format == "apkg" && output == nil {
             throw UsageError("--format apkg writes a binary package: give it a file with --output FILE", command: invocation.commandName)
         }
+        if format == "apkg" && invocation.flag("only") {
+            throw UsageError("--only works with --format json and anki-tsv; an apkg holds every deck", command: invocation.commandName)
+        }
         let store = try context.syncedStore()
+        let decks = try DeckSelection.scope(invocation, store: store, allowDisabled: true)
         var counts: JSONObject = [:]
         var bytes = 0
         // The JSON export is written as it is read (a million reviews would otherwise be
@@ -52,7 +61,7 @@ enum ExportCommand {
         func write(to append: ([UInt8]) throws -> Void) throws {
             if format == "json" {
                 let written = try ProgressExport.write(from: store, configuration: try context.configuration(store),
-                                                       exportedAt: context.now, to: append)
+                                                       exportedAt: context.now, decks: decks, to: append)
                 counts = ["cards": JSONValue(written.cards), "renames": JSONValue(written.renames), "marks": JSONValue(written.marks),
                           "reviews": JSONValue(written.reviews),
                           "quiz_results": JSONValue(written.quizResults), "drill_results": JSONValue(written.drillResults)]
@@ -63,7 +72,7 @@ enum ExportCommand {
                 counts = ["cards": JSONValue(package.cards), "reviews": JSONValue(package.reviews)]
                 bytes = package.bytes.count
             } else {
-                let cards = try store.cards().map(\.card)
+                let cards = try store.cards(decks: decks).map(\.card)
                 let text = AnkiTSV.text(cards)
                 try append(Array(text.utf8))
                 counts = ["cards": JSONValue(cards.count)]

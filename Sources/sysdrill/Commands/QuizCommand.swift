@@ -13,10 +13,11 @@ enum QuizCommand {
     static let spec = CommandSpec(
         name: "quiz",
         summary: "test yourself: multiple choice, typed terms, cloze (interactive or line mode)",
-        usage: ["quiz [--mode choice|typed|cloze|mixed] [--section S] [--count N] [--seed N] [--review-missed] [--json]"],
+        usage: ["quiz [--mode choice|typed|cloze|mixed] [--section S] [--only NAME]... [--count N] [--seed N] [--review-missed] [--json]"],
         options: [
             OptionSpec("mode", .value, valueName: "MODE", help: "choice, typed, cloze or mixed (default mixed)"),
-            OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a heading word)"),
+            OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a word of a heading, label or term)"),
+            DeckSelection.option,
             OptionSpec("count", .value, valueName: "N", help: "number of questions, 1-500 (default 10)"),
             OptionSpec("seed", .value, valueName: "N", help: "repeat a quiz exactly (the seed is printed after each quiz)"),
             OptionSpec("review-missed", help: "send each missed card back to today's review, due now"),
@@ -41,10 +42,11 @@ enum QuizCommand {
         let count = try invocation.integer("count", in: 1...500) ?? 10
         let seed = try seedOption(invocation) ?? PracticeRandom.freshSeed()
         let store = try context.syncedStore()
-        let filter = try context.sectionFilter(invocation, store: store)
+        let decks = try DeckSelection.scope(invocation, store: store, allowDisabled: false)
+        let filter = try context.sectionFilter(invocation, store: store, decks: decks)
         // Cards of a disabled deck are in no quiz.
         let disabled = try store.disabledDecks()
-        let cards = try store.cards().map(\.card).filter { !disabled.contains($0.deck) }
+        let cards = try store.cards(decks: decks).map(\.card).filter { !disabled.contains($0.deck) }
         let questions = QuizBuilder(cards: cards, filter: filter).build(mode: mode, count: count, seed: seed)
         let clock = context.clock
         let session = QuizSession(questions: questions, mode: mode, seed: seed, store: store, clock: clock,

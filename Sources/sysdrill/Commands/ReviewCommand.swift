@@ -13,9 +13,10 @@ enum ReviewCommand {
     static let spec = CommandSpec(
         name: "review",
         summary: "review today's due cards (interactive in a terminal, line mode otherwise)",
-        usage: ["review [--section S] [--limit N] [--new N] [--scheduler sm2|fsrs] [--json]"],
+        usage: ["review [--section S] [--only NAME]... [--limit N] [--new N] [--scheduler sm2|fsrs] [--json]"],
         options: [
-            OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a heading word)"),
+            OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a word of a heading, label or term)"),
+            DeckSelection.option,
             OptionSpec("limit", .value, valueName: "N", help: "at most N cards from today's queue this session"),
             OptionSpec("new", .value, valueName: "N", help: "up to N new cards in this session, even past today's limit"),
             OptionSpec("scheduler", .value, valueName: "NAME", help: "must be the active scheduler; switch with 'config set scheduler'"),
@@ -47,7 +48,8 @@ enum ReviewCommand {
         let store = try context.syncedStore()
         let configuration = try context.configuration(store)
         let calendar = context.calendar(configuration)
-        let filter = try context.sectionFilter(invocation, store: store)
+        let decks = try DeckSelection.scope(invocation, store: store, allowDisabled: false)
+        let filter = try context.sectionFilter(invocation, store: store, decks: decks)
 
         // A session used to show another scheduler's intervals while it stored the active
         // one's states (so the log still replayed): what it showed was not what it kept. The
@@ -60,7 +62,7 @@ enum ReviewCommand {
         let scheduler = configuration.makeScheduler()
         let clock = context.clock
         let today = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: clock.now,
-                                         options: .init(section: filter, newCards: newCards))
+                                         options: .init(section: filter, newCards: newCards, decks: decks))
         let session = ReviewSession(store: store, scheduler: scheduler, today: today,
                                     clock: clock, identifiers: RandomIdentifiers(), limit: limit, leech: configuration.leech)
         if session.remaining == 0 {
@@ -70,7 +72,7 @@ enum ReviewCommand {
                 context.print(JSONValue.object(report.json).serialized())
             } else {
                 context.print(try nothingDueText(store: store, configuration: configuration, calendar: calendar, now: clock.now,
-                                                 filtered: filter != nil || limit == 0))
+                                                 filtered: filter != nil || !decks.isEvery || limit == 0, decks: decks))
             }
             return ExitCode.ok
         }
@@ -96,14 +98,15 @@ enum ReviewCommand {
 
     /// Why there is nothing to show, and when there will be.
     static func nothingDueText(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
-                               now: Int64, filtered: Bool) throws -> String {
+                               now: Int64, filtered: Bool, decks: DeckScope = .every) throws -> String {
         if filtered {
             let everything = try TodayQueue.counts(store: store, configuration: configuration, calendar: calendar, now: now).total
             if everything > 0 {
                 return "Nothing due in this selection; \(everything) card\(everything == 1 ? " is" : "s are") due today in all (plain 'sysdrill review')."
             }
         }
-        guard let next = try store.earliestDue(now: now) else { return "Nothing due now. No reviews scheduled yet." }
+        // The next review of the decks asked for (`--only`), not of another deck.
+        guard let next = try store.earliestDue(now: now, decks: decks) else { return "Nothing due now. No reviews scheduled yet." }
         if next <= now { return "Nothing due now (today's limits are reached; 'review --new N' adds new cards)." }
         return "Nothing due now. Next review due \(LocalTime.shortFormat(next)) (in \(IntervalText.format(from: now, to: next)))."
     }

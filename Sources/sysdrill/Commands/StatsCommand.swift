@@ -12,8 +12,9 @@ enum StatsCommand {
     static let spec = CommandSpec(
         name: "stats",
         summary: "where you stand: today, streak, retention, forecast, heatmap, mastery per section",
-        usage: ["stats [--days N] [--json]"],
-        options: [OptionSpec("days", .value, valueName: "N", help: "forecast length in days, 1-365 (default 14)")],
+        usage: ["stats [--days N] [--only NAME]... [--json]"],
+        options: [OptionSpec("days", .value, valueName: "N", help: "forecast length in days, 1-365 (default 14)"),
+                  DeckSelection.option],
         discussion: """
         Definitions:
           due        review and learning cards in today's queue (daily review limit applied)
@@ -52,9 +53,10 @@ enum StatsCommand {
         let days = try invocation.integer("days", in: 1...365) ?? defaultForecastDays
         let store = try context.readingStore(synced: true)
         let configuration = try context.configuration(store)
+        let decks = try DeckSelection.scope(invocation, store: store, allowDisabled: true)
         // Every pass reads the same snapshot.
         let (report, quizResults, schedule, target) = try store.readSnapshot {
-            let source = try StoreStatsSource(store: store, configuration: configuration, now: context.now)
+            let source = try StoreStatsSource(store: store, configuration: configuration, now: context.now, decks: decks)
             let report = try StatsReport.make(source: source, calendar: context.calendar(configuration), now: context.now,
                                               forecastDays: days)
             return (report, source.quizResults, try DrillExercises.schedule(store: store),
