@@ -11,7 +11,7 @@ enum ExitCode {
     /// Every code with what it means, for the manual page.
     static let meanings: [(code: Int32, meaning: String)] = [
         (ok, "success"),
-        (failure, "failure (for example, 'decks lint' found problems)"),
+        (failure, "failure (for example, 'check' or 'decks lint' found problems)"),
         (usage, "a bad command line (an unknown command or option, a value out of range)"),
         (dataError, "bad input data: a deck, an expression or an import file (the message names file:line:column)"),
         (noInput, "a file or folder that does not exist"),

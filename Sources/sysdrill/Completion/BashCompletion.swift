@@ -61,10 +61,12 @@ struct BashCompletion {
         return """
         _sysdrill_decks() {
             local bin=${COMP_WORDS[0]} name
+            local -a database=()
             [[ $bin == '~/'* ]] && bin=$HOME/${bin#'~/'}
             [[ $db == '~/'* ]] && db=$HOME/${db#'~/'}
+            [[ -n $db ]] && database=(--db "$db")
             local IFS=$'\\n'
-            for name in $(command "$bin" ${db:+--db "$db"} decks --names 2>/dev/null); do
+            for name in $(command "$bin" "${database[@]}" decks --names 2>/dev/null); do
                 [[ $name == "$cur"* ]] && COMPREPLY+=("$(printf '%q' "$name")")
             done
         }
