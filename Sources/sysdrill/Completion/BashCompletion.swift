@@ -14,6 +14,7 @@ struct BashCompletion {
         #   source <(sysdrill completions bash)
         # Deck names come from 'sysdrill decks --names' (no database is created).
 
+
         """
     }
 

@@ -15,6 +15,7 @@ struct ZshCompletion {
         # ~/.zshrc, after compinit:  source <(sysdrill completions zsh)
         # Deck names come from 'sysdrill decks --names' (no database is created).
 
+
         """
     }
 
