@@ -57,12 +57,30 @@ bench: install-build
 install-build:
 	$(SWIFT) build $(INSTALL_FLAGS) --product sysdrill
 
+# Besides the binary: the shell completions where bash-completion, zsh and fish look for
+# them, and the man page. The built binary writes them (`sysdrill completions SHELL`,
+# `sysdrill man`) into a folder of the build, from which they are installed.
+SHARE = $(DESTDIR)$(PREFIX)/share
+GENERATED = $(dir $(INSTALL_BIN))share
+INSTALLED_FILES = bin/sysdrill share/bash-completion/completions/sysdrill share/zsh/site-functions/_sysdrill \
+	share/fish/vendor_completions.d/sysdrill.fish share/man/man1/sysdrill.1
+
 install: install-build
-	install -d "$(DESTDIR)$(PREFIX)/bin"
+	mkdir -p "$(GENERATED)"
+	"$(INSTALL_BIN)" completions bash > "$(GENERATED)/sysdrill.bash"
+	"$(INSTALL_BIN)" completions zsh > "$(GENERATED)/_sysdrill"
+	"$(INSTALL_BIN)" completions fish > "$(GENERATED)/sysdrill.fish"
+	"$(INSTALL_BIN)" man > "$(GENERATED)/sysdrill.1"
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(SHARE)/bash-completion/completions" "$(SHARE)/zsh/site-functions" \
+		"$(SHARE)/fish/vendor_completions.d" "$(SHARE)/man/man1"
 	install -m 0755 "$(INSTALL_BIN)" "$(DESTDIR)$(PREFIX)/bin/sysdrill"
+	install -m 0644 "$(GENERATED)/sysdrill.bash" "$(SHARE)/bash-completion/completions/sysdrill"
+	install -m 0644 "$(GENERATED)/_sysdrill" "$(SHARE)/zsh/site-functions/_sysdrill"
+	install -m 0644 "$(GENERATED)/sysdrill.fish" "$(SHARE)/fish/vendor_completions.d/sysdrill.fish"
+	install -m 0644 "$(GENERATED)/sysdrill.1" "$(SHARE)/man/man1/sysdrill.1"
 
 uninstall:
-	rm -f "$(DESTDIR)$(PREFIX)/bin/sysdrill"
+	rm -f $(foreach file,$(INSTALLED_FILES),"$(DESTDIR)$(PREFIX)/$(file)")
 
 clean:
 	rm -rf .build .build-static

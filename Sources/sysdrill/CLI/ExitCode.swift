@@ -7,4 +7,15 @@ enum ExitCode {
     static let noInput: Int32 = 66      // EX_NOINPUT: a file that does not exist
     static let ioError: Int32 = 74      // EX_IOERR: I/O or database error
     static let interrupted: Int32 = 130 // 128 + SIGINT
+
+    /// Every code with what it means, for the manual page.
+    static let meanings: [(code: Int32, meaning: String)] = [
+        (ok, "success"),
+        (failure, "failure (for example, 'check' or 'decks lint' found problems)"),
+        (usage, "a bad command line (an unknown command or option, a value out of range)"),
+        (dataError, "bad input data: a deck, an expression or an import file (the message names file:line:column)"),
+        (noInput, "a file or folder that does not exist"),
+        (ioError, "an I/O or database error"),
+        (interrupted, "interrupted (Ctrl-C); every answer given is kept"),
+    ]
 }

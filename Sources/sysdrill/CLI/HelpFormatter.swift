@@ -31,14 +31,17 @@ enum HelpFormatter {
         return text
     }
 
-    private static func optionLines(_ options: [OptionSpec]) -> String {
-        let labels = options.map { option -> String in
-            switch option.arity {
-            case .flag: return "--\(option.name)"
-            case .value: return "--\(option.name) \(option.valueName)"
-            case .values: return "--\(option.name) \(option.valueName)..."
-            }
+    /// `--section S`, `--serial PERCENT...`, `--json`: how help and the man page name an option.
+    static func label(of option: OptionSpec) -> String {
+        switch option.arity {
+        case .flag: return "--\(option.name)"
+        case .value: return "--\(option.name) \(option.valueName)"
+        case .values: return "--\(option.name) \(option.valueName)..."
         }
+    }
+
+    private static func optionLines(_ options: [OptionSpec]) -> String {
+        let labels = options.map(label(of:))
         let width = min(26, labels.map(\.count).max() ?? 0)
         var text = ""
         for (label, option) in zip(labels, options) {

@@ -16,7 +16,7 @@ enum CardsCommand {
         options: [
             OptionSpec("section", .value, valueName: "TEXT", help: "a section number (3, 3.4) or text in a heading, label or parent"),
             DeckSelection.option,
-            OptionSpec("kind", .value, valueName: "KIND", help: "definition, list, drill or question"),
+            OptionSpec("kind", .value, valueName: "KIND", values: .choices(CardKind.allCases.map(\.rawValue)), help: "definition, list, drill or question"),
             OptionSpec("retired", help: "also list retired cards (vanished from their deck, history kept)"),
             OptionSpec("leeches", help: "only leeches: cards that lapsed 'leech-lapses' times or more (default 8)"),
             OptionSpec("suspended", help: "only suspended cards ('card ID --unsuspend' puts one back)"),

@@ -20,6 +20,8 @@ enum CommandTable {
         QuizCommand.spec,
         DrillCommand.spec,
         EstimateCommand.spec,
+        CompletionsCommand.spec,
+        ManCommand.spec,
     ]
 
     static let root = CommandSpec(

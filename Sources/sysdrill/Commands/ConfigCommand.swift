@@ -14,8 +14,10 @@ enum ConfigCommand {
         usage: ["config list [--json]", "config get NAME", "config set NAME VALUE"],
         subcommands: [
             CommandSpec(name: "list", summary: "every setting with its value", usage: ["config list [--json]"], run: list),
-            CommandSpec(name: "get", summary: "one setting's value", usage: ["config get NAME"], positionals: 1...1, run: get),
+            CommandSpec(name: "get", summary: "one setting's value", usage: ["config get NAME"], positionals: 1...1,
+                        argument: .setting, run: get),
             CommandSpec(name: "set", summary: "change a setting", usage: ["config set NAME VALUE"], positionals: 2...64,
+                        argument: .setting,
                         discussion: settingsHelp, run: set),
         ],
         discussion: settingsHelp,

@@ -13,13 +13,17 @@ enum DecksCommand {
     static let spec = CommandSpec(
         name: "decks",
         summary: "list decks, or register and unregister your own Markdown decks",
-        usage: ["decks [--json]", "decks add PATH", "decks remove NAME", "decks disable NAME", "decks enable NAME",
+        usage: ["decks [--json]", "decks --names", "decks add PATH", "decks remove NAME", "decks disable NAME", "decks enable NAME",
                 "decks lint PATH|NAME [--json]"],
+        options: [
+            OptionSpec("names", help: "only the names, one a line (disabled decks too), read without syncing; no database is created"),
+        ],
         subcommands: [addSpec, removeSpec, disableSpec, enableSpec, lintSpec],
         discussion: """
         The outline compiled into sysdrill is always there. Registered decks are synced on
         every run (a file is parsed again only when its size or modification time changed);
-        use --deck PATH to add a deck for one run only.
+        use --deck PATH to add a deck for one run only. --names is what shell completion
+        asks for: the built-in decks and those the database has, without a lock or a write.
         """,
         run: list
     )
@@ -29,6 +33,7 @@ enum DecksCommand {
         summary: "register a Markdown deck file or folder (synced on every run)",
         usage: ["decks add PATH"],
         positionals: 1...1,
+        argument: .path,
         run: add
     )
 
@@ -37,6 +42,7 @@ enum DecksCommand {
         summary: "show the blocks of a deck that made no card and the cards that make weak prompts",
         usage: ["decks lint PATH|NAME [--json]"],
         positionals: 1...1,
+        argument: .deckOrPath,
         discussion: """
         PATH is a Markdown file or folder (nothing is registered or written); NAME is a
         registered deck or the built-in 'system-design'. Each finding has its file:line.
@@ -50,10 +56,12 @@ enum DecksCommand {
         summary: "unregister a deck; its cards are retired, their history kept",
         usage: ["decks remove NAME"],
         positionals: 1...1,
+        argument: .deck,
         run: remove
     )
 
     static func list(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
+        if invocation.flag("names") { return try names(context) }
         let store = try context.syncedStore()
         let decks = try store.decks()
         let cards = try store.cards(includeRetired: true)
@@ -93,6 +101,20 @@ enum DecksCommand {
         return ExitCode.ok
     }
 
+    /// `decks --names`: the built-in decks, then the database's (none when it does not exist).
+    static func names(_ context: AppContext) throws -> Int32 {
+        var names = BundledContent.files.map { FileSystem.deckName(for: $0.name) }
+        for name in try StudyStore.deckNames(readingOnly: try context.databasePath()) where !names.contains(name) {
+            names.append(name)
+        }
+        if context.json {
+            context.print(JSONValue.array(names.map { .string($0) }).serialized(pretty: true))
+        } else {
+            context.stdout.write(names.map { $0 + "\n" }.joined())
+        }
+        return ExitCode.ok
+    }
+
     static func add(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let path = invocation.positionals[0]
         let store = try context.syncedStore()
@@ -125,6 +147,7 @@ enum DecksCommand {
         summary: "turn a deck off: its cards leave every queue and quiz, their history kept",
         usage: ["decks disable NAME"],
         positionals: 1...1,
+        argument: .deck,
         run: { try switchDeck($0, $1, disabled: true) }
     )
 
@@ -133,6 +156,7 @@ enum DecksCommand {
         summary: "turn a disabled deck back on",
         usage: ["decks enable NAME"],
         positionals: 1...1,
+        argument: .deck,
         run: { try switchDeck($0, $1, disabled: false) }
     )
 

@@ -21,6 +21,7 @@ enum DrillCommand {
         ],
         // NAME may be several words without quotes: `sysdrill drill rate limiter`.
         positionals: 0...8,
+        argument: .drill,
         discussion: """
         NAME is a number from --list, or part of an exercise's name: url, chat, "rate limiter",
         partition. Phases of a 45-minute drill: requirements 0-5, estimates 5-10, entities and

@@ -11,12 +11,15 @@ import Progress
 /// `sysdrill export`: the whole history as a versioned JSON document, or the cards as
 /// a file Anki imports.
 enum ExportCommand {
+    /// What `--format` takes.
+    static let formats = ["json", "anki-tsv", "apkg"]
+
     static let spec = CommandSpec(
         name: "export",
         summary: "export your progress (JSON, to take to another machine) or the cards for Anki",
         usage: ["export [--format json|anki-tsv] [--only NAME]... [--output FILE]", "export --format apkg --output FILE"],
         options: [
-            OptionSpec("format", .value, valueName: "FORMAT",
+            OptionSpec("format", .value, valueName: "FORMAT", values: .choices(formats),
                        help: "json (default: cards, states, reviews, quiz answers, drills), anki-tsv, or apkg (an Anki package with the review history and scheduling; needs --output)"),
             DeckSelection.option,
             OptionSpec("output", .value, valueName: "FILE", help: "write to FILE (a regular file atomically: a temporary file, then rename; a link's target the same way; a FIFO or device directly) instead of stdout; - is stdout"),
@@ -42,7 +45,7 @@ enum ExportCommand {
     )
 
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
-        let format = try invocation.choice("format", from: ["json", "anki-tsv", "apkg"]) ?? "json"
+        let format = try invocation.choice("format", from: formats) ?? "json"
         // `--output -` is stdout, as with most tools.
         let output = invocation.value("output").flatMap { $0 == "-" ? nil : $0 }
         if let output, output.isEmpty { throw UsageError("--output needs a file name", command: invocation.commandName) }

@@ -22,12 +22,13 @@ enum ImportCommand {
         usage: ["import FILE [--format json|anki|apkg] [--dry-run] [--settings] [--json]",
                 "import - (read a sysdrill export from standard input)"],
         options: [
-            OptionSpec("format", .value, valueName: "FORMAT",
+            OptionSpec("format", .value, valueName: "FORMAT", values: .choices(ImportFileFormat.allCases.map(\.rawValue)),
                        help: "json (a sysdrill export), anki (an Anki collection file) or apkg (an .apkg/.colpkg package); default: told by the file's content"),
             OptionSpec("dry-run", help: "check the file and show what would change, changing nothing"),
             OptionSpec("settings", help: "also apply the file's scheduler settings (scheduler, limits, FSRS parameters, rollover hour)"),
         ],
         positionals: 1...1,
+        argument: .path,
         discussion: """
         The whole file is checked first; if anything is wrong, every problem is listed with
         its JSON path and nothing is imported (exit 65). Reviews, quiz answers and drills

@@ -15,7 +15,7 @@ enum QuizCommand {
         summary: "test yourself: multiple choice, typed terms, cloze (interactive or line mode)",
         usage: ["quiz [--mode choice|typed|cloze|mixed] [--section S] [--only NAME]... [--count N] [--seed N] [--review-missed] [--json]"],
         options: [
-            OptionSpec("mode", .value, valueName: "MODE", help: "choice, typed, cloze or mixed (default mixed)"),
+            OptionSpec("mode", .value, valueName: "MODE", values: .choices(QuizMode.allCases.map(\.rawValue)), help: "choice, typed, cloze or mixed (default mixed)"),
             OptionSpec("section", .value, valueName: "S", help: "only this part of the outline (3.4, or a word of a heading, label or term)"),
             DeckSelection.option,
             OptionSpec("count", .value, valueName: "N", help: "number of questions, 1-500 (default 10)"),

@@ -19,7 +19,7 @@ enum ReviewCommand {
             DeckSelection.option,
             OptionSpec("limit", .value, valueName: "N", help: "at most N cards from today's queue this session"),
             OptionSpec("new", .value, valueName: "N", help: "up to N new cards in this session, even past today's limit"),
-            OptionSpec("scheduler", .value, valueName: "NAME", help: "must be the active scheduler; switch with 'config set scheduler'"),
+            OptionSpec("scheduler", .value, valueName: "NAME", values: .choices(SchedulerKind.allCases.map(\.rawValue)), help: "must be the active scheduler; switch with 'config set scheduler'"),
         ],
         discussion: """
         In a terminal: Space shows the answer, 1-4 grade it (again, hard, good, easy), u undoes,
