@@ -69,6 +69,7 @@ enum DecksCommand {
                 if let index = sections.firstIndex(where: { $0.0 == top }) { sections[index].1 += 1 } else { sections.append((top, 1)) }
             }
             let source = deck.source.hasPrefix("embedded:") ? "Content/" + deck.source.dropFirst("embedded:".count) + " (embedded)"
+                : deck.source.hasPrefix("builtin:") ? "'" + deck.source.dropFirst("builtin:".count) + "' (built in)"
                 : deck.origin == .imported && deck.source.hasPrefix("anki:") ? deck.source.dropFirst("anki:".count) + " (from Anki)"
                 : deck.source
             summaries.append([

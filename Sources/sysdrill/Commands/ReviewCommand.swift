@@ -78,10 +78,11 @@ enum ReviewCommand {
         let interactive = TerminalQuery.isTerminal(0) && TerminalQuery.isTerminal(1) && !context.json
         var exitCode = ExitCode.ok
         if interactive {
-            let review = InteractiveReview(session: session, style: context.style, answerScale: configuration.answerScale, clock: clock)
+            let review = InteractiveReview(session: session, style: context.style, answerScale: configuration.answerScale, clock: clock,
+                                           checker: NumberCardChecker.check)
             if try review.run().ending == .interrupted { exitCode = ExitCode.interrupted }
         } else {
-            let lines = LineReview(session: session, channel: context.lineChannel())
+            let lines = LineReview(session: session, channel: context.lineChannel(), checker: NumberCardChecker.check)
             _ = try lines.run()
         }
         let report = try SessionReport.make(summary: session.summary, store: store, configuration: configuration,
