@@ -122,7 +122,9 @@ struct ReviewScreen {
                 for part in TextLayout.wrap(line, columns: width - 2) { body.append("  " + coloured(part)) }
             }
             if let proposed, !answered {
-                body.append("  " + style.bold("Space/Enter: \(proposed.name)") + style.dim(" (proposed; a grade key chooses another)"))
+                let hint = TextLayout.width("  Space/Enter: \(proposed.name) (proposed; a grade key chooses another)") <= width
+                    ? " (proposed; a grade key chooses another)" : ""
+                body.append("  " + style.bold("Space/Enter: \(proposed.name)") + style.dim(hint))
             }
             if !typedLines.isEmpty { body.append("") }
             grades = answered
