@@ -329,7 +329,7 @@ import Testing
             .waitFor("Probe 1/8:"), .type("w"), .waitFor("note>"), .type("counter\r"), .waitFor("Probe 2/8:"), .type("p"),
             .waitFor("Probe 3/8:"), .type("n"), .type("n"),
             .waitFor("Starts drawing boxes"), .type("3"), .type("3"), .type("3"), .type("3"), .type("1"), .type("3"), .type("3"),
-            .waitFor("Which of these points"), .type("1"), .type("2"), .type("\r"),
+            .waitFor("Enter saves these scores"), .type("\r"), .waitFor("Which of these points"), .type("1"), .type("2"), .type("\r"),
             .waitFor("Covered 2 of 8 reference points"), .waitFor("Common pitfalls"), .type("x"),
         ], cli: cli)
         #expect(result.exitCode == 0, "\(result.transcript)")
