@@ -19,12 +19,18 @@ public struct NumberAnswer: Sendable {
     /// `✓ good: within 25% of 500 µs (3.7% too high)`, `✗ miss: expected 500 µs (20x too low)`.
     public var verdictLine: String {
         let off = grade.ratio.map { " (" + EstimateReport.ratioText($0) + ")" } ?? ""
-        let given = grade.skipped ? "" : "  you said \(grade.givenDisplay)"
+        let given = grade.skipped ? "" : "  you said \(givenText)"
         switch grade.verdict {
         case .good: return "✓ good: within 25% of \(target)\(off)\(given)"
         case .pass: return "✓ pass: within 2x of \(target)\(off)\(given)"
         case .miss: return "✗ miss: expected \(target)\(off)\(given)"
         }
+    }
+
+    /// The answer as the table would write it: a duration in the unit that reads best
+    /// (`400 µs`, not `400,000 ns`), anything else in the card's unit.
+    var givenText: String {
+        grade.given.dimension == .time && grade.ratio != nil ? ReferenceNumbers.latencyText(grade.given.value) : grade.givenDisplay
     }
 
     /// The lines shown after the answer: the verdict, how the answer was read, the grade proposed.
