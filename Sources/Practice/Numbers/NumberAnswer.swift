@@ -43,8 +43,8 @@ public struct NumberAnswer: Sendable {
     /// The grade as JSON fields: `verdict`, `expected`, `given_value`, `ratio`, `note`.
     public var fields: JSONObject {
         var fields: JSONObject = ["verdict": .string(grade.verdict.rawValue), "correct": .bool(grade.correct), "expected": .string(target)]
-        fields.set("given_value", grade.skipped ? .null : .string(grade.givenDisplay))
-        fields.set("ratio", JSONValue(grade.ratio))
+        fields.set("given_value", grade.skipped ? .null : .string(givenText))
+        fields.set("ratio", JSONValue(grade.ratio.map { NumberText.rounded($0) }))
         fields.set("note", JSONValue(grade.note))
         return fields
     }
