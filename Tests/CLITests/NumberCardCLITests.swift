@@ -19,6 +19,11 @@ import Testing
         }
     }
 
+    @Test func eShowsTheRowOfTheTable() {
+        let card = NumberCards.cards().first { $0.term == "Disk seek" }!
+        #expect(BuiltInSource.describe(card.source) == "source: built-in table ('sysdrill numbers'), line \(card.source.line): Disk seek 10 ms 2 ms")
+    }
+
     @Test func theDeckIsListedOnByDefaultAndCanBeTurnedOff() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
