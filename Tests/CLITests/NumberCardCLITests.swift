@@ -43,6 +43,8 @@ import Testing
         #expect(try cli.run(["decks", "disable", "numbers"]).status == 0)
         #expect(try with - typedQuestions() == NumberCards.cards().count)
         #expect(try cli.run(["decks", "remove", "numbers"]).status != 0)
+        let lint = try cli.run(["decks", "lint", "numbers"])
+        #expect(lint.status == 64 && lint.stderr.contains("'numbers' is made from the table of 'sysdrill numbers'"))
     }
 
     func screen(_ field: String?, lines: [String] = [], proposed: Rating? = nil) -> ReviewScreen {

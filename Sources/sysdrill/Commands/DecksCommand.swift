@@ -196,6 +196,10 @@ enum DecksCommand {
             // A registered deck by name; a database that does not exist yet has none (and is not created).
             let databaseExists = FileSystem.info(try context.databasePath()) != nil
             let decks = databaseExists ? try context.store().decks() : []
+            if argument == NumberCards.deck, !decks.contains(where: { $0.name == argument && $0.origin != .embedded }) {
+                throw UsageError("'\(argument)' is made from the table of 'sysdrill \(argument)' and has no Markdown to lint",
+                                 command: "sysdrill decks lint")
+            }
             guard let deck = decks.first(where: { $0.name == argument }), deck.origin != .embedded else {
                 let names = decks.map(\.name) + BundledContent.files.map { FileSystem.deckName(for: $0.name) }
                 throw UsageError("no file, folder or deck named '\(argument)'" + Suggestion.didYouMean(argument, in: names),
