@@ -59,5 +59,8 @@ import Testing
         let saved = try #require(try fixture.store.drills(named: session.exercise.name).last)
         #expect(DrillNote.decode(saved.notesJSON) == [DrillNote(part: .requirements, text: "scope: links only"),
                                                      DrillNote(part: .estimates, text: "1,157 req/s")])
+        // `drill --history` shows them under the drill.
+        let history = DrillReport.historyText([saved])
+        #expect(history.hasSuffix("in progress (0:00 used)\n      requirements: scope: links only\n      estimates: 1,157 req/s\n"))
     }
 }
