@@ -31,6 +31,11 @@ enum ReviewCommand {
         then answer), @ (suspend) or q. End of input ends the session normally. With --json
         every event is one JSON line.
 
+        A number card (the built-in 'numbers' deck) is answered with a figure and its unit
+        ('500 us'; empty: don't know), graded within 25% good and within 2x hard, and the grade
+        proposed is taken with Space/Enter (an empty line in line mode) or overridden with a
+        grade key. 'sysdrill decks disable numbers' turns the deck off.
+
         A card whose lapses reach 'leech-lapses' (default 8) is a leech: the answer that makes
         it one says so, with the card's file:line, so you can rewrite it.
 
