@@ -12,6 +12,9 @@ public enum CardKind: String, Sendable, CaseIterable, Codable {
     case reverse
     /// Made from two to four definitions that are alternatives of one kind: how do they differ?
     case comparison
+    /// A figure worth knowing (`sysdrill numbers`), answered with a number and a unit and
+    /// graded by how close it is; `Card.items` holds the accepted values as quantities.
+    case number
 
     /// Made from other cards (`Card.from` names them).
     public var isDerived: Bool { self == .reverse || self == .comparison }

@@ -86,8 +86,8 @@ public struct PromptLinter: Sendable {
             if card.front.contains("name items ") && card.front.contains(" 1-") {
                 add(.longList, "it is asked in parts; group the items under a few labels of at most 7 each")
             }
-        case .drill, .reverse, .comparison:
-            break  // drills are exercises; derived cards are checked through their sources
+        case .drill, .reverse, .comparison, .number:
+            break  // drills are exercises; numbers are generated; derived cards are checked through their sources
         }
     }
 

@@ -79,8 +79,8 @@ public enum ClozeBuilder {
         case .definition, .question:
             let title = context.isEmpty ? card.term : context + " › " + card.term
             if let enumeration = commaEnumeration(in: card.back, title: title) { found.append(enumeration) }
-        case .reverse, .comparison:
-            break  // their text is their sources' text: the sources are asked instead
+        case .reverse, .comparison, .number:
+            break  // numbers are answered with a quantity; their text is their sources' text: the sources are asked instead
         case .drill:
             let items = card.items.map(withoutFinalStop)
             if items.count >= 3, items.allSatisfy({ isShortItem($0, maximumWords: maximumWordsInListItem) }) {

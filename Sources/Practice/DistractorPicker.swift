@@ -11,7 +11,7 @@ public enum DistractorPicker {
         switch card.kind {
         case .definition: return !card.back.isEmpty
         case .question: return !card.back.isEmpty && !card.back.contains("\n") && card.back.count <= 200
-        case .list, .drill, .reverse, .comparison: return false
+        case .list, .drill, .reverse, .comparison, .number: return false
         }
     }
 

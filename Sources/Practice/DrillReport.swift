@@ -66,6 +66,11 @@ public enum DrillReport {
                 case .abandoned:
                     text += "abandoned\n"
                 }
+                // The notes typed (per phase, and per probe of the deep dive); passed probes
+                // left an empty note, which says nothing here.
+                for note in DrillNote.decode(drill.notesJSON) where !note.text.isEmpty {
+                    text += "      " + (note.probe.map { "probe \($0)" } ?? note.part.phrase) + ": " + note.text + "\n"
+                }
             }
         }
         return text

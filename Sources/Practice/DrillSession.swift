@@ -130,6 +130,17 @@ public final class DrillSession {
         }
     }
 
+    /// Keeps a note for the current phase at once (the terminal's `w` outside the deep
+    /// dive's probes), so quitting mid-phase does not lose it; empty notes are not kept.
+    public func addNote(_ note: String) throws {
+        guard let phase = currentPhase else { return }
+        let text = note.trimmingCharacters(in: " ")
+        guard !text.isEmpty else { return }
+        notes.append(DrillNote(part: phase.part, text: text))
+        record.elapsedSeconds = elapsedSeconds
+        try persist()
+    }
+
     /// Saves the time spent so far without moving on (Ctrl-C, quitting mid-phase).
     public func save() throws {
         if !isScoring && !isFinished { record.elapsedSeconds = elapsedSeconds }
@@ -142,18 +153,44 @@ public final class DrillSession {
         return DrillScoring.parts[record.phaseScores.count]
     }
 
-    /// Records a 0-3 score for `nextScorePart`; the last one finishes the drill with its
-    /// weighted total.
-    public func score(_ value: Int) throws {
+    /// Records a 0-3 score for `nextScorePart`. With `finishing`, the last one finishes the
+    /// drill with its weighted total; without, the scores wait for `finishScoring` and
+    /// can still be corrected (`unscore`), as the terminal does before its summary.
+    public func score(_ value: Int, finishing: Bool = true) throws {
         guard nextScorePart != nil, DrillScoring.scale.contains(value) else {
             throw StoreError.inconsistent("no drill part is waiting for a score of \(value)")
         }
         record.phaseScores.append(value)
-        if record.phaseScores.count == DrillScoring.parts.count {
-            record.total = DrillScoring.total(record.phaseScores)
-            record.status = .finished
-            try sendWeakTopicsBack()
+        if finishing && allScored {
+            try finishScoring()
+            return
         }
+        try persist()
+    }
+
+    /// Every part has its score and the drill is not finished yet: the scores can be
+    /// corrected or saved as the result (`finishScoring`).
+    public var allScored: Bool {
+        isScoring && record.phaseScores.count == DrillScoring.parts.count
+    }
+
+    /// Takes back the last score given (to correct it before the summary); false when
+    /// there is none, or the drill is finished already.
+    @discardableResult
+    public func unscore() throws -> Bool {
+        guard isScoring, !record.phaseScores.isEmpty else { return false }
+        record.phaseScores.removeLast()
+        try persist()
+        return true
+    }
+
+    /// Finishes a drill whose parts are all scored: its weighted total, and the weak
+    /// topics sent back to review.
+    public func finishScoring() throws {
+        guard allScored else { throw StoreError.inconsistent("the drill has parts without a score") }
+        record.total = DrillScoring.total(record.phaseScores)
+        record.status = .finished
+        try sendWeakTopicsBack()
         try persist()
     }
 

@@ -59,8 +59,15 @@ public enum EstimateGrader {
 
     public static func grade(_ text: String, against question: EstimateQuestion,
                              calculator: Calculator = Calculator(calendar: .gregorian)) throws(Failure) -> EstimateGrade {
+        try grade(text, expected: question.expected, unit: question.unit, calculator: calculator)
+    }
+
+    /// Grades `text` against `expected`; a bare number is read in `unit`, and the answer
+    /// is shown in it.
+    public static func grade(_ text: String, expected: Quantity, unit: DisplayUnit,
+                             calculator: Calculator = Calculator(calendar: .gregorian)) throws(Failure) -> EstimateGrade {
         if text.allSatisfy(\.isWhitespace) {
-            return EstimateGrade(verdict: .miss, given: Quantity(value: 0, dimension: question.expected.dimension), givenDisplay: "",
+            return EstimateGrade(verdict: .miss, given: Quantity(value: 0, dimension: expected.dimension), givenDisplay: "",
                                  ratio: nil, note: dontKnowNote)
         }
         let evaluation: Evaluation
@@ -71,11 +78,10 @@ public enum EstimateGrader {
         }
         var given = evaluation.quantity
         var note: String?
-        let expected = question.expected
         if given.dimension == .none && expected.dimension != .none {
             // A bare number is read in the unit the answer is given in.
-            given = Quantity(value: given.value * question.unit.factor, dimension: expected.dimension)
-            note = "\(evaluation.display) taken as \(question.unit.text(of: given))"
+            given = Quantity(value: given.value * unit.factor, dimension: expected.dimension)
+            note = "\(evaluation.display) taken as \(unit.text(of: given))"
         }
         guard given.dimension == expected.dimension else {
             return EstimateGrade(verdict: .miss, given: given, givenDisplay: evaluation.display, ratio: nil,
@@ -89,7 +95,7 @@ public enum EstimateGrader {
         }
         let verdict: EstimateGrade.Verdict = comparison.isWithin(factor: goodFactor) ? .good
             : comparison.isWithin(factor: passFactor) ? .pass : .miss
-        return EstimateGrade(verdict: verdict, given: given, givenDisplay: question.unit.text(of: given),
+        return EstimateGrade(verdict: verdict, given: given, givenDisplay: unit.text(of: given),
                              ratio: comparison.ratio.isFinite ? comparison.ratio : nil, note: note)
     }
 }

@@ -6,7 +6,8 @@ import JSONText
 /// text: notes, the phase is done; a line starting with `=` is evaluated by the
 /// calculator and the phase goes on; `q` stops). In the deep dive, a rubric's probes come
 /// one at a time, one line each (the last ends the phase). Then one line per score, 0-3,
-/// with the anchors printed, for the six phases and communication; then the reference
+/// with the anchors printed, for the six phases and communication (`b` takes back the
+/// score before, to give it again); then the reference
 /// outline and one line of the points covered; then the pitfalls. A drill stopped early
 /// (q, end of input) stays saved and resumes with the next `sysdrill drill NAME`.
 public struct LineDrill {
@@ -70,6 +71,18 @@ public struct LineDrill {
                     try session.save()
                     return .stopped
                 }
+                // `b` takes back the score before, to correct it (the last score finishes the drill).
+                if line.trimmingCharacters(in: " ").lowercased() == "b" {
+                    guard let previous = session.record.phaseScores.indices.last.map({ DrillScoring.parts[$0] }), try session.unscore() else {
+                        channel.emit(["event": "invalid", "input": .string(line), "message": "no score to take back"], text: nil)
+                        channel.message("no score to take back; type 0, 1, 2 or 3")
+                        continue
+                    }
+                    channel.emit(["event": "unscore", "mode": "drill", "part": .string(previous.rawValue)],
+                                 text: nil)
+                    channel.message("took back the score of \(previous.title); score it again")
+                    break
+                }
                 guard let score = Int(line.trimmingCharacters(in: " ")), DrillScoring.scale.contains(score) else {
                     channel.emit(["event": "invalid", "input": .string(line), "message": "scores are 0, 1, 2 or 3"], text: nil)
                     channel.message("'\(line)' is not a score; type 0, 1, 2 or 3 (or q to stop)")
@@ -80,6 +93,8 @@ public struct LineDrill {
                 break
             }
         }
+        // Scored to the end in a terminal that quit before saving the result.
+        if session.allScored { try session.finishScoring() }
         if session.isFinished { try markCoverage() }
         return session.isFinished ? .finished : .stopped
     }

@@ -92,6 +92,10 @@ public struct QuizBuilder {
     /// repeats it. Only definition cards: a list's or a drill's name is a heading, not
     /// something one recalls from its contents.
     public func typedQuestion(_ card: Card) -> QuizQuestion? {
+        // A number card asks for its figure, graded by the estimate grader (QuizSession).
+        if card.kind == .number, let value = card.items.first {
+            return QuizQuestion(mode: .typed, card: card, prompt: card.front, key: TypedAnswerKey(expected: value))
+        }
         guard card.kind == .definition, !card.back.isEmpty else { return nil }
         let siblings = cards.filter { $0.id != card.id && $0.deck == card.deck && $0.section == card.section }.map(\.term)
         let context = OutlineContext.title(of: card.section)

@@ -20,7 +20,11 @@ public enum QuizReport {
     public static func resultLines(_ outcome: QuizSession.Outcome) -> [String] {
         let question = outcome.question
         var lines: [String] = []
-        if let grade = outcome.grade {
+        if let estimate = outcome.estimate {
+            // A number card: the estimate's verdict, then the card's back with its sources.
+            lines += estimate.lines
+            lines += question.card.back.split(separator: "\n").map { "  " + $0 }
+        } else if let grade = outcome.grade {
             switch grade.verdict {
             case .exact: lines.append(outcome.correct ? "✓ correct" + (grade.reason.map { " (\($0))" } ?? "") : "✗ wrong")
             case .close: lines.append("✓ correct (typo forgiven" + (grade.reason.map { ": \($0)" } ?? "") + ")")
@@ -94,6 +98,9 @@ public enum QuizReport {
         if question.mode == .choice {
             event.set("expected_option", JSONValue(question.answerIndex + 1))
             event.set("given_option", JSONValue(outcome.givenIndex.map { $0 + 1 }.map(Int64.init)))
+        }
+        if let estimate = outcome.estimate {
+            event.set("estimate", .object(estimate.fields))
         }
         if let grade = outcome.grade {
             event.set("grade", .string(grade.verdict.rawValue))

@@ -18,6 +18,8 @@ public final class QuizSession {
         public let givenIndex: Int?
         /// How a typed or cloze answer was graded.
         public let grade: TypedGrade?
+        /// For a number card: how close the estimate was (the estimate grader's verdict).
+        public var estimate: NumberAnswer? = nil
         public let durationMs: Int64
         /// The card was sent back to today's review.
         public let requeued: Bool
@@ -86,8 +88,36 @@ public final class QuizSession {
         guard let question = current, question.mode != .choice else {
             throw StoreError.inconsistent("no typed question is waiting for an answer")
         }
+        if question.card.kind == .number {
+            return try answerNumber(question, text: text)
+        }
         let grade = TypedAnswerGrader.grade(text, key: question.key)
         return try record(question, correct: grade.correct, given: text, givenIndex: nil, grade: grade)
+    }
+
+    /// A number card's answer is graded by the estimate grader: within 2x counts as right.
+    /// An answer that is not a quantity is a miss that says why (a quiz does not ask twice).
+    private func answerNumber(_ question: QuizQuestion, text: String) throws -> Outcome {
+        let trimmed = text.trimmingCharacters(in: " ")
+        let answer: NumberAnswer?
+        let typed: TypedGrade
+        do throws(EstimateGrader.Failure) {
+            answer = try NumberAnswer.grade(trimmed, card: question.card)
+            let verdict: TypedGrade.Verdict = trimmed.isEmpty ? .empty : answer?.grade.correct == true ? .exact : .wrong
+            typed = TypedGrade(verdict: verdict, closest: question.key.expected, sibling: nil, diff: [],
+                               reason: answer.map { $0.verdictLine })
+        } catch {
+            answer = nil
+            switch error {
+            case .unreadable(let reason):
+                typed = TypedGrade(verdict: .wrong, closest: question.key.expected, sibling: nil, diff: [],
+                                   reason: "not a quantity (\(reason)); write a number with its unit")
+            }
+        }
+        var outcome = try record(question, correct: typed.correct, given: text, givenIndex: nil, grade: typed)
+        outcome.estimate = answer
+        outcomes[outcomes.count - 1] = outcome
+        return outcome
     }
 
     private func record(_ question: QuizQuestion, correct: Bool, given: String, givenIndex: Int?,

@@ -10,6 +10,10 @@ import Timekeeping
 /// `again|hard|good|easy`, `u` (undo), `s` (skip), `!` (flag or unflag, then answer),
 /// `@` (suspend), `q` (quit). End of input ends the session normally; every answer given
 /// is already committed. An answer that makes the card a leech says so, once.
+/// A number card (with a `checker`) shows its front alone and takes an estimate first
+/// (`500 us`; an empty line is "don't know"): the back, the verdict and a proposed grade
+/// follow, and an empty line accepts that grade (any answer above chooses another). A
+/// line that is an answer above (`3`, `good`, `s`...) acts as one without an estimate.
 /// With `json`, stdout carries one JSON object per event instead.
 public struct LineReview {
     public enum Command: Equatable, Sendable {
@@ -19,10 +23,13 @@ public struct LineReview {
 
     let session: ReviewSession
     let channel: LineChannel
+    /// Grades the typed answers of number cards; without one they are revealed like others.
+    let checker: TypedCardChecker?
 
-    public init(session: ReviewSession, channel: LineChannel) {
+    public init(session: ReviewSession, channel: LineChannel, checker: TypedCardChecker? = nil) {
         self.session = session
         self.channel = channel
+        self.checker = checker
     }
 
     public static let validAnswers = "0-5, again, hard, good, easy, u (undo), s (skip), ! (flag), @ (suspend) or q (quit)"
@@ -77,6 +84,16 @@ public struct LineReview {
 
     private func show(_ presented: ReviewSession.Presented) {
         let card = presented.card
+        if card.asksTypedAnswer && checker != nil {
+            channel.emit([
+                "event": "card", "card": .string(card.id.rawValue), "position": JSONValue(presented.position),
+                "total": JSONValue(presented.total), "section": JSONValue(card.section), "kind": .string(card.kind.rawValue),
+                "state": .string(presented.state.phase.rawValue), "front": .string(card.front), "back": .string(card.back),
+                "answer": "typed",
+            ], text: card.front + "\n")
+            channel.message("type your estimate with its unit (empty line: don't know), or answer as usual")
+            return
+        }
         channel.emit([
             "event": "card", "card": .string(card.id.rawValue), "position": JSONValue(presented.position),
             "total": JSONValue(presented.total), "section": JSONValue(card.section), "kind": .string(card.kind.rawValue),
@@ -84,14 +101,66 @@ public struct LineReview {
         ], text: card.front + "\n---\n" + card.back + "\n")
     }
 
+    /// What the estimate line of a number card led to.
+    private enum Estimated {
+        case proposed(Rating)
+        case command(Command)
+        case end
+    }
+
+    /// Reads the estimate for a number card until one is read (or a line that is an
+    /// answer of its own), then shows the back, the verdict and the grade proposed.
+    private func estimate(_ presented: ReviewSession.Presented, checker: TypedCardChecker) -> Estimated {
+        let card = presented.card
+        while true {
+            guard let line = channel.readLine() else { return .end }
+            let trimmed = String(line.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+            if !trimmed.isEmpty, let command = Self.parse(trimmed) { return .command(command) }
+            switch checker(card, trimmed) {
+            case .unreadable(let reason):
+                channel.emit(["event": "invalid", "input": .string(line), "message": .string(reason)], text: nil)
+                channel.message("'\(trimmed)' is not a quantity (\(reason)); write a number with its unit, e.g. 500 us")
+            case .graded(let lines, let proposed, let fields):
+                var event: JSONObject = ["event": "estimate", "card": .string(card.id.rawValue), "given": .string(trimmed)]
+                for (key, value) in fields.entries { event.set(key, value) }
+                event.set("proposed", .string(proposed.name))
+                channel.emit(event, text: "---\n" + card.back + "\n" + lines.joined(separator: "\n") + "\n")
+                channel.message("proposed: \(proposed.name) (\(proposed.quality.rawValue)); an empty line accepts it, or give another grade")
+                return .proposed(proposed)
+            }
+        }
+    }
+
     /// Reads answers for the card until one moves on; false at `q` or end of input.
     private func answer(_ presented: ReviewSession.Presented) throws -> Bool {
+        var pending: Command?
+        var proposed: Rating?
+        if presented.card.asksTypedAnswer, let checker {
+            switch estimate(presented, checker: checker) {
+            case .end: return false
+            case .command(let command):
+                // Graded without an estimate: the back shows as on any other card.
+                if case .grade = command { channel.emit(nil, text: "---\n" + presented.card.back + "\n") }
+                pending = command
+            case .proposed(let rating): proposed = rating
+            }
+        }
         while true {
-            guard let line = channel.readLine() else { return false }
-            guard let command = Self.parse(line) else {
-                channel.emit(["event": "invalid", "input": .string(line), "message": .string("valid answers: \(Self.validAnswers)")], text: nil)
-                channel.message("'\(line)' is not an answer; valid answers: \(Self.validAnswers)")
-                continue
+            let command: Command
+            if let waiting = pending {
+                command = waiting
+                pending = nil
+            } else {
+                guard let line = channel.readLine() else { return false }
+                if let proposed, line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                    command = .grade(proposed.quality)
+                } else if let parsed = Self.parse(line) {
+                    command = parsed
+                } else {
+                    channel.emit(["event": "invalid", "input": .string(line), "message": .string("valid answers: \(Self.validAnswers)")], text: nil)
+                    channel.message("'\(line)' is not an answer; valid answers: \(Self.validAnswers)")
+                    continue
+                }
             }
             switch command {
             case .quit:
@@ -134,7 +203,7 @@ public struct LineReview {
                     channel.emit(["event": "undo", "card": .string(undone.rawValue)], text: nil)
                     channel.message("undone: that card comes again")
                 } else {
-                    channel.emit(["event": "invalid", "input": .string(line), "message": "nothing to undo"], text: nil)
+                    channel.emit(["event": "invalid", "input": "u", "message": "nothing to undo"], text: nil)
                     channel.message("nothing to undo")
                 }
                 return true

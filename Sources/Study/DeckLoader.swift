@@ -113,6 +113,8 @@ public struct DeckReader {
     private enum Source {
         case files([FileFingerprint])
         case embedded([UInt8], file: String)
+        /// Cards made by code (`DeckSynchronizer.GeneratedDeck`), handed out as they are.
+        case cards([Card])
     }
 
     private let deck: String
@@ -154,6 +156,14 @@ public struct DeckReader {
         self.widening = widening
     }
 
+    /// A reader of cards already made (a generated built-in deck).
+    public init(deck: String, cards: [Card]) {
+        self.deck = deck
+        source = .cards(cards)
+        folder = nil
+        widening = []
+    }
+
     /// Blocks that made no card, in the files read so far.
     public var notes: [DeckNote] { finishedNotes + (current?.notes ?? []) }
 
@@ -161,11 +171,17 @@ public struct DeckReader {
         switch source {
         case .files(let files): return files.count
         case .embedded: return 1
+        case .cards: return 0
         }
     }
 
     /// The next card, or nil at the end of the deck.
     public mutating func next() throws(DeckError) -> Card? {
+        if case .cards(let cards) = source {
+            guard fileIndex < cards.count else { return nil }
+            fileIndex += 1
+            return cards[fileIndex - 1]
+        }
         while true {
             if current == nil {
                 guard fileIndex < fileCount else { return nil }
@@ -223,6 +239,8 @@ public struct DeckReader {
                 .reader(for: try FileSystem.read(path))
         case .embedded(let bytes, let file):
             return try OutlineParser(deck: deck, file: file).reader(for: bytes)
+        case .cards:
+            preconditionFailure("a reader of made cards opens no file")
         }
     }
 

@@ -37,6 +37,36 @@ public struct DeckSynchronizer {
         }
     }
 
+    /// A built-in deck made by code rather than from Markdown (the `numbers` deck, from
+    /// the reference table): its cards are given whole, and its fingerprint is a hash of
+    /// them, so it is written again only when a new build changes a card.
+    public struct GeneratedDeck {
+        public let name: String
+        /// What `decks` shows as its source: `builtin:` and the command that prints it.
+        public let source: String
+        public let cards: [Card]
+
+        public init(name: String, source: String, cards: [Card]) {
+            self.name = name
+            self.source = source
+            self.cards = cards
+        }
+
+        var fingerprint: FileFingerprint {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            func mix(_ text: String) {
+                for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+                hash = (hash ^ 0x1E) &* 0x0000_0100_0000_01b3
+            }
+            for card in cards {
+                for text in [card.id.rawValue, card.kind.rawValue, card.term, card.front, card.back, card.source.description]
+                    + card.section + card.items { mix(text) }
+                mix(String(card.order))
+            }
+            return FileFingerprint(path: source, size: Int64(cards.count), fingerprint: Int64(bitPattern: hash))
+        }
+    }
+
     let store: StudyStore
     let now: UnixTime
 
@@ -79,7 +109,7 @@ public struct DeckSynchronizer {
         check.skippedFiles.map { "deck '\(deck)': file skipped: \($0)" }
     }
 
-    public func syncAll(embedded: [EmbeddedFile], transientPaths: [String]) throws -> Outcome {
+    public func syncAll(embedded: [EmbeddedFile], generated: [GeneratedDeck] = [], transientPaths: [String]) throws -> Outcome {
         var outcome = Outcome()
         var pending: [Pending] = []
         let known = Dictionary(uniqueKeysWithValues: try store.decks().map { ($0.name, $0) })
@@ -92,6 +122,18 @@ public struct DeckSynchronizer {
             let checked = try Self.checked(deck.reader)
             pending.append(Pending(name: deck.name, source: "embedded:" + file.name, origin: .embedded, files: deck.files,
                                    cards: checked.cards, check: checked.check))
+        }
+
+        for deck in generated {
+            // A user's own deck of that name (registered before the built-in one existed)
+            // keeps it: the built-in deck is left out rather than taking its cards over.
+            if let existing = known[deck.name], existing.origin != .embedded { continue }
+            let fingerprint = deck.fingerprint
+            if try store.fingerprints(deck: deck.name) == [fingerprint], known[deck.name] != nil { continue }
+            let cards = deck.cards
+            let reader: () -> DeckReader = { DeckReader(deck: deck.name, cards: cards) }
+            pending.append(Pending(name: deck.name, source: deck.source, origin: .embedded, files: [fingerprint],
+                                   cards: reader, check: DeckCheck()))
         }
 
         for deck in known.values.sorted(by: { $0.sortOrder < $1.sortOrder }) where deck.origin == .registered {
@@ -118,7 +160,7 @@ public struct DeckSynchronizer {
                     continue  // already registered: synced above
                 }
                 throw DeckError.unreadable(path: path, reason: existing.origin == .embedded
-                    ? "the built-in outline is already called '\(name)'; rename the file or folder"
+                    ? "a built-in deck is already called '\(name)'; rename the file or folder"
                     : "a deck named '\(name)' already comes from \(existing.source); rename the file or folder")
             }
             guard transientNames.insert(name).inserted else {
@@ -157,7 +199,7 @@ public struct DeckSynchronizer {
         let name = FileSystem.deckName(for: source)
         if let existing = try store.deck(named: name), existing.source != source, existing.origin != .transient {
             let reason = existing.origin == .embedded
-                ? "the built-in outline is already called '\(name)'; rename the file or folder"
+                ? "a built-in deck is already called '\(name)'; rename the file or folder"
                 : "a deck named '\(name)' is already registered from \(existing.source); rename the file or folder, or remove that deck first"
             throw DeckError.unreadable(path: path, reason: reason)
         }

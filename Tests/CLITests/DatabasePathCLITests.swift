@@ -38,6 +38,8 @@ import Testing
     @Test func theBuiltInDeckCanBeTurnedOffAndOnAgain() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
+        // The outline alone: the numbers deck (built in too) is switched off first.
+        #expect(try cli.run(["decks", "disable", "numbers"]).status == 0)
         try cli.run(["review", "--limit", "1"], stdin: "good\n")
         let off = try cli.run(["decks", "disable", "system-design"])
         #expect(off.status == 0)

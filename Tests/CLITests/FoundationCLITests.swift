@@ -63,7 +63,13 @@ import Testing
     @Test func cardsJSONListsEverySeedCardWithTheContractKeys() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
-        let cards = try #require(try cli.json(["cards", "--json"]) as? [[String: Any]])
+        let all = try #require(try cli.json(["cards", "--json"]) as? [[String: Any]])
+        // The numbers deck's cards: one per figure of `sysdrill numbers`, its source the table's row.
+        let numbers = all.filter { $0["deck"] as? String == "numbers" }
+        #expect(numbers.count == 34 && numbers.allSatisfy { $0["kind"] as? String == "number" })
+        #expect(numbers.allSatisfy { ($0["source"] as? [String: Any])?["file"] as? String == "sysdrill numbers" })
+        let cards = all.filter { $0["deck"] as? String == "system-design" }
+        #expect(cards.count + numbers.count == all.count)
         // The 131 written cards, 110 reverses and 15 comparisons.
         #expect(cards.filter { !["reverse", "comparison"].contains($0["kind"] as? String) }.count == 131)
         #expect(cards.count == 131 + 110 + 15)
@@ -106,7 +112,7 @@ import Testing
         #expect(result.stderr.contains("bad.md:4:13: invalid UTF-8"))
         // Nothing of the bad deck was written.
         let decks = try #require(try cli.json(["decks", "--json"]) as? [[String: Any]])
-        #expect(decks.compactMap { $0["name"] as? String } == ["system-design"])
+        #expect(decks.compactMap { $0["name"] as? String } == ["system-design", "numbers"])
     }
 
     @Test func registeredDeckIsSyncedAndRemovedKeepingHistory() throws {

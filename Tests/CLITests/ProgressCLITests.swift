@@ -53,7 +53,7 @@ import Testing
         #expect(retention["last_7_days"]?["rate"] as? Double == 1)
         #expect((stats["forecast"] as? [Any])?.count == 14)
         let mastery = try #require(stats["mastery"] as? [[String: Any]])
-        #expect(mastery.count == 16)
+        #expect(mastery.count == 16 + 3)  // the outline's sections, then the numbers deck's three tables
         #expect(mastery.first?["young"] as? Int == 2)
 
         let longer = try #require(try cli.json(["stats", "--json", "--days", "30"]) as? [String: Any])
@@ -73,7 +73,7 @@ import Testing
         #expect(result.status == 0)
         #expect(!result.stdout.contains("\u{1B}"))
         for text in ["Today", "streak 3 days", "retention last 7 days 100% (1 of 1)", "Forecast", "Reviews in the last year: 3 reviews on 3 days",
-                     "less · ░ ▒ ▓ █ more", "Mastery", "1. Requirements & Constraints"] {
+                     "less · ░ ▒ ▓ █ more", "Mastery", "system-design: 1. Requirements &", "numbers: Latency"] {
             #expect(result.stdout.contains(text), "missing \(text)")
         }
         let wednesday = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("  Wed ") && !$0.contains("│") })
@@ -90,7 +90,8 @@ import Testing
         let written = try cli.run(["export", "--output", out])
         #expect(written.status == 0)
         #expect(written.stdout.isEmpty)
-        #expect(written.stderr.contains("wrote \(out) (json: 256 cards, 3 reviews"))
+        // The outline's 256 cards and the numbers deck's 34.
+        #expect(written.stderr.contains("wrote \(out) (json: 290 cards, 3 reviews"))
         let stdout = try cli.run(["export"]).stdout
         #expect(try String(contentsOfFile: out, encoding: .utf8) == stdout)
         let files = try FileManager.default.contentsOfDirectory(atPath: cli.directory)

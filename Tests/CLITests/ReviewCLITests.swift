@@ -7,6 +7,8 @@ import Testing
     @Test func lineModeThroughPipesKeepsAnswersAtEndOfInput() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
+        // The outline's cards alone, in its order (the numbers deck would come every other card).
+        try cli.run(["decks", "disable", "numbers"])
         let result = try cli.run(["review", "--limit", "3"], stdin: "good\nbogus\n5\n")
         #expect(result.status == 0)
         let blocks = result.stdout.components(separatedBy: "\n---\n")
@@ -89,6 +91,8 @@ import Testing
     @Test func ctrlCInATerminalRestoresItAndKeepsAnswers() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
+        // The outline's cards alone, in its order (the numbers deck would come every other card).
+        try cli.run(["decks", "disable", "numbers"])
         // Answer one card (Space shows the answer, 3 = Good), then Ctrl-C on the next.
         let result = try PseudoTerminal.run(["review"], steps: [
             .waitFor("Functional?"), .type(" "), .waitFor("again"), .type("3"), .waitFor("Non-Functional?"), .type("\u{03}"),

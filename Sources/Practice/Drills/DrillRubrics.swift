@@ -59,9 +59,15 @@ public struct DrillRubrics: Sendable {
     /// The rubric in the sub-bullets of the drill bullet at `card.source.line`: the lines
     /// after it that are blank or indented deeper.
     public static func rubric(of card: Card, inFile text: String) throws(RubricError) -> DrillRubric {
+        let block = block(of: card, inFile: text)
+        return block.isEmpty ? DrillRubric() : try RubricReader.read(lines: block, file: card.source.file)
+    }
+
+    /// The lines of the drill bullet's sub-bullets, numbered as in the file.
+    static func block(of card: Card, inFile text: String) -> [(number: Int, text: Substring)] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let start = card.source.line
-        guard start >= 1, start <= lines.count else { return DrillRubric() }
+        guard start >= 1, start <= lines.count else { return [] }
         func indent(_ line: Substring) -> Int {
             var width = 0
             for character in line {
@@ -79,6 +85,6 @@ public struct DrillRubrics: Sendable {
             block.append((number, line))
             number += 1
         }
-        return try RubricReader.read(lines: block, file: card.source.file)
+        return block
     }
 }

@@ -107,12 +107,18 @@ final class AppContext {
         }
     }
 
+    /// The built-in decks made by code: the figures of `sysdrill numbers` as cards.
+    static var generatedDecks: [DeckSynchronizer.GeneratedDeck] {
+        [DeckSynchronizer.GeneratedDeck(name: NumberCards.deck, source: "builtin:" + NumberCards.sourceFile, cards: NumberCards.cards())]
+    }
+
     /// The database with every deck synced: the embedded outline, registered decks and
     /// this run's `--deck` paths. Warnings (a broken registered deck) go to stderr.
     func syncedStore() throws -> StudyStore {
         let store = try store()
         let embedded = BundledContent.files.map { DeckSynchronizer.EmbeddedFile(name: $0.name, bytes: $0.bytes) }
-        let outcome = try DeckSynchronizer(store: store, now: now).syncAll(embedded: embedded, transientPaths: invocation.values("deck"))
+        let outcome = try DeckSynchronizer(store: store, now: now).syncAll(embedded: embedded, generated: Self.generatedDecks,
+                                                                          transientPaths: invocation.values("deck"))
         for warning in outcome.warnings { note(errorStyle.yellow("warning:") + " " + warning) }
         // A user deck that changed says once what it gave and what the linter would show.
         for (deck, _, check) in outcome.checks {

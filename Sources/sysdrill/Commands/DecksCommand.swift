@@ -39,13 +39,16 @@ enum DecksCommand {
 
     static let lintSpec = CommandSpec(
         name: "lint",
-        summary: "show the blocks of a deck that made no card and the cards that make weak prompts",
+        summary: "show the blocks of a deck that made no card, the cards that make weak prompts and drill rubric problems",
         usage: ["decks lint PATH|NAME [--json]"],
         positionals: 1...1,
         argument: .deckOrPath,
         discussion: """
         PATH is a Markdown file or folder (nothing is registered or written); NAME is a
         registered deck or the built-in 'system-design'. Each finding has its file:line.
+        A drill card's rubric sub-bullets (Statement, Probes, Pitfalls, Reference, Anchors)
+        are checked too: a misspelled or empty part, anchors without all of 0-3, probes
+        without a statement, anything the drill would refuse.
         Exit status: 0 when the deck is clean, 1 when there are findings (like other linters).
         """,
         run: lint
@@ -77,6 +80,7 @@ enum DecksCommand {
                 if let index = sections.firstIndex(where: { $0.0 == top }) { sections[index].1 += 1 } else { sections.append((top, 1)) }
             }
             let source = deck.source.hasPrefix("embedded:") ? "Content/" + deck.source.dropFirst("embedded:".count) + " (embedded)"
+                : deck.source.hasPrefix("builtin:") ? "'" + deck.source.dropFirst("builtin:".count) + "' (built in)"
                 : deck.origin == .imported && deck.source.hasPrefix("anki:") ? deck.source.dropFirst("anki:".count) + " (from Anki)"
                 : deck.source
             summaries.append([
@@ -206,14 +210,20 @@ enum DecksCommand {
     static func lint(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let argument = invocation.positionals[0]
         let report: DeckLintReport
+        var rubrics: [RubricFinding] = []
         if FileSystem.info(argument) != nil {
             report = try DeckLint.lint(path: argument)
+            rubrics = try rubricFindings(path: argument)
         } else if let embedded = BundledContent.files.first(where: { FileSystem.deckName(for: $0.name) == argument }) {
             report = try DeckLint.lintEmbedded(name: embedded.name, bytes: embedded.bytes)
         } else {
             // A registered deck by name; a database that does not exist yet has none (and is not created).
             let databaseExists = FileSystem.info(try context.databasePath()) != nil
             let decks = databaseExists ? try context.store().decks() : []
+            if argument == NumberCards.deck, !decks.contains(where: { $0.name == argument && $0.origin != .embedded }) {
+                throw UsageError("'\(argument)' is made from the table of 'sysdrill \(argument)' and has no Markdown to lint",
+                                 command: "sysdrill decks lint")
+            }
             guard let deck = decks.first(where: { $0.name == argument }), deck.origin != .embedded else {
                 let names = decks.map(\.name) + BundledContent.files.map { FileSystem.deckName(for: $0.name) }
                 throw UsageError("no file, folder or deck named '\(argument)'" + Suggestion.didYouMean(argument, in: names),
@@ -224,13 +234,36 @@ enum DecksCommand {
                                  command: "sysdrill decks lint")
             }
             report = try DeckLint.lint(path: deck.source)
+            rubrics = try rubricFindings(path: deck.source)
         }
         if context.json {
-            context.print(JSONValue.array(lintJSON(report)).serialized(pretty: true))
+            context.print(JSONValue.array(lintJSON(report) + rubrics.map(rubricJSON)).serialized(pretty: true))
         } else {
-            context.stdout.write(lintText(report, context))
+            context.stdout.write(lintText(report, rubrics: rubrics, context))
         }
-        return report.isClean ? ExitCode.ok : ExitCode.failure
+        return report.isClean && rubrics.isEmpty ? ExitCode.ok : ExitCode.failure
+    }
+
+    /// The rubric problems of the deck's drill cards (their sub-bullets: Statement, Probes,
+    /// Pitfalls, Reference, Anchors), read from their files as a drill reads them.
+    static func rubricFindings(path: String) throws -> [RubricFinding] {
+        let files = try DeckLoader.fingerprints(of: path)
+        let name = FileSystem.deckName(for: FileSystem.absolute(path))
+        // A deck that cannot be read at all has had its error thrown by DeckLint already.
+        let cards = (try? DeckLoader.parse(deck: name, files: files, folder: DeckLoader.folder(of: path))) ?? []
+        var texts: [String: String] = [:]
+        var found: [RubricFinding] = []
+        for card in cards where card.kind == .drill {
+            let file = card.source.file
+            if texts[file] == nil { texts[file] = (try? FileSystem.read(file)).map { String(decoding: $0, as: UTF8.self) } ?? "" }
+            found += RubricLint.findings(for: card, inFile: texts[file] ?? "")
+        }
+        return found.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    }
+
+    static func rubricJSON(_ finding: RubricFinding) -> JSONValue {
+        ["type": "rubric", "file": .string(finding.file), "line": JSONValue(finding.line), "column": JSONValue(finding.column),
+         "reason": .string(finding.reason.rawValue), "drill": .string(finding.drill), "detail": .string(finding.detail)]
     }
 
     static func lintJSON(_ report: DeckLintReport) -> [JSONValue] {
@@ -248,7 +281,7 @@ enum DecksCommand {
         return findings
     }
 
-    static func lintText(_ report: DeckLintReport, _ context: AppContext) -> String {
+    static func lintText(_ report: DeckLintReport, rubrics: [RubricFinding] = [], _ context: AppContext) -> String {
         var text = ""
         for error in report.skippedFiles { text += "\(error)  (file skipped)\n" }
         for note in report.notes {
@@ -258,10 +291,15 @@ enum DecksCommand {
             text += "\(finding.file):\(finding.line): " + context.style.yellow("weak prompt (\(finding.reason.rawValue))")
                 + " '\(finding.term)': \(finding.suggestion)\n"
         }
+        for finding in rubrics {
+            text += "\(finding.file):\(finding.line):\(finding.column): " + context.style.yellow("rubric (\(finding.reason.rawValue))")
+                + " '\(finding.drill)': \(finding.detail)\n"
+        }
         var summary = "\(report.cards) card" + (report.cards == 1 ? "" : "s")
         summary += "; \(report.notes.count) block" + (report.notes.count == 1 ? "" : "s") + " made no card"
         summary += ", \(report.findings.count) weak prompt" + (report.findings.count == 1 ? "" : "s")
         if !report.skippedFiles.isEmpty { summary += ", \(report.skippedFiles.count) file" + (report.skippedFiles.count == 1 ? "" : "s") + " skipped" }
+        if !rubrics.isEmpty { summary += ", \(rubrics.count) rubric problem" + (rubrics.count == 1 ? "" : "s") }
         return text + summary + "\n"
     }
 

@@ -34,15 +34,16 @@ enum DrillCommand {
         from sub-bullets named Statement, Probes, Pitfalls, Reference, Anchors.
 
         In a terminal: Enter or n moves to the next phase, 1-9 tick checklist items, c opens
-        the calculator in the estimates phase, p shows the next probe and w writes a note for
-        it, q or Ctrl-C saves and stops (run the same command again to resume). At the end,
-        score each phase and communication 0-3; the weighted total (0-100) is saved for
+        the calculator in the estimates phase, p shows the next probe, w writes a note (for
+        the probe on screen, else for the phase), q or Ctrl-C saves and stops (run the same
+        command again to resume). At the end, score each phase and communication 0-3 (b takes
+        a score back; Enter saves them); the weighted total (0-100) is saved for
         --history and sets when the exercise is due again (a weak total in days, a strong one
         in weeks). Without NAME the menu starts on the most overdue exercise.
 
         Line mode (stdin not a terminal): one line per phase (notes; a line '= EXPR' is
-        evaluated by the calculator), one per probe in the deep dive, seven score lines 0-3,
-        then one line with the reference points covered ('1 3 4'). A saved drill resumes
+        evaluated by the calculator), one per probe in the deep dive, seven score lines 0-3
+        (b takes back the one before), then one line with the reference points covered ('1 3 4'). A saved drill resumes
         automatically. With --json each event is one JSON line; see docs/practice.md.
         """,
         run: run

@@ -32,6 +32,11 @@ enum ReviewCommand {
         then answer), @ (suspend) or q. End of input ends the session normally. With --json
         every event is one JSON line.
 
+        A number card (the built-in 'numbers' deck) is answered with a figure and its unit
+        ('500 us'; empty: don't know), graded within 25% good and within 2x hard, and the grade
+        proposed is taken with Space/Enter (an empty line in line mode) or overridden with a
+        grade key. 'sysdrill decks disable numbers' turns the deck off.
+
         A card whose lapses reach 'leech-lapses' (default 8) is a leech: the answer that makes
         it one says so, with the card's file:line, so you can rewrite it.
 
@@ -80,10 +85,11 @@ enum ReviewCommand {
         let interactive = TerminalQuery.isTerminal(0) && TerminalQuery.isTerminal(1) && !context.json
         var exitCode = ExitCode.ok
         if interactive {
-            let review = InteractiveReview(session: session, style: context.style, answerScale: configuration.answerScale, clock: clock)
+            let review = InteractiveReview(session: session, style: context.style, answerScale: configuration.answerScale, clock: clock,
+                                           checker: NumberCardChecker.check)
             if try review.run().ending == .interrupted { exitCode = ExitCode.interrupted }
         } else {
-            let lines = LineReview(session: session, channel: context.lineChannel())
+            let lines = LineReview(session: session, channel: context.lineChannel(), checker: NumberCardChecker.check)
             _ = try lines.run()
         }
         let report = try SessionReport.make(summary: session.summary, store: store, configuration: configuration,

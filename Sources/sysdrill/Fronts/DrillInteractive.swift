@@ -8,7 +8,10 @@ import Terminal
 /// The drill in a terminal: a live timer with a bell and a message at each phase
 /// boundary, the statement and the checklist, an inline calculator in the estimates
 /// phase, the probes one at a time in the deep dive (p next, w a note), then scoring with
-/// the anchors on screen, the reference outline to mark, and the pitfalls.
+/// the anchors on screen (b takes a score back; the last one waits for Enter, so any score
+/// can be corrected before the total), the reference outline to mark, and the pitfalls.
+/// `w` keeps a note for the phase (for the probe on screen in the deep dive). A schedule
+/// warning stays on screen until the phase it came in ends.
 /// `DrillSession` saves after every phase and score; Ctrl-C or q saves the time spent
 /// in the current phase too, and the next `sysdrill drill NAME` offers to resume.
 struct DrillInteractive {
@@ -105,7 +108,7 @@ struct DrillInteractive {
                 let warnings = session.takeWarnings()
                 if let last = warnings.last {
                     bell.write("\u{07}")
-                    screen.message = "⏰ " + last.text
+                    screen.warning = ("⏰ " + last.text, session.phaseIndex)
                     needsDraw = true
                 }
             }
@@ -160,9 +163,14 @@ struct DrillInteractive {
                     case .escape, .endOfInput: screen.noteOpen = false
                     default:
                         if case .submitted(let text) = screen.input.handle(key) {
-                            try session.answerProbe(text, endingPhase: false)
+                            if session.currentProbe != nil {
+                                try session.answerProbe(text, endingPhase: false)
+                                showProbe(session)
+                            } else if !text.trimmingCharacters(in: " ").isEmpty, let phase = session.currentPhase {
+                                try session.addNote(text)
+                                screen.message = "note kept for \(phase.part.phrase)"
+                            }
                             screen.noteOpen = false
-                            showProbe(session)
                         }
                     }
                     continue
@@ -181,7 +189,7 @@ struct DrillInteractive {
                 case .character("p") where session.currentProbe != nil:
                     try session.answerProbe("", endingPhase: false)
                     showProbe(session)
-                case .character("w") where session.currentProbe != nil:
+                case .character("w"):
                     screen.input.text = ""
                     screen.noteOpen = true
                 case .character("s") where screen.rubric?.statement.isEmpty == false:
@@ -200,9 +208,25 @@ struct DrillInteractive {
                 guard let session else { return (.stopped, nil) }
                 switch key {
                 case .character(let character) where character.wholeNumberValue.map(DrillScoring.scale.contains) == true:
-                    try session.score(character.wholeNumberValue!)
+                    guard !session.allScored else {
+                        screen.message = "all parts are scored: Enter saves them, b changes the last"
+                        continue
+                    }
+                    // The last score waits for Enter, so it can be corrected too.
+                    try session.score(character.wholeNumberValue!, finishing: false)
+                    screen.message = nil
                     screen.scores = session.record.phaseScores
-                    if session.isFinished { afterScoring(session) }
+                case .character("b"), .backspace:
+                    if try session.unscore() {
+                        screen.scores = session.record.phaseScores
+                        screen.message = "score it again: \(DrillScoring.parts[screen.scores.count].title)"
+                    } else {
+                        screen.message = "no score to take back"
+                    }
+                case .enter where session.allScored:
+                    try session.finishScoring()
+                    screen.message = nil
+                    afterScoring(session)
                 case .character("q"), .escape, .endOfInput:
                     try session.save()
                     return (.stopped, session)

@@ -36,6 +36,9 @@ struct DrillScreen {
     var scores: [Int] = []
     var total: Double?
     var message: String?
+    /// The last schedule warning (`⏰ … time for estimates`) and the phase it came in: it
+    /// shows until that phase ends, then it is stale and goes.
+    var warning: (text: String, phase: Int)?
     /// The exercise's rubric (nil: the generic checklist only).
     var rubric: DrillRubric?
     /// The statement is shown in the first two phases, and in any phase after `s`.
@@ -136,16 +139,18 @@ struct DrillScreen {
             cursor = (lines.count, field.cursorColumn)
         }
         var bottom: [String] = []
+        if let warning, warning.phase == phaseIndex { bottom.append(style.yellow(TextLayout.truncate(warning.text, to: width))) }
         if let message { bottom.append(style.yellow(TextLayout.truncate(message, to: width))) }
         let footer: String
         if calculatorOpen {
             footer = "Enter evaluates (40M * 25 / day -> req/s, or rps --dau 40M --per-user 25) · Esc closes"
         } else if noteOpen {
-            footer = "Enter keeps the note and shows the next probe · Esc closes"
+            footer = probe != nil && phase.part == .deepDives ? "Enter keeps the note and shows the next probe · Esc closes"
+                : "Enter keeps the note for this phase · Esc closes"
         } else {
-            let probeKeys = phase.part == .deepDives && probe != nil ? " · p probe · w note" : ""
+            let probeKeys = phase.part == .deepDives && probe != nil ? " · p probe · w note" : " · w note"
             let statementKey = rubric?.statement.isEmpty == false ? " · s statement" : ""
-            footer = "Enter/n next phase · 1-9 tick" + (phase.part == .estimates ? " · c calculator" : "") + probeKeys + statementKey + " · q save and quit"
+            footer = "Enter/n next · 1-9 tick" + (phase.part == .estimates ? " · c calculator" : "") + probeKeys + statementKey + " · q save and quit"
         }
         bottom.append(style.dim(TextLayout.truncate(footer, to: width)))
         let gap = rows - lines.count - bottom.count
@@ -197,7 +202,10 @@ struct DrillScreen {
             lines.append(style.bold("Total \(DrillReport.format(total))/100") + " · saved")
         } else {
             if let message { lines.append(style.yellow(TextLayout.truncate(message, to: width))) }
-            lines.append(style.dim(TextLayout.truncate("0-3 scores the marked part · q save and quit", to: width)))
+            let keys = scores.count == DrillScoring.parts.count
+                ? "Enter saves these scores · b changes the last · q save and quit"
+                : "0-3 scores the marked part" + (scores.isEmpty ? "" : " · b back one part") + " · q save and quit"
+            lines.append(style.dim(TextLayout.truncate(keys, to: width)))
         }
         return lines
     }

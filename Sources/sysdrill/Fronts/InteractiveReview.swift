@@ -20,6 +20,8 @@ struct InteractiveReview {
     let style: Style
     let answerScale: AnswerScale
     let clock: SessionClock
+    /// Grades the typed estimate of a number card; without one it is revealed like others.
+    var checker: TypedCardChecker? = nil
 
     func run() throws -> (ending: Ending, learningLeft: Int) {
         let terminal = try TerminalSession()
@@ -35,6 +37,8 @@ struct InteractiveReview {
         /// A card just answered that became a leech: it stays on screen with the news until
         /// the next key, so `e` shows its source and `!`/`@` act on it.
         var leechOnScreen: CardID?
+        /// The estimate being typed on a number card.
+        var field = InputLine()
 
         func advance() -> Bool {
             screen.revealed = false
@@ -45,6 +49,10 @@ struct InteractiveReview {
             switch session.next() {
             case .card(let presented):
                 screen.presented = presented
+                screen.typedField = presented.card.asksTypedAnswer && checker != nil ? "" : nil
+                screen.typedLines = []
+                screen.proposed = nil
+                field = InputLine()
                 screen.previews = session.preview(presented)
                 screen.qualityPreviews = answerScale == .quality ? session.qualityPreview(presented) : []
                 waitingUntil = nil
@@ -65,6 +73,23 @@ struct InteractiveReview {
                 screen.waitingText = "All done for now. Press u to undo the last answer, or any other key to finish."
                 return true
             }
+        }
+
+        /// Commits `quality` for the card on screen and moves on; false when nothing is left.
+        func grade(_ quality: Quality, _ presented: ReviewSession.Presented) throws -> Bool {
+            let outcome = try session.answer(quality)
+            let name = quality.rating.name
+            let result = outcome.repeatsToday ? "\(name): again later today" : "\(name): next in \(ReviewSession.intervalText(from: outcome.review.at, to: outcome.after.due))"
+            if outcome.becameLeech {
+                // Stay on the card: "e shows file:line" must be about this one.
+                screen.answered = true
+                leechOnScreen = presented.card.id
+                screen.message = "\(LeechRule.message) e shows file:line · \(result)"
+                return true
+            }
+            guard advance() else { return false }
+            screen.message = result
+            return true
         }
 
         guard advance() else { return (.finished, 0) }
@@ -129,6 +154,41 @@ struct InteractiveReview {
                         continue
                     }
                 }
+                // A number card takes its estimate first: keys type into the field (so
+                // `s` or `q` are letters there); Esc on an empty field or Ctrl-D quits.
+                if screen.typedField != nil, !screen.revealed, let presented = screen.presented, let checker {
+                    switch key {
+                    case .interrupt, .endOfInput, .up, .down, .pageUp, .pageDown:
+                        break  // as on any card below
+                    case .escape:
+                        guard field.text.isEmpty else {
+                            field.text = ""
+                            screen.typedField = ""
+                            continue
+                        }
+                        session.putBackCurrent()
+                        return (.quit, learningLeft)
+                    default:
+                        switch field.handle(key) {
+                        case .edited:
+                            screen.typedField = field.text
+                        case .ignored:
+                            needsDraw = false
+                        case .submitted(let text):
+                            switch checker(presented.card, text) {
+                            case .unreadable(let reason):
+                                field.text = text
+                                screen.message = "not a quantity: \(reason). Write a number with its unit, e.g. 500 us"
+                            case .graded(let lines, let proposed, _):
+                                screen.revealed = true
+                                screen.scroll = 0
+                                screen.typedLines = lines
+                                screen.proposed = proposed
+                            }
+                        }
+                        continue
+                    }
+                }
                 switch key {
                 case .interrupt:
                     session.putBackCurrent()
@@ -165,6 +225,11 @@ struct InteractiveReview {
                     guard advance() else { return (.finished, 0) }
                     screen.message = "suspended until 'sysdrill card \(id.rawValue.prefix(8)) --unsuspend' (u undoes)"
                 case .character(" "), .enter:
+                    // After an estimate, Space or Enter takes the grade proposed.
+                    if let presented = screen.presented, screen.revealed, !screen.answered, let proposed = screen.proposed {
+                        guard try grade(proposed.quality, presented) else { return (.finished, 0) }
+                        continue
+                    }
                     if screen.presented != nil { screen.revealed = true }
                     screen.scroll = 0
                 case .up, .character("k"):
@@ -182,18 +247,7 @@ struct InteractiveReview {
                         }
                         continue
                     }
-                    let outcome = try session.answer(quality)
-                    let name = quality.rating.name
-                    let result = outcome.repeatsToday ? "\(name): again later today" : "\(name): next in \(ReviewSession.intervalText(from: outcome.review.at, to: outcome.after.due))"
-                    if outcome.becameLeech {
-                        // Stay on the card: "e shows file:line" must be about this one.
-                        screen.answered = true
-                        leechOnScreen = presented.card.id
-                        screen.message = "\(LeechRule.message) e shows file:line · \(result)"
-                        continue
-                    }
-                    guard advance() else { return (.finished, 0) }
-                    screen.message = result
+                    guard try grade(quality, presented) else { return (.finished, 0) }
                 default:
                     needsDraw = false
                 }

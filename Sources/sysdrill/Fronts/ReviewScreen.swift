@@ -25,6 +25,11 @@ struct ReviewScreen {
     var canUndo = false
     /// Lines scrolled down in a card too long for the terminal (Up/Down, j/k, PgUp/PgDn).
     var scroll = 0
+    /// The estimate typed so far on a number card (nil on other cards).
+    var typedField: String?
+    /// After an estimate: the verdict and how it was read, and the grade proposed.
+    var typedLines: [String] = []
+    var proposed: Rating?
 
     static func helpLines(scale: AnswerScale) -> [String] {
         var lines = [
@@ -37,6 +42,8 @@ struct ReviewScreen {
             lines.append("  0 - 5          SM-2 quality (0-2 again, 3 hard, 4 good, 5 easy)")
         }
         lines += [
+            "  (number card)  type the estimate with its unit, Enter checks it (empty: don't know);",
+            "                 then Space or Enter takes the grade proposed, or a grade key another",
             "  u              undo the last answer (also across cards)",
             "  s              skip: hide this card until tomorrow",
             "  !              flag this card, or unflag it ('sysdrill cards --flagged' lists them)",
@@ -110,9 +117,22 @@ struct ReviewScreen {
             body.append("  " + style.dim(String(repeating: "─", count: min(40, width - 4))))
             for line in TextLayout.wrap(ControlCharacters.visible(card.back), columns: width - 2) { body.append("  " + line) }
             body.append("")
+            for line in typedLines {
+                let coloured = line.hasPrefix("✓") ? style.green : line.hasPrefix("✗") ? style.red : style.dim
+                for part in TextLayout.wrap(line, columns: width - 2) { body.append("  " + coloured(part)) }
+            }
+            if let proposed, !answered {
+                let hint = TextLayout.width("  Space/Enter: \(proposed.name) (proposed; a grade key chooses another)") <= width
+                    ? " (proposed; a grade key chooses another)" : ""
+                body.append("  " + style.bold("Space/Enter: \(proposed.name)") + style.dim(hint))
+            }
+            if !typedLines.isEmpty { body.append("") }
             grades = answered
                 ? [style.dim(TextLayout.truncate("  any key: next card · e source · ! flag · @ suspend · u undo", to: width))]
                 : gradeLines(width: width, style: style)
+        } else if let typedField {
+            body.append("  ≈ " + ControlCharacters.visible(typedField) + "_")
+            body.append(style.dim(TextLayout.truncate("  a number with its unit, Enter checks (empty: don't know) · Esc quits", to: width)))
         } else {
             body.append(style.dim("  Space or Enter to show the answer"))
         }
