@@ -60,9 +60,9 @@ def main() -> None:
     config = col.decks.config_dict_for_deck_id(deck_id)
     config["new"]["perDay"] = new_per_day
     config["rev"]["perDay"] = reviews_per_day
-    # sysdrill's new-card limit does not depend on its review limit.
-    config["newCardsIgnoreReviewLimit"] = True
     col.decks.update_config(config)
+    # sysdrill's new-card limit does not depend on its review limit (a collection setting).
+    col.set_config("newCardsIgnoreReviewLimit", True)
     today = col.sched.today
     anki_day_start = col.sched.day_cutoff - DAY
     shift = anki_day_start - day_start  # whole days: each review stays on its study day
