@@ -30,14 +30,12 @@ enum AnkiReference {
         return folder + "/Anki/anki_reference.py"
     }()
 
-    /// The venv's python: `SYSDRILL_ANKI_VENV`, else `~/.cache/sysdrill/venv-anki`.
+    /// The venv's python: `SYSDRILL_ANKI_PYTHON` (as for the interop tests), else the venv
+    /// `.ci/run` makes, `~/.cache/sysdrill/venv-anki`.
     static func python() -> String? {
         let environment = Environment.current
-        let venv = environment["SYSDRILL_ANKI_VENV"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["HOME"].map { $0 + "/.cache/sysdrill/venv-anki" }
-        guard let venv else { return nil }
-        let python = venv + "/bin/python"
-        return access(python, X_OK) == 0 ? python : nil
+        let candidates = [environment["SYSDRILL_ANKI_PYTHON"], environment["HOME"].map { $0 + "/.cache/sysdrill/venv-anki/bin/python" }]
+        return candidates.compactMap { $0 }.first { !$0.isEmpty && access($0, X_OK) == 0 }
     }
 }
 
@@ -47,7 +45,7 @@ extension Bench {
     /// moment: Anki's counts must equal it.
     func ankiReference(database: String, now: UnixTime, dueJSON: String, label: String) throws -> AnkiTimes {
         guard let python = AnkiReference.python() else {
-            return .unavailable("n/a (no venv with anki==26.9.3; .ci/run makes ~/.cache/sysdrill/venv-anki)")
+            return .unavailable("n/a (no venv with anki==26.9.3: .ci/run makes ~/.cache/sysdrill/venv-anki)")
         }
         guard access(AnkiReference.script, R_OK) == 0 else { return .unavailable("n/a (no \(AnkiReference.script))") }
         // Anki's own clock is the real one; RUST_BACKTRACE (not passed) costs it ~60 ms at open.
