@@ -134,8 +134,9 @@ public final class ReviewSession {
     /// Cards still to come in this session (queue + waiting learning steps).
     public var remaining: Int { queue.count + waiting.count }
 
-    /// How many cards of the queue are read with a card that is not read yet: one query
-    /// per this many cards shown, and never more than these in memory ahead of the screen.
+    /// How many cards one read takes when the next card has not been read yet: that card
+    /// and the ones after it in the queue. One query per this many cards shown, and never
+    /// more than these read ahead of the screen.
     static let readAhead = 16
 
     /// The next card to show, chosen at the clock's current time. Reads the card (and a
