@@ -76,7 +76,9 @@ let package = Package(
         .executableTarget(
             name: "sysdrill-bench",
             dependencies: ["Deck", "Scheduling", "Store", "Study", "Review", "Practice", "Progress", "Timekeeping", "SeededRandom"],
-            path: "Benchmarks"
+            path: "Benchmarks",
+            // `Anki/`: the Anki reference script, run with a test-only venv when there is one.
+            exclude: ["Anki"]
         ),
         .testTarget(name: "DeckTests", dependencies: ["Deck", "BundledContent", "SeededRandom"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Timekeeping"], exclude: ["Vectors"]),

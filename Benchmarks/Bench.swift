@@ -104,6 +104,8 @@ final class Bench {
     private var units: String?
     var cmark: String?
     private var sqlite3: String?
+    /// Anki on the history as it stands at `now` (the `due`, review start and stats rows).
+    var ankiNormal = AnkiTimes()
 
     init(settings: BenchSettings) {
         self.settings = settings
@@ -137,6 +139,9 @@ final class Bench {
         printHeader()
         let data = try prepareData()
         if settings.prepareOnly { return [] }
+        let normalDue = path("due-normal.json")
+        try dueJSON(database: data.history, environment: childEnvironment, output: normalDue)
+        ankiNormal = try ankiReference(database: data.history, now: data.nowSeconds, dueJSON: normalDue, label: "normal day")
 
         var measurements: [Measurement] = []
         measurements.append(try startUp(settings.sysdrill, label: ""))
@@ -451,6 +456,7 @@ final class Bench {
         step("due: " + (text.split(separator: "\n").first { $0.contains("\"total\"") }.map { String($0.drop { $0 == " " }) } ?? ""))
         try measure(&measurement, runs: settings.runs(15), subject: spawnSysdrill(["--db", data.history, "due", "--json"]),
                     reference: spawnTool(sqlite3, [data.history, dueQuery(data)]))
+        measurement.compare(withAnki: ankiNormal.dueTree, note: ankiNormal.note)
         return measurement
     }
 

@@ -2,8 +2,9 @@
 import Glibc
 #endif
 
-/// One finished child: wall time from just before `posix_spawn` to `wait4`'s return,
-/// and the peak resident set `wait4` reports for it.
+/// One finished child: wall time from just before `posix_spawn` to `wait4`'s return (or
+/// to its first byte of output, see `ChildCommand.timeToFirstOutput`), and the peak
+/// resident set `wait4` reports for it.
 struct ChildResult {
     let seconds: Double
     let peakBytes: Int
@@ -21,6 +22,10 @@ struct ChildCommand {
     var output: String?
     /// stderr to stdout's place instead of /dev/null.
     var errorsToOutput = false
+    /// Time to the child's first byte on stdout (read through a pipe, the rest drained)
+    /// instead of to its end: "the first card shown" of a line-mode review, which writes
+    /// each card with write(2) as it shows it. The peak memory is still the whole run's.
+    var timeToFirstOutput = false
 }
 
 enum BenchError: Error, CustomStringConvertible {
@@ -57,16 +62,42 @@ enum ChildProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, command.input ?? "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, command.output ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var outputPipe: [Int32] = [-1, -1]
+        if command.timeToFirstOutput {
+            guard pipe(&outputPipe) == 0 else { throw BenchError.io("pipe: \(String(cString: strerror(errno)))") }
+            posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
+            posix_spawn_file_actions_addclose(&actions, outputPipe[0])
+            posix_spawn_file_actions_addclose(&actions, outputPipe[1])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, command.output ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
         if command.errorsToOutput {
             posix_spawn_file_actions_adddup2(&actions, 1, 2)
         } else {
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         }
-        return try spawnAndWait(command.arguments, environment: command.environment, actions: &actions)
+        guard command.timeToFirstOutput else {
+            return try spawnAndWait(command.arguments, environment: command.environment, actions: &actions)
+        }
+        return try spawnAndWait(command.arguments, environment: command.environment, actions: &actions) { started in
+            close(outputPipe[1])
+            defer { close(outputPipe[0]) }
+            var first: Double?
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(outputPipe[0], $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { break }
+                if first == nil { first = Clock.seconds() - started }
+            }
+            return first
+        }
     }
 
-    static func spawnAndWait(_ arguments: [String], environment: [String], actions: inout posix_spawn_file_actions_t) throws -> ChildResult {
+    /// `whileRunning` (given the start time) runs between the spawn and the wait; the
+    /// time it returns, if any, replaces the wall time.
+    static func spawnAndWait(_ arguments: [String], environment: [String], actions: inout posix_spawn_file_actions_t,
+                             whileRunning: ((Double) -> Double?)? = nil) throws -> ChildResult {
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer {
@@ -77,12 +108,13 @@ enum ChildProcess {
         let started = Clock.seconds()
         let code = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
         guard code == 0 else { throw BenchError.spawn(arguments[0], code) }
+        let measured = whileRunning?(started)
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 {
             guard errno == EINTR else { throw BenchError.io("wait4: \(String(cString: strerror(errno)))") }
         }
-        let elapsed = Clock.seconds() - started
+        let elapsed = whileRunning == nil ? Clock.seconds() - started : measured ?? Clock.seconds() - started
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         // Linux reports ru_maxrss in KiB.
         return ChildResult(seconds: elapsed, peakBytes: Int(usage.ru_maxrss) * 1024, status: exit)
@@ -139,7 +171,7 @@ final class Launcher {
 
     func run(_ command: ChildCommand) throws -> ChildResult {
         var fields = [command.input ?? "", command.output ?? "", command.errorsToOutput ? "1" : "0",
-                      String(command.arguments.count)]
+                      command.timeToFirstOutput ? "1" : "0", String(command.arguments.count)]
         fields += command.arguments + command.environment
         var message = String(fields.count) + "\n"
         for field in fields { message += String(field.utf8.count) + "\n" + field }
@@ -165,11 +197,11 @@ final class Launcher {
                 guard let lengthLine = input.line(), let length = Int(lengthLine), let bytes = input.bytes(length) else { return 1 }
                 fields.append(String(decoding: bytes, as: UTF8.self))
             }
-            guard fields.count >= 4, let argumentCount = Int(fields[3]), fields.count >= 4 + argumentCount else { return 1 }
-            let command = ChildCommand(arguments: Array(fields[4..<(4 + argumentCount)]),
-                                       environment: Array(fields[(4 + argumentCount)...]),
+            guard fields.count >= 5, let argumentCount = Int(fields[4]), fields.count >= 5 + argumentCount else { return 1 }
+            let command = ChildCommand(arguments: Array(fields[5..<(5 + argumentCount)]),
+                                       environment: Array(fields[(5 + argumentCount)...]),
                                        input: fields[0].isEmpty ? nil : fields[0], output: fields[1].isEmpty ? nil : fields[1],
-                                       errorsToOutput: fields[2] == "1")
+                                       errorsToOutput: fields[2] == "1", timeToFirstOutput: fields[3] == "1")
             let reply: String
             do {
                 let result = try ChildProcess.run(command)

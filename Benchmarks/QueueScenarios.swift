@@ -14,6 +14,7 @@ extension Bench {
         var stats = Measurement("stats --json (\(settings.cardCount / 1000)k cards, \(settings.reviewCount / 1000)k reviews)")
         stats.memoryBudget = Self.memoryBudget
         try measure(&stats, runs: settings.runs(5), subject: spawnSysdrill(["--db", data.history, "stats", "--json"]))
+        stats.compare(withAnki: ankiNormal.graphs, note: ankiNormal.note)
         measurements.append(stats)
 
         var cards = Measurement("cards --json (every card of the deck)")
@@ -31,16 +32,50 @@ extension Bench {
         try measure(&prefix, runs: settings.runs(9), subject: spawnSysdrill(["--db", data.history, "card", shortID]))
         measurements.append(prefix)
 
+        var normalStart = try reviewStart(database: data.history, environment: childEnvironment, label: "a normal day")
+        normalStart.compare(withAnki: ankiNormal.firstCard, note: ankiNormal.note)
+        measurements.append(normalStart)
+
         let broken = path("break.sqlite")
         let morning = try failAfterABreak(data, into: broken)
         var breakDue = Measurement("due --json after a break (30k cards failed that morning)")
         breakDue.memoryBudget = Self.memoryBudget
         let environment = childEnvironment.filter { !$0.hasPrefix("SYSDRILL_NOW=") } + ["SYSDRILL_NOW=" + ISO8601.format(morning)]
         let command = ChildCommand(arguments: [settings.sysdrill, "--db", broken, "due", "--json"], environment: environment)
+        let breakJSON = path("due-break.json")
+        try dueJSON(database: broken, environment: environment, output: breakJSON)
+        let ankiBreak = try ankiReference(database: broken, now: morning, dueJSON: breakJSON, label: "after a break")
         try measure(&breakDue, runs: settings.runs(5), subject: { [unowned self] in try start(command) })
+        breakDue.compare(withAnki: ankiBreak.dueTree, note: ankiBreak.note)
         measurements.append(breakDue)
+        var breakStart = try reviewStart(database: broken, environment: environment, label: "after a break")
+        breakStart.compare(withAnki: ankiBreak.firstCard, note: ankiBreak.note)
+        measurements.append(breakStart)
         Files.remove(broken)
         return measurements
+    }
+
+    /// `sysdrill review` in line mode answered `q`: the time from the start of the process
+    /// to the first card on its stdout (the summary that follows the `q` is not timed;
+    /// the peak memory is the whole run's). Nothing is written, so every run sees the same
+    /// database.
+    func reviewStart(database: String, environment: [String], label: String) throws -> Measurement {
+        var measurement = Measurement("review start: first card shown, \(label)")
+        measurement.memoryBudget = Self.memoryBudget
+        let input = path("quit.txt")
+        try Files.write("q\n", to: input)
+        // Check once that a card is what comes first.
+        let output = path("review-start.out")
+        let check = ChildCommand(arguments: [settings.sysdrill, "--db", database, "review"], environment: environment,
+                                 input: input, output: output)
+        guard try start(check).succeeded, try Files.readText(output).contains("\n---\n") else {
+            throw BenchError.setup("review (\(label)) showed no card: '\((try? Files.readText(output))?.prefix(300) ?? "")'")
+        }
+        var command = check
+        command.output = nil
+        command.timeToFirstOutput = true
+        try measure(&measurement, runs: settings.runs(9), subject: { [unowned self] in try start(command) })
+        return measurement
     }
 
     /// A copy of the history where, 60 days after it ends, the first 30k reviewed cards

@@ -14,6 +14,11 @@ struct Measurement {
     var memoryBudget: Int?
     /// Why the scenario did not run at all.
     var unavailable: String?
+    /// Anki's backend doing the same work in-process (issue 18), in seconds per run; empty
+    /// with `ankiNote` saying why, or nil note and no times: no Anki column for this row.
+    var ankiTimes: [Double] = []
+    var ankiNote: String?
+    var hasAnkiColumn = false
 
     enum Target {
         case none
@@ -28,6 +33,14 @@ struct Measurement {
     }
 
     var median: Double? { Statistics.median(times) }
+    var ankiMedian: Double? { Statistics.median(ankiTimes) }
+
+    /// Sets this row's Anki figures.
+    mutating func compare(withAnki times: [Double], note: String?) {
+        hasAnkiColumn = true
+        ankiTimes = times
+        ankiNote = note
+    }
     var referenceMedian: Double? { Statistics.median(referenceTimes) }
     var ratio: Double? {
         guard let median, let referenceMedian, referenceMedian > 0 else { return nil }
@@ -111,12 +124,13 @@ enum Format {
 enum ReportTable {
     /// A Markdown table (readable in a terminal, pasteable into docs/PERFORMANCE.md).
     static func render(_ measurements: [Measurement]) -> String {
-        let header = ["scenario", "median", "runs", "peak RSS", "reference", "ref. median", "ratio", "target", "result"]
+        let header = ["scenario", "median", "runs", "peak RSS", "reference", "ref. median", "ratio", "target", "result",
+                      "Anki in-process", "x Anki"]
         var rows: [[String]] = []
         for measurement in measurements {
             if let reason = measurement.unavailable {
                 rows.append([measurement.scenario, "not available", "0", "—", measurement.referenceName ?? "—", "—", "—",
-                             measurement.targetText, reason])
+                             measurement.targetText, reason, "—", "—"])
                 continue
             }
             let reference = measurement.referenceName ?? "—"
@@ -129,8 +143,17 @@ enum ReportTable {
             case .some(false): result = "MISS"
             case .none: result = measurement.referenceNote != nil ? "n/a" : "—"
             }
+            // Anki: its median (and what differs, if anything), and sysdrill's median over it.
+            var anki = "—", overAnki = "—"
+            if measurement.hasAnkiColumn {
+                let median = measurement.ankiMedian
+                anki = median.map { Format.duration($0) + (measurement.ankiNote.map { " (\($0))" } ?? "") }
+                    ?? measurement.ankiNote ?? "n/a"
+                if let median, median > 0, let own = measurement.median { overAnki = Format.number(own / median, digits: 1) + "x" }
+            }
             rows.append([measurement.scenario, Format.duration(measurement.median), String(measurement.times.count),
-                         Format.mebibytes(measurement.peakBytes), reference, referenceMedian, ratio, measurement.targetText, result])
+                         Format.mebibytes(measurement.peakBytes), reference, referenceMedian, ratio, measurement.targetText, result,
+                         anki, overAnki])
         }
         var widths = header.map { $0.unicodeScalars.count }
         for row in rows {

@@ -62,6 +62,14 @@ public struct StatsReport: Sendable {
         var drillTotalSum = 0.0
 
         public var quizScore: Double? { quizAnswered == 0 ? nil : Double(quizCorrect) / Double(quizAnswered) }
+
+        mutating func add(_ counts: SectionCounts) {
+            cards += counts.cards
+            mature += counts.mature
+            young += counts.young
+            learning += counts.learning
+            new += counts.new
+        }
         public var drillScore: Double? { drillsFinished == 0 ? nil : drillTotalSum / Double(drillsFinished) }
     }
 
@@ -192,8 +200,27 @@ public struct StatsReport: Sendable {
             let dayStarts = (1...max(1, forecastDays)).map { calendar.start(ofDay: day.number + Int64($0)) }
             let named = Set(source.quizResults.compactMap(\.cardID) + source.drillResults.compactMap(\.cardID))
             let leech = source.configuration.leech
+            // Cards come mostly section by section: a run of cards of one section is counted
+            // here and added to `mastery` when the section changes, which hashes the key once
+            // per run instead of five times per card (a fifth of `stats` on 190k cards).
+            var run: SectionRun?
+            func flush() {
+                // A run of retired cards only counts nowhere (as before: no empty section).
+                guard let run, run.counts.cards > 0 else { return }
+                if mastery[run.key] == nil {
+                    masteryOrder.append(run.key)
+                    mastery[run.key] = SectionMastery(deck: run.key.deck, section: run.key.section)
+                }
+                mastery[run.key]!.add(run.counts)
+                if let place = run.firstPlace, firstPlace[run.key].map({ place < $0 }) ?? true { firstPlace[run.key] = place }
+            }
             try source.forEachCard { card in
-                let key = SectionKey(deck: card.deck, section: card.topSection ?? "(no section)")
+                let section = card.topSection ?? "(no section)"
+                if run == nil || run!.key.section != section || run!.key.deck != card.deck {
+                    flush()
+                    run = SectionRun(key: SectionKey(deck: card.deck, section: section))
+                }
+                let key = run!.key
                 if named.contains(card.id), sectionOf[card.id] == nil { sectionOf[card.id] = key }
                 guard !card.retired else { return }
                 let isSuspended = source.suspended.contains(card.id)
@@ -219,26 +246,32 @@ public struct StatsReport: Sendable {
                 if leech.isLeech(card.state) { leeches += 1 }
                 if isSuspended { suspended += 1 }
                 if source.flagged.contains(card.id) { flagged += 1 }
-                if mastery[key] == nil {
-                    masteryOrder.append(key)
-                    mastery[key] = SectionMastery(deck: key.deck, section: key.section)
-                }
-                if let place = card.deckPlace, firstPlace[key].map({ place < $0 }) ?? true { firstPlace[key] = place }
+                if let place = card.deckPlace, run!.firstPlace.map({ place < $0 }) ?? true { run!.firstPlace = place }
                 let state = card.state ?? .new
-                mastery[key]!.cards += 1
+                run!.counts.cards += 1
                 switch state.phase {
-                case .new: mastery[key]!.new += 1
-                case .learning, .relearning: mastery[key]!.learning += 1
+                case .new: run!.counts.new += 1
+                case .learning, .relearning: run!.counts.learning += 1
                 case .review:
-                    if state.intervalDays >= matureIntervalDays { mastery[key]!.mature += 1 } else { mastery[key]!.young += 1 }
+                    if state.intervalDays >= matureIntervalDays { run!.counts.mature += 1 } else { run!.counts.young += 1 }
                 }
             }
+            flush()
             // Sections in the order their first card comes in the deck.
             if !firstPlace.isEmpty { masteryOrder.sort { firstPlace[$0]! < firstPlace[$1]! } }
         }
     }
 
     struct SectionKey: Hashable { let deck: String, section: String }
+
+    /// The cards of one section met one after another in the card pass, counted together.
+    struct SectionRun {
+        let key: SectionKey
+        var counts = SectionCounts()
+        var firstPlace: StatsCard.DeckPlace?
+    }
+
+    struct SectionCounts { var cards = 0, mature = 0, young = 0, learning = 0, new = 0 }
 
     /// How many of the ascending `times` are at or before `time` (a binary search).
     static func countAtOrBefore(_ time: UnixTime, in times: [UnixTime]) -> Int {

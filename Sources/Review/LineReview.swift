@@ -64,7 +64,7 @@ public struct LineReview {
         }
         defer { session.whileLocked = nil }
         while true {
-            switch session.next() {
+            switch try session.next() {
             case .finished:
                 return 0
             case .waiting(let until, let remaining):

@@ -81,7 +81,12 @@ public final class ReviewSession {
     let dayEnd: UnixTime
     let leech: LeechRule
 
+    /// The cards read so far: a session started from a queue without its cards
+    /// (`TodayQueue.build(loadingCards: false)`) reads each card's text, state and flag
+    /// when it is about to be shown, a few ahead at a time (`readAhead`).
     private var cards: [CardID: Card]
+    /// What this session knows of each card's state: read with the card, then what its
+    /// answers and undos made of it.
     private var states: [CardID: CardState]
     private var flagged: Set<CardID>
     /// Cards in the order they will be shown.
@@ -129,30 +134,59 @@ public final class ReviewSession {
     /// Cards still to come in this session (queue + waiting learning steps).
     public var remaining: Int { queue.count + waiting.count }
 
-    /// The next card to show, chosen at the clock's current time.
-    public func next() -> Next {
-        let now = clock.now
-        waiting.sort { ($0.due, $0.id) < ($1.due, $1.id) }
-        let chosen: CardID
-        if let due = waiting.first, due.due <= now {
-            chosen = waiting.removeFirst().id
-        } else if !queue.isEmpty {
-            chosen = queue.removeFirst()
-        } else if let due = waiting.first, due.due <= now + Self.learnAhead {
-            chosen = waiting.removeFirst().id
-        } else if let due = waiting.first {
-            return .waiting(until: due.due, remaining: waiting.count)
-        } else {
-            current = nil
-            return .finished
+    /// How many cards one read takes when the next card has not been read yet: that card
+    /// and the ones after it in the queue. One query per this many cards shown, and never
+    /// more than these read ahead of the screen.
+    static let readAhead = 16
+
+    /// The next card to show, chosen at the clock's current time. Reads the card (and a
+    /// few after it in the queue) from the store when this session has not read it yet;
+    /// a card that no longer exists is passed over.
+    public func next() throws -> Next {
+        while true {
+            let now = clock.now
+            waiting.sort { ($0.due, $0.id) < ($1.due, $1.id) }
+            let chosen: CardID
+            if let due = waiting.first, due.due <= now {
+                chosen = waiting.removeFirst().id
+            } else if !queue.isEmpty {
+                chosen = queue.removeFirst()
+            } else if let due = waiting.first, due.due <= now + Self.learnAhead {
+                chosen = waiting.removeFirst().id
+            } else if let due = waiting.first {
+                return .waiting(until: due.due, remaining: waiting.count)
+            } else {
+                current = nil
+                return .finished
+            }
+            if cards[chosen] == nil { try read([chosen] + queue.prefix(Self.readAhead - 1)) }
+            guard let card = cards[chosen] else { continue }
+            current = chosen
+            shownCount += 1
+            shownAtMilliseconds = clock.monotonicMilliseconds()
+            let state = states[chosen] ?? .new
+            let presented = Presented(card: card, state: state, position: shownCount, total: shownCount + remaining,
+                                      flagged: flagged.contains(chosen), leech: leech.isLeech(state))
+            return .card(presented)
         }
-        current = chosen
-        shownCount += 1
-        shownAtMilliseconds = clock.monotonicMilliseconds()
-        let state = states[chosen] ?? .new
-        let presented = Presented(card: cards[chosen]!, state: state, position: shownCount, total: shownCount + remaining,
-                                  flagged: flagged.contains(chosen), leech: leech.isLeech(state))
-        return .card(presented)
+    }
+
+    /// How many cards this session has read (for tests: a lazy start reads only a few).
+    var cardsRead: Int { cards.count }
+
+    /// Reads the cards of `ids` this session has not read yet, with their states and flags,
+    /// in one query. A state this session already knows (an answer, an undo, another
+    /// scheduler's view) is kept.
+    private func read(_ ids: [CardID]) throws {
+        let missing = ids.filter { cards[$0] == nil }
+        guard !missing.isEmpty else { return }
+        let loaded = try store.queuedCards(missing)
+        for id in missing {
+            guard let entry = loaded[id] else { continue }
+            cards[id] = entry.card
+            if states[id] == nil { states[id] = entry.state ?? .new }
+            if entry.flagged { flagged.insert(id) }
+        }
     }
 
     /// "next in ..." for a due date: a gap of days as the local clock counts it, so a

@@ -21,14 +21,23 @@ struct SiblingBurial {
     /// sibling earlier in `taken` or in `rows` (which are in the queue's order of priority).
     func keepingOnePerFamily(_ rows: [QueueRow], after taken: [QueueRow] = []) -> [QueueRow] {
         var claimed: [CardID: CardID] = [:]  // family ID -> the card that has it today
-        for row in taken { for key in row.family { claimed[key] = row.id } }
+        claimed.reserveCapacity(taken.count + rows.count)
+        for row in taken {
+            claimed[row.id] = row.id
+            for key in row.from { claimed[key] = row.id }
+        }
         var kept: [QueueRow] = []
+        kept.reserveCapacity(rows.count)
+        // The family is the card's ID and its sources', looked at one by one: a queue of
+        // 30k cards after a break made two arrays per card here.
+        func isClaimed(_ key: CardID, by id: CardID) -> Bool {
+            if let holder = claimed[key], holder != id { return true }
+            return reviewedByKey[key]?.contains { $0 != id } ?? false
+        }
         for row in rows {
-            let family = row.family
-            let reviewedSibling = family.contains { key in reviewedByKey[key]?.contains { $0 != row.id } ?? false }
-            let queuedSibling = family.contains { key in claimed[key].map { $0 != row.id } ?? false }
-            if reviewedSibling || queuedSibling { continue }
-            for key in family { claimed[key] = row.id }
+            if isClaimed(row.id, by: row.id) || row.from.contains(where: { isClaimed($0, by: row.id) }) { continue }
+            claimed[row.id] = row.id
+            for key in row.from { claimed[key] = row.id }
             kept.append(row)
         }
         return kept

@@ -9,8 +9,10 @@ public struct TodayQueue {
     public let now: UnixTime
     public let day: StudyDay
     public let queue: DailyQueue
-    /// The cards named by `queue` (ordered and later today).
+    /// The cards named by `queue` (ordered and later today); empty when built without
+    /// them (`loadingCards: false`), which a review session fills as it shows cards.
     public let cards: [CardID: Card]
+    /// Their states; without the cards, only the states given by `Options.states`.
     public let states: [CardID: CardState]
     /// The flagged cards among `cards`, for the review screen.
     public let flagged: Set<CardID>
@@ -39,12 +41,23 @@ public struct TodayQueue {
 
     /// Builds the queue from the store: due cards by a range scan on the `due` index,
     /// new cards in deck order, today's limits counted from the review log so they
-    /// survive restarts.
+    /// survive restarts. `loadingCards: false` gives the same queue (IDs, order, counts)
+    /// without reading any card's text or state: a review session reads those as it shows
+    /// the cards, so its first card does not wait for 30k cards after a break.
     public static func build(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
-                             now: UnixTime, options: Options = Options()) throws -> TodayQueue {
+                             now: UnixTime, options: Options = Options(), loadingCards: Bool = true) throws -> TodayQueue {
         let plan = try plan(store: store, configuration: configuration, calendar: calendar, now: now,
                             options: options, countsOnly: false)
         let queue = plan.queue
+        guard loadingCards else {
+            var states: [CardID: CardState] = [:]
+            if let override = options.states {
+                for id in queue.cardIDs + queue.laterToday.map(\.id) {
+                    states[CardID(rawValue: id)] = override[CardID(rawValue: id)] ?? .new
+                }
+            }
+            return TodayQueue(now: now, day: plan.day, queue: queue, cards: [:], states: states, flagged: [])
+        }
         var cards: [CardID: Card] = [:]
         var states: [CardID: CardState] = [:]
         var flagged = Set<CardID>()

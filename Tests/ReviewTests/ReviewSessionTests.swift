@@ -15,7 +15,7 @@ import Testing
         configuration.limits.newPerDay = 3
         let session = try fixture.session(configuration)
         var terms: [String] = []
-        while let term = session.nextTerm() {
+        while let term = try session.nextTerm() {
             terms.append(term)
             _ = try session.answer(good)
         }
@@ -25,7 +25,7 @@ import Testing
     @Test func theQualityPreviewIsWhatEachGradeWouldStore() throws {
         let fixture = try StudyFixture()
         let session = try fixture.session()
-        guard case .card(let presented) = session.next() else { Issue.record("no card"); return }
+        guard case .card(let presented) = try session.next() else { Issue.record("no card"); return }
         let previews = session.qualityPreview(presented)
         #expect(previews.map(\.quality.rawValue) == [0, 1, 2, 3, 4, 5])
         // SM-2 with learning steps on a new card, as the four buttons show it (again and hard
@@ -42,7 +42,7 @@ import Testing
     @Test func eachAnswerIsCommittedBeforeTheNextCard() throws {
         let fixture = try StudyFixture()
         let session = try fixture.session()
-        _ = session.nextTerm()
+        _ = try session.nextTerm()
         let outcome = try session.answer(good)
         // A second connection (another process) sees it at once.
         let other = try StudyStore.open(path: fixture.directory + "/db.sqlite")
@@ -54,11 +54,11 @@ import Testing
     @Test func undoWorksAcrossCardsAndRestoresStates() throws {
         let fixture = try StudyFixture()
         let session = try fixture.session()
-        #expect(session.nextTerm() == "A1")
+        #expect(try session.nextTerm() == "A1")
         _ = try session.answer(good)
-        #expect(session.nextTerm() == "A2")
+        #expect(try session.nextTerm() == "A2")
         _ = try session.answer(Quality(rawValue: 5)!)
-        #expect(session.nextTerm() == "A3")
+        #expect(try session.nextTerm() == "A3")
         session.putBackCurrent()
         #expect(try session.undo() == fixture.cardID("A2"))
         #expect(try session.undo() == fixture.cardID("A1"))
@@ -66,8 +66,8 @@ import Testing
         #expect(try fixture.store.reviewCount() == 0)
         #expect(try fixture.store.allStates().isEmpty)
         #expect(session.summary.reviewed == 0)
-        #expect(session.nextTerm() == "A1")
-        #expect(session.nextTerm() == "A2")
+        #expect(try session.nextTerm() == "A1")
+        #expect(try session.nextTerm() == "A2")
     }
 
     @Test func sm2GradesBelowFourRepeatInTheSameSessionAfterTheOthers() throws {
@@ -75,21 +75,21 @@ import Testing
         var configuration = StudyConfiguration.defaults
         configuration.limits.newPerDay = 3
         let session = try fixture.session(configuration)
-        #expect(session.nextTerm() == "A1")
+        #expect(try session.nextTerm() == "A1")
         let failed = try session.answer(Quality(rawValue: 2)!)
         #expect(failed.repeatsToday)
-        #expect(session.nextTerm() == "A2")
+        #expect(try session.nextTerm() == "A2")
         let hard = try session.answer(Quality(rawValue: 3)!)  // a pass, but repeat until >= 4
         #expect(hard.repeatsToday)
         #expect(hard.after.sm2?.inExtraLoop == true)
-        #expect(session.nextTerm() == "A3")
+        #expect(try session.nextTerm() == "A3")
         _ = try session.answer(good)
-        #expect(session.nextTerm() == "A1")
+        #expect(try session.nextTerm() == "A1")
         _ = try session.answer(good)
-        #expect(session.nextTerm() == "A2")
+        #expect(try session.nextTerm() == "A2")
         let leaves = try session.answer(good)
         #expect(!leaves.repeatsToday)
-        #expect(session.nextTerm() == nil)
+        #expect(try session.nextTerm() == nil)
         #expect(session.summary.reviewed == 5)
         #expect(session.summary.again == 1)
     }
@@ -101,15 +101,15 @@ import Testing
         configuration.scheduler.fsrs.learningSteps = [60, 3600]
         configuration.limits.newPerDay = 2
         let session = try fixture.session(configuration)
-        #expect(session.nextTerm() == "A1")
+        #expect(try session.nextTerm() == "A1")
         let first = try session.answer(again)  // step 0: back in 1 minute
         #expect(first.repeatsToday && first.after.phase == .learning)
-        #expect(session.nextTerm() == "A2")
+        #expect(try session.nextTerm() == "A2")
         _ = try session.answer(good)  // step 1: back in an hour
         // Nothing else left: A1 is shown early (within the 20-minute learn-ahead window).
-        #expect(session.nextTerm() == "A1")
+        #expect(try session.nextTerm() == "A1")
         _ = try session.answer(good)  // now at step 1 too: an hour away
-        guard case .waiting(let until, let remaining) = session.next() else {
+        guard case .waiting(let until, let remaining) = try session.next() else {
             Issue.record("expected to wait for learning steps")
             return
         }
@@ -117,9 +117,9 @@ import Testing
         #expect(until == fixture.clock.now + 3600)
         fixture.clock.now += 3600
         // Both are due at the same second now (the tie goes by card ID).
-        let firstDue = session.nextTerm()
+        let firstDue = try session.nextTerm()
         _ = try session.answer(good)
-        #expect(Set([firstDue, session.nextTerm()]) == ["A1", "A2"])
+        #expect(Set([firstDue, try session.nextTerm()]) == ["A1", "A2"])
     }
 
     @Test func skipHidesTheCardUntilTheNextStudyDay() throws {
@@ -127,12 +127,12 @@ import Testing
         var configuration = StudyConfiguration.defaults
         configuration.limits.newPerDay = 2
         let session = try fixture.session(configuration)
-        #expect(session.nextTerm() == "A1")
+        #expect(try session.nextTerm() == "A1")
         try session.skip()
-        #expect(session.nextTerm() == "A2")
+        #expect(try session.nextTerm() == "A2")
         // A new session the same day does not offer A1; the next day it does.
         let later = try fixture.session(configuration)
-        #expect(later.nextTerm() == "A2")
+        #expect(try later.nextTerm() == "A2")
         fixture.clock.now += 86_400
         let tomorrow = try fixture.today(configuration)
         #expect(tomorrow.queue.cardIDs.first == (try fixture.cardID("A1")).rawValue)
@@ -155,7 +155,7 @@ import Testing
                 fixture.clock.now = 1_764_061_200 + Int64(day) * 86_400
                 let session = try fixture.session(configuration)
                 var index = 0
-                while let _ = session.nextTerm() {
+                while let _ = try session.nextTerm() {
                     let grade = [good, again, Rating.hard.quality, Rating.easy.quality][(index + day) % 4]
                     _ = try session.answer(grade)
                     index += 1
@@ -176,7 +176,7 @@ import Testing
         let fixture = try StudyFixture()
         let session = try fixture.session()
         var grades = [good, again, Quality(rawValue: 5)!, Quality(rawValue: 3)!]
-        while let _ = session.nextTerm(), !grades.isEmpty {
+        while let _ = try session.nextTerm(), !grades.isEmpty {
             _ = try session.answer(grades.removeFirst())
         }
         let sm2States = try fixture.store.allStates()

@@ -12,7 +12,7 @@ import Testing
     @Test func aSessionWritesWithTheSchedulerInForceWhenItAnswers() throws {
         let fixture = try StudyFixture()
         let session = try fixture.session()
-        _ = session.nextTerm()
+        _ = try session.nextTerm()
         _ = try session.answer(Quality(rawValue: 4)!)
 
         // Another terminal: `config set scheduler fsrs` (the setting, then the replay).
@@ -21,10 +21,10 @@ import Testing
         try StateRebuilder(store: fixture.store, scheduler: fsrs).rebuild()
 
         fixture.clock.now += 60
-        _ = session.nextTerm()
+        _ = try session.nextTerm()
         _ = try session.answer(Quality(rawValue: 3)!)
         _ = try session.undo()
-        _ = session.nextTerm()
+        _ = try session.nextTerm()
         _ = try session.answer(Quality(rawValue: 5)!)
         let mismatches = try StateRebuilder(store: fixture.store, scheduler: fsrs).mismatches()
         #expect(mismatches.isEmpty, "states that are not the FSRS replay: \(mismatches.map(\.id))")

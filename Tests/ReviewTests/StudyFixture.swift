@@ -68,8 +68,8 @@ final class FakeClock: SessionClock {
 
 extension ReviewSession {
     /// The next card's term, or nil when none is offered now.
-    func nextTerm() -> String? {
-        if case .card(let presented) = next() { return presented.card.term }
+    func nextTerm() throws -> String? {
+        if case .card(let presented) = try next() { return presented.card.term }
         return nil
     }
 }

@@ -10,11 +10,15 @@ enum OverviewCommand {
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let store = try context.syncedStore()
         let configuration = try context.configuration(store)
-        let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
-                                         now: context.now)
-        if today.total > 0 && TerminalQuery.isTerminal(0) && TerminalQuery.isTerminal(1) && !context.json {
+        // Before a review, the queue's counts are enough (the session reads its cards as
+        // it shows them); the overview's text needs the first cards' fronts.
+        if TerminalQuery.isTerminal(0) && TerminalQuery.isTerminal(1) && !context.json,
+           try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
+                                now: context.now, loadingCards: false).total > 0 {
             return try ReviewCommand.run(invocation, context)
         }
+        let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
+                                         now: context.now)
         if context.json {
             return try DueCommand.run(invocation, context)
         }

@@ -66,8 +66,9 @@ enum ReviewCommand {
         }
         let scheduler = configuration.makeScheduler()
         let clock = context.clock
+        // The queue's order and counts only: the session reads each card as it shows it.
         let today = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: clock.now,
-                                         options: .init(section: filter, newCards: newCards, decks: decks))
+                                         options: .init(section: filter, newCards: newCards, decks: decks), loadingCards: false)
         let session = ReviewSession(store: store, scheduler: scheduler, today: today,
                                     clock: clock, identifiers: RandomIdentifiers(), limit: limit, leech: configuration.leech)
         if session.remaining == 0 {

@@ -40,13 +40,13 @@ struct InteractiveReview {
         /// The estimate being typed on a number card.
         var field = InputLine()
 
-        func advance() -> Bool {
+        func advance() throws -> Bool {
             screen.revealed = false
             screen.scroll = 0
             screen.answered = false
             screen.showHelp = false
             leechOnScreen = nil
-            switch session.next() {
+            switch try session.next() {
             case .card(let presented):
                 screen.presented = presented
                 screen.typedField = presented.card.asksTypedAnswer && checker != nil ? "" : nil
@@ -87,12 +87,12 @@ struct InteractiveReview {
                 screen.message = "\(LeechRule.message) e shows file:line · \(result)"
                 return true
             }
-            guard advance() else { return false }
+            guard try advance() else { return false }
             screen.message = result
             return true
         }
 
-        guard advance() else { return (.finished, 0) }
+        guard try advance() else { return (.finished, 0) }
         // Another sysdrill (an import in another terminal) holding the write lock past the
         // busy timeout: the write on its way waits, and q, Esc or Ctrl-C stop waiting.
         var stoppedWith = Ending.quit
@@ -117,7 +117,7 @@ struct InteractiveReview {
             while true {
                 if terminal.takeResizeFlag() { needsDraw = true }
                 if let until = waitingUntil, clock.now >= until - ReviewSession.learnAhead {
-                    guard advance() else { return (.finished, 0) }
+                    guard try advance() else { return (.finished, 0) }
                     needsDraw = true
                 }
                 if needsDraw {
@@ -134,7 +134,7 @@ struct InteractiveReview {
                 if done {
                     guard key == .character("u"), try session.undo() != nil else { return (.finished, 0) }
                     done = false
-                    guard advance() else { return (.finished, 0) }
+                    guard try advance() else { return (.finished, 0) }
                     screen.message = "undone"
                     continue
                 }
@@ -150,7 +150,7 @@ struct InteractiveReview {
                         break  // as on any card below
                     default:
                         // Any other key goes on to the next card (and does nothing else).
-                        guard advance() else { return (.finished, 0) }
+                        guard try advance() else { return (.finished, 0) }
                         continue
                     }
                 }
@@ -203,16 +203,16 @@ struct InteractiveReview {
                 case .character("u"):
                     session.putBackCurrent()
                     if try session.undo() != nil {
-                        guard advance() else { return (.finished, 0) }
+                        guard try advance() else { return (.finished, 0) }
                         screen.message = "undone"
                     } else {
                         screen.message = "nothing to undo"
-                        if screen.presented != nil { _ = advance() }
+                        if screen.presented != nil { _ = try advance() }
                     }
                 case .character("s"):
                     guard screen.presented != nil else { continue }
                     try session.skip()
-                    guard advance() else { return (.finished, 0) }
+                    guard try advance() else { return (.finished, 0) }
                     screen.message = "skipped until tomorrow"
                 case .character("!"):
                     guard let id = screen.presented?.card.id else { continue }
@@ -222,7 +222,7 @@ struct InteractiveReview {
                 case .character("@"):
                     guard let id = screen.presented?.card.id else { continue }
                     try session.suspend(id)
-                    guard advance() else { return (.finished, 0) }
+                    guard try advance() else { return (.finished, 0) }
                     screen.message = "suspended until 'sysdrill card \(id.rawValue.prefix(8)) --unsuspend' (u undoes)"
                 case .character(" "), .enter:
                     // After an estimate, Space or Enter takes the grade proposed.
