@@ -37,22 +37,7 @@ struct BashCompletion {
         return CompletionText.kindName(kind)
     }
 
-    /// `_sysdrill_option PATH --NAME` sets `kind` to the option's code (`flag`,
-    /// `value:section`, ...), or to nothing for an option the command does not take.
-    private var optionTable: String {
-        var text = "_sysdrill_option() {\n    case \"$1|$2\" in\n"
-        for node in model.nodes {
-            for option in node.command.options {
-                text += "        \(CompletionText.singleQuoted(node.key + "|--" + option.name))) "
-                    + "kind=\(CompletionText.singleQuoted(CompletionText.optionCode(option)));;\n"
-            }
-        }
-        for option in model.globalOptions {
-            text += "        *\(CompletionText.singleQuoted("|--" + option.name))) kind=\(CompletionText.singleQuoted(CompletionText.optionCode(option)));;\n"
-        }
-        text += "        *'|-h'|*'|-V') kind=flag;;\n        *) kind=;;\n    esac\n}\n\n"
-        return text
-    }
+    private var optionTable: String { CompletionText.optionFunction(model, indent: "    ", open: "") }
 
     /// `_sysdrill_values KIND` fills COMPREPLY with the values of that kind matching `cur`.
     private var valueHelper: String {

@@ -61,3 +61,23 @@ enum CompletionText {
         text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }
+
+extension CompletionText {
+    /// `_sysdrill_option PATH --NAME`, a shell function that sets `kind` to the option's
+    /// code (`flag`, `value:section`, ...), or to nothing for an option the command does not
+    /// take. Bash and zsh write it alike but for a case pattern: zsh opens it with `(`.
+    static func optionFunction(_ model: CompletionModel, indent: String, open: String) -> String {
+        let inner = indent + indent
+        var text = "_sysdrill_option() {\n\(indent)case \"$1|$2\" in\n"
+        for node in model.nodes {
+            for option in node.command.options {
+                text += "\(inner)\(open)\(singleQuoted(node.key + "|--" + option.name))) kind=\(singleQuoted(optionCode(option)));;\n"
+            }
+        }
+        for option in model.globalOptions {
+            text += "\(inner)\(open)*\(singleQuoted("|--" + option.name))) kind=\(singleQuoted(optionCode(option)));;\n"
+        }
+        text += "\(inner)\(open)*'|-h'|*'|-V') kind=flag;;\n\(inner)\(open)*) kind=;;\n\(indent)esac\n}\n\n"
+        return text
+    }
+}

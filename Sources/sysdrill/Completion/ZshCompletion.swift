@@ -42,20 +42,7 @@ struct ZshCompletion {
         return text
     }
 
-    private var optionTable: String {
-        var text = "_sysdrill_option() {\n  case \"$1|$2\" in\n"
-        for node in model.nodes {
-            for option in node.command.options {
-                text += "    (\(CompletionText.singleQuoted(node.key + "|--" + option.name))) "
-                    + "kind=\(CompletionText.singleQuoted(CompletionText.optionCode(option)));;\n"
-            }
-        }
-        for option in model.globalOptions {
-            text += "    (*\(CompletionText.singleQuoted("|--" + option.name))) kind=\(CompletionText.singleQuoted(CompletionText.optionCode(option)));;\n"
-        }
-        text += "    (*'|-h'|*'|-V') kind=flag;;\n    (*) kind=;;\n  esac\n}\n\n"
-        return text
-    }
+    private var optionTable: String { CompletionText.optionFunction(model, indent: "  ", open: "(") }
 
     private var valueHelper: String {
         """
