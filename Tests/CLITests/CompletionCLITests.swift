@@ -157,7 +157,7 @@ enum InstalledShell {
         let other = cli.directory + "/other.sqlite"
         #expect(try cli.run(["--db", other, "decks", "add", deck]).status == 0)
         let answers = try bashCompletions([["--db", other, "decks", "disable", ""], ["decks", "remove", "ca"]], cli)
-        #expect(answers[0] == ["system-design", "caching"])
+        #expect(answers[0] == ["system-design", "numbers", "caching"])
         #expect(answers[1] == [])  // the default database (SYSDRILL_DB) has no such deck, and is not created
         #expect(!FileManager.default.fileExists(atPath: cli.databasePath))
     }
@@ -276,7 +276,7 @@ enum InstalledShell {
         #expect(try cli.run(["decks", "disable", "my notes"]).status == 0)
         let before = try FileManager.default.attributesOfItem(atPath: cli.databasePath)[.modificationDate] as? Date
         let result = try cli.run(["decks", "--names"])
-        #expect(result.stdout == "system-design\nmy notes\n", "\(result.stderr)")
+        #expect(result.stdout == "system-design\nnumbers\nmy notes\n", "\(result.stderr)")
         let after = try FileManager.default.attributesOfItem(atPath: cli.databasePath)[.modificationDate] as? Date
         #expect(before == after)
         #expect(!FileManager.default.fileExists(atPath: cli.databasePath + "-wal"))

@@ -92,7 +92,7 @@ import Testing
             let result = try cli.run([command, "--only", "cachng"], stdin: "")
             #expect(result.status == 64, "\(command): \(result)")
             #expect(result.stderr.contains("--only 'cachng'") && result.stderr.contains("did you mean 'caching'?")
-                    && result.stderr.contains("system-design, caching"), "\(command): \(result.stderr)")
+                    && result.stderr.contains("system-design, numbers, caching"), "\(command): \(result.stderr)")
         }
         #expect(try cli.run(["decks", "disable", "caching"]).status == 0)
         for command in ["review", "due", "quiz"] {
