@@ -85,8 +85,8 @@ public struct StoreStatsSource: StatsSource {
 
     public func limitProgress(since dayStart: UnixTime) throws -> TodayProgress? {
         guard !decks.isEvery else { return nil }
-        return TodayProgress(newIntroducedToday: try store.newCardsIntroduced(since: dayStart),
-                             reviewsDoneToday: try store.reviewCardsDone(since: dayStart))
+        let studied = try store.cardsStudied(since: dayStart)
+        return TodayProgress(newIntroducedToday: studied.introduced, reviewsDoneToday: studied.reviewed)
     }
 }
 

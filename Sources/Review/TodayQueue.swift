@@ -92,8 +92,8 @@ public struct TodayQueue {
                              now: UnixTime, options: Options,
                              countsOnly: Bool) throws -> (day: StudyDay, queue: DailyQueue) {
         let day = calendar.day(containing: now)
-        var progress = TodayProgress(newIntroducedToday: try store.newCardsIntroduced(since: day.start),
-                                     reviewsDoneToday: try store.reviewCardsDone(since: day.start))
+        let studied = try store.cardsStudied(since: day.start)
+        var progress = TodayProgress(newIntroducedToday: studied.introduced, reviewsDoneToday: studied.reviewed)
         var limits = configuration.limits
         if let newCards = options.newCards {
             // `--new N`: N new cards in this session, on top of what today already had.
