@@ -81,11 +81,16 @@ public struct StateRebuilder {
             let resetting = resettingOthers && !stored.isEmpty
             var given = Set<CardID>()
             var cards = 0, changed = 0
-            try eachState { id, state in
-                cards += 1
-                if resetting { given.insert(id) }
-                if try save(state, for: id, stored: stored) { changed += 1 }
+            func saveEach() throws {
+                try eachState { id, state in
+                    cards += 1
+                    if resetting { given.insert(id) }
+                    if try save(state, for: id, stored: stored) { changed += 1 }
+                }
             }
+            // With no state stored every state given is a new row: the cards learn that
+            // they were introduced in one pass at the end.
+            if stored.isEmpty { try store.withIntroductionsSetAtTheEnd(saveEach) } else { try saveEach() }
             for id in stored.keys where resetting && !given.contains(id) {
                 try store.saveState(.new, for: id)
                 changed += 1

@@ -47,6 +47,32 @@ import Testing
         #expect(try introduced(store) == [late.id])
     }
 
+    @Test func statesWrittenWithTheFlagSetAtTheEndLeaveTheSameFlagsAndTrigger() throws {
+        let (store, first, second) = try store()
+        let schema = "SELECT sql FROM sqlite_master WHERE name = 'card_state_introduces'"
+        let trigger = try store.connection.prepare(schema).first { $0.string(0) }
+        let state = CardState(phase: .review, due: 5, reps: 1, lapses: 0, lastReview: 1, intervalDays: 1, sm2: nil, fsrs: nil)
+        try store.connection.transaction {
+            try store.withIntroductionsSetAtTheEnd {
+                try store.saveState(state, for: first[0])
+                try store.saveState(state, for: second[1])
+                // Not yet: the flags are set in one pass after the states.
+                #expect(try introduced(store).isEmpty)
+            }
+        }
+        #expect(try introduced(store) == [first[0], second[1]])
+        #expect(try store.connection.prepare(schema).first { $0.string(0) } == trigger)
+        // The trigger is back: a state written later sets its card's flag at once.
+        try answer(store, first[2], at: 1_000)
+        #expect(try introduced(store) == [first[0], second[1], first[2]])
+        // An error inside rolls the dropped trigger back with everything else.
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try store.connection.transaction { try store.withIntroductionsSetAtTheEnd { throw Stop() } }
+        }
+        #expect(try store.connection.prepare(schema).first { $0.string(0) } == trigger)
+    }
+
     @Test func newCardsComeInDeckOrderAcrossDecksUpToTheLimit() throws {
         let (store, first, second) = try store()
         let now: Int64 = 10 * 86_400 + 3_600
