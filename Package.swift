@@ -96,7 +96,8 @@ let package = Package(
         .testTarget(name: "InteropTests", dependencies: ["Interop", "Store", "Deck", "Scheduling"]),
         // `Anki/` holds the script that makes collections with the real Anki (from a venv).
         .testTarget(name: "CLITests", dependencies: ["sysdrill", "SeededRandom", "Interop", "Deck", "Scheduling", "Study", "Review",
-                                                   "Practice", "Progress", "Terminal", "Capacity", "BundledContent", "Store"], exclude: ["Anki"]),
+                                                   "Practice", "Progress", "Terminal", "Capacity", "BundledContent", "Store", "JSONText",
+                                                   "Timekeeping"], exclude: ["Anki"]),
     ],
     swiftLanguageModes: [.v6]
 )

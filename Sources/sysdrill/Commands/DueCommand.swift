@@ -33,15 +33,17 @@ enum DueCommand {
         let configuration = try context.configuration(store)
         let decks = try DeckSelection.scope(invocation, store: store, allowDisabled: false)
         let section = try context.sectionFilter(invocation, store: store, decks: decks)
-        let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
-                                         now: context.now, options: .init(section: section, decks: decks))
-        let drills = DrillSchedule.due(try DrillExercises.schedule(store: store), at: context.now)
-        if context.json {
-            var object = json(today)
-            object.set("drills_due", .array(drills.map { .object(drillJSON($0)) }))
-            context.print(JSONValue.object(object).serialized(pretty: true))
-        } else {
-            context.stdout.write(text(today, style: context.style) + drillsText(drills, style: context.style))
+        // One snapshot: the cards are read in batches after the queue is planned.
+        try store.readSnapshot {
+            let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
+                                             now: context.now, options: .init(section: section, decks: decks), loadingCards: false)
+            let listing = DueListing(store: store, today: today)
+            let drills = DrillSchedule.due(try DrillExercises.schedule(store: store), at: context.now)
+            if context.json {
+                try writeJSON(listing, drills: drills, to: context.stdout)
+            } else {
+                context.stdout.write(try text(listing, style: context.style) + drillsText(drills, style: context.style))
+            }
         }
         return ExitCode.ok
     }
@@ -60,47 +62,53 @@ enum DueCommand {
             + (drills.count > 3 ? ", …" : "") + "; 'sysdrill drill' starts the most overdue\n"
     }
 
-    static func entries(_ today: TodayQueue) -> [(id: String, due: UnixTime?)] {
-        today.queue.cardIDs.map { id in
-            let state = today.states[CardID(rawValue: id)] ?? .new
-            return (id, state.phase == .new ? nil : state.due)
-        } + today.queue.laterToday.map { ($0.id, $0.due) }
-    }
-
-    static func json(_ today: TodayQueue) -> JSONObject {
+    /// The same bytes as the whole object pretty-printed, written as the cards are read:
+    /// the members before "cards", each card on its own indented lines, then the drills.
+    static func writeJSON(_ listing: DueListing, drills: [DrillSchedule.Entry], to stream: StreamWriter) throws {
+        let today = listing.today
         let counts: JSONObject = ["new": JSONValue(today.queue.newCount), "learning": JSONValue(today.queue.learningCount),
                                   "review": JSONValue(today.queue.reviewCount)]
-        let cards: [JSONValue] = entries(today).map { entry in
-            let id = CardID(rawValue: entry.id)
-            return .object([
-                "id": .string(entry.id), "front": .string(today.cards[id]?.front ?? ""),
-                "due": JSONValue(entry.due.map(ISO8601.format)),
-                "state": .string((today.states[id] ?? .new).phase.rawValue),
-            ])
+        var output = ChunkedOutput(stream)
+        output.append("{\n  \"now\": ")
+        output.append(json: .string(ISO8601.format(today.now)), indent: 1)
+        output.append(",\n  \"day_ends\": ")
+        output.append(json: .string(ISO8601.format(today.day.end)), indent: 1)
+        output.append(",\n  \"counts\": ")
+        output.append(json: .object(counts), indent: 1)
+        output.append(",\n  \"total\": ")
+        output.append(json: JSONValue(today.total), indent: 1)
+        output.append(",\n  \"cards\": ")
+        var written = 0
+        try listing.forEach { entry in
+            output.append(written == 0 ? "[\n    " : ",\n    ")
+            output.append(json: .object(["id": .string(entry.id), "front": .string(entry.front),
+                                         "due": JSONValue(entry.due.map(ISO8601.format)), "state": .string(entry.phase.rawValue)]),
+                          indent: 2)
+            written += 1
         }
-        return ["now": .string(ISO8601.format(today.now)), "day_ends": .string(ISO8601.format(today.day.end)),
-                "counts": .object(counts), "total": JSONValue(today.total), "cards": .array(cards)]
+        output.append(written == 0 ? "[]" : "\n  ]")
+        output.append(",\n  \"drills_due\": ")
+        output.append(json: .array(drills.map { .object(drillJSON($0)) }), indent: 1)
+        output.append("\n}\n")
+        output.flush()
     }
 
-    static func text(_ today: TodayQueue, style: Style, maximumCards: Int = 10) -> String {
-        let queue = today.queue
+    static func text(_ listing: DueListing, style: Style, maximumCards: Int = 10) throws -> String {
+        let today = listing.today, queue = today.queue
         var text = style.bold("Today") + ": \(style.blue(String(queue.newCount))) new · "
             + "\(style.red(String(queue.learningCount))) learning · \(style.green(String(queue.reviewCount))) review"
             + " = \(today.total) due (day ends \(LocalTime.shortFormat(today.day.end)))\n"
-        let entries = entries(today)
-        if entries.isEmpty {
+        if listing.count == 0 {
             text += "Nothing due. Come back tomorrow, or try 'sysdrill quiz' or 'sysdrill calc'.\n"
             return text
         }
         let width = TerminalQuery.size(of: 1)?.columns ?? 100
-        for entry in entries.prefix(maximumCards) {
-            let id = CardID(rawValue: entry.id)
-            let phase = (today.states[id] ?? .new).phase.rawValue
-            let front = ControlCharacters.visible(today.cards[id]?.front ?? "")
-            text += "  " + style.dim(String(entry.id.prefix(8))) + "  " + TextLayout.padRight(phase, to: 10) + " "
+        try listing.forEach(limit: maximumCards) { entry in
+            let front = ControlCharacters.visible(entry.front)
+            text += "  " + style.dim(String(entry.id.prefix(8))) + "  " + TextLayout.padRight(entry.phase.rawValue, to: 10) + " "
                 + TextLayout.truncate(front, to: max(20, width - 24)) + "\n"
         }
-        if entries.count > maximumCards { text += "  … and \(entries.count - maximumCards) more\n" }
+        if listing.count > maximumCards { text += "  … and \(listing.count - maximumCards) more\n" }
         return text
     }
 }

@@ -11,18 +11,18 @@ enum OverviewCommand {
         let store = try context.syncedStore()
         let configuration = try context.configuration(store)
         // Before a review, the queue's counts are enough (the session reads its cards as
-        // it shows them); the overview's text needs the first cards' fronts.
+        // it shows them); the overview's text reads only the first cards' fronts.
         if TerminalQuery.isTerminal(0) && TerminalQuery.isTerminal(1) && !context.json,
            try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
                                 now: context.now, loadingCards: false).total > 0 {
             return try ReviewCommand.run(invocation, context)
         }
-        let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
-                                         now: context.now)
         if context.json {
             return try DueCommand.run(invocation, context)
         }
-        var text = DueCommand.text(today, style: context.style, maximumCards: 5)
+        let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
+                                         now: context.now, loadingCards: false)
+        var text = try DueCommand.text(DueListing(store: store, today: today), style: context.style, maximumCards: 5)
         text += today.total > 0 ? "Run 'sysdrill review' to start (in a terminal, plain 'sysdrill' starts it).\n"
                                 : ""
         text += "More: sysdrill --help · sysdrill calc --help · sysdrill stats\n"

@@ -1,0 +1,44 @@
+import Deck
+import Review
+import Scheduling
+import Store
+import Timekeeping
+
+/// The cards `due` and the overview list, in queue order (today's queue, then the
+/// learning cards due later today), read from the store a batch at a time. After a break
+/// 30,000 cards are due: holding them all with their text took `due --json` to 109 MiB,
+/// and the text listing shows only the first ten.
+struct DueListing {
+    struct Entry {
+        let id: String
+        let front: String
+        let phase: Phase
+        /// nil for a new card.
+        let due: UnixTime?
+    }
+
+    let store: StudyStore
+    /// Built with `loadingCards: false`: the IDs, order and counts only.
+    let today: TodayQueue
+    static let batch = 512
+
+    var count: Int { today.queue.cardIDs.count + today.queue.laterToday.count }
+
+    /// Calls `body` with the first `limit` entries, in order.
+    func forEach(limit: Int = .max, _ body: (Entry) throws -> Void) throws {
+        let queued = today.queue.cardIDs, later = today.queue.laterToday
+        let ids = queued + later.map(\.id)
+        var start = 0
+        while start < min(limit, ids.count) {
+            let end = min(start + Self.batch, limit, ids.count)
+            let loaded = try store.queuedCards(ids[start..<end].map(CardID.init(rawValue:)))
+            for index in start..<end {
+                let entry = loaded[CardID(rawValue: ids[index])]
+                let state = entry?.state ?? .new
+                let due = index < queued.count ? (state.phase == .new ? nil : state.due) : later[index - queued.count].due
+                try body(Entry(id: ids[index], front: entry?.card.front ?? "", phase: state.phase, due: due))
+            }
+            start = end
+        }
+    }
+}
