@@ -74,6 +74,12 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
         text.utf8.count == 16 && text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
     }
 
+    /// Whether two deck names give the same card IDs: IDs hash the name normalized (case,
+    /// spacing and emphasis marks left out), so "Notes" and "notes" share them.
+    public static func sameDeckKey(_ one: String, _ other: String) -> Bool {
+        normalize(one) == normalize(other)
+    }
+
     static func normalize(_ text: String) -> String {
         if let ascii = normalizeASCII(text) { return ascii }
         var words: [Substring] = []

@@ -115,7 +115,9 @@ public struct LineReview {
         while true {
             guard let line = channel.readLine() else { return .end }
             let trimmed = String(line.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
-            if !trimmed.isEmpty, let command = Self.parse(trimmed) { return .command(command) }
+            // A bare number is an estimate in the card's unit ("1" for the L1 cache's 1 ns),
+            // never a grade: the grades stay open by name (good, again).
+            if !trimmed.isEmpty, !Self.isBareNumber(trimmed), let command = Self.parse(trimmed) { return .command(command) }
             switch checker(card, trimmed) {
             case .unreadable(let reason):
                 channel.emit(["event": "invalid", "input": .string(line), "message": .string(reason)], text: nil)
@@ -136,13 +138,24 @@ public struct LineReview {
         var pending: Command?
         var proposed: Rating?
         if presented.card.asksTypedAnswer, let checker {
-            switch estimate(presented, checker: checker) {
-            case .end: return false
-            case .command(let command):
-                // Graded without an estimate: the back shows as on any other card.
-                if case .grade = command { channel.emit(nil, text: "---\n" + presented.card.back + "\n") }
-                pending = command
-            case .proposed(let rating): proposed = rating
+            estimating: while true {
+                switch estimate(presented, checker: checker) {
+                case .end: return false
+                case .command(.flag):
+                    // A flag keeps the card on screen: its estimate is still to come.
+                    let flagged = try session.toggleFlag(presented.card.id)
+                    channel.emit(["event": "flag", "card": .string(presented.card.id.rawValue), "flagged": .bool(flagged)], text: nil)
+                    channel.message(flagged ? "flagged ('sysdrill cards --flagged' lists them); now give your estimate"
+                                            : "unflagged; now give your estimate")
+                case .command(let command):
+                    // Graded without an estimate: the back shows as on any other card.
+                    if case .grade = command { channel.emit(nil, text: "---\n" + presented.card.back + "\n") }
+                    pending = command
+                    break estimating
+                case .proposed(let rating):
+                    proposed = rating
+                    break estimating
+                }
             }
         }
         while true {
@@ -211,4 +224,12 @@ public struct LineReview {
         }
     }
 
+    /// Digits with at most one decimal point or comma, and nothing else.
+    static func isBareNumber(_ text: String) -> Bool {
+        var separators = 0
+        for character in text {
+            if character == "." || character == "," { separators += 1 } else if !character.isASCII || !character.isNumber { return false }
+        }
+        return separators <= 1 && text.contains { $0.isNumber }
+    }
 }

@@ -163,6 +163,7 @@ public struct DeckSynchronizer {
                     ? "a built-in deck is already called '\(name)'; rename the file or folder"
                     : "a deck named '\(name)' already comes from \(existing.source); rename the file or folder")
             }
+            try Self.refuseSharedCardIDs(name, path: path, among: Array(known.values))
             guard transientNames.insert(name).inserted else {
                 throw DeckError.unreadable(path: path, reason: "two --deck paths are both named '\(name)'")
             }
@@ -197,6 +198,7 @@ public struct DeckSynchronizer {
     public func register(path: String) throws -> (name: String, report: SyncReport, cards: Int, check: DeckCheck) {
         let source = FileSystem.absolute(path)
         let name = FileSystem.deckName(for: source)
+        try Self.refuseSharedCardIDs(name, path: path, among: try store.decks())
         if let existing = try store.deck(named: name), existing.source != source, existing.origin != .transient {
             let reason = existing.origin == .embedded
                 ? "a built-in deck is already called '\(name)'; rename the file or folder"
@@ -219,6 +221,15 @@ public struct DeckSynchronizer {
                 return card
             }
             return (name, report, count, checked.check)
+        }
+    }
+
+    /// A deck whose name differs from another deck's only in case, spacing or emphasis
+    /// marks would make that deck's card IDs and take its cards, history and all.
+    static func refuseSharedCardIDs(_ name: String, path: String, among decks: [DeckRecord]) throws(DeckError) {
+        if let other = decks.first(where: { $0.name != name && CardID.sameDeckKey($0.name, name) }) {
+            throw DeckError.unreadable(path: path, reason: "its deck name '\(name)' and the deck '\(other.name)' differ only in case or marks, "
+                + "which would give both the same card IDs; rename the file or folder")
         }
     }
 

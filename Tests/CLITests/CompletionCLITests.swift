@@ -223,7 +223,7 @@ enum InstalledShell {
         #expect(answers[3] == model.settings.map(\.word))
         #expect(answers[4] == ["add", "remove", "disable", "enable", "lint"])
         #expect(answers[5] == ["<files>"])
-        #expect(answers[6] == ["system-design"])
+        #expect(answers[6] == ["system-design", "numbers"])
         #expect(answers[7] == ["choice", "typed", "cloze", "mixed"])
         #expect(!FileManager.default.fileExists(atPath: cli.databasePath))
     }
@@ -262,9 +262,9 @@ enum InstalledShell {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
         let result = try cli.run(["decks", "--names"])
-        #expect(result.status == 0 && result.stdout == "system-design\n" && result.stderr.isEmpty, "\(result)")
+        #expect(result.status == 0 && result.stdout == "system-design\nnumbers\n" && result.stderr.isEmpty, "\(result)")
         #expect(!FileManager.default.fileExists(atPath: cli.databasePath))
-        #expect(try cli.run(["decks", "--names", "--json"]).stdout == "[\n  \"system-design\"\n]\n")
+        #expect(try cli.run(["decks", "--names", "--json"]).stdout == "[\n  \"system-design\",\n  \"numbers\"\n]\n")
     }
 
     @Test func deckNamesListRegisteredAndDisabledDecksWithoutWriting() throws {

@@ -101,6 +101,20 @@ import Testing
         #expect(try store.decks().allSatisfy { $0.name != "broken" })
     }
 
+    @Test func aDeckNamedLikeAnotherButForCaseIsRefusedAndTakesNoCards() throws {
+        for folder in ["A", "B"] { try FileManager.default.createDirectory(atPath: self.folder.file(folder), withIntermediateDirectories: false) }
+        let first = folder.file("A/Notes.md"), second = folder.file("B/notes.md")
+        for path in [first, second] { try Self.last.write(toFile: path, atomically: false, encoding: .utf8) }
+        let store = try StudyStore.open(path: folder.file("db.sqlite"))
+        let synchronizer = DeckSynchronizer(store: store, now: 1_000)
+        _ = try synchronizer.register(path: first)
+        let before = try store.cards().map(\.card)
+        #expect(before.allSatisfy { $0.deck == "Notes" } && !before.isEmpty)
+        #expect(throws: DeckError.self) { try synchronizer.register(path: second) }
+        #expect(throws: DeckError.self) { try synchronizer.syncAll(embedded: [], transientPaths: [second]) }
+        #expect(try store.cards().map(\.card) == before)
+    }
+
     /// Registers `path` into one database (one reading) and syncs it as a `--deck` into
     /// another (two readings), then compares the cards; registering it again (two readings,
     /// now that cards are stored) must find every card unchanged.

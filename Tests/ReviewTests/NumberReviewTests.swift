@@ -67,6 +67,20 @@ import Testing
         #expect(messages.contains("proposed: again (1); an empty line accepts it, or give another grade"))
     }
 
+    @Test func aBareNumberIsAnEstimateInTheCardsUnitNeverAGrade() throws {
+        let fixture = try numbersOnly()
+        let (output, _) = try run(fixture, [
+            "1", "",        // L1 cache: 1 (ns), an estimate: within 5%, easy accepted
+            "!", "3", "",   // branch mispredict: flagged, then 3 (ns) estimated and accepted
+        ])
+        #expect(try qualities(fixture) == ["L1 cache reference": 5, "Branch mispredict": 5])
+        #expect(output.contains("you said 1 ns") && output.contains("you said 3 ns"))
+        let flagged = try fixture.store.cards(marked: .flagged)
+        #expect(flagged.count == 1)
+        #expect(LineReview.isBareNumber("0.5") && LineReview.isBareNumber("3") && !LineReview.isBareNumber("3 ms")
+                && !LineReview.isBareNumber("good") && !LineReview.isBareNumber("1.2.3"))
+    }
+
     @Test func jsonCarriesTheEstimateEvent() throws {
         let fixture = try numbersOnly()
         let (output, _) = try run(fixture, ["2 ns", ""], json: true)

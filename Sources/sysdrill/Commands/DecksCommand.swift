@@ -107,7 +107,7 @@ enum DecksCommand {
 
     /// `decks --names`: the built-in decks, then the database's (none when it does not exist).
     static func names(_ context: AppContext) throws -> Int32 {
-        var names = BundledContent.files.map { FileSystem.deckName(for: $0.name) }
+        var names = BundledContent.files.map { FileSystem.deckName(for: $0.name) } + [NumberCards.deck]
         for name in try StudyStore.deckNames(readingOnly: try context.databasePath()) where !names.contains(name) {
             names.append(name)
         }
