@@ -26,6 +26,11 @@ import Testing
                 guard let event = session.nextEvent() else { break }
                 if event["event"] as? String == "card" {
                     session.send(grades.randomElement(using: &generator)! + "\n")
+                } else if event["event"] as? String == "estimate" {
+                    // A bare number on a number card is an estimate: an empty line takes the grade proposed.
+                    session.send("\n")
+                } else if event["event"] as? String == "invalid" {
+                    session.send("good\n")
                 } else if event["event"] as? String == "answer" {
                     acknowledged += 1
                 }
