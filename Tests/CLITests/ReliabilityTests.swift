@@ -329,7 +329,7 @@ final class LiveSession {
     let process = Process()
     let input = Pipe()
     let output = Pipe()
-    private var buffer = Data()
+    private var lines = JSONLines()
 
     init(cli: CLIRunner, arguments: [String]) throws {
         process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
@@ -343,17 +343,7 @@ final class LiveSession {
 
     /// The next JSON event, or nil when the process closed its output.
     func nextEvent() -> [String: Any]? {
-        while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer = Data(buffer[(newline + 1)...])
-                if let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] { return object }
-                continue
-            }
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { return nil }
-            buffer += chunk
-        }
+        lines.next(from: output.fileHandleForReading)
     }
 
     func send(_ text: String) {

@@ -80,7 +80,7 @@ final class SignalableSession {
     let pid: pid_t
     private let input: FileHandle
     private let output: FileHandle
-    private var buffer = Data()
+    private var lines = JSONLines()
     private var exitStatus: Int32?
 
     init(cli: CLIRunner, arguments: [String]) throws {
@@ -125,17 +125,7 @@ final class SignalableSession {
 
     /// The next JSON event, or nil when the process closed its output.
     func nextEvent() -> [String: Any]? {
-        while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer = Data(buffer[(newline + 1)...])
-                if let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] { return object }
-                continue
-            }
-            let chunk = output.availableData
-            if chunk.isEmpty { return nil }
-            buffer += chunk
-        }
+        lines.next(from: output)
     }
 
     func send(_ text: String) {

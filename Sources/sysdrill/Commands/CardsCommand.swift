@@ -108,31 +108,3 @@ enum CardsCommand {
         return line
     }
 }
-
-/// Output gathered into pieces of about 64 KiB, each written once: long listings stream
-/// without a write per line.
-struct ChunkedOutput {
-    private let stream: StreamWriter
-    private var buffer: [UInt8] = []
-
-    init(_ stream: StreamWriter) {
-        self.stream = stream
-        buffer.reserveCapacity(1 << 16)
-    }
-
-    mutating func append(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    mutating func append(json value: JSONValue, indent: Int) {
-        value.write(into: &buffer, pretty: true, indent: indent)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        stream.write(String(decoding: buffer, as: UTF8.self))
-        buffer.removeAll(keepingCapacity: true)
-    }
-}
