@@ -126,6 +126,45 @@ import Testing
         #expect(try !store.setDeck("no such deck", disabled: true))
     }
 
+    @Test func cardsOfDecksWithoutARowComeLastInCardOrder() throws {
+        let (store, first, second) = try store()
+        let now: Int64 = 10 * 86_400 + 3_600
+        let third = try OutlineParser(deck: "three", file: "three.md").parse("# U\n\n- F: phi is the sixth.\n- G: chi is the seventh.\n")
+        _ = try store.sync(deck: "three", source: "/three.md", origin: .registered, files: [], cards: third, at: 100)
+        let thirdIDs = third.filter { !$0.kind.isDerived }.map(\.id)
+        // Decks "two" and "three" lose their rows (none is expected; a damaged file may).
+        try store.connection.execute(script: "PRAGMA foreign_keys = OFF;")
+        try store.connection.run("DELETE FROM decks WHERE name <> ?1", ["one"])
+        try store.connection.execute(script: "PRAGMA foreign_keys = ON;")
+        #expect(try store.decksOfNewCardsWithoutRow() == ["three", "two"])
+        // After deck "one", the two orphans' cards as one group in card order (positions
+        // 0, 0, 1, 1: the order of equal positions is not promised).
+        let all = try store.newCards(limit: 10, now: now, rule: rule)
+        #expect(Array(all.prefix(3)).map(\.id) == first)
+        #expect(Set(all.dropFirst(3).prefix(2).map(\.id)) == [second[0], thirdIDs[0]])
+        #expect(Set(all.dropFirst(5).map(\.id)) == [second[1], thirdIDs[1]])
+        #expect(try store.newCards(limit: 5, now: now, rule: rule).count == 5)
+        #expect(try store.newCards(limit: 4, now: now, rule: rule).map(\.id).prefix(3) == first[...])
+        // In turn, the orphans are one deck beside "one".
+        let inTurn = NewCardRule(dayStart: 10 * 86_400, reverseCards: false, roundRobin: true)
+        let dealt = try store.newCards(limit: 4, now: now, rule: inTurn).map(\.id)
+        #expect(dealt[0] == first[0] && dealt[2] == first[1])
+        #expect(Set([dealt[1], dealt[3]]) == [second[0], thirdIDs[0]])
+        // `--only` names decks by their rows: the orphans belong to no selection.
+        let only = NewCardRule(dayStart: 10 * 86_400, reverseCards: false, decks: DeckScope(["one"]))
+        #expect(try store.newCards(limit: 10, now: now, rule: only).map(\.id) == first)
+    }
+
+    @Test func theQueueReadsDueCardsFromCoveringIndexes() throws {
+        let (store, _, _) = try store()
+        let plan = try store.connection.prepare("""
+            EXPLAIN QUERY PLAN SELECT s.card_id, s.phase, s.due, c.position, c.deck, c.kind, c.derived_from
+            FROM card_state s JOIN cards c ON c.id = s.card_id WHERE s.due < ?1 AND c.retired = 0
+            """).map([100]) { $0.string(3) }.joined(separator: "\n")
+        #expect(plan.contains("COVERING INDEX card_state_by_due"), "\(plan)")
+        #expect(plan.contains("COVERING INDEX cards_queue"), "\(plan)")
+    }
+
     @Test func theWalkUsesThePartialIndex() throws {
         let (store, _, _) = try store()
         let plan = try store.connection.prepare("""
