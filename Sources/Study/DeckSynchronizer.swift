@@ -276,9 +276,12 @@ public struct DeckSynchronizer {
                 return kept
             }
         }
-        var report = try store.withSmallerPageCache {
+        // About 54 bytes of Markdown per card in the bench's outline; 100 is a safe guess.
+        let bulk = try store.shouldBuildIDIndexesAtTheEnd(expectedCards: Int(files.reduce(0) { $0 + $1.size } / 100))
+        func write() throws -> SyncReport {
             try store.sync(deck: name, source: source, origin: .registered, files: files, at: now, replay: replay, nextCard: nextCard)
         }
+        var report = try store.withSmallerPageCache { try bulk ? store.withIDIndexesBuiltAtTheEnd(write) : write() }
         let check = tally.check(of: reader)
         try Self.refuseIfNoFileRead(check, files: files, folder: folder)
         try store.replaceFronts(of: tally.firstsToWiden, deck: name) { $0.withWidenedFront().front }

@@ -28,6 +28,14 @@ public final class Connection {
         self.handle = db
         self.path = path
         sqlite3_extended_result_codes(db, 1)
+        if getenv("SYSDRILL_SQL_PROFILE") != nil {
+            sqlite3_trace_v2(db, UInt32(SQLITE_TRACE_PROFILE), { _, _, statement, nanos in
+                let ns = nanos!.load(as: Int64.self)
+                let sql = sqlite3_sql(OpaquePointer(statement)).map { String(cString: $0) } ?? "?"
+                let line = "PROFILE \(ns / 1000) us: \(String(sql.prefix(200)).split(separator: "\n").joined(separator: " "))\n"; _ = line.withCString { write(2, $0, strlen($0)) }
+                return 0
+            }, nil)
+        }
     }
 
     deinit {
