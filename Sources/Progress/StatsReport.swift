@@ -145,32 +145,27 @@ public struct StatsReport: Sendable {
 
         init(_ source: some StatsSource, calendar: StudyCalendar, today: StudyDay) throws {
             // Reviews come in time order, so the study day found for one almost always holds
-            // the next: look a day up only when a review falls outside the last one found.
-            var lastDay: StudyDay?
-            try source.forEachReview { event, durationMs in
-                let number: Int64
-                if let lastDay, event.at >= lastDay.start, event.at < lastDay.end {
-                    number = lastDay.number
-                } else {
-                    let found = calendar.day(containing: event.at)
-                    lastDay = found
-                    number = found.number
+            // the next: a day is looked up, and counted into `perDay`, only when a review falls
+            // outside the last one found.
+            var current: (day: StudyDay, reviews: Int, inMonth: Bool, isToday: Bool)?
+            func flush() {
+                if let current, current.reviews > 0 { perDay[current.day.number, default: 0] += current.reviews }
+            }
+            try source.forEachReview { at, durationMs in
+                if current == nil || at < current!.day.start || at >= current!.day.end {
+                    flush()
+                    let day = calendar.day(containing: at)
+                    current = (day, 0, day.number > today.number - 30 && day.number <= today.number, day.number == today.number)
                 }
-                perDay[number, default: 0] += 1
-                count += 1
+                current!.reviews += 1
                 let duration = Double(durationMs)
                 sums.all += duration
-                counts.all += 1
-                if number > today.number - 30 && number <= today.number {
-                    sums.month += duration
-                    counts.month += 1
-                }
-                if number == today.number {
-                    doneToday += 1
-                    sums.today += duration
-                    counts.today += 1
-                }
+                if current!.inMonth { sums.month += duration; counts.month += 1 }
+                if current!.isToday { sums.today += duration; counts.today += 1; doneToday += 1 }
             }
+            flush()
+            count = perDay.values.reduce(0, +)
+            counts.all = count
             reviewedToday = try source.cardsReviewed(from: today.start, to: today.end)
         }
 

@@ -24,8 +24,8 @@ public protocol StatsSource {
     /// Every card, active and retired, with its state: in deck order, or each with its
     /// `deckPlace`.
     func forEachCard(_ body: (StatsCard) throws -> Void) throws
-    /// Every review's time, grade and answer time, in any order.
-    func forEachReview(_ body: (_ event: ReviewEvent, _ durationMs: Int64) throws -> Void) throws
+    /// Every review's time and answer time, in any order (time order is fastest).
+    func forEachReview(_ body: (_ at: UnixTime, _ durationMs: Int64) throws -> Void) throws
     /// The cards reviewed at `start` or later and before `end`.
     func cardsReviewed(from start: UnixTime, to end: UnixTime) throws -> Set<CardID>
     /// The time of each card's first review.
@@ -71,7 +71,7 @@ public struct StoreStatsSource: StatsSource {
 
     public func forEachCard(_ body: (StatsCard) throws -> Void) throws { try store.forEachStatsCard(decks: decks, body) }
 
-    public func forEachReview(_ body: (ReviewEvent, Int64) throws -> Void) throws { try store.forEachReviewEntry(decks: decks, body) }
+    public func forEachReview(_ body: (UnixTime, Int64) throws -> Void) throws { try store.forEachReviewEntry(decks: decks, body) }
 
     public func cardsReviewed(from start: UnixTime, to end: UnixTime) throws -> Set<CardID> {
         try store.cardsReviewed(from: start, to: end, decks: decks)
@@ -128,8 +128,8 @@ public struct StatsInput: StatsSource, Sendable {
         }
     }
 
-    public func forEachReview(_ body: (ReviewEvent, Int64) throws -> Void) throws {
-        for review in reviews { try body(review.event, review.durationMs) }
+    public func forEachReview(_ body: (UnixTime, Int64) throws -> Void) throws {
+        for review in reviews { try body(review.at, review.durationMs) }
     }
 
     public func cardsReviewed(from start: UnixTime, to end: UnixTime) throws -> Set<CardID> {

@@ -127,10 +127,10 @@ extension StudyStore {
         try BulkReviewLoad(connection: connection)
     }
 
-    /// The log's indexes, as schema migration 3 creates them.
+    /// The log's indexes, as schema migrations 3 and 11 create them.
     static let reviewLogIndexes: StaticString = """
         CREATE UNIQUE INDEX review_log_by_id ON review_log(id);
-        CREATE INDEX review_log_by_card ON review_log(card_id, at);
-        CREATE INDEX review_log_by_time ON review_log(at);
+        CREATE INDEX review_log_by_card ON review_log(card_id, at, grade);
+        CREATE INDEX review_log_by_time ON review_log(at, duration_ms);
         """
 }

@@ -273,13 +273,20 @@ enum Schema {
         PRAGMA user_version = 10;
         """),
         Migration(version: 11, script: """
-        -- Today's queue reads, for every card due (50k after a break), its phase and its
-        -- card's deck, order and sources. With these two covering indexes it reads them from
-        -- narrow index pages instead of the wide state and card rows (the card rows hold the
-        -- text): 275 -> 110 ms for 50k due cards.
+        -- Covering indexes, so the queue and `stats` read narrow index pages instead of the
+        -- wide rows (a card row holds its text; a review row its ID):
+        -- * today's queue reads, for every card due (50k after a break), its phase, and its
+        --   card's deck, order, kind and sources: 275 -> 110 ms for 50k due cards;
+        -- * `stats` reads every card's deck, section, order and state (in ID order, beside
+        --   the states: 430 -> 170 ms), the time and answer time of every review, and the
+        --   time and grade of each reviewed card's log (490 -> 200 ms).
         DROP INDEX card_state_by_due;
         CREATE INDEX card_state_by_due ON card_state(due, phase);
-        CREATE INDEX cards_queue ON cards(id, retired, kind, deck, position, derived_from);
+        CREATE INDEX cards_without_text ON cards(id, retired, kind, deck, position, derived_from, section);
+        DROP INDEX review_log_by_card;
+        CREATE INDEX review_log_by_card ON review_log(card_id, at, grade);
+        DROP INDEX review_log_by_time;
+        CREATE INDEX review_log_by_time ON review_log(at, duration_ms);
         PRAGMA user_version = 11;
         """),
     ]

@@ -6,8 +6,8 @@ extension StudyStore {
     /// The indexes `withIDIndexesBuiltAtTheEnd` drops and rebuilds, with their migrations' text
     /// (the same text, so the schema reads the same afterwards).
     static let idKeyedIndexes: [(name: String, drop: StaticString, create: StaticString)] = [
-        ("cards_queue", "DROP INDEX cards_queue;",
-         "CREATE INDEX cards_queue ON cards(id, retired, kind, deck, position, derived_from);"),
+        ("cards_without_text", "DROP INDEX cards_without_text;",
+         "CREATE INDEX cards_without_text ON cards(id, retired, kind, deck, position, derived_from, section);"),
         ("card_sources_by_source", "DROP INDEX card_sources_by_source;",
          "CREATE INDEX card_sources_by_source ON card_sources(source_id);"),
     ]

@@ -59,15 +59,16 @@ extension StudyStore {
         }
     }
 
-    /// Every review's time, grade and answer time, in the table's order (the order they were
-    /// written, nearly always time order): a scan, not a walk of the time index with a
-    /// lookup per review. Stats only count and sum whole milliseconds, which no order changes.
-    public func forEachReviewEntry(decks: DeckScope = .every, _ body: (_ event: ReviewEvent, _ durationMs: Int64) throws -> Void) throws {
+    /// Every review's time and answer time, in time order: a scan of the time index, which
+    /// holds both (migration 11), where a scan of the table read every review's ID too.
+    /// Stats only count and sum whole milliseconds, which no order changes.
+    public func forEachReviewEntry(decks: DeckScope = .every, _ body: (_ at: UnixTime, _ durationMs: Int64) throws -> Void) throws {
         try connection.prepare("""
-            SELECT r.at, r.grade, r.duration_ms FROM review_log r
+            SELECT r.at, r.duration_ms FROM review_log r
             WHERE ?1 IS NULL OR r.card_id IN (SELECT c.id FROM cards c WHERE c.deck IN (SELECT value FROM json_each(?1)))
+            ORDER BY r.at
             """).forEach([decks.parameter]) { row in
-            try body(ReviewEvent(at: row.int64(0), quality: Quality(rawValue: row.int(1)) ?? Quality(rawValue: 0)!), row.int64(2))
+            try body(row.int64(0), row.int64(1))
         }
     }
 

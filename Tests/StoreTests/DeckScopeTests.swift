@@ -70,7 +70,7 @@ import Testing
         try store.forEachReview { _ in all += 1 }
         #expect(all == 3)
         var times: [Int64] = []
-        try store.forEachReviewEntry(decks: DeckScope(["one"])) { event, _ in times.append(event.at) }
+        try store.forEachReviewEntry(decks: DeckScope(["one"])) { at, _ in times.append(at) }
         #expect(times == [1_000])
         #expect(try store.cardsReviewed(from: 0, to: 10_000, decks: onlySecond) == Set(second))
         var logs: [CardID] = []

@@ -162,7 +162,7 @@ import Testing
             FROM card_state s JOIN cards c ON c.id = s.card_id WHERE s.due < ?1 AND c.retired = 0
             """).map([100]) { $0.string(3) }.joined(separator: "\n")
         #expect(plan.contains("COVERING INDEX card_state_by_due"), "\(plan)")
-        #expect(plan.contains("COVERING INDEX cards_queue"), "\(plan)")
+        #expect(plan.contains("COVERING INDEX cards_without_text"), "\(plan)")
     }
 
     @Test func theWalkUsesThePartialIndex() throws {
