@@ -138,34 +138,36 @@ public struct StatsReport: Sendable {
         var count = 0
         var doneToday = 0
         var reviewedToday = Set<CardID>()
-        /// Answer times summed in Double, in log order: durations in a database from before
-        /// import checked their range (issue 17) may be near 2^63, and an Int64 sum traps.
+        /// Answer times summed in Double: durations in a database from before import checked
+        /// their range (issue 17) may be near 2^63, and an Int64 sum traps.
         private var sums = (today: 0.0, month: 0.0, all: 0.0)
         private var counts = (today: 0, month: 0, all: 0)
 
         init(_ source: some StatsSource, calendar: StudyCalendar, today: StudyDay) throws {
-            // Reviews come in time order, so the study day found for one almost always holds
-            // the next: a day is looked up, and counted into `perDay`, only when a review falls
-            // outside the last one found.
-            var current: (day: StudyDay, reviews: Int, inMonth: Bool, isToday: Bool)?
-            func flush() {
-                if let current, current.reviews > 0 { perDay[current.day.number, default: 0] += current.reviews }
-            }
-            try source.forEachReview { at, durationMs in
-                if current == nil || at < current!.day.start || at >= current!.day.end {
-                    flush()
-                    let day = calendar.day(containing: at)
-                    current = (day, 0, day.number > today.number - 30 && day.number <= today.number, day.number == today.number)
+            // Study day by study day, only the days that have reviews: the source counts and
+            // sums each day's reviews (the store on its time index) and says where the next
+            // review is. Handing over every review of a million took two thirds of a second.
+            var next = try source.firstReviewTime(atOrAfter: .min)
+            while let time = next {
+                let day = calendar.day(containing: time)
+                let totals = try source.reviewTotals(from: day.start, to: day.end)
+                if totals.count > 0 {
+                    perDay[day.number, default: 0] += totals.count
+                    count += totals.count
+                    sums.all += totals.durationMs
+                    counts.all += totals.count
+                    if day.number > today.number - 30 && day.number <= today.number {
+                        sums.month += totals.durationMs
+                        counts.month += totals.count
+                    }
+                    if day.number == today.number {
+                        doneToday += totals.count
+                        sums.today += totals.durationMs
+                        counts.today += totals.count
+                    }
                 }
-                current!.reviews += 1
-                let duration = Double(durationMs)
-                sums.all += duration
-                if current!.inMonth { sums.month += duration; counts.month += 1 }
-                if current!.isToday { sums.today += duration; counts.today += 1; doneToday += 1 }
+                next = day.end > time ? try source.firstReviewTime(atOrAfter: day.end) : nil
             }
-            flush()
-            count = perDay.values.reduce(0, +)
-            counts.all = count
             reviewedToday = try source.cardsReviewed(from: today.start, to: today.end)
         }
 

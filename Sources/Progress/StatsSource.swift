@@ -24,8 +24,11 @@ public protocol StatsSource {
     /// Every card, active and retired, with its state: in deck order, or each with its
     /// `deckPlace`.
     func forEachCard(_ body: (StatsCard) throws -> Void) throws
-    /// Every review's time and answer time, in any order (time order is fastest).
-    func forEachReview(_ body: (_ at: UnixTime, _ durationMs: Int64) throws -> Void) throws
+    /// The time of the first review at or after `time`; nil when there is none.
+    func firstReviewTime(atOrAfter time: UnixTime) throws -> UnixTime?
+    /// How many reviews fall at `start` or later and before `end`, and their answer times
+    /// summed (in Double: see `ReviewPass`).
+    func reviewTotals(from start: UnixTime, to end: UnixTime) throws -> (count: Int, durationMs: Double)
     /// The cards reviewed at `start` or later and before `end`.
     func cardsReviewed(from start: UnixTime, to end: UnixTime) throws -> Set<CardID>
     /// The time of each card's first review.
@@ -71,7 +74,13 @@ public struct StoreStatsSource: StatsSource {
 
     public func forEachCard(_ body: (StatsCard) throws -> Void) throws { try store.forEachStatsCard(decks: decks, body) }
 
-    public func forEachReview(_ body: (UnixTime, Int64) throws -> Void) throws { try store.forEachReviewEntry(decks: decks, body) }
+    public func firstReviewTime(atOrAfter time: UnixTime) throws -> UnixTime? {
+        try store.firstReviewTime(atOrAfter: time, decks: decks)
+    }
+
+    public func reviewTotals(from start: UnixTime, to end: UnixTime) throws -> (count: Int, durationMs: Double) {
+        try store.reviewTotals(from: start, to: end, decks: decks)
+    }
 
     public func cardsReviewed(from start: UnixTime, to end: UnixTime) throws -> Set<CardID> {
         try store.cardsReviewed(from: start, to: end, decks: decks)
@@ -128,8 +137,13 @@ public struct StatsInput: StatsSource, Sendable {
         }
     }
 
-    public func forEachReview(_ body: (UnixTime, Int64) throws -> Void) throws {
-        for review in reviews { try body(review.at, review.durationMs) }
+    public func firstReviewTime(atOrAfter time: UnixTime) throws -> UnixTime? {
+        reviews.lazy.map(\.at).filter { $0 >= time }.min()
+    }
+
+    public func reviewTotals(from start: UnixTime, to end: UnixTime) throws -> (count: Int, durationMs: Double) {
+        let inside = reviews.filter { $0.at >= start && $0.at < end }
+        return (inside.count, inside.reduce(0.0) { $0 + Double($1.durationMs) })
     }
 
     public func cardsReviewed(from start: UnixTime, to end: UnixTime) throws -> Set<CardID> {

@@ -282,7 +282,10 @@ enum Schema {
         --   time and grade of each reviewed card's log (490 -> 200 ms).
         DROP INDEX card_state_by_due;
         CREATE INDEX card_state_by_due ON card_state(due, phase);
-        CREATE INDEX cards_without_text ON cards(id, retired, kind, deck, position, derived_from, section);
+        CREATE INDEX cards_queue ON cards(id, retired, kind, deck, position, derived_from);
+        -- Apart from the queue's: with the section in it, the queue's 50k lookups after a
+        -- break touched 70% more pages (110 -> 190 ms).
+        CREATE INDEX cards_stats ON cards(id, deck, section, position, retired);
         DROP INDEX review_log_by_card;
         CREATE INDEX review_log_by_card ON review_log(card_id, at, grade);
         DROP INDEX review_log_by_time;

@@ -1,4 +1,4 @@
-/// A first sync of a large deck writes ~190,000 cards with random IDs. Two secondary
+/// A first sync of a large deck writes ~190,000 cards with random IDs. The secondary
 /// indexes keyed by those IDs (or by their sources) take each insert at a random page, which
 /// made such a sync 40% slower than one without them; building them once from the finished
 /// table sorts instead. Only worth it when the new cards outnumber the stored ones.
@@ -6,8 +6,9 @@ extension StudyStore {
     /// The indexes `withIDIndexesBuiltAtTheEnd` drops and rebuilds, with their migrations' text
     /// (the same text, so the schema reads the same afterwards).
     static let idKeyedIndexes: [(name: String, drop: StaticString, create: StaticString)] = [
-        ("cards_without_text", "DROP INDEX cards_without_text;",
-         "CREATE INDEX cards_without_text ON cards(id, retired, kind, deck, position, derived_from, section);"),
+        ("cards_queue", "DROP INDEX cards_queue;",
+         "CREATE INDEX cards_queue ON cards(id, retired, kind, deck, position, derived_from);"),
+        ("cards_stats", "DROP INDEX cards_stats;", "CREATE INDEX cards_stats ON cards(id, deck, section, position, retired);"),
         ("card_sources_by_source", "DROP INDEX card_sources_by_source;",
          "CREATE INDEX card_sources_by_source ON card_sources(source_id);"),
     ]

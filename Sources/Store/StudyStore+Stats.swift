@@ -59,17 +59,23 @@ extension StudyStore {
         }
     }
 
-    /// Every review's time and answer time, in time order: a scan of the time index, which
-    /// holds both (migration 11), where a scan of the table read every review's ID too.
-    /// Stats only count and sum whole milliseconds, which no order changes.
-    public func forEachReviewEntry(decks: DeckScope = .every, _ body: (_ at: UnixTime, _ durationMs: Int64) throws -> Void) throws {
+    /// The time of the first review at or after `time` (one seek on the time index); of
+    /// `decks` only (a lookup per review: `IN (SELECT … cards)` listed every card of the
+    /// decks again for each of these small queries).
+    public func firstReviewTime(atOrAfter time: UnixTime, decks: DeckScope = .every) throws -> UnixTime? {
         try connection.prepare("""
-            SELECT r.at, r.duration_ms FROM review_log r
-            WHERE ?1 IS NULL OR r.card_id IN (SELECT c.id FROM cards c WHERE c.deck IN (SELECT value FROM json_each(?1)))
-            ORDER BY r.at
-            """).forEach([decks.parameter]) { row in
-            try body(row.int64(0), row.int64(1))
-        }
+            SELECT MIN(r.at) FROM review_log r WHERE r.at >= ?1
+              AND (?2 IS NULL OR EXISTS (SELECT 1 FROM cards c WHERE c.id = r.card_id AND c.deck IN (SELECT value FROM json_each(?2))))
+            """).first([time, decks.parameter]) { $0.optionalInt64(0) } ?? nil
+    }
+
+    /// How many reviews fall at `start` or later and before `end`, and their answer times
+    /// summed: a range of the time index, which holds both (migration 11); of `decks` only.
+    public func reviewTotals(from start: UnixTime, to end: UnixTime, decks: DeckScope = .every) throws -> (count: Int, durationMs: Double) {
+        try connection.prepare("""
+            SELECT COUNT(*), TOTAL(r.duration_ms) FROM review_log r WHERE r.at >= ?1 AND r.at < ?2
+              AND (?3 IS NULL OR EXISTS (SELECT 1 FROM cards c WHERE c.id = r.card_id AND c.deck IN (SELECT value FROM json_each(?3))))
+            """).first([start, end, decks.parameter]) { ($0.int(0), $0.double(1)) } ?? (0, 0)
     }
 
     /// The cards reviewed at `start` or later and before `end` (a range on the time index).

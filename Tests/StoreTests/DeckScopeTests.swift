@@ -69,9 +69,12 @@ import Testing
         var all = 0
         try store.forEachReview { _ in all += 1 }
         #expect(all == 3)
-        var times: [Int64] = []
-        try store.forEachReviewEntry(decks: DeckScope(["one"])) { at, _ in times.append(at) }
-        #expect(times == [1_000])
+        #expect(try store.firstReviewTime(atOrAfter: 0, decks: DeckScope(["one"])) == 1_000)
+        #expect(try store.firstReviewTime(atOrAfter: 1_001, decks: DeckScope(["one"])) == nil)
+        #expect(try store.firstReviewTime(atOrAfter: 1_001) == 2_000)
+        #expect(try store.reviewTotals(from: 0, to: 10_000, decks: onlySecond).count == 2)
+        #expect(try store.reviewTotals(from: 0, to: 2_500, decks: onlySecond).count == 1)
+        #expect(try store.reviewTotals(from: 0, to: 10_000).count == 3)
         #expect(try store.cardsReviewed(from: 0, to: 10_000, decks: onlySecond) == Set(second))
         var logs: [CardID] = []
         try store.forEachLog(ofCardsReviewedSince: 0, decks: DeckScope(["one"])) { card, _ in logs.append(card) }

@@ -155,16 +155,6 @@ import Testing
         #expect(try store.newCards(limit: 10, now: now, rule: only).map(\.id) == first)
     }
 
-    @Test func theQueueReadsDueCardsFromCoveringIndexes() throws {
-        let (store, _, _) = try store()
-        let plan = try store.connection.prepare("""
-            EXPLAIN QUERY PLAN SELECT s.card_id, s.phase, s.due, c.position, c.deck, c.kind, c.derived_from
-            FROM card_state s JOIN cards c ON c.id = s.card_id WHERE s.due < ?1 AND c.retired = 0
-            """).map([100]) { $0.string(3) }.joined(separator: "\n")
-        #expect(plan.contains("COVERING INDEX card_state_by_due"), "\(plan)")
-        #expect(plan.contains("COVERING INDEX cards_without_text"), "\(plan)")
-    }
-
     @Test func theWalkUsesThePartialIndex() throws {
         let (store, _, _) = try store()
         let plan = try store.connection.prepare("""

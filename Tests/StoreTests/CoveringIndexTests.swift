@@ -1,0 +1,39 @@
+import Testing
+@testable import Deck
+@testable import Store
+
+/// The queue and `stats` read their big passes from covering indexes (migration 11), not
+/// from the wide card and review rows: each query's plan names its index.
+@Suite struct CoveringIndexTests {
+    let dir = TemporaryDirectory()
+
+    func plan(_ store: StudyStore, _ query: String) throws -> String {
+        try store.connection.prepare("EXPLAIN QUERY PLAN " + query).map([100, 200]) { $0.string(3) }.joined(separator: "\n")
+    }
+
+    @Test func eachBigPassReadsACoveringIndex() throws {
+        let store = try StudyStore.open(path: dir.file("db.sqlite"))
+        // Today's due cards with their deck, order, kind and sources.
+        let due = try plan(store, """
+            SELECT s.card_id, s.phase, s.due, c.position, c.deck, c.kind, c.derived_from
+            FROM card_state s JOIN cards c ON c.id = s.card_id WHERE s.due < ?1 AND c.retired = 0 AND ?2 > 0
+            """)
+        #expect(due.contains("COVERING INDEX card_state_by_due"), "\(due)")
+        #expect(due.contains("COVERING INDEX cards_queue"), "\(due)")
+        // Stats' card pass, in ID order beside the states.
+        let cards = try plan(store, """
+            SELECT c.id, c.deck, c.section, c.position, c.retired, c.rowid, s.phase FROM cards c
+            LEFT JOIN card_state s ON s.card_id = c.id WHERE ?1 > 0 AND ?2 > 0
+            """)
+        #expect(cards.contains("SCAN c USING COVERING INDEX cards_stats"), "\(cards)")
+        // Stats' review pass, in time order.
+        let reviews = try plan(store, "SELECT r.at, r.duration_ms FROM review_log r WHERE ?1 > 0 AND ?2 > 0 ORDER BY r.at")
+        #expect(reviews.contains("COVERING INDEX review_log_by_time"), "\(reviews)")
+        // Retention: the log of each card reviewed lately.
+        let logs = try plan(store, """
+            SELECT r.card_id, r.at, r.grade FROM review_log r
+            WHERE r.card_id IN (SELECT card_id FROM review_log WHERE at >= ?1) AND ?2 > 0 ORDER BY r.card_id, r.at
+            """)
+        #expect(logs.contains("COVERING INDEX review_log_by_card"), "\(logs)")
+    }
+}
