@@ -6,33 +6,42 @@ import Store
 /// are not shown on the same study day. A family is the set of IDs a card shares with its
 /// siblings: its own and those of the cards it is made from.
 struct SiblingBurial {
-    /// For each ID of a family reviewed today, the cards reviewed today that hold it.
-    private let reviewedByKey: [CardID: Set<CardID>]
+    /// For each ID of a family reviewed today, a card reviewed today that holds it, and
+    /// whether a second one does too (then every card of that family had its turn). A set
+    /// of holders per ID cost an allocation for each of 30k cards failed after a break.
+    private let reviewedByKey: [CardID: (holder: CardID, another: Bool)]
+    /// Each family ID of the cards kept so far, with the card that holds it.
+    private var claimed: [CardID: CardID] = [:]
 
     init(reviewedToday: [(id: CardID, from: [CardID])]) {
-        var byKey: [CardID: Set<CardID>] = [:]
+        var byKey: [CardID: (holder: CardID, another: Bool)] = [:]
+        func add(_ key: CardID, _ card: CardID) {
+            if let entry = byKey[key] {
+                if entry.holder != card { byKey[key] = (entry.holder, true) }
+            } else {
+                byKey[key] = (card, false)
+            }
+        }
         for card in reviewedToday {
-            for key in [card.id] + card.from { byKey[key, default: []].insert(card.id) }
+            add(card.id, card.id)
+            for key in card.from { add(key, card.id) }
         }
         reviewedByKey = byKey
     }
 
     /// `rows` without the cards whose family had its turn: a sibling reviewed today, or a
-    /// sibling earlier in `taken` or in `rows` (which are in the queue's order of priority).
-    func keepingOnePerFamily(_ rows: [QueueRow], after taken: [QueueRow] = []) -> [QueueRow] {
-        var claimed: [CardID: CardID] = [:]  // family ID -> the card that has it today
-        claimed.reserveCapacity(taken.count + rows.count)
-        for row in taken {
-            claimed[row.id] = row.id
-            for key in row.from { claimed[key] = row.id }
-        }
+    /// sibling kept earlier (by this call, in the queue's order of priority, or an earlier
+    /// one); the families of the cards kept are claimed for later calls.
+    mutating func keepingOnePerFamily(_ rows: [QueueRow]) -> [QueueRow] {
+        claimed.reserveCapacity(claimed.count + rows.count)
         var kept: [QueueRow] = []
         kept.reserveCapacity(rows.count)
         // The family is the card's ID and its sources', looked at one by one: a queue of
         // 30k cards after a break made two arrays per card here.
         func isClaimed(_ key: CardID, by id: CardID) -> Bool {
             if let holder = claimed[key], holder != id { return true }
-            return reviewedByKey[key]?.contains { $0 != id } ?? false
+            guard let reviewed = reviewedByKey[key] else { return false }
+            return reviewed.holder != id || reviewed.another
         }
         for row in rows {
             if isClaimed(row.id, by: row.id) || row.from.contains(where: { isClaimed($0, by: row.id) }) { continue }

@@ -133,7 +133,7 @@ public struct TodayQueue {
             return sections[row.id].map { section.matches($0.section, term: $0.term) } ?? false
         }
         rows = rows.filter(inSection)
-        let siblings = SiblingBurial(reviewedToday: try store.familiesReviewed(since: day.start))
+        var siblings = SiblingBurial(reviewedToday: try store.familiesReviewed(since: day.start))
         rows = siblings.keepingOnePerFamily(rows)
         // New cards that are siblings of a card already in the queue are buried; when that
         // leaves fewer than the day's new cards, the walk goes on further (else a reverse
@@ -144,7 +144,9 @@ public struct TodayQueue {
             let fetched = countsOnly && options.section == nil
                 ? try store.someNewCards(limit: fetchLimit, now: now, rule: rule)
                 : try store.newCards(limit: fetchLimit, now: now, rule: rule)
-            newRows = siblings.keepingOnePerFamily(fetched.filter { !requeuedSet.contains($0.id) && inSection($0) }, after: rows)
+            // A copy for each try: the families of `rows` stay claimed, the new ones not.
+            var afterRows = siblings
+            newRows = afterRows.keepingOnePerFamily(fetched.filter { !requeuedSet.contains($0.id) && inSection($0) })
             if newRows.count >= newLeft || fetched.count < fetchLimit || fetchLimit >= Int.max / 8 { break }
             fetchLimit = fetchLimit * 2 + 16
         }

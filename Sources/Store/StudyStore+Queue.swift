@@ -48,18 +48,26 @@ extension StudyStore {
     /// Reviewed, active, unburied, unsuspended cards due before `end`: a range scan on the
     /// `due` index. `decks` narrows it to those decks' cards (`--only`).
     public func dueRows(before end: UnixTime, now: UnixTime, reverseCards: Bool = true, decks: DeckScope = .every) throws -> [QueueRow] {
+        // The few skipped and suspended cards are left out here, from one small list: asked
+        // per row (`NOT EXISTS`), they took half the time of 50k due cards after a break.
+        let hidden = Set(try connection.prepare("""
+            SELECT card_id FROM buried WHERE until > ?1
+            UNION SELECT card_id FROM card_marks WHERE mark = 'suspended' AND is_set = 1
+            """).map([now]) { $0.string(0) })
+        var rows: [QueueRow] = []
         try connection.prepare("""
             SELECT s.card_id, s.phase, s.due, COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position, c.derived_from
             FROM card_state s JOIN cards c ON c.id = s.card_id LEFT JOIN decks d ON d.name = c.deck
-            WHERE s.due < ?1 AND c.retired = 0 AND (?3 = 1 OR c.kind <> 'reverse') AND COALESCE(d.disabled, 0) = 0
-              AND (?4 IS NULL OR c.deck IN (SELECT value FROM json_each(?4)))
-              AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = s.card_id AND b.until > ?2)
-              AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = s.card_id AND m.mark = 'suspended' AND m.is_set = 1)
+            WHERE s.due < ?1 AND c.retired = 0 AND (?2 = 1 OR c.kind <> 'reverse') AND COALESCE(d.disabled, 0) = 0
+              AND (?3 IS NULL OR c.deck IN (SELECT value FROM json_each(?3)))
             ORDER BY s.due
-            """).map([end, now, reverseCards, decks.parameter]) { row in
-            QueueRow(id: CardID(rawValue: row.string(0)), phase: Phase(rawValue: row.string(1)) ?? .review,
-                     due: row.int64(2), deckOrder: row.int(3), from: Self.decodeFrom(row.string(4)))
+            """).forEach([end, reverseCards, decks.parameter]) { row in
+            let id = row.string(0)
+            guard hidden.isEmpty || !hidden.contains(id) else { return }
+            rows.append(QueueRow(id: CardID(rawValue: id), phase: Phase(rawValue: row.string(1)) ?? .review,
+                                 due: row.int64(2), deckOrder: row.int(3), from: Self.decodeFrom(row.string(4))))
         }
+        return rows
     }
 
     static func decodeFrom(_ text: String) -> [CardID] {
