@@ -31,12 +31,12 @@ struct DueListing {
         var start = 0
         while start < min(limit, ids.count) {
             let end = min(start + Self.batch, limit, ids.count)
-            let loaded = try store.queuedCards(ids[start..<end].map(CardID.init(rawValue:)))
+            let loaded = try store.listedCards(ids[start..<end].map(CardID.init(rawValue:)))
             for index in start..<end {
                 let entry = loaded[CardID(rawValue: ids[index])]
-                let state = entry?.state ?? .new
-                let due = index < queued.count ? (state.phase == .new ? nil : state.due) : later[index - queued.count].due
-                try body(Entry(id: ids[index], front: entry?.card.front ?? "", phase: state.phase, due: due))
+                let phase = entry?.phase ?? .new
+                let due = index < queued.count ? (phase == .new ? nil : entry?.due) : later[index - queued.count].due
+                try body(Entry(id: ids[index], front: entry?.front ?? "", phase: phase, due: due))
             }
             start = end
         }
