@@ -258,8 +258,7 @@ extension StudyStore {
     /// IDs with no card are left out.
     public func queuedCards(_ ids: [CardID]) throws -> [CardID: QueuedCard] {
         guard !ids.isEmpty else { return [:] }
-        // IDs are hex digits: nothing in them needs escaping in JSON.
-        let list = "[" + ids.map { "\"" + $0.rawValue + "\"" }.joined(separator: ",") + "]"
+        let list = Self.jsonList(ids)
         var result: [CardID: QueuedCard] = [:]
         result.reserveCapacity(ids.count)
         try connection.prepare("SELECT " + Self.cardColumns + ", " + Self.stateColumns + """
@@ -273,6 +272,14 @@ extension StudyStore {
             result[stored.id] = QueuedCard(card: stored.card, state: state, flagged: row.bool(29))
         }
         return result
+    }
+}
+
+extension StudyStore {
+    /// `ids` as one JSON array, bound as one parameter and read with `json_each`. IDs are
+    /// hex digits: nothing in them needs escaping.
+    static func jsonList(_ ids: [CardID]) -> String {
+        "[" + ids.map { "\"" + $0.rawValue + "\"" }.joined(separator: ",") + "]"
     }
 }
 
@@ -290,8 +297,7 @@ extension StudyStore {
     /// and its state, half the time of `due --json` after a break.
     public func listedCards(_ ids: [CardID]) throws -> [CardID: ListedCard] {
         guard !ids.isEmpty else { return [:] }
-        // IDs are hex digits: nothing in them needs escaping in JSON.
-        let list = "[" + ids.map { "\"" + $0.rawValue + "\"" }.joined(separator: ",") + "]"
+        let list = Self.jsonList(ids)
         var result: [CardID: ListedCard] = [:]
         result.reserveCapacity(ids.count)
         try connection.prepare("""
