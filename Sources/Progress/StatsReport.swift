@@ -309,6 +309,7 @@ public struct StatsReport: Sendable {
         let windowStarts = retentionWindows.map { calendar.start(ofDay: today.number - Int64($0) + 1) }
         try source.forEachLog(ofCardsReviewedSince: since) { card, events in
             var state = CardState.new
+            let cardHash = FuzzSeed.cardHash(card.rawValue.utf8)
             for (index, event) in events.enumerated() {
                 if state.phase == .review, event.at < today.end {
                     for window in windowStarts.indices where event.at >= windowStarts[window] {
@@ -316,7 +317,7 @@ public struct StatsReport: Sendable {
                         if event.quality.passes { passed[window] += 1 }
                     }
                 }
-                state = scheduler.next(state, review: event, fuzzSeed: FuzzSeed.make(cardID: card.rawValue, reviewIndex: index))
+                state = scheduler.next(state, review: event, fuzzSeed: FuzzSeed.make(cardHash: cardHash, reviewIndex: index))
             }
         }
         return retentionWindows.enumerated().map { Retention(days: $1, passed: passed[$0], reviews: judged[$0]) }

@@ -103,21 +103,29 @@ extension StudyStore {
     public func forEachLog(ofCardsReviewedSince start: UnixTime, decks: DeckScope = .every,
                            _ body: (CardID, [ReviewEvent]) throws -> Void) throws {
         var card: String?
-        var events: [ReviewEvent] = []
+        var events: [(event: ReviewEvent, row: Int64)] = []
+        func finish() throws {
+            guard let card else { return }
+            // The index gives a card's reviews by time, then grade: reviews of one second
+            // (rare) are put back in arrival order here, which in SQL cost a sort of them all.
+            if zip(events, events.dropFirst()).contains(where: { $0.event.at == $1.event.at && $0.row > $1.row }) {
+                events.sort { ($0.event.at, $0.row) < ($1.event.at, $1.row) }
+            }
+            try body(CardID(rawValue: card), events.map(\.event))
+        }
         try connection.prepare("""
-            SELECT r.card_id, r.at, r.grade FROM review_log r
+            SELECT r.card_id, r.at, r.grade, r.rowid FROM review_log r
             WHERE r.card_id IN (SELECT card_id FROM review_log WHERE at >= ?1)
               AND (?2 IS NULL OR r.card_id IN (SELECT c.id FROM cards c WHERE c.deck IN (SELECT value FROM json_each(?2))))
-            ORDER BY r.card_id, r.at, r.rowid
+            ORDER BY r.card_id, r.at
             """).forEach([start, decks.parameter]) { row in
-            let id = row.string(0)
-            if id != card {
-                if let card { try body(CardID(rawValue: card), events) }
-                card = id
+            if !row.text(0, equals: card ?? "") || card == nil {
+                try finish()
+                card = row.string(0)
                 events.removeAll(keepingCapacity: true)
             }
-            events.append(ReviewEvent(at: row.int64(1), quality: Quality(rawValue: row.int(2)) ?? Quality(rawValue: 0)!))
+            events.append((ReviewEvent(at: row.int64(1), quality: Quality(rawValue: row.int(2)) ?? Quality(rawValue: 0)!), row.int64(3)))
         }
-        if let card { try body(CardID(rawValue: card), events) }
+        try finish()
     }
 }

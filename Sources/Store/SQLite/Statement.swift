@@ -147,6 +147,14 @@ public struct Row {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
+    /// Whether the column's text is `text`, compared on bytes without making a String.
+    public func text(_ column: Int32, equals text: String) -> Bool {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count == text.utf8.count else { return false }
+        guard count > 0, let pointer = sqlite3_column_text(handle, column) else { return count == 0 }
+        return text.utf8.elementsEqual(UnsafeBufferPointer(start: pointer, count: count))
+    }
+
     public func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
     public func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
     public func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
