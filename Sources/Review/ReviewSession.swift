@@ -94,17 +94,70 @@ public final class ReviewSession {
     /// Learning cards waiting for their step's time.
     private var waiting: [(id: CardID, due: UnixTime)]
     private var history: [Action] = []
+    /// Every change made to `queue` and `waiting`, so an undo can take them back to the
+    /// moment of its action (`Action.mark`). Whole copies of both, kept per action, cost
+    /// half a megabyte per answer after a break (a queue of 30k cards) and took a review of
+    /// 30,000 answers past 24 GB.
+    private var changes: [QueueChange] = []
     private var shownCount = 0
     private var current: CardID?
     private var shownAtMilliseconds: Int64 = 0
 
     public private(set) var summary = SessionSummary()
 
+    /// An undoable step; `mark` is how many `changes` there were when it was taken.
     private enum Action {
-        case answered(reviewID: String, cardID: CardID, previous: CardState, queue: [CardID], waiting: [(id: CardID, due: UnixTime)], summary: SessionSummary)
-        case skipped(cardID: CardID, queue: [CardID], waiting: [(id: CardID, due: UnixTime)])
-        case suspended(cardID: CardID, previous: CardMarkRecord?, wasShown: Bool, queue: [CardID],
-                       waiting: [(id: CardID, due: UnixTime)])
+        case answered(reviewID: String, cardID: CardID, previous: CardState, mark: Int, counted: SessionSummary.Counted)
+        case skipped(cardID: CardID, mark: Int)
+        case suspended(cardID: CardID, previous: CardMarkRecord?, wasShown: Bool, mark: Int)
+    }
+
+    /// One change to `queue` or `waiting`, with what taking it back needs.
+    private enum QueueChange {
+        case tookFirst(CardID)
+        case putFirst
+        case appended
+        case tookWaiting((id: CardID, due: UnixTime))
+        case addedWaiting((id: CardID, due: UnixTime))
+        case removed(fromQueue: [(index: Int, id: CardID)], fromWaiting: [(id: CardID, due: UnixTime)])
+    }
+
+    private func takeFirst() -> CardID {
+        let id = queue.removeFirst()
+        changes.append(.tookFirst(id))
+        return id
+    }
+
+    private func putFirst(_ id: CardID) {
+        queue.insert(id, at: 0)
+        changes.append(.putFirst)
+    }
+
+    /// The first of `waiting`, which `next()` has just sorted.
+    private func takeFirstWaiting() -> CardID {
+        let entry = waiting.removeFirst()
+        changes.append(.tookWaiting(entry))
+        return entry.id
+    }
+
+    /// Takes `queue` and `waiting` back to how they were when there were `mark` changes.
+    /// `waiting` may come back in another order: `next()` sorts it before each use.
+    private func rewind(to mark: Int) {
+        while changes.count > mark {
+            switch changes.removeLast() {
+            case .tookFirst(let id): queue.insert(id, at: 0)
+            case .putFirst: queue.removeFirst()
+            case .appended: queue.removeLast()
+            case .tookWaiting(let entry): waiting.append(entry)
+            case .addedWaiting(let entry):
+                if let index = waiting.lastIndex(where: { $0.id == entry.id && $0.due == entry.due }) { waiting.remove(at: index) }
+            case .removed(let fromQueue, let fromWaiting):
+                for entry in fromQueue { queue.insert(entry.id, at: entry.index) }
+                waiting += fromWaiting
+            }
+        }
+        // Nothing before the oldest step left can be undone.
+        if history.isEmpty { changes.removeAll(keepingCapacity: true) }
     }
 
     /// `limit` caps the number of distinct cards taken from today's queue; `leech` says
@@ -148,11 +201,11 @@ public final class ReviewSession {
             waiting.sort { ($0.due, $0.id) < ($1.due, $1.id) }
             let chosen: CardID
             if let due = waiting.first, due.due <= now {
-                chosen = waiting.removeFirst().id
+                chosen = takeFirstWaiting()
             } else if !queue.isEmpty {
-                chosen = queue.removeFirst()
+                chosen = takeFirst()
             } else if let due = waiting.first, due.due <= now + Self.learnAhead {
-                chosen = waiting.removeFirst().id
+                chosen = takeFirstWaiting()
             } else if let due = waiting.first {
                 return .waiting(until: due.due, remaining: waiting.count)
             } else {
@@ -271,20 +324,21 @@ public final class ReviewSession {
         let before = storedScheduler == nil ? storedBefore : shown
         let after = storedScheduler == nil ? storedAfter
             : scheduler.next(shown, review: review.event, fuzzSeed: FuzzSeed.make(cardID: id.rawValue, reviewIndex: shown.reps))
-        history.append(.answered(reviewID: review.id, cardID: id, previous: shown, queue: [id] + queue, waiting: waiting,
-                                 summary: summary))
+        let counted = summary.count(review: review, wasNew: before.phase == .new)
+        history.append(.answered(reviewID: review.id, cardID: id, previous: shown, mark: changes.count, counted: counted))
         states[id] = after
         current = nil
 
-        summary.count(review: review, wasNew: before.phase == .new)
         // Back today: SM-2 asks for a repeat now (grade below 4); FSRS learning steps come
         // back at their time.
         let repeats = after.due <= now || (after.due < dayEnd && after.phase != .review)
         if repeats {
             if after.due <= now {
                 queue.append(id)  // SM-2: repeat after the other cards
+                changes.append(.appended)
             } else {
                 waiting.append((id, after.due))
+                changes.append(.addedWaiting((id, after.due)))
             }
         }
         return Outcome(review: review, before: before, after: after, repeatsToday: repeats,
@@ -295,7 +349,7 @@ public final class ReviewSession {
     public func skip() throws {
         guard let id = current else { return }
         try committing { try store.bury(id, until: dayEnd) }
-        history.append(.skipped(cardID: id, queue: [id] + queue, waiting: waiting))
+        history.append(.skipped(cardID: id, mark: changes.count))
         current = nil
         summary.skipped += 1
     }
@@ -306,9 +360,12 @@ public final class ReviewSession {
     public func suspend(_ id: CardID) throws {
         let previous = try committing { try store.setMark(.suspended, true, on: id, at: clock.now) }
         let wasShown = current == id
-        history.append(.suspended(cardID: id, previous: previous, wasShown: wasShown, queue: queue, waiting: waiting))
+        history.append(.suspended(cardID: id, previous: previous, wasShown: wasShown, mark: changes.count))
+        let fromQueue = queue.indices.filter { queue[$0] == id }.map { (index: $0, id: id) }
+        let fromWaiting = waiting.filter { $0.id == id }
         queue.removeAll { $0 == id }
         waiting.removeAll { $0.id == id }
+        changes.append(.removed(fromQueue: fromQueue, fromWaiting: fromWaiting))
         if wasShown { current = nil }
         summary.suspended += 1
     }
@@ -329,7 +386,7 @@ public final class ReviewSession {
         // Each case takes the step off the history only once its write is made: a wait
         // for another process's lock may be given up, and the step is then still undoable.
         switch last {
-        case .answered(let reviewID, let cardID, let previous, let savedQueue, let savedWaiting, let savedSummary):
+        case .answered(let reviewID, let cardID, let previous, let mark, let counted):
             let replayed = try committing {
                 try store.removeReview(id: reviewID, cardID: cardID) { events in
                     Self.activeScheduler(in: store, otherwise: storedScheduler ?? scheduler).replay(events, cardID: cardID.rawValue)
@@ -337,29 +394,29 @@ public final class ReviewSession {
             }
             history.removeLast()
             states[cardID] = storedScheduler == nil ? replayed : previous
-            queue = savedQueue
-            waiting = savedWaiting
-            summary = savedSummary
+            rewind(to: mark)
+            putFirst(cardID)
+            summary.uncount(counted)
             summary.undone += 1
             shownCount = max(0, shownCount - 1)
             current = nil
             return cardID
-        case .skipped(let cardID, let savedQueue, let savedWaiting):
+        case .skipped(let cardID, let mark):
             try committing { try store.unbury(cardID) }
             history.removeLast()
-            queue = savedQueue
-            waiting = savedWaiting
+            rewind(to: mark)
+            putFirst(cardID)
             summary.skipped -= 1
             shownCount = max(0, shownCount - 1)
             current = nil
             return cardID
-        case .suspended(let cardID, let previous, let wasShown, let savedQueue, let savedWaiting):
+        case .suspended(let cardID, let previous, let wasShown, let mark):
             try committing { try store.restoreMark(.suspended, on: cardID, to: previous) }
             history.removeLast()
             // The card on screen when it was suspended is shown again next; one suspended
             // after its answer (a leech) goes back where the answer had put it.
-            queue = wasShown ? [cardID] + savedQueue : savedQueue
-            waiting = savedWaiting
+            rewind(to: mark)
+            if wasShown { putFirst(cardID) }
             summary.suspended -= 1
             if wasShown { shownCount = max(0, shownCount - 1) }
             current = nil
@@ -371,7 +428,7 @@ public final class ReviewSession {
     /// with `q` keeps it for next time: nothing is written for it).
     public func putBackCurrent() {
         if let id = current {
-            queue.insert(id, at: 0)
+            putFirst(id)
             shownCount -= 1
             current = nil
         }
@@ -395,12 +452,32 @@ public struct SessionSummary: Sendable, Equatable {
 
     public init() {}
 
-    mutating func count(review: ReviewRecord, wasNew: Bool) {
+    /// What one answer added, so an undo can take exactly that off (a copy of the whole
+    /// summary per answer held a copy of `cards` per answer).
+    struct Counted {
+        /// The card's ID when this was its first answer of the session.
+        let firstOfCard: String?
+        let failed: Bool
+        let wasNew: Bool
+        let milliseconds: Int64
+    }
+
+    mutating func count(review: ReviewRecord, wasNew: Bool) -> Counted {
         reviewed += 1
-        cards.insert(review.cardID.rawValue)
+        let first = cards.insert(review.cardID.rawValue).inserted
         if !review.grade.passes { again += 1 }
         if wasNew { newCards += 1 }
         milliseconds += review.durationMs
+        return Counted(firstOfCard: first ? review.cardID.rawValue : nil, failed: !review.grade.passes, wasNew: wasNew,
+                       milliseconds: review.durationMs)
+    }
+
+    mutating func uncount(_ counted: Counted) {
+        reviewed -= 1
+        if let card = counted.firstOfCard { cards.remove(card) }
+        if counted.failed { again -= 1 }
+        if counted.wasNew { newCards -= 1 }
+        milliseconds -= counted.milliseconds
     }
 
     /// Share of answers graded Again (quality below 3).
