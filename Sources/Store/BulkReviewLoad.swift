@@ -131,6 +131,6 @@ extension StudyStore {
     static let reviewLogIndexes: StaticString = """
         CREATE UNIQUE INDEX review_log_by_id ON review_log(id);
         CREATE INDEX review_log_by_card ON review_log(card_id, at, grade);
-        CREATE INDEX review_log_by_time ON review_log(at, duration_ms);
+        CREATE INDEX review_log_by_time ON review_log(at, card_id, duration_ms);
         """
 }

@@ -280,6 +280,8 @@ enum Schema {
         -- * `stats` reads every card's deck, section, order and state (in ID order, beside
         --   the states: 430 -> 170 ms), the time and answer time of every review, and the
         --   time and grade of each reviewed card's log (490 -> 200 ms).
+        -- * the cards reviewed today come from the time index alone (30k after a break,
+        --   each looked up in the log's table before: 107 -> 38 ms for their families).
         DROP INDEX card_state_by_due;
         CREATE INDEX card_state_by_due ON card_state(due, phase);
         CREATE INDEX cards_queue ON cards(id, retired, kind, deck, position, derived_from);
@@ -289,7 +291,7 @@ enum Schema {
         DROP INDEX review_log_by_card;
         CREATE INDEX review_log_by_card ON review_log(card_id, at, grade);
         DROP INDEX review_log_by_time;
-        CREATE INDEX review_log_by_time ON review_log(at, duration_ms);
+        CREATE INDEX review_log_by_time ON review_log(at, card_id, duration_ms);
         PRAGMA user_version = 11;
         """),
     ]

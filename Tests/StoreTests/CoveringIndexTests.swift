@@ -29,6 +29,13 @@ import Testing
         // Stats' review pass, in time order.
         let reviews = try plan(store, "SELECT r.at, r.duration_ms FROM review_log r WHERE ?1 > 0 AND ?2 > 0 ORDER BY r.at")
         #expect(reviews.contains("COVERING INDEX review_log_by_time"), "\(reviews)")
+        // The cards reviewed today and their sources (sibling burial), and today's counts.
+        let families = try plan(store, """
+            SELECT c.id, c.derived_from FROM cards c
+            WHERE c.id IN (SELECT r.card_id FROM review_log r WHERE r.at >= ?1) AND c.retired IN (0, 1) AND ?2 > 0
+            """)
+        #expect(families.contains("COVERING INDEX review_log_by_time"), "\(families)")
+        #expect(families.contains("COVERING INDEX cards_queue"), "\(families)")
         // Retention: the log of each card reviewed lately.
         let logs = try plan(store, """
             SELECT r.card_id, r.at, r.grade FROM review_log r
