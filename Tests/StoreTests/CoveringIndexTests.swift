@@ -31,8 +31,8 @@ import Testing
         #expect(reviews.contains("COVERING INDEX review_log_by_time"), "\(reviews)")
         // The cards reviewed today and their sources (sibling burial), and today's counts.
         let families = try plan(store, """
-            SELECT c.id, c.derived_from FROM cards c
-            WHERE c.id IN (SELECT r.card_id FROM review_log r WHERE r.at >= ?1) AND c.retired IN (0, 1) AND ?2 > 0
+            SELECT c.id, c.derived_from FROM review_log r JOIN cards c ON c.id = r.card_id
+            WHERE r.at >= ?1 AND c.retired IN (0, 1) AND ?2 > 0
             """)
         #expect(families.contains("COVERING INDEX review_log_by_time"), "\(families)")
         #expect(families.contains("COVERING INDEX cards_queue"), "\(families)")
