@@ -29,7 +29,7 @@ public struct SessionReport: Sendable {
         // the summary after a review take half a second.
         var days = Set<Int64>()
         var cursor = since
-        while let time = try store.firstReviewTime(from: cursor, to: today.end) {
+        while let time = try store.firstReviewTime(atOrAfter: cursor, before: today.end) {
             let day = calendar.day(containing: time)
             days.insert(day.number)
             cursor = max(day.end, time + 1)

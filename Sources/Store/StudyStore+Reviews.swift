@@ -90,14 +90,6 @@ extension StudyStore {
         return (introduced: counts.cards - counts.seen, reviewed: counts.seen)
     }
 
-    /// The earliest review time with `start <= at < end`, nil when there is none (one
-    /// seek on the time index).
-    public func firstReviewTime(from start: UnixTime, to end: UnixTime) throws -> UnixTime? {
-        try connection.prepare("SELECT MIN(at) FROM review_log WHERE at >= ?1 AND at < ?2").first([start, end]) {
-            $0.optionalInt64(0)
-        } ?? nil
-    }
-
     /// Review counts per local day, keyed by the day's start, for streaks and heatmaps:
     /// `dayStart(at)` maps an instant to the start of its study day.
     public func reviewTimes(from start: UnixTime, to end: UnixTime) throws -> [UnixTime] {

@@ -59,14 +59,15 @@ extension StudyStore {
         }
     }
 
-    /// The time of the first review at or after `time` (one seek on the time index); of
-    /// `decks` only (a lookup per review: `IN (SELECT … cards)` listed every card of the
-    /// decks again for each of these small queries).
-    public func firstReviewTime(atOrAfter time: UnixTime, decks: DeckScope = .every) throws -> UnixTime? {
+    /// The time of the first review at or after `time` and before `end`, nil when there is
+    /// none: one seek on the time index. Of `decks` only (a lookup per review: `IN (SELECT
+    /// … cards)` listed every card of the decks again for each of these small queries).
+    public func firstReviewTime(atOrAfter time: UnixTime, before end: UnixTime = .max,
+                                decks: DeckScope = .every) throws -> UnixTime? {
         try connection.prepare("""
-            SELECT MIN(r.at) FROM review_log r WHERE r.at >= ?1
-              AND (?2 IS NULL OR EXISTS (SELECT 1 FROM cards c WHERE c.id = r.card_id AND c.deck IN (SELECT value FROM json_each(?2))))
-            """).first([time, decks.parameter]) { $0.optionalInt64(0) } ?? nil
+            SELECT MIN(r.at) FROM review_log r WHERE r.at >= ?1 AND r.at < ?2
+              AND (?3 IS NULL OR EXISTS (SELECT 1 FROM cards c WHERE c.id = r.card_id AND c.deck IN (SELECT value FROM json_each(?3))))
+            """).first([time, end, decks.parameter]) { $0.optionalInt64(0) } ?? nil
     }
 
     /// How many reviews fall at `start` or later and before `end`, and their answer times

@@ -95,4 +95,10 @@ struct CLIRunner {
         }
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     }
+
+    /// The first drill of the first exercise in `drill --history --json`, nil when there is none.
+    func firstDrillInHistory() throws -> [String: Any]? {
+        let history = try json(["drill", "--history", "--json"]) as? [String: Any]
+        return ((history?["exercises"] as? [[String: Any]])?.first?["drills"] as? [[String: Any]])?.first
+    }
 }
