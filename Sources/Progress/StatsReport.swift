@@ -132,16 +132,17 @@ public struct StatsReport: Sendable {
         )
     }
 
-    /// One pass over the log: reviews per study day, today's reviews, answer times.
+    /// The study days with reviews: reviews per day, today's reviews, answer times.
     struct ReviewPass {
         var perDay: [Int64: Int] = [:]
-        var count = 0
-        var doneToday = 0
         var reviewedToday = Set<CardID>()
         /// Answer times summed in Double: durations in a database from before import checked
         /// their range (issue 17) may be near 2^63, and an Int64 sum traps.
         private var sums = (today: 0.0, month: 0.0, all: 0.0)
         private var counts = (today: 0, month: 0, all: 0)
+        /// Every review, and this study day's.
+        var count: Int { counts.all }
+        var doneToday: Int { counts.today }
 
         init(_ source: some StatsSource, calendar: StudyCalendar, today: StudyDay) throws {
             // Study day by study day, only the days that have reviews: the source counts and
@@ -153,7 +154,6 @@ public struct StatsReport: Sendable {
                 let totals = try source.reviewTotals(from: day.start, to: day.end)
                 if totals.count > 0 {
                     perDay[day.number, default: 0] += totals.count
-                    count += totals.count
                     sums.all += totals.durationMs
                     counts.all += totals.count
                     if day.number > today.number - 30 && day.number <= today.number {
@@ -161,7 +161,6 @@ public struct StatsReport: Sendable {
                         counts.month += totals.count
                     }
                     if day.number == today.number {
-                        doneToday += totals.count
                         sums.today += totals.durationMs
                         counts.today += totals.count
                     }
