@@ -145,27 +145,18 @@ public struct StatsReport: Sendable {
         var doneToday: Int { counts.today }
 
         init(_ source: some StatsSource, calendar: StudyCalendar, today: StudyDay) throws {
-            // Study day by study day, only the days that have reviews: the source counts and
-            // sums each day's reviews (the store on its time index) and says where the next
-            // review is. Handing over every review of a million took two thirds of a second.
-            var next = try source.firstReviewTime(atOrAfter: .min)
-            while let time = next {
-                let day = calendar.day(containing: time)
-                let totals = try source.reviewTotals(from: day.start, to: day.end)
-                if totals.count > 0 {
-                    perDay[day.number, default: 0] += totals.count
-                    sums.all += totals.durationMs
-                    counts.all += totals.count
-                    if day.number > today.number - 30 && day.number <= today.number {
-                        sums.month += totals.durationMs
-                        counts.month += totals.count
-                    }
-                    if day.number == today.number {
-                        sums.today += totals.durationMs
-                        counts.today += totals.count
-                    }
+            try source.forEachReviewDay(calendar: calendar) { totals in
+                perDay[totals.day.number, default: 0] += totals.count
+                sums.all += totals.durationMs
+                counts.all += totals.count
+                if totals.day.number > today.number - 30 && totals.day.number <= today.number {
+                    sums.month += totals.durationMs
+                    counts.month += totals.count
                 }
-                next = day.end > time ? try source.firstReviewTime(atOrAfter: day.end) : nil
+                if totals.day.number == today.number {
+                    sums.today += totals.durationMs
+                    counts.today += totals.count
+                }
             }
             reviewedToday = try source.cardsReviewed(from: today.start, to: today.end)
         }

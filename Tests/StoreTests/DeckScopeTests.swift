@@ -69,15 +69,21 @@ import Testing
         var all = 0
         try store.forEachReview { _ in all += 1 }
         #expect(all == 3)
-        #expect(try store.firstReviewTime(atOrAfter: 0, decks: DeckScope(["one"])) == 1_000)
-        #expect(try store.firstReviewTime(atOrAfter: 1_001, decks: DeckScope(["one"])) == nil)
         #expect(try store.firstReviewTime(atOrAfter: 1_001) == 2_000)
-        #expect(try store.reviewTotals(from: 0, to: 10_000, decks: onlySecond).count == 2)
-        #expect(try store.reviewTotals(from: 0, to: 2_500, decks: onlySecond).count == 1)
+        #expect(try store.firstReviewTime(atOrAfter: 3_001) == nil)
         #expect(try store.reviewTotals(from: 0, to: 10_000).count == 3)
+        #expect(try store.reviewTotals(from: 0, to: 2_500).count == 2)
+        #expect(try store.cardIDs(of: .every) == nil)
+        #expect(try store.cardIDs(of: onlySecond) == Set(try store.cards(decks: onlySecond).map(\.id)))
+        var times: [Int64] = []
+        try store.forEachReviewTime(of: try store.cardIDs(of: onlySecond)) { time, _ in times.append(time) }
+        #expect(times == [2_000, 3_000])
+        times = []
+        try store.forEachReviewTime(of: nil) { time, _ in times.append(time) }
+        #expect(times == [1_000, 2_000, 3_000])
         #expect(try store.cardsReviewed(from: 0, to: 10_000, decks: onlySecond) == Set(second))
         var logs: [CardID] = []
-        try store.forEachLog(ofCardsReviewedSince: 0, decks: DeckScope(["one"])) { card, _ in logs.append(card) }
+        try store.forEachLog(ofCardsReviewedSince: 0, of: try store.cardIDs(of: DeckScope(["one"]))) { card, _ in logs.append(card) }
         #expect(logs == [first[0]])
         var statsDecks = Set<String>()
         try store.forEachStatsCard(decks: onlySecond) { statsDecks.insert($0.deck) }
