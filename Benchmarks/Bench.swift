@@ -153,6 +153,7 @@ final class Bench {
         measurements.append(try parsing(data, oneAtATime: false))
         measurements.append(try parsing(data, oneAtATime: true))
         measurements.append(try syncEmpty(data))
+        measurements.append(try lint(data))
         measurements.append(try resync(data))
         measurements.append(try due(data))
         measurements.append(try review(data))
@@ -373,6 +374,28 @@ final class Bench {
         let database = path("sync.sqlite")
         try measure(&measurement, runs: settings.runs(5), prepare: { Files.remove(database) },
                     subject: spawnSysdrill(["--db", database, "decks", "add", data.deck]))
+        Files.remove(database)
+        return measurement
+    }
+
+    /// `decks lint` of the deck file, every finding listed: it reads the deck once, as the
+    /// sync does, and writes nothing, so it should cost no more than the sync. (Each drill
+    /// card once split the whole file again: 20,000 lines took 18 s, the 10 MB outline ~27 min.)
+    /// It keeps its findings to sort them (56k on this outline), so no memory budget.
+    private func lint(_ data: Data) throws -> Measurement {
+        var measurement = Measurement("decks lint of the deck file (every finding listed)")
+        measurement.referenceName = "sysdrill decks add, the same file into an empty database"
+        measurement.target = .ratio(1)
+        let database = path("lint-reference.sqlite")
+        let command = ChildCommand(arguments: [settings.sysdrill, "--db", database, "decks", "lint", data.deck],
+                                   environment: childEnvironment)
+        // Exit 1 means findings, which this deck has: the run itself succeeded.
+        let subject = { [unowned self] () throws -> ChildResult in
+            let result = try start(command)
+            return ChildResult(seconds: result.seconds, peakBytes: result.peakBytes, status: result.status == 1 ? 0 : result.status)
+        }
+        try measure(&measurement, runs: settings.runs(5), prepare: { Files.remove(database) }, subject: subject,
+                    reference: spawnSysdrill(["--db", database, "decks", "add", data.deck]))
         Files.remove(database)
         return measurement
     }

@@ -15,11 +15,12 @@ public struct DeckLintReport: Sendable {
 
 public enum DeckLint {
     /// Lints a deck file or folder on disk (a single file's error is thrown, as `decks add` would).
-    public static func lint(path: String) throws(DeckError) -> DeckLintReport {
+    /// `eachCard` sees every card the lint reads (the drill rubrics' lint reads their blocks).
+    public static func lint(path: String, eachCard: (Card) -> Void = { _ in }) throws(DeckError) -> DeckLintReport {
         let files = try DeckLoader.fingerprints(of: path)
         let folder = DeckLoader.folder(of: path)
         let name = FileSystem.deckName(for: FileSystem.absolute(path))
-        return try lint(DeckReader(deck: name, files: files, folder: folder))
+        return try lint(DeckReader(deck: name, files: files, folder: folder), eachCard: eachCard)
     }
 
     /// Lints the outline compiled into sysdrill.
@@ -27,7 +28,7 @@ public enum DeckLint {
         try lint(DeckLoader.embedded(name: fileName, bytes: bytes).reader())
     }
 
-    static func lint(_ fresh: DeckReader) throws(DeckError) -> DeckLintReport {
+    static func lint(_ fresh: DeckReader, eachCard: (Card) -> Void = { _ in }) throws(DeckError) -> DeckLintReport {
         let check = try DeckLoader.check(fresh)
         var reader = check.reader(fresh)
         var linter = PromptLinter()
@@ -35,6 +36,7 @@ public enum DeckLint {
         while let card = try reader.next() {
             report.cards += 1
             linter.inspect(card)
+            eachCard(card)
         }
         report.notes = check.notes.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
         report.findings = linter.findings.sorted { ($0.file, $0.line) < ($1.file, $1.line) }

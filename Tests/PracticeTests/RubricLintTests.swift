@@ -9,7 +9,8 @@ import Testing
     func findings(_ deck: String) throws -> [RubricFinding] {
         let cards = try OutlineParser(deck: "d", file: "d.md").parse(deck).filter { $0.kind == .drill }
         #expect(!cards.isEmpty)
-        return cards.flatMap { RubricLint.findings(for: $0, inFile: deck) }
+        let lines = FileLines(deck)
+        return cards.flatMap { RubricLint.findings(for: $0, inFile: lines) }
     }
 
     @Test func theExampleDeckIsClean() throws {

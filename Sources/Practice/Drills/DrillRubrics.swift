@@ -38,14 +38,14 @@ public struct DrillRubrics: Sendable {
     /// `exercises` with their rubrics. `read` gives a user deck file's text (nil when it
     /// cannot be read: the drill then runs with the generic checklist).
     public func attach(to exercises: [DrillExercise], read: (String) -> String?) throws(RubricError) -> [DrillExercise] {
-        var texts: [String: String?] = [:]
+        var texts: [String: FileLines?] = [:]
         var result: [DrillExercise] = []
         for var exercise in exercises {
             if builtInDecks.contains(exercise.card.deck) {
                 exercise.rubric = builtInRubric(named: exercise.name)
             } else {
                 let file = exercise.card.source.file
-                if texts[file] == nil { texts[file] = .some(read(file)) }
+                if texts[file] == nil { texts[file] = .some(read(file).map(FileLines.init)) }
                 if let text = texts[file] ?? nil {
                     let rubric = try Self.rubric(of: exercise.card, inFile: text)
                     exercise.rubric = rubric.isEmpty ? nil : rubric
@@ -58,14 +58,14 @@ public struct DrillRubrics: Sendable {
 
     /// The rubric in the sub-bullets of the drill bullet at `card.source.line`: the lines
     /// after it that are blank or indented deeper.
-    public static func rubric(of card: Card, inFile text: String) throws(RubricError) -> DrillRubric {
+    public static func rubric(of card: Card, inFile text: FileLines) throws(RubricError) -> DrillRubric {
         let block = block(of: card, inFile: text)
         return block.isEmpty ? DrillRubric() : try RubricReader.read(lines: block, file: card.source.file)
     }
 
     /// The lines of the drill bullet's sub-bullets, numbered as in the file.
-    static func block(of card: Card, inFile text: String) -> [(number: Int, text: Substring)] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    static func block(of card: Card, inFile file: FileLines) -> [(number: Int, text: Substring)] {
+        let lines = file.lines
         let start = card.source.line
         guard start >= 1, start <= lines.count else { return [] }
         func indent(_ line: Substring) -> Int {

@@ -31,7 +31,7 @@ public struct RubricFinding: Sendable, Equatable {
 /// (`DrillRubrics.rubric(of:inFile:)`) and says what would be lost or refused.
 public enum RubricLint {
     /// The findings for the drill `card` (other cards: none), whose file holds `text`.
-    public static func findings(for card: Card, inFile text: String) -> [RubricFinding] {
+    public static func findings(for card: Card, inFile text: FileLines) -> [RubricFinding] {
         guard card.kind == .drill else { return [] }
         let file = card.source.file
         func finding(_ line: Int, _ column: Int, _ reason: RubricFinding.Reason, _ detail: String) -> RubricFinding {

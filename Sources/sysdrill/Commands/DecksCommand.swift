@@ -210,10 +210,9 @@ enum DecksCommand {
     static func lint(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
         let argument = invocation.positionals[0]
         let report: DeckLintReport
-        var rubrics: [RubricFinding] = []
+        var rubrics = RubricFindings()
         if FileSystem.info(argument) != nil {
-            report = try DeckLint.lint(path: argument)
-            rubrics = try rubricFindings(path: argument)
+            report = try DeckLint.lint(path: argument) { rubrics.inspect($0) }
         } else if let embedded = BundledContent.files.first(where: { FileSystem.deckName(for: $0.name) == argument }) {
             report = try DeckLint.lintEmbedded(name: embedded.name, bytes: embedded.bytes)
         } else {
@@ -233,32 +232,14 @@ enum DecksCommand {
                 throw UsageError("'\(argument)' was imported from \(deck.source.dropFirst("anki:".count)) and has no Markdown to lint",
                                  command: "sysdrill decks lint")
             }
-            report = try DeckLint.lint(path: deck.source)
-            rubrics = try rubricFindings(path: deck.source)
+            report = try DeckLint.lint(path: deck.source) { rubrics.inspect($0) }
         }
         if context.json {
-            context.print(JSONValue.array(lintJSON(report) + rubrics.map(rubricJSON)).serialized(pretty: true))
+            context.print(JSONValue.array(lintJSON(report) + rubrics.sorted.map(rubricJSON)).serialized(pretty: true))
         } else {
-            context.stdout.write(lintText(report, rubrics: rubrics, context))
+            context.stdout.write(lintText(report, rubrics: rubrics.sorted, context))
         }
-        return report.isClean && rubrics.isEmpty ? ExitCode.ok : ExitCode.failure
-    }
-
-    /// The rubric problems of the deck's drill cards (their sub-bullets: Statement, Probes,
-    /// Pitfalls, Reference, Anchors), read from their files as a drill reads them.
-    static func rubricFindings(path: String) throws -> [RubricFinding] {
-        let files = try DeckLoader.fingerprints(of: path)
-        let name = FileSystem.deckName(for: FileSystem.absolute(path))
-        // A deck that cannot be read at all has had its error thrown by DeckLint already.
-        let cards = (try? DeckLoader.parse(deck: name, files: files, folder: DeckLoader.folder(of: path))) ?? []
-        var texts: [String: String] = [:]
-        var found: [RubricFinding] = []
-        for card in cards where card.kind == .drill {
-            let file = card.source.file
-            if texts[file] == nil { texts[file] = (try? FileSystem.read(file)).map { String(decoding: $0, as: UTF8.self) } ?? "" }
-            found += RubricLint.findings(for: card, inFile: texts[file] ?? "")
-        }
-        return found.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+        return report.isClean && rubrics.found.isEmpty ? ExitCode.ok : ExitCode.failure
     }
 
     static func rubricJSON(_ finding: RubricFinding) -> JSONValue {
