@@ -163,4 +163,27 @@ import Timekeeping
         _ = try session.next()
         #expect(session.cardsRead == ReviewSession.readAhead)
     }
+
+    /// An answered card's text is let go (a session of 30,000 answers kept them all: 102 MiB)
+    /// and read again when the card comes back the same day.
+    @Test func answeredCardsAreLetGoAndReadAgainWhenTheyComeBack() throws {
+        let fixture = try Self.seededFixture()
+        let today = try TodayQueue.build(store: fixture.store, configuration: Self.configuration, calendar: fixture.utcCalendar,
+                                         now: fixture.clock.now, loadingCards: false)
+        let session = ReviewSession(store: fixture.store, scheduler: Self.configuration.scheduler.makeScheduler(), today: today,
+                                    clock: fixture.clock, identifiers: fixture.identifiers)
+        var fronts: [CardID: String] = [:]
+        var cameBack = 0
+        for _ in 0..<(3 * today.total) where cameBack < 5 {
+            guard case .card(let shown) = try session.next() else { break }
+            if let front = fronts[shown.card.id] {
+                #expect(front == shown.card.front)
+                cameBack += 1
+            }
+            fronts[shown.card.id] = shown.card.front
+            _ = try session.answer(Quality(rawValue: 1)!)  // SM-2: again, repeated today
+            #expect(session.cardsRead <= ReviewSession.readAhead)
+        }
+        #expect(cameBack == 5)
+    }
 }
