@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "FSRSOptimizerTests", dependencies: ["FSRSOptimizer", "Scheduling"], exclude: ["Reference"]),
         .testTarget(name: "FoundationsTests", dependencies: ["TextMatching", "Timekeeping", "JSONText", "SeededRandom"]),
         .testTarget(name: "CapacityTests", dependencies: ["Capacity", "SeededRandom"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Deck", "Scheduling"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Deck", "Scheduling", "SeededRandom"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "SeededRandom"]),
         // The split's test files import all three use cases (`@testable import Review`...):
         // each is declared, or a clean build finds the module only when it happens to be built first.
