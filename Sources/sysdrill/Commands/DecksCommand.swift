@@ -67,31 +67,26 @@ enum DecksCommand {
         if invocation.flag("names") { return try names(context) }
         let store = try context.syncedStore()
         let decks = try store.decks()
-        let cards = try store.cards(includeRetired: true)
+        let contents = try store.deckContents()
         let disabled = try store.disabledDecks()
         var summaries: [JSONValue] = []
         var text = ""
         for deck in decks {
-            let own = cards.filter { $0.card.deck == deck.name }
-            let active = own.filter { !$0.retired }
-            var sections: [(String, Int)] = []
-            for stored in active {
-                let top = stored.card.section.first ?? "(no section)"
-                if let index = sections.firstIndex(where: { $0.0 == top }) { sections[index].1 += 1 } else { sections.append((top, 1)) }
-            }
+            let counted = contents[deck.name] ?? DeckContents()
+            let sections = counted.sections.map { (section: $0.name ?? "(no section)", cards: $0.cards) }
             let source = deck.source.hasPrefix("embedded:") ? "Content/" + deck.source.dropFirst("embedded:".count) + " (embedded)"
                 : deck.source.hasPrefix("builtin:") ? "'" + deck.source.dropFirst("builtin:".count) + "' (built in)"
                 : deck.origin == .imported && deck.source.hasPrefix("anki:") ? deck.source.dropFirst("anki:".count) + " (from Anki)"
                 : deck.source
             summaries.append([
                 "name": .string(deck.name), "source": .string(source), "origin": .string(deck.origin.rawValue),
-                "cards": JSONValue(active.count), "retired": JSONValue(own.count - active.count),
+                "cards": JSONValue(counted.active), "retired": JSONValue(counted.retired),
                 "sections": .array(sections.map { ["section": .string($0.0), "cards": JSONValue($0.1)] }),
                 "disabled": .bool(disabled.contains(deck.name)),
             ])
             text += context.style.bold(deck.name) + "  \(deck.origin.rawValue)  \(source)"
                 + (disabled.contains(deck.name) ? context.style.yellow("  (disabled: 'sysdrill decks enable \(deck.name)')") : "") + "\n"
-            text += "  \(active.count) cards" + (own.count > active.count ? ", \(own.count - active.count) retired" : "") + "\n"
+            text += "  \(counted.active) cards" + (counted.retired > 0 ? ", \(counted.retired) retired" : "") + "\n"
             let width = min(48, sections.map { TextLayout.width($0.0) }.max() ?? 0)
             for (section, count) in sections {
                 text += "    " + TextLayout.padRight(TextLayout.truncate(section, to: width), to: width) + "  " + TextLayout.padLeft(String(count), to: 4) + "\n"
