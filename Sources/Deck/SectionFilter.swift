@@ -6,9 +6,16 @@
 /// skipped. The deck's name is not part of it either: `--only` selects decks.
 public struct SectionFilter: Sendable {
     public let text: String
+    /// The text lowercased, once: every card's headings and term are compared with it.
+    private let needle: String
+    /// Its bytes when they are ASCII: an ASCII heading is then searched byte by byte,
+    /// without a lowercased copy (a `--section` over 190k cards spent 68% there).
+    private let asciiNeedle: [UInt8]?
 
     public init(_ text: String) {
         self.text = text.trimmingSpaces()
+        needle = self.text.lowercased()
+        asciiNeedle = needle.utf8.allSatisfy { $0 < 0x80 } ? Array(needle.utf8) : nil
     }
 
     private var isNumber: Bool {
@@ -23,15 +30,46 @@ public struct SectionFilter: Sendable {
                 return number == wanted || number.hasPrefix(wanted + ".")
             }
         }
-        let needle = text.lowercased()
-        return section.contains { Self.withoutURLs($0).lowercased().contains(needle) }
+        return section.contains(where: contains)
+    }
+
+    /// Whether `text`, without its web addresses and ignoring case, contains the filter's text.
+    private func contains(_ text: String) -> Bool {
+        if let asciiNeedle, let found = Self.asciiContains(text, asciiNeedle) { return found }
+        return Self.withoutURLs(text).lowercased().contains(needle)
+    }
+
+    /// The byte search for an ASCII `text` without web addresses; nil for any other text.
+    static func asciiContains(_ text: String, _ needle: [UInt8]) -> Bool? {
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            func hasAt(_ index: Int, _ pattern: StaticString) -> Bool {
+                index + pattern.utf8CodeUnitCount <= bytes.count
+                    && (0..<pattern.utf8CodeUnitCount).allSatisfy { bytes[index + $0] == pattern.utf8Start[$0] }
+            }
+            for index in bytes.indices {
+                if bytes[index] >= 0x80 { return nil }
+                if bytes[index] == UInt8(ascii: ":") && hasAt(index, "://") { return nil }
+                if bytes[index] == UInt8(ascii: "w") && hasAt(index, "www.") { return nil }
+            }
+            guard !needle.isEmpty else { return true }
+            guard needle.count <= bytes.count else { return false }
+            for start in 0...(bytes.count - needle.count) where lower(bytes[start]) == needle[0] {
+                if (1..<needle.count).allSatisfy({ lower(bytes[start + $0]) == needle[$0] }) { return true }
+            }
+            return false
+        }
     }
 
     /// The section path or, for a word, the card's term (`Self.term(of:)`).
     public func matches(_ section: [String], term: String) -> Bool {
-        if matches(section) { return true }
-        guard !isNumber, !term.isEmpty else { return false }
-        return Self.withoutURLs(term).lowercased().contains(text.lowercased())
+        matches(section) || matches(term: term)
+    }
+
+    /// The term alone: a word in it (a number names sections only).
+    public func matches(term: String) -> Bool {
+        !isNumber && !term.isEmpty && contains(term)
     }
 
     public func matches(_ card: Card) -> Bool {

@@ -127,10 +127,9 @@ public struct TodayQueue {
         let newLimit = options.section == nil ? newLeft + requeued.count : Int.max / 2
         let rule = NewCardRule(dayStart: day.start, reverseCards: configuration.reverseCards,
                                roundRobin: configuration.newCardOrder == .roundRobin, decks: options.decks)
-        let sections = try options.section.map { _ in try store.activeCardSections(decks: options.decks) }
+        let inFilter = try options.section.map { try store.activeCards(matching: $0, decks: options.decks) }
         func inSection(_ row: QueueRow) -> Bool {
-            guard let section = options.section, let sections else { return true }
-            return sections[row.id].map { section.matches($0.section, term: $0.term) } ?? false
+            inFilter?.contains(row.id) ?? true
         }
         rows = rows.filter(inSection)
         var siblings = SiblingBurial(reviewedToday: try store.familiesReviewed(since: day.start))

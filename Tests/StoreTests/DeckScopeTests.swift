@@ -51,8 +51,9 @@ import Testing
         #expect(try store.dueRows(before: end, now: now, decks: DeckScope([])).isEmpty)
         #expect(try store.earliestDue(now: now, decks: DeckScope(["nothing"])) == nil)
         #expect(try store.earliestDue(now: now, decks: onlySecond) != nil)
-        #expect(Set(try store.activeCardSections(decks: onlySecond).keys).isSuperset(of: second))
-        #expect(try store.activeCardSections(decks: onlySecond).keys.allSatisfy { !first.contains($0) })
+        #expect(try store.activeCards(matching: SectionFilter("T"), decks: onlySecond).isSuperset(of: second))
+        #expect(try store.activeCards(matching: SectionFilter("t"), decks: onlySecond).allSatisfy { !first.contains($0) })
+        #expect(try store.activeCards(matching: SectionFilter("S")).isSuperset(of: first))
     }
 
     @Test func cardsStatsAndReviewsKeepToTheScope() throws {

@@ -42,15 +42,21 @@ extension AppContext {
         }
         var matchedDecks: [String] = []
         var words = Set<String>()
-        try store.forEachCard(includeRetired: includeRetired, decks: decks) { stored in
-            if filter.matches(stored.card) {
-                if !matchedDecks.contains(stored.card.deck) { matchedDecks.append(stored.card.deck) }
-            } else if matchedDecks.isEmpty {
-                words.formUnion(SectionFilter.words(of: stored.card.section + [SectionFilter.term(of: stored.card)]))
+        // A heading it names is found among the section paths; only a filter that names
+        // none (a term, or a typo to suggest for) reads every card, and `--verbose`, which
+        // says every deck it matches.
+        let headingMatch = try store.sectionPaths(includeRetired: includeRetired, decks: decks).contains { filter.matches($0.section) }
+        if !headingMatch || verbose {
+            try store.forEachCard(includeRetired: includeRetired, decks: decks) { stored in
+                if filter.matches(stored.card) {
+                    if !matchedDecks.contains(stored.card.deck) { matchedDecks.append(stored.card.deck) }
+                } else if matchedDecks.isEmpty {
+                    words.formUnion(SectionFilter.words(of: stored.card.section + [SectionFilter.term(of: stored.card)]))
+                }
             }
         }
         let inDecks = decks.names.map { " in " + $0.map { "'\($0)'" }.joined(separator: ", ") } ?? ""
-        if matchedDecks.isEmpty {
+        if matchedDecks.isEmpty && !headingMatch {
             throw UsageError("--section '\(text)' matches no card\(inDecks) (give a section number such as 3.4, or a word "
                              + "of a heading, label or term)" + Suggestion.didYouMean(filter.text, in: words.sorted()),
                              command: invocation.commandName)
