@@ -52,13 +52,16 @@ extension StudyStore {
     }
 
     /// The same cards one at a time, none kept: a listing of 190k cards stays small.
-    /// `decks` narrows them to those decks (`--only`).
-    public func forEachCard(includeRetired: Bool = false, decks: DeckScope = .every, _ body: (StoredCard) throws -> Void) throws {
+    /// `decks` narrows them to those decks (`--only`), and `ids` to those cards (`cards
+    /// --flagged`: a few cards, read by their IDs instead of passing over all of them).
+    public func forEachCard(includeRetired: Bool = false, decks: DeckScope = .every, ids: Set<CardID>? = nil,
+                            _ body: (StoredCard) throws -> Void) throws {
         try connection.prepare(Self.selectCard + """
              LEFT JOIN decks d ON d.name = c.deck WHERE (c.retired = 0 OR ?1 = 1)
               AND (?2 IS NULL OR c.deck IN (SELECT value FROM json_each(?2)))
+              AND (?3 IS NULL OR c.id IN (SELECT value FROM json_each(?3)))
             ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.rowid
-            """).forEach([includeRetired, decks.parameter]) { try body(Self.decodeCard($0)) }
+            """).forEach([includeRetired, decks.parameter, ids.map { Self.jsonList($0.sorted()) }]) { try body(Self.decodeCard($0)) }
     }
 
     public func card(id: CardID) throws -> StoredCard? {

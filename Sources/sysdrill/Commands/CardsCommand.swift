@@ -60,7 +60,12 @@ enum CardsCommand {
         try store.readSnapshot {
             // Imported cards keep their Anki tags ("labels" here: `tags` are sysdrill's marks).
             let labels = context.json ? try store.allTags() : [:]
-            try store.forEachCard(includeRetired: invocation.flag("retired"), decks: decks) { stored in
+            // --leeches, --suspended and --flagged name their cards: only those are read.
+            var marked: Set<CardID>?
+            for (flag, cards) in [("leeches", leeches), ("suspended", suspended), ("flagged", flagged)] where invocation.flag(flag) {
+                marked = marked.map { $0.intersection(cards) } ?? Set(cards)
+            }
+            try store.forEachCard(includeRetired: invocation.flag("retired"), decks: decks, ids: marked) { stored in
                 guard wanted(stored) else { return }
                 count += 1
                 if context.json {
