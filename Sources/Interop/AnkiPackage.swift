@@ -112,6 +112,36 @@ public enum AnkiPackage {
         return try body(file)
     }
 
+    /// An empty temporary file for `body` to fill and read (removed afterwards, also when
+    /// `body` throws, whatever it throws).
+    static func withEmptyTemporaryFile<T>(_ body: (String) throws -> T) throws -> T {
+        let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((folder + "/sysdrill-anki-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw InteropError.unreadable(path: folder, reason: "cannot make a temporary file: " + systemError()) }
+        close(fd)
+        let file = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        defer { unlink(file) }
+        return try body(file)
+    }
+
+    /// The bytes of `path` handed to `body` in pieces of 64 KiB, in order.
+    static func forEachPiece(of path: String, _ body: ([UInt8]) throws -> Void) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw InteropError.unreadable(path: path, reason: systemError()) }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InteropError.unreadable(path: path, reason: systemError())
+            }
+            if count == 0 { return }
+            try body(Array(buffer[0..<count]))
+        }
+    }
+
     /// The C library's message for `errno`.
     static func systemError() -> String {
         String(cString: strerror(errno))

@@ -32,7 +32,7 @@ public struct AnkiExportCard: Sendable {
 
 /// Writes a legacy Anki package (`.apkg`: a zip with `collection.anki2` at schema 11 and an
 /// empty media map) that current Anki imports with scheduling. The collection is built in
-/// a temporary SQLite file; the package is returned as bytes for the caller to write.
+/// a temporary SQLite file, then streamed into the package.
 ///
 /// - Notes: one Basic note per card; the note's GUID is the sysdrill card ID, so exporting
 ///   again updates the same notes in Anki. Text is HTML-escaped, line breaks become `<br>`.
@@ -43,34 +43,70 @@ public struct AnkiExportCard: Sendable {
 ///   interval after it from replaying the log with `scheduler`; a review that came from
 ///   Anki keeps its revlog ID.
 public enum AnkiPackageWriter {
-    public static func package(cards: [AnkiExportCard], now: UnixTime, scheduler: any Scheduler) throws(InteropError) -> [UInt8] {
-        let collection: [UInt8] = try AnkiPackage.withTemporaryFile([], path: "apkg") { file throws(InteropError) in
+    /// What a package is made from: the cards in deck order, one at a time (a deck of
+    /// 190k cards and a million reviews is never held whole), and what the collection's
+    /// header needs before the first card.
+    public struct Source {
+        public let count: Int
+        /// The decks of the cards.
+        public let decks: Set<String>
+        /// The time of the first review of any of the cards (the collection's creation day).
+        public let earliestReview: UnixTime?
+        public let forEachCard: ((AnkiExportCard) throws -> Void) throws -> Void
+
+        public init(count: Int, decks: Set<String>, earliestReview: UnixTime?,
+                    forEachCard: @escaping ((AnkiExportCard) throws -> Void) throws -> Void) {
+            self.count = count
+            self.decks = decks
+            self.earliestReview = earliestReview
+            self.forEachCard = forEachCard
+        }
+    }
+
+    /// Builds the collection in a temporary file, then hands the package to `sink` in
+    /// pieces. Returns how many reviews went into it and the package's size.
+    public static func write(_ source: Source, now: UnixTime, scheduler: any Scheduler,
+                             to sink: @escaping ([UInt8]) throws -> Void) throws -> (reviews: Int, bytes: Int) {
+        try AnkiPackage.withEmptyTemporaryFile { file in
+            let reviews: Int
             do {
-                try write(cards: cards, now: now, scheduler: scheduler, to: file)
+                reviews = try write(source, now: now, scheduler: scheduler, to: file)
             } catch let error as InteropError {
                 throw error
             } catch {
-                throw .unreadable(path: file, reason: "cannot build the Anki collection: \(error)")
+                throw InteropError.unreadable(path: file, reason: "cannot build the Anki collection: \(error)")
             }
-            return try AnkiPackage.readFile(file)
+            var size = 0
+            var crc: UInt32 = 0
+            try AnkiPackage.forEachPiece(of: file) { piece in
+                crc = CRC32.checksum(piece, continuing: crc)
+                size += piece.count
+            }
+            var bytes = 0
+            var zip = ZipWriter { piece in
+                bytes += piece.count
+                try sink(piece)
+            }
+            try zip.add(name: "collection.anki2", size: size, crc: crc) { try AnkiPackage.forEachPiece(of: file, $0) }
+            try zip.add(name: "media", data: Array("{}".utf8))
+            try zip.finish()
+            return (reviews, bytes)
         }
-        var zip = ZipWriter()
-        zip.add(name: "collection.anki2", data: collection)
-        zip.add(name: "media", data: Array("{}".utf8))
-        return zip.finish()
     }
 
     static let basicModelID: Int64 = 1_342_697_561_419
 
-    static func write(cards: [AnkiExportCard], now: UnixTime, scheduler: any Scheduler, to file: String) throws {
+    /// Writes the collection of `source` into `file`; returns how many reviews it holds.
+    static func write(_ source: Source, now: UnixTime, scheduler: any Scheduler, to file: String) throws -> Int {
         let connection = try Connection.createScratch(path: file)
         try connection.executeScript(schema)
         let day: Int64 = 86_400
-        let earliest = cards.compactMap { $0.reviews.first?.at }.min() ?? now
+        let earliest = source.earliestReview ?? now
         let created = min(earliest, now) / day * day
         let nowMs = now * 1000
         var deckIDs: [String: Int64] = [:]
-        for name in Set(cards.map(\.deck)).sorted() { deckIDs[name] = nowMs + Int64(deckIDs.count) + 1 }
+        for name in source.decks.sorted() { deckIDs[name] = nowMs + Int64(deckIDs.count) + 1 }
+        var reviewCount = 0
         try connection.transaction {
             try connection.run("INSERT INTO col VALUES (1, ?1, ?2, ?3, 11, 0, 0, 0, ?4, ?5, ?6, ?7, '{}')", [
                 created, nowMs, nowMs, configuration(deckID: deckIDs.values.min() ?? 1).serialized(),
@@ -80,13 +116,18 @@ public enum AnkiPackageWriter {
             let card = try connection.prepare("INSERT INTO cards VALUES (?1, ?2, ?3, 0, ?4, -1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, 0, 0, '')")
             let revlog = try connection.prepare("INSERT INTO revlog VALUES (?1, ?2, -1, ?3, ?4, ?5, ?6, ?7, ?8)")
             var usedRevlogIDs = Set<Int64>()
-            for (index, exported) in cards.enumerated() {
-                let noteID = nowMs - Int64(cards.count) + Int64(index)
+            var index = 0
+            try source.forEachCard { exported in
+                defer { index += 1 }
+                guard let deckID = deckIDs[exported.deck] else {
+                    throw InteropError.badInput(path: file, reason: "card \(exported.id) is in deck '\(exported.deck)', not among the decks announced")
+                }
+                let noteID = nowMs - Int64(source.count) + Int64(index)
                 let tags = exported.tags.isEmpty ? "" : " " + exported.tags.joined(separator: " ") + " "
                 try note.run([noteID, exported.id.rawValue, basicModelID, now, tags,
                               html(exported.front) + "\u{1F}" + html(exported.back), html(exported.front)])
                 let scheduling = self.scheduling(exported, position: index + 1, created: created)
-                try card.run([noteID, noteID, deckIDs[exported.deck]!, now, scheduling.type,
+                try card.run([noteID, noteID, deckID, now, scheduling.type,
                               exported.suspended ? -1 : scheduling.queue, scheduling.due, scheduling.interval,
                               scheduling.factor, exported.state?.reps ?? 0, exported.state?.lapses ?? 0, scheduling.left])
                 var state = CardState.new
@@ -101,8 +142,11 @@ public enum AnkiPackageWriter {
                     try revlog.run([id, noteID, ease(review.grade), interval(state), interval(before),
                                     Int((state.sm2?.ef ?? 2.5) * 1000), review.durationMs, type])
                 }
+                reviewCount += exported.reviews.count
             }
+            try connection.executeScript(indexes)
         }
+        return reviewCount
     }
 
     /// Anki's interval field: days, or minus the seconds to the next step while learning.
@@ -204,7 +248,7 @@ public enum AnkiPackageWriter {
         return ["1": configuration]
     }
 
-    /// Anki's schema 11 (the layout every Anki version since 2.0 reads).
+    /// Anki's schema 11 (the layout every Anki version since 2.0 reads): its tables.
     static let schema: StaticString = """
         CREATE TABLE col (id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL, scm integer NOT NULL,
             ver integer NOT NULL, dty integer NOT NULL, usn integer NOT NULL, ls integer NOT NULL, conf text NOT NULL,
@@ -219,6 +263,11 @@ public enum AnkiPackageWriter {
         CREATE TABLE revlog (id integer PRIMARY KEY, cid integer NOT NULL, usn integer NOT NULL, ease integer NOT NULL,
             ivl integer NOT NULL, lastIvl integer NOT NULL, factor integer NOT NULL, time integer NOT NULL, type integer NOT NULL);
         CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
+        """
+
+    /// Its indexes, made once the rows are in (a million revlog rows inserted into two
+    /// indexes at a time took most of an export's time).
+    static let indexes: StaticString = """
         CREATE INDEX ix_notes_usn ON notes (usn);
         CREATE INDEX ix_cards_usn ON cards (usn);
         CREATE INDEX ix_revlog_usn ON revlog (usn);

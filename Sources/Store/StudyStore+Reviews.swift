@@ -38,6 +38,13 @@ extension StudyStore {
         return connection.changes == 1
     }
 
+    /// The time of the first review of an active card (nil: none reviewed).
+    public func earliestReviewOfActiveCards() throws -> UnixTime? {
+        try connection.prepare("""
+            SELECT MIN(r.at) FROM review_log r JOIN cards c ON c.id = r.card_id WHERE c.retired = 0
+            """).first([]) { $0.optionalInt64(0) } ?? nil
+    }
+
     /// A card's reviews in the order they happened.
     public func reviews(of cardID: CardID) throws -> [ReviewRecord] {
         try connection.prepare(Self.selectReview + " WHERE r.card_id = ?1 ORDER BY r.at, r.rowid")

@@ -300,9 +300,7 @@ struct AnkiImportCLITests {
     }
 
     static func package(_ members: [(String, [UInt8])]) -> [UInt8] {
-        var writer = ZipWriter()
-        for (name, data) in members { writer.add(name: name, data: data) }
-        return writer.finish()
+        try! ZipWriter.archive(members.map { (name: $0.0, data: $0.1) })
     }
 
     @Test func truncatedPackage() throws {

@@ -16,11 +16,9 @@ import Testing
     }
 
     @Test func writerAndReaderRoundTrip() throws {
-        var writer = ZipWriter()
-        let members: [(String, [UInt8])] = [("collection.anki2", Array(repeating: 7, count: 5000)), ("media", Array("{}".utf8)),
-                                            ("ünïcode name.txt", []), ("b", Array(0...255))]
-        for (name, data) in members { writer.add(name: name, data: data) }
-        let archive = try ZipArchive(bytes: writer.finish())
+        let members: [(name: String, data: [UInt8])] = [("collection.anki2", Array(repeating: 7, count: 5000)),
+                                                        ("media", Array("{}".utf8)), ("ünïcode name.txt", []), ("b", Array(0...255))]
+        let archive = try ZipArchive(bytes: try ZipWriter.archive(members))
         #expect(archive.entries.map(\.name) == members.map(\.0))
         for (name, data) in members {
             #expect(try archive.data(of: archive.entry(named: name)!) == data)
@@ -42,9 +40,7 @@ import Testing
 
     @Test func damagedMemberFailsItsCRC() throws {
         // A stored member, so a flipped byte still reads and only the CRC can tell.
-        var writer = ZipWriter()
-        writer.add(name: "x", data: Array("hello world".utf8))
-        var bytes = writer.finish()
+        var bytes = try ZipWriter.archive([("x", Array("hello world".utf8))])
         bytes[31] ^= 0x20  // the first data byte (30-byte header + 1-byte name)
         let archive = try ZipArchive(bytes: bytes)
         #expect(throws: ZipArchive.Failure("'x' is damaged: its CRC-32 does not match")) {
@@ -55,5 +51,23 @@ import Testing
     @Test func notAZipAtAll() {
         #expect(throws: ZipArchive.Failure.self) { try ZipArchive(bytes: Array("just some text, long enough to look".utf8)) }
         #expect(!ZipArchive.looksLikeZip(Array("SQLite format 3".utf8)))
+    }
+
+    /// A member handed over in pieces gives the archive of the member handed over whole;
+    /// pieces that do not add up to the announced size are refused.
+    @Test func aMemberInPiecesIsTheSameMember() throws {
+        let data = (0..<70_000).map { UInt8($0 % 251) }
+        var streamed: [UInt8] = []
+        var writer = ZipWriter { streamed += $0 }
+        try writer.add(name: "collection.anki2", size: data.count, crc: CRC32.checksum(data)) { piece in
+            for start in stride(from: 0, to: data.count, by: 4_096) { try piece(Array(data[start..<min(start + 4_096, data.count)])) }
+        }
+        try writer.add(name: "media", data: Array("{}".utf8))
+        try writer.finish()
+        #expect(streamed == (try ZipWriter.archive([("collection.anki2", data), ("media", Array("{}".utf8))])))
+        var short = ZipWriter { _ in }
+        #expect(throws: ZipArchive.Failure.self) {
+            try short.add(name: "x", size: 10, crc: 0) { try $0([1, 2, 3]) }
+        }
     }
 }

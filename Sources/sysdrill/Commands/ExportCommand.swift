@@ -70,10 +70,13 @@ enum ExportCommand {
                           "quiz_results": JSONValue(written.quizResults), "drill_results": JSONValue(written.drillResults)]
                 bytes = written.bytes
             } else if format == "apkg" {
-                let package = try AnkiExport.package(from: store, configuration: try context.configuration(store), now: context.now)
-                try append(package.bytes)
+                let configuration = try context.configuration(store)
+                // The package is handed over in pieces while it is made; nothing keeps `append` after.
+                let package = try withoutActuallyEscaping(append) { sink in
+                    try AnkiExport.write(from: store, configuration: configuration, now: context.now, to: sink)
+                }
                 counts = ["cards": JSONValue(package.cards), "reviews": JSONValue(package.reviews)]
-                bytes = package.bytes.count
+                bytes = package.bytes
             } else {
                 let cards = try store.cards(decks: decks).map(\.card)
                 let text = AnkiTSV.text(cards)
