@@ -15,11 +15,12 @@ public enum AnkiTSV {
 
     /// The file: header lines, then front, back and tags of each card, in order.
     public static func text(_ cards: [Card]) -> String {
-        var text = header
-        for card in cards {
-            text += field(card.front) + "\t" + field(card.back) + "\t" + tag(deck: card.deck, section: card.section) + "\n"
-        }
-        return text
+        header + cards.map(line).joined()
+    }
+
+    /// One card's line: front, back and tags.
+    public static func line(_ card: Card) -> String {
+        field(card.front) + "\t" + field(card.back) + "\t" + tag(deck: card.deck, section: card.section) + "\n"
     }
 
     /// One field, quoted only when it has to be. Works on Unicode scalars so a quote or
