@@ -47,11 +47,15 @@ extension AppContext {
         // says every deck it matches.
         let headingMatch = try store.sectionPaths(includeRetired: includeRetired, decks: decks).contains { filter.matches($0.section) }
         if !headingMatch || verbose {
+            // The words to suggest from, each path and term taken once (cards share both).
+            var seenPaths = Set<[String]>(), seenTerms = Set<String>()
             try store.forEachCard(includeRetired: includeRetired, decks: decks) { stored in
                 if filter.matches(stored.card) {
                     if !matchedDecks.contains(stored.card.deck) { matchedDecks.append(stored.card.deck) }
                 } else if matchedDecks.isEmpty {
-                    words.formUnion(SectionFilter.words(of: stored.card.section + [SectionFilter.term(of: stored.card)]))
+                    if seenPaths.insert(stored.card.section).inserted { words.formUnion(SectionFilter.words(of: stored.card.section)) }
+                    let term = SectionFilter.term(of: stored.card)
+                    if seenTerms.insert(term).inserted { words.formUnion(SectionFilter.words(of: [term])) }
                 }
             }
         }
