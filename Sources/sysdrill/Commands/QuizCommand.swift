@@ -46,7 +46,12 @@ enum QuizCommand {
         let filter = try context.sectionFilter(invocation, store: store, decks: decks)
         // Cards of a disabled deck are in no quiz.
         let disabled = try store.disabledDecks()
-        let cards = try store.cards(decks: decks).map(\.card).filter { !disabled.contains($0.deck) }
+        // A quiz asks about the written cards (`QuizBuilder`): the reverses and comparisons
+        // made from them are not kept (on 190k cards, half of them, and of the memory).
+        var cards: [Card] = []
+        try store.forEachCard(decks: decks) { stored in
+            if !stored.card.kind.isDerived && !disabled.contains(stored.card.deck) { cards.append(stored.card) }
+        }
         let questions = QuizBuilder(cards: cards, filter: filter).build(mode: mode, count: count, seed: seed)
         let clock = context.clock
         let session = QuizSession(questions: questions, mode: mode, seed: seed, store: store, clock: clock,
