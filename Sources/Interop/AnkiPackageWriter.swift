@@ -71,6 +71,9 @@ public enum AnkiPackageWriter {
             let reviews: Int
             do {
                 reviews = try write(source, now: now, scheduler: scheduler, to: file)
+            } catch let failure as SourceFailure {
+                // The user's database failed while it was read: its own error, not the scratch file's.
+                throw failure.underlying
             } catch let error as InteropError {
                 throw error
             } catch {
@@ -96,6 +99,11 @@ public enum AnkiPackageWriter {
 
     static let basicModelID: Int64 = 1_342_697_561_419
 
+    /// An error the source threw while it read its cards (not one of the scratch collection).
+    struct SourceFailure: Error {
+        let underlying: any Error
+    }
+
     /// Writes the collection of `source` into `file`; returns how many reviews it holds.
     static func write(_ source: Source, now: UnixTime, scheduler: any Scheduler, to file: String) throws -> Int {
         let connection = try Connection.createScratch(path: file)
@@ -117,8 +125,7 @@ public enum AnkiPackageWriter {
             let revlog = try connection.prepare("INSERT INTO revlog VALUES (?1, ?2, -1, ?3, ?4, ?5, ?6, ?7, ?8)")
             var usedRevlogIDs = Set<Int64>()
             var index = 0
-            try source.forEachCard { exported in
-                defer { index += 1 }
+            func writeCard(_ exported: AnkiExportCard) throws {
                 guard let deckID = deckIDs[exported.deck] else {
                     throw InteropError.badInput(path: file, reason: "card \(exported.id) is in deck '\(exported.deck)', not among the decks announced")
                 }
@@ -143,6 +150,21 @@ public enum AnkiPackageWriter {
                                     Int((state.sm2?.ef ?? 2.5) * 1000), review.durationMs, type])
                 }
                 reviewCount += exported.reviews.count
+            }
+            // Errors of the card's own writes are told from the source's by where they arose.
+            var writeFailed = false
+            do {
+                try source.forEachCard { exported in
+                    defer { index += 1 }
+                    do {
+                        try writeCard(exported)
+                    } catch {
+                        writeFailed = true
+                        throw error
+                    }
+                }
+            } catch where !writeFailed {
+                throw SourceFailure(underlying: error)
             }
             try connection.executeScript(indexes)
         }

@@ -35,7 +35,8 @@ public struct ZipWriter {
     /// (1980-01-01, DOS time's start), so the same content always gives the same archive.
     public mutating func add(name: String, size: Int, crc: UInt32,
                              contents: (([UInt8]) throws -> Void) throws -> Void) throws {
-        guard offset + size < 1 << 32, size < 1 << 32 else { throw TooLarge() }
+        // 0xFFFFFFFF itself marks a ZIP64 field, which this writer does not make.
+        guard offset + size < 0xFFFF_FFFF, size < 0xFFFF_FFFF else { throw TooLarge() }
         let nameBytes = Array(name.utf8)
         var header: [UInt8] = []
         // Local header: signature, version 2.0, flags (bit 11: UTF-8 name), method 0, time, date.
@@ -67,7 +68,7 @@ public struct ZipWriter {
 
     /// The central directory and its end record, after the last member.
     public mutating func finish() throws {
-        guard offset + directory.count < 1 << 32 else { throw TooLarge() }
+        guard offset + directory.count < 0xFFFF_FFFF else { throw TooLarge() }
         var end = directory
         Self.append32(&end, 0x0605_4B50)
         Self.append16(&end, 0); Self.append16(&end, 0)

@@ -27,21 +27,23 @@ extension StudyStore {
     public func deckContents() throws -> [String: DeckContents] {
         struct Group {
             var cards = 0
-            var first: (position: Int64, row: Int64)
+            /// The place of its first card: position, then insertion, as one number.
+            var first: Int64
         }
         var retired: [String: Int] = [:]
         var groups: [String: [String?: Group]] = [:]
-        // SQLite gives the bare `rowid` of the row that holds MIN(position).
+        // Position and rowid in one key, so a tie on the position goes to the earlier row
+        // (both stay far below 2^31: the product cannot overflow).
         try connection.prepare("""
-            SELECT deck, retired, section, COUNT(*), MIN(position), rowid FROM cards GROUP BY deck, retired, section
+            SELECT deck, retired, section, COUNT(*), MIN(position * 2147483648 + rowid) FROM cards GROUP BY deck, retired, section
             """).forEach { row in
             let deck = row.string(0), count = row.int(3)
             guard !row.bool(1) else { retired[deck, default: 0] += count; return }
             let top = SectionCoding.first(row.string(2))
-            let first = (position: row.int64(4), row: row.int64(5))
+            let first = row.int64(4)
             if var group = groups[deck, default: [:]][top] {
                 group.cards += count
-                if first < group.first { group.first = first }
+                group.first = min(group.first, first)
                 groups[deck]![top] = group
             } else {
                 groups[deck, default: [:]][top] = Group(cards: count, first: first)

@@ -123,13 +123,13 @@ extension StudyStore {
         var events: [(event: ReviewEvent, row: Int64)] = []
         func finish() throws {
             guard let card else { return }
+            let id = CardID(rawValue: card)
+            if let cards, !cards.contains(id) { return }
             // The index gives a card's reviews by time, then grade: reviews of one second
             // (rare) are put back in arrival order here, which in SQL cost a sort of them all.
             if zip(events, events.dropFirst()).contains(where: { $0.event.at == $1.event.at && $0.row > $1.row }) {
                 events.sort { ($0.event.at, $0.row) < ($1.event.at, $1.row) }
             }
-            let id = CardID(rawValue: card)
-            if let cards, !cards.contains(id) { return }
             try body(id, events.map(\.event))
         }
         try connection.prepare("""

@@ -8,7 +8,8 @@ import Timekeeping
 
 /// `stats --only NAME` on the store makes its study days from each review of the named
 /// decks' cards (`ReviewDayGrouping`), not from the per-day counts of the whole log: the
-/// figures must be those of the same history given as arrays of those decks only.
+/// figures must be those of the same history given as arrays of those decks only, and
+/// those of a store that holds only those decks.
 @Suite struct ScopedStatsTests {
     let folder = ProgressTempFolder()
 
@@ -49,6 +50,20 @@ import Timekeeping
         #expect(scoped.retention == arrays.retention)
         #expect(scoped.streak == arrays.streak && scoped.longestStreak == arrays.longestStreak)
         #expect(scoped.today.done == arrays.today.done)
+        // And those of a store holding only that deck and its reviews, whose days come from
+        // the store's per-day counts (not `ReviewDayGrouping`, which the arrays use too).
+        let alone = try ProgressFixture.store(in: folder, named: "alone.sqlite")
+        for review in reviews {
+            try ProgressFixture.review(alone, card: review.cardID, at: ISO8601.format(review.at), grade: review.grade.rawValue,
+                                       id: review.id, durationMs: review.durationMs)
+        }
+        let unscoped = try StatsReport.make(source: try StoreStatsSource(store: alone, configuration: configuration, now: now),
+                                            calendar: calendar, now: now, forecastDays: 14)
+        #expect(scoped.totalReviews == unscoped.totalReviews)
+        #expect(scoped.heatmap == unscoped.heatmap)
+        #expect(scoped.answerTimes == unscoped.answerTimes)
+        #expect(scoped.streak == unscoped.streak && scoped.longestStreak == unscoped.longestStreak)
+        #expect(scoped.today.done == unscoped.today.done)
         // The whole store counts both decks.
         let every = try StatsReport.make(source: try StoreStatsSource(store: store, configuration: configuration, now: now),
                                          calendar: calendar, now: now, forecastDays: 14)

@@ -73,7 +73,17 @@ enum DecksCommand {
         var text = ""
         for deck in decks {
             let counted = contents[deck.name] ?? DeckContents()
-            let sections = counted.sections.map { (section: $0.name ?? "(no section)", cards: $0.cards) }
+            // Cards outside any section are listed as "(no section)", together with a heading
+            // of that name should there be one.
+            var sections: [(section: String, cards: Int)] = []
+            for entry in counted.sections {
+                let label = entry.name ?? "(no section)"
+                if let index = sections.firstIndex(where: { $0.section == label }) {
+                    sections[index].cards += entry.cards
+                } else {
+                    sections.append((label, entry.cards))
+                }
+            }
             let source = deck.source.hasPrefix("embedded:") ? "Content/" + deck.source.dropFirst("embedded:".count) + " (embedded)"
                 : deck.source.hasPrefix("builtin:") ? "'" + deck.source.dropFirst("builtin:".count) + "' (built in)"
                 : deck.origin == .imported && deck.source.hasPrefix("anki:") ? deck.source.dropFirst("anki:".count) + " (from Anki)"

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Interop
 import JSONText
 import Store
 import Study
@@ -72,8 +73,15 @@ enum ExportCommand {
             } else if format == "apkg" {
                 let configuration = try context.configuration(store)
                 // The package is handed over in pieces while it is made; nothing keeps `append` after.
-                let package = try withoutActuallyEscaping(append) { sink in
-                    try AnkiExport.write(from: store, configuration: configuration, now: context.now, to: sink)
+                let package: AnkiExport.Result
+                do {
+                    package = try withoutActuallyEscaping(append) { sink in
+                        try AnkiExport.write(from: store, configuration: configuration, now: context.now, to: sink)
+                    }
+                } catch let error as ZipWriter.TooLarge {
+                    throw ProgressError.outputFailed(path: output ?? "-", reason: error.description)
+                } catch let error as ZipArchive.Failure {
+                    throw ProgressError.outputFailed(path: output ?? "-", reason: error.description)
                 }
                 counts = ["cards": JSONValue(package.cards), "reviews": JSONValue(package.reviews)]
                 bytes = package.bytes
