@@ -22,6 +22,12 @@ struct ChunkedOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// A JSON string: `text` quoted and escaped.
+    mutating func append(jsonString text: String) {
+        JSONValue.writeString(text, into: &buffer)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     mutating func flush() {
         guard !buffer.isEmpty else { return }
         stream.write(String(decoding: buffer, as: UTF8.self))
