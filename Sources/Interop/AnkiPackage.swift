@@ -92,11 +92,7 @@ public enum AnkiPackage {
 
     /// Runs `body` with `data` in a new private file under `$TMPDIR` (or /tmp), removed afterwards.
     static func withTemporaryFile<T>(_ data: [UInt8], path: String, _ body: (String) throws(InteropError) -> T) throws(InteropError) -> T {
-        let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((folder + "/sysdrill-anki-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw .unreadable(path: folder, reason: "cannot make a temporary file: " + systemError()) }
-        let file = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let (fd, file) = try makeTemporaryFile()
         defer { unlink(file) }
         var written = 0
         while written < data.count {
@@ -115,14 +111,19 @@ public enum AnkiPackage {
     /// An empty temporary file for `body` to fill and read (removed afterwards, also when
     /// `body` throws, whatever it throws).
     static func withEmptyTemporaryFile<T>(_ body: (String) throws -> T) throws -> T {
+        let (fd, file) = try makeTemporaryFile()
+        close(fd)
+        defer { unlink(file) }
+        return try body(file)
+    }
+
+    /// A new file in $TMPDIR (else /tmp), open for writing: its descriptor and path.
+    private static func makeTemporaryFile() throws(InteropError) -> (descriptor: Int32, path: String) {
         let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array((folder + "/sysdrill-anki-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw InteropError.unreadable(path: folder, reason: "cannot make a temporary file: " + systemError()) }
-        close(fd)
-        let file = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        defer { unlink(file) }
-        return try body(file)
+        guard fd >= 0 else { throw .unreadable(path: folder, reason: "cannot make a temporary file: " + systemError()) }
+        return (fd, template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
     }
 
     /// The bytes of `path` handed to `body` in pieces of 64 KiB, in order.
