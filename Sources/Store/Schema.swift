@@ -294,5 +294,35 @@ enum Schema {
         CREATE INDEX review_log_by_time ON review_log(at, card_id, duration_ms);
         PRAGMA user_version = 11;
         """),
+        Migration(version: 12, script: """
+        -- Each reviewed card's first review, kept by triggers on `review_log` whatever writes
+        -- it, so that the cards introduced today are counted on a small time index. Before,
+        -- each card reviewed today was looked up in the log for an earlier review: 30k
+        -- lookups, 70-90 ms of the queue, after a break.
+        CREATE TABLE card_first_review (
+            card_id TEXT PRIMARY KEY,
+            at      INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO card_first_review(card_id, at) SELECT card_id, MIN(at) FROM review_log GROUP BY card_id;
+        CREATE INDEX card_first_review_by_time ON card_first_review(at);
+        CREATE TRIGGER review_log_first_added AFTER INSERT ON review_log
+        BEGIN
+            INSERT INTO card_first_review(card_id, at) VALUES (NEW.card_id, NEW.at)
+            ON CONFLICT(card_id) DO UPDATE SET at = excluded.at WHERE excluded.at < card_first_review.at;
+        END;
+        CREATE TRIGGER review_log_first_removed AFTER DELETE ON review_log
+        BEGIN
+            DELETE FROM card_first_review WHERE card_id = OLD.card_id;
+            INSERT INTO card_first_review(card_id, at)
+                SELECT card_id, MIN(at) FROM review_log WHERE card_id = OLD.card_id GROUP BY card_id;
+        END;
+        CREATE TRIGGER review_log_first_moved AFTER UPDATE OF card_id, at ON review_log
+        BEGIN
+            DELETE FROM card_first_review WHERE card_id IN (OLD.card_id, NEW.card_id);
+            INSERT INTO card_first_review(card_id, at)
+                SELECT card_id, MIN(at) FROM review_log WHERE card_id IN (OLD.card_id, NEW.card_id) GROUP BY card_id;
+        END;
+        PRAGMA user_version = 12;
+        """),
     ]
 }

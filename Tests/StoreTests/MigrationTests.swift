@@ -173,6 +173,30 @@ import Testing
         #expect(try migrated.userVersion() == fresh.userVersion())
     }
 
+    @Test func version12ListsEachReviewedCardsFirstReview() throws {
+        let dir = TemporaryDirectory()
+        let path = try database(at: 11, in: dir)
+        do {
+            let old = try Connection(path: path)
+            for card in ["00000000000000aa", "00000000000000bb", "00000000000000cc"] {
+                try old.run("""
+                    INSERT INTO cards(id, deck, section, kind, term, front, back, source_file, source_line, position)
+                    VALUES (?1, 'd', 's', 'definition', 't', 'f', 'b', 'd.md', 1, 0)
+                    """, [card])
+            }
+            for (id, card, at) in [("a", "00000000000000aa", 300), ("b", "00000000000000aa", 100), ("c", "00000000000000bb", 200)]
+                as [(String, String, Int64)] {
+                try old.run("INSERT INTO review_log(id, card_id, at, grade, duration_ms) VALUES (?1, ?2, ?3, 4, 9)", [id, card, at])
+            }
+        }
+        let store = try StudyStore.open(path: path)
+        #expect(try store.userVersion() == Schema.latestVersion)
+        let first = try store.connection.prepare("SELECT card_id, at FROM card_first_review ORDER BY card_id").map { "\($0.string(0))@\($0.int64(1))" }
+        #expect(first == ["00000000000000aa@100", "00000000000000bb@200"])
+        let studied = try store.cardsStudied(since: 150)
+        #expect(studied.introduced == 1 && studied.reviewed == 1)
+    }
+
     @Test func version8KeepsDrillsAndAddsTheirNotesAndCoverage() throws {
         let dir = TemporaryDirectory()
         let path = try database(at: 6, in: dir)
