@@ -119,6 +119,24 @@ extension StudyStore {
     /// in SQL tripled the pass.
     public func forEachLog(ofCardsReviewedSince start: UnixTime, of cards: Set<CardID>? = nil,
                            _ body: (CardID, [ReviewEvent]) throws -> Void) throws {
+        try forEachLog(in: connection.prepare("""
+            SELECT r.card_id, r.at, r.grade, r.rowid FROM review_log r
+            WHERE r.card_id IN (SELECT card_id FROM review_log WHERE at >= ?1)
+            ORDER BY r.card_id, r.at
+            """), [start], of: cards, body)
+    }
+
+    /// The whole log of every reviewed card (`cards`: of these only), card by card in ID
+    /// order, each in replay order: a replay of every card holds one card's log at a time.
+    public func forEachLog(of cards: Set<CardID>? = nil, _ body: (CardID, [ReviewEvent]) throws -> Void) throws {
+        try forEachLog(in: connection.prepare("SELECT r.card_id, r.at, r.grade, r.rowid FROM review_log r ORDER BY r.card_id, r.at"),
+                       [], of: cards, body)
+    }
+
+    /// Runs `query`, whose rows are reviews (card ID, time, grade, rowid) by card then time,
+    /// and hands over each card's log.
+    private func forEachLog(in query: Statement, _ parameters: [any SQLiteBindable], of cards: Set<CardID>?,
+                            _ body: (CardID, [ReviewEvent]) throws -> Void) throws {
         var card: String?
         var events: [(event: ReviewEvent, row: Int64)] = []
         func finish() throws {
@@ -132,11 +150,7 @@ extension StudyStore {
             }
             try body(id, events.map(\.event))
         }
-        try connection.prepare("""
-            SELECT r.card_id, r.at, r.grade, r.rowid FROM review_log r
-            WHERE r.card_id IN (SELECT card_id FROM review_log WHERE at >= ?1)
-            ORDER BY r.card_id, r.at
-            """).forEach([start]) { row in
+        try query.forEach(parameters) { row in
             if !row.text(0, equals: card ?? "") || card == nil {
                 try finish()
                 card = row.string(0)
@@ -145,5 +159,14 @@ extension StudyStore {
             events.append((ReviewEvent(at: row.int64(1), quality: Quality(rawValue: row.int(2)) ?? Quality(rawValue: 0)!), row.int64(3)))
         }
         try finish()
+    }
+
+    /// Cards with a stored state but no review (`cards`: of these only): their log was
+    /// undone or lost, so a replay gives them none.
+    public func statesWithoutReviews(of cards: Set<CardID>? = nil) throws -> [CardID] {
+        try connection.prepare("""
+            SELECT s.card_id FROM card_state s
+            WHERE NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = s.card_id)
+            """).map { CardID(rawValue: $0.string(0)) }.filter { cards?.contains($0) ?? true }
     }
 }

@@ -16,34 +16,51 @@ public struct StateRebuilder {
 
     /// Each reviewed card's replayed state (`only`: restrict to these cards).
     public func replayedStates(only: Set<CardID>? = nil) throws -> [CardID: CardState] {
-        var logs: [CardID: [ReviewEvent]] = [:]
-        try store.forEachReview { review in
-            if let only, !only.contains(review.cardID) { return }
-            logs[review.cardID, default: []].append(review.event)
-        }
         var states: [CardID: CardState] = [:]
-        states.reserveCapacity(logs.count)
-        for (id, events) in logs {
-            states[id] = scheduler.replay(events, cardID: id.rawValue)
-        }
+        try forEachReplayedState(only: only) { id, state in states[id] = state }
         return states
     }
 
-    /// Cards whose stored state differs from the replay (nil stored: missing row).
+    /// Each reviewed card's replayed state, card by card in ID order (`only`: of these
+    /// cards only): one card's log is held at a time, not the whole log (a million reviews
+    /// grouped by card took 90 MB).
+    public func forEachReplayedState(only: Set<CardID>? = nil, _ body: (CardID, CardState) throws -> Void) throws {
+        try store.forEachLog(of: only) { id, events in try body(id, scheduler.replay(events, cardID: id.rawValue)) }
+    }
+
+    /// Cards whose stored state differs from the replay (nil stored: missing row), in ID
+    /// order. Each stored state is looked up as its card is replayed, so neither side is
+    /// held whole.
     public func mismatches() throws -> [(id: CardID, stored: CardState?, replayed: CardState?)] {
-        let replayed = try replayedStates()
-        let stored = try store.allStates()
-        var result: [(CardID, CardState?, CardState?)] = []
-        for id in Set(replayed.keys).union(stored.keys).sorted() where replayed[id] != stored[id] {
-            result.append((id, stored[id], replayed[id]))
+        try store.readSnapshot {
+            var result: [(id: CardID, stored: CardState?, replayed: CardState?)] = []
+            try forEachReplayedState { id, replayed in
+                let stored = try store.state(of: id)
+                if stored != replayed { result.append((id, stored, replayed)) }
+            }
+            for id in try store.statesWithoutReviews() { result.append((id, try store.state(of: id), nil)) }
+            return result.sorted { $0.id < $1.id }
         }
-        return result
     }
 
     /// Rewrites stored states from the log in one transaction; returns how many changed.
+    /// Each card is replayed and written in turn; a stored state without any review (log
+    /// entries undone or lost) goes back to new.
     @discardableResult
     public func rebuild(only: Set<CardID>? = nil) throws -> Int {
-        try write(try replayedStates(only: only), only: only)
+        try store.connection.transaction {
+            var changed = 0
+            try forEachReplayedState(only: only) { id, state in
+                guard try store.state(of: id) != state else { return }
+                try store.saveState(state, for: id)
+                changed += 1
+            }
+            for id in try store.statesWithoutReviews(of: only) {
+                try store.saveState(.new, for: id)
+                changed += 1
+            }
+            return changed
+        }
     }
 
     /// Like `rebuild(only:)` for the cards in `logs`, each given with its whole log in
@@ -104,15 +121,5 @@ public struct StateRebuilder {
         guard stored[id] != state else { return false }
         try store.saveState(state, for: id)
         return true
-    }
-
-    private func write(_ replayed: [CardID: CardState], only: Set<CardID>?) throws -> Int {
-        let stored = try store.allStates()
-        var changes: [(CardID, CardState)] = []
-        for (id, state) in replayed where stored[id] != state { changes.append((id, state)) }
-        // A stored state without any review (log entries undone or lost) goes back to new.
-        for id in stored.keys where replayed[id] == nil && (only?.contains(id) ?? true) { changes.append((id, .new)) }
-        try store.replaceStates(changes.sorted { $0.0 < $1.0 })
-        return changes.count
     }
 }
