@@ -115,9 +115,10 @@ public struct ProgressImport {
         return try read(bytes, name: name)
     }
 
-    /// Reads and validates a file's bytes; messages call it `name`.
+    /// Reads and validates a file's bytes; messages call it `name`. The document keeps
+    /// only the cards unknown here (it still counts them all), which is all `merge` adds.
     func read(_ bytes: JSONBytes, name: String) throws -> ProgressDocument {
-        try ProgressReader.read(bytes: bytes, path: name, localCards: try KnownCards.cards(of: store))
+        try ProgressReader.read(bytes: bytes, path: name, localCards: try KnownCards.cards(of: store), skippingKnownCards: true)
     }
 
     /// The file's bytes and the name messages give it.
@@ -168,8 +169,9 @@ public struct ProgressImport {
                 // empty, as on a new machine), then append the new ones in file order.
                 let logWasEmpty = try !store.hasReviews()
                 var presence = try store.presence(of: reviews)
-                if bulk {
-                    // A whole history: insert first, index after.
+                if bulk && presence.lazy.filter({ $0 == .absent }).count >= bulkReviews {
+                    // A whole history: insert first, index after (not for a file whose
+                    // reviews are here already: the log's indexes were rebuilt for nothing).
                     try store.insertAbsentReviewsInBulk(reviews, presence: presence)
                 } else {
                     // Only a document that repeats an ID (never a validated file) gets any back.
@@ -204,7 +206,8 @@ public struct ProgressImport {
                 } else {
                     let cards = Set(touched.indices.filter { touched[$0] }.map { reviews.cards[$0] })
                     report.cardsReplayed = cards.count
-                    report.statesChanged = try rebuilder.rebuild(only: cards)
+                    // Nothing added, nothing to replay: a pass over the whole log found nothing.
+                    report.statesChanged = cards.isEmpty ? 0 : try rebuilder.rebuild(only: cards)
                 }
                 if bulk { try checkReferences() }
                 if dryRun { throw DryRunRollback(report: report) }

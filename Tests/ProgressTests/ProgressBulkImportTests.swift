@@ -427,3 +427,36 @@ func historyWithARetiredCard(in folder: ProgressTempFolder) throws -> String {
         }
     }
 }
+
+extension ProgressBulkImportTests {
+    /// A merge keeps of the file's cards only those it may add (unknown here), and counts
+    /// them all: the report is the same as when every card was kept.
+    @Test func aMergeKeepsOnlyTheCardsItMayAdd() throws {
+        let text = try exportedHistory()
+        let path = folder.file("history.json")
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        let store = try ProgressFixture.store(in: folder, named: "merge.sqlite")
+        let whole = try ProgressImport.document(bytes: Array(text.utf8), path: path, localCards: try store.allCardIDs())
+        let kept = try ProgressImport(store: store).read(path: path)
+        #expect(kept.cards.map(\.card.id) == [CardID(rawValue: "00000000000000aa")])
+        #expect(whole.cards.count > 1 && kept.cardsInFile == whole.cards.count)
+        let report = try ProgressImport(store: store).run(path: path, applySettings: false, dryRun: false)
+        #expect(report.cardsInFile == whole.cards.count && report.cardsAdded == 1)
+    }
+
+    /// A history imported again adds nothing, and leaves the log's indexes as they were
+    /// (rebuilding them cost a million-review re-import 3 s): same root pages.
+    @Test func aHistoryImportedAgainLeavesTheLogsIndexes() throws {
+        let text = try exportedHistory()
+        let store = try ProgressFixture.store(in: folder, named: "again.sqlite")
+        _ = try importText(text, into: store, bulk: true)
+        func roots() throws -> [String] {
+            try store.connection.prepare("SELECT name || ' ' || rootpage FROM sqlite_master WHERE tbl_name = 'review_log' ORDER BY name")
+                .map { $0.string(0) }
+        }
+        let before = try roots()
+        let report = try importText(text, into: store, bulk: true)
+        #expect(report.reviewsAdded == 0 && report.reviewsAlreadyPresent == 7 && report.statesChanged == 0)
+        #expect(try roots() == before)
+    }
+}
