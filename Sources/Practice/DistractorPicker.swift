@@ -35,35 +35,45 @@ public enum DistractorPicker {
     /// The cards that can be options, each with its normalized term, worked out once for
     /// a whole quiz: normalizing every card's term again for each question took a choice
     /// question about a second on a deck of 190k cards.
+    /// The candidates are kept as given (an array shared with the caller, not a copy of
+    /// the ones that can be options: 20 MB on 100k cards) with the indexes of those that can.
     public struct Options: Sendable {
-        let cards: [Card]
+        let candidates: [Card]
+        let indexes: [Int]
         let terms: [String]
 
         public init(_ candidates: [Card]) {
-            cards = candidates.filter(DistractorPicker.canBeOption)
-            terms = cards.map { AnswerText.normalized($0.term) }
+            self.candidates = candidates
+            indexes = candidates.indices.filter { DistractorPicker.canBeOption(candidates[$0]) }
+            terms = indexes.map { AnswerText.normalized(candidates[$0].term) }
         }
+
+        /// Option number `option` (an index into `indexes` and `terms`).
+        func card(_ option: Int) -> Card { candidates[indexes[option]] }
     }
 
     public static func pick(for card: Card, among options: Options, count: Int = 3, random: inout PracticeRandom) -> [Card] {
         let answer = AnswerText.normalized(card.back)
         let term = AnswerText.normalized(card.term)
         var used: Set<String> = [answer]
-        // Indexes into `options.cards`, not copies of the cards: a copy per card per
-        // question was most of what was left of a question's time.
+        // Option numbers, not copies of the cards: a copy per card per question was most
+        // of what was left of a question's time.
         var tiers: [[Int]] = Array(repeating: [], count: 4)
-        for (index, other) in options.cards.enumerated() where other.id != card.id && options.terms[index] != term {
-            tiers[tier(of: other, relativeTo: card)].append(index)
+        for option in options.indexes.indices where options.terms[option] != term {
+            let other = options.card(option)
+            guard other.id != card.id else { continue }
+            tiers[tier(of: other, relativeTo: card)].append(option)
         }
         var chosen: [Card] = []
         for tier in tiers where chosen.count < count {
             let shuffled = random.shuffled(tier)
             // Each back's length is counted once, not in every comparison of the sort.
-            let buckets = shuffled.map { lengthBucket(options.cards[$0].back, card.back) }
+            let buckets = shuffled.map { lengthBucket(options.card($0).back, card.back) }
             let ranked = shuffled.indices.sorted { buckets[$0] != buckets[$1] ? buckets[$0] < buckets[$1] : $0 < $1 }
                 .map { shuffled[$0] }
             for index in ranked where chosen.count < count {
-                if used.insert(AnswerText.normalized(options.cards[index].back)).inserted { chosen.append(options.cards[index]) }
+                let option = options.card(index)
+                if used.insert(AnswerText.normalized(option.back)).inserted { chosen.append(option) }
             }
         }
         return chosen

@@ -23,8 +23,10 @@ public struct QuizBuilder {
 
     public init(cards: [Card], filter: SectionFilter? = nil) {
         // Quizzes ask about the cards written in the decks; reverse and comparison cards
-        // are the review's (the typed quiz asks the reverse direction already).
-        self.cards = cards.filter { !$0.kind.isDerived }
+        // are the review's (the typed quiz asks the reverse direction already). Copied
+        // only when there is one to leave out: else the caller's array is shared (on 100k
+        // cards, each copy is 20 MB).
+        self.cards = cards.contains { $0.kind.isDerived } ? cards.filter { !$0.kind.isDerived } : cards
         self.filter = filter
         options = DistractorPicker.Options(self.cards)
         var terms: [SectionKey: [(id: CardID, term: String)]] = [:]
@@ -32,8 +34,11 @@ public struct QuizBuilder {
         termsBySection = terms
     }
 
-    var askable: [Card] {
-        cards.filter { filter?.matches($0) ?? true }
+    /// The indexes in `cards` of the cards that may be asked about: a quiz shuffles and
+    /// queues these, not copies of the cards (the draws depend on the count alone, so the
+    /// order is the one shuffling the cards gave).
+    var askable: [Int] {
+        cards.indices.filter { filter?.matches(cards[$0]) ?? true }
     }
 
     public func build(mode: QuizMode, count: Int, seed: UInt64) -> [QuizQuestion] {
@@ -41,13 +46,13 @@ public struct QuizBuilder {
         let pool = random.shuffled(askable)
         switch mode {
         case .choice:
-            return Array(pool.lazy.compactMap { choiceQuestion($0, seed: seed) }.prefix(count))
+            return Array(pool.lazy.compactMap { choiceQuestion(cards[$0], seed: seed) }.prefix(count))
         case .typed:
-            return Array(pool.lazy.compactMap(typedQuestion).prefix(count))
+            return Array(pool.lazy.compactMap { typedQuestion(cards[$0]) }.prefix(count))
         case .cloze:
             // A card's clozes stay together and in order: each one's cue is the answer
             // just given, which is how overlapping clozes are meant to be learned.
-            return Array(pool.flatMap(clozeQuestions).prefix(count))
+            return Array(pool.lazy.flatMap { clozeQuestions(cards[$0]) }.prefix(count))
         case .mixed:
             return mixed(pool: pool, count: count, seed: seed, random: &random)
         }
@@ -55,8 +60,8 @@ public struct QuizBuilder {
 
     /// Interleaves the three kinds in shuffled rounds (each round asks one of each), one
     /// question per card, falling back to another kind when one runs out.
-    private func mixed(pool: [Card], count: Int, seed: UInt64, random: inout PracticeRandom) -> [QuizQuestion] {
-        var queues: [QuestionMode: [Card]] = [:]
+    private func mixed(pool: [Int], count: Int, seed: UInt64, random: inout PracticeRandom) -> [QuizQuestion] {
+        var queues: [QuestionMode: [Int]] = [:]
         for mode in QuestionMode.allCases { queues[mode] = pool }
         var used = Set<CardID>()
         var questions: [QuizQuestion] = []
@@ -66,8 +71,9 @@ public struct QuizBuilder {
             let wanted = round.removeFirst()
             var made: QuizQuestion?
             for mode in [wanted] + QuestionMode.allCases.filter({ $0 != wanted }) where made == nil {
-                while made == nil, let card = queues[mode]?.first {
+                while made == nil, let index = queues[mode]?.first {
                     queues[mode]?.removeFirst()
+                    let card = cards[index]
                     guard !used.contains(card.id) else { continue }
                     made = question(mode, for: card, seed: seed)
                 }
