@@ -61,8 +61,9 @@ public enum FSRSEvaluator {
                                                                              weight: recency[position])
         }
         let count = Double(set.items.count)
-        return Evaluation(items: set.items.count, logLoss: plainLoss / count, rmseBins: RecallBin.rmse(bins.values, weighted: false),
-                          weightedLogLoss: weightedLoss / weightSum, weightedRMSEBins: RecallBin.rmse(bins.values, weighted: true))
+        let ordered = RecallBin.inKeyOrder(bins)
+        return Evaluation(items: set.items.count, logLoss: plainLoss / count, rmseBins: RecallBin.rmse(ordered, weighted: false),
+                          weightedLogLoss: weightedLoss / weightSum, weightedRMSEBins: RecallBin.rmse(ordered, weighted: true))
     }
 }
 
@@ -102,6 +103,13 @@ struct RecallBin {
 
     static func exponent(_ value: Double, base: Double) -> Int {
         Int((log(value) / log(base)).rounded(.down))
+    }
+
+    /// The bins in the order of their keys, to be summed in: a dictionary's order changes
+    /// from run to run, and with it the last digit of a sum (one log gave three different
+    /// weighted RMSEs in three runs).
+    static func inKeyOrder(_ bins: [Key: RecallBin]) -> [RecallBin] {
+        bins.sorted { ($0.key.gap, $0.key.length, $0.key.lapses) < ($1.key.gap, $1.key.length, $1.key.lapses) }.map(\.value)
     }
 
     static func rmse(_ bins: some Collection<RecallBin>, weighted: Bool) -> Double {
