@@ -14,11 +14,17 @@ public struct LogMeasures: Sendable, Equatable {
     public static func measure(_ reviews: [LoggedReview]) -> LogMeasures {
         var byCard: [Int: [LoggedReview]] = [:]
         for review in reviews { byCard[review.card, default: []].append(review) }
+        // Cards in a fixed order: sums of doubles depend on it, and a forecast must repeat.
+        return measure(cards: byCard.keys.sorted().map { byCard[$0]! })
+    }
+
+    /// `measure` of reviews already grouped by card, each card's in any order, the cards
+    /// in the order given (which the sums follow).
+    public static func measure(cards: [[LoggedReview]]) -> LogMeasures {
         var learn: [Double] = [], pass: [Double] = [], lapse: [Double] = []
         var first = [0, 0, 0, 0], passed = [0, 0, 0]
-        // Cards in a fixed order: sums of doubles depend on it, and a forecast must repeat.
-        for card in byCard.keys.sorted() {
-            let ordered = byCard[card]!.sorted { $0.at < $1.at }
+        for reviews in cards where !reviews.isEmpty {
+            let ordered = reviews.sorted { $0.at < $1.at }
             first[ordered[0].grade.rating.rawValue - 1] += 1
             var index = 0
             var learning = 0.0

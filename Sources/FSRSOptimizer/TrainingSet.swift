@@ -115,6 +115,12 @@ public struct TrainingSet: Sendable {
                 grouped.append([review])
             }
         }
+        self.init(grouped: grouped)
+    }
+
+    /// The set of reviews already grouped by card, each card's reviews in the order given
+    /// (ordered by time here, ties kept), the cards in the order given.
+    public init(grouped: [[LoggedReview]]) {
         self.init(cards: grouped.map(Self.history))
     }
 
