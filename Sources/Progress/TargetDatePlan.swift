@@ -30,7 +30,7 @@ public struct TargetDatePlan: Sendable {
     /// Active, unsuspended cards: (never reviewed, reviewed).
     public static func cardCounts(store: StudyStore) throws -> (new: Int, studied: Int) {
         let suspended = try store.cards(marked: .suspended)
-        let active = Set(try store.cards().map(\.id)).subtracting(suspended)
+        let active = try store.activeCardIDs().subtracting(suspended)
         let states = try store.allStates()
         let studied = active.filter { (states[$0]?.reps ?? 0) > 0 }.count
         return (active.count - studied, studied)
@@ -41,7 +41,7 @@ public struct TargetDatePlan: Sendable {
     public static func predictedRecall(store: StudyStore, configuration: StudyConfiguration, on day: Int64) throws -> Double? {
         let calendar = StudyCalendar(rolloverHour: configuration.rolloverHour)
         let history = try FSRSHistory.load(from: store, calendar: calendar)
-        let active = Set(try store.cards().map(\.id)).subtracting(try store.cards(marked: .suspended))
+        let active = try store.activeCardIDs().subtracting(try store.cards(marked: .suspended))
         let formulas = FSRSFormulas<Double>(weights: configuration.scheduler.fsrs.weights)
         let states = history.set.finalStates(weights: configuration.scheduler.fsrs.weights)
         var total = 0.0, count = 0

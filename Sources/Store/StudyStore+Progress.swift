@@ -36,6 +36,11 @@ extension StudyStore {
         Set(try connection.prepare("SELECT id FROM cards").map { CardID(rawValue: $0.string(0)) })
     }
 
+    /// The IDs of the active cards (those `cards()` gives), without their text.
+    public func activeCardIDs() throws -> Set<CardID> {
+        Set(try connection.prepare("SELECT id FROM cards WHERE retired = 0").map { CardID(rawValue: $0.string(0)) })
+    }
+
     /// Every card ID (active or retired), one at a time, without collecting them.
     public func forEachCardID(_ body: (CardID) throws -> Void) throws {
         try connection.prepare("SELECT id FROM cards").forEach { try body(CardID(rawValue: $0.string(0))) }

@@ -23,7 +23,7 @@ struct SimulationSetup {
         self.configuration = configuration
         today = calendar.day(containing: now).number
         let suspended = try store.cards(marked: .suspended)
-        let active = Set(try store.cards().map(\.id)).subtracting(suspended)
+        let active = try store.activeCardIDs().subtracting(suspended)
         studied = history.cardIDs.indices.filter { active.contains(history.cardIDs[$0]) }
         newCards = active.count - studied.count
     }
