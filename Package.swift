@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "StudyTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling"], exclude: ["Fixtures"]),
         .testTarget(name: "ReviewTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling"]),
         .testTarget(name: "PracticeTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling", "Capacity", "BundledContent"]),
-        .testTarget(name: "ProgressTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling", "JSONText"]),
+        .testTarget(name: "ProgressTests", dependencies: ["SeededRandom", "Study", "Review", "Practice", "Progress", "Store", "Deck", "Scheduling", "JSONText", "Interop"]),
         .testTarget(name: "InteropTests", dependencies: ["Interop", "Store", "Deck", "Scheduling"]),
         // `Anki/` holds the script that makes collections with the real Anki (from a venv).
         .testTarget(name: "CLITests", dependencies: ["sysdrill", "SeededRandom", "Interop", "Deck", "Scheduling", "Study", "Review",

@@ -22,7 +22,8 @@ public struct AnkiImportPlan: Sendable {
 
     public var decks: [Deck] = []
     public var tags: [CardID: [String]] = [:]
-    public var reviews: [ReviewRecord] = []
+    /// In revlog order; packed (no strings per review: a million took 140 MB as records).
+    public var reviews = ReviewBatch()
     public var notes = 0
     public var ankiCards = 0
     public var revlogEntries = 0
