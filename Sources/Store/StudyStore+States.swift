@@ -69,6 +69,12 @@ extension StudyStore {
         try connection.prepare(Self.selectState + " WHERE s.card_id = ?1").first([cardID.rawValue]) { Self.decodeState($0).1 }
     }
 
+    /// Whether any card has a stored state (a database where nothing was answered yet, or
+    /// imported, has none).
+    public func hasStates() throws -> Bool {
+        try connection.prepare("SELECT EXISTS (SELECT 1 FROM card_state)").first([]) { $0.bool(0) } ?? false
+    }
+
     /// Every stored state (cards never reviewed have none).
     public func allStates() throws -> [CardID: CardState] {
         var result: [CardID: CardState] = [:]

@@ -50,11 +50,17 @@ public struct StateRebuilder {
     public func rebuild(only: Set<CardID>? = nil) throws -> Int {
         try store.connection.transaction {
             var changed = 0
-            try forEachReplayedState(only: only) { id, state in
-                guard try store.state(of: id) != state else { return }
-                try store.saveState(state, for: id)
-                changed += 1
+            func replayEach() throws {
+                try forEachReplayedState(only: only) { id, state in
+                    guard try store.state(of: id) != state else { return }
+                    try store.saveState(state, for: id)
+                    changed += 1
+                }
             }
+            // With no state stored (a first import) every state is a new row: the cards
+            // learn that they were introduced in one pass at the end (87,000 states of an
+            // Anki import: 3.0 s row by row).
+            if try store.hasStates() { try replayEach() } else { try store.withIntroductionsSetAtTheEnd(replayEach) }
             for id in try store.statesWithoutReviews(of: only) {
                 try store.saveState(.new, for: id)
                 changed += 1
