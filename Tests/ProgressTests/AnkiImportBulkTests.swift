@@ -53,6 +53,15 @@ import Store
         #expect(first.cardsReplayed == 2 && second.cardsReplayed == 2 && first.statesChanged == second.statesChanged)
         #expect(try contents(oneByOne) == contents(bulk))
         #expect(try contents(bulk).filter { $0.hasPrefix("review: ") }.count == 6)
+        // The states were the first ones stored: the cards' flags are set in one pass at the
+        // end of the replay, and must say exactly which cards have a state.
+        for store in [oneByOne, bulk] {
+            let wrongFlags = try store.connection.prepare("""
+                SELECT COUNT(*) FROM cards WHERE introduced <> (id IN (SELECT card_id FROM card_state))
+                """).first { $0.int(0) }
+            #expect(wrongFlags == 0)
+            #expect(try store.connection.prepare("SELECT COUNT(*) FROM cards WHERE introduced = 1").first { $0.int(0) } == 2)
+        }
         let again = try run(bulk, bulkReviews: 1)
         #expect(again.reviewsAdded == 0 && again.reviewsAlreadyPresent == 6 && again.reviewsConflicting == 0 && again.statesChanged == 0)
         #expect(try contents(oneByOne) == contents(bulk))
