@@ -90,9 +90,10 @@ public struct ImportReport: Sendable {
 /// leaves the database as it was.
 public struct ProgressImport {
     let store: StudyStore
-    /// From this many reviews in a file on, they are inserted before the log's indexes are
-    /// built (`StudyStore.insertAbsentReviewsInBulk`); for a few, keeping the indexes is
-    /// cheaper.
+    /// From this many reviews in a file on, foreign keys are off and what the import writes
+    /// is checked instead; from this many reviews new to the log on, they are inserted
+    /// before the log's indexes are built (`StudyStore.insertAbsentReviewsInBulk`). For a
+    /// few, keeping the indexes is cheaper.
     let bulkReviews: Int
     public static let bulkReviews = 50_000
     /// Called after the file is read and before the write transaction begins: a test's
@@ -178,6 +179,12 @@ public struct ProgressImport {
                     for index in try store.insertAbsentReviews(reviews, presence: presence) {
                         let existing = try store.review(id: reviews.id(index))
                         presence[index] = existing == reviews[index] ? .same : .conflicting
+                    }
+                    // Foreign keys are off for a big file: the cards of the reviews added are
+                    // looked up here, as a bulk load looks up its own.
+                    if bulk {
+                        try store.requireCards(Set(presence.indices.lazy.filter { presence[$0] == .absent }
+                            .map { reviews.cards[Int(reviews.card($0))] }))
                     }
                 }
                 var touched = [Bool](repeating: false, count: reviews.cards.count)

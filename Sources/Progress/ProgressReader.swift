@@ -30,9 +30,9 @@ struct ProgressReader {
     /// Where a streamed import sends the reviews (`ProgressImport.streamed`).
     private let stream: ReviewStream?
 
-    /// `skippingKnownCards` (always with a `stream`): of the cards only those unknown here
-    /// are kept, the only ones an import writes (a history's 190,000 known cards and their
-    /// texts were 120 MB of a merge's memory).
+    /// With a `stream`, or `skippingKnownCards`, of the cards only those unknown here are
+    /// kept (and all counted): the only ones an import writes (a history's 190,000 known
+    /// cards and their texts were 120 MB of a merge's memory).
     init(localCards: KnownCards, stream: ReviewStream? = nil, skippingKnownCards: Bool = false) {
         validator = ImportValidator(localCards: localCards)
         self.stream = stream

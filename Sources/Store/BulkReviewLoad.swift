@@ -99,12 +99,7 @@ public final class BulkReviewLoad {
     /// `SQLITE_CONSTRAINT_UNIQUE` (see `isRepeatedID`).
     public func finish<Cards: Sequence<CardID>>(cards: Cards) throws {
         try insertPending()
-        let lookup = try connection.prepare("SELECT 1 FROM cards WHERE id = ?1")
-        for card in cards {
-            guard try lookup.first([card.rawValue], { _ in true }) == true else {
-                throw StoreError.inconsistent("review of card \(card), which is not in the database")
-            }
-        }
+        try StudyStore.requireCards(cards, on: connection)
         // SQLite sorts in memory up to the cache's size before it merges runs from a
         // temporary file: 4 MiB keeps an import of a million reviews under 64 MiB for
         // about the time 16 take. One helper thread sorts beside it (~0.2 s of 1.9).
@@ -114,10 +109,7 @@ public final class BulkReviewLoad {
             try? connection.execute(script: StudyStore.standardCacheSize)
         }
         try connection.execute(script: StudyStore.reviewLogIndexes)
-        try connection.execute(script: """
-            DELETE FROM card_first_review;
-            INSERT INTO card_first_review(card_id, at) SELECT card_id, MIN(at) FROM review_log GROUP BY card_id;
-            """)
+        try connection.execute(script: StudyStore.firstReviewsFromTheLog)
         try connection.execute(script: StudyStore.firstReviewTrigger)
     }
 
@@ -129,10 +121,31 @@ public final class BulkReviewLoad {
 }
 
 extension StudyStore {
+    /// Throws unless each of `cards` is stored: the check foreign keys make, for reviews
+    /// written with them off (a bulk load, or a big merge that added few reviews).
+    public func requireCards<Cards: Sequence<CardID>>(_ cards: Cards) throws {
+        try Self.requireCards(cards, on: connection)
+    }
+
+    static func requireCards<Cards: Sequence<CardID>>(_ cards: Cards, on connection: Connection) throws {
+        let lookup = try connection.prepare("SELECT 1 FROM cards WHERE id = ?1")
+        for card in cards {
+            guard try lookup.first([card.rawValue], { _ in true }) == true else {
+                throw StoreError.inconsistent("review of card \(card), which is not in the database")
+            }
+        }
+    }
+
     /// Starts a `BulkReviewLoad` inside the caller's transaction.
     public func beginBulkReviewLoad() throws -> BulkReviewLoad {
         try BulkReviewLoad(connection: connection)
     }
+
+    /// `card_first_review` made again from the log: what the triggers keep it equal to.
+    static let firstReviewsFromTheLog: StaticString = """
+        DELETE FROM card_first_review;
+        INSERT INTO card_first_review(card_id, at) SELECT card_id, MIN(at) FROM review_log GROUP BY card_id;
+        """
 
     /// The trigger as migration 12 made it (same text, so the schema reads the same).
     static let firstReviewTrigger: StaticString = """
