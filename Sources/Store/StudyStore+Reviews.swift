@@ -93,6 +93,25 @@ extension StudyStore {
         return (introduced: counts.introduced, reviewed: counts.cards - counts.introduced)
     }
 
+    /// How many cards' first review in `card_first_review` is not the log's (missing,
+    /// extra or another time): the triggers keep it at 0, unless the file was edited
+    /// by hand. `check` reports it and `--repair` rebuilds the table.
+    public func firstReviewMismatches() throws -> Int {
+        try connection.prepare("""
+            SELECT COUNT(DISTINCT card_id) FROM (
+                SELECT card_id FROM (SELECT card_id, MIN(at) FROM review_log GROUP BY card_id
+                                     EXCEPT SELECT card_id, at FROM card_first_review)
+                UNION ALL
+                SELECT card_id FROM (SELECT card_id, at FROM card_first_review
+                                     EXCEPT SELECT card_id, MIN(at) FROM review_log GROUP BY card_id))
+            """).first { $0.int(0) } ?? 0
+    }
+
+    /// Makes `card_first_review` again from the log, in one transaction.
+    public func rebuildFirstReviews() throws {
+        try connection.transaction { try connection.execute(script: Self.firstReviewsFromTheLog) }
+    }
+
     /// Review counts per local day, keyed by the day's start, for streaks and heatmaps:
     /// `dayStart(at)` maps an instant to the start of its study day.
     public func reviewTimes(from start: UnixTime, to end: UnixTime) throws -> [UnixTime] {

@@ -104,3 +104,18 @@ import SeededRandom
         #expect(studied.introduced == 2 && studied.reviewed == 1)
     }
 }
+
+extension FirstReviewTests {
+    @Test func aSpoiledTableIsCountedAndRebuiltFromTheLog() throws {
+        let (store, cards) = try store()
+        for (number, card) in [cards[0], cards[1], cards[0], cards[2]].enumerated() {
+            _ = try store.insertReview(review("r\(number)", card, at: 1_000 + Int64(number) * 100))
+        }
+        #expect(try store.firstReviewMismatches() == 0)
+        try store.connection.execute(script: "DELETE FROM card_first_review WHERE at = 1000; UPDATE card_first_review SET at = 7 WHERE at = 1100;")
+        #expect(try store.firstReviewMismatches() == 2, "one card missing, one with another time")
+        try store.rebuildFirstReviews()
+        #expect(try store.firstReviewMismatches() == 0)
+        #expect(try stored(store) == fromTheLog(store))
+    }
+}

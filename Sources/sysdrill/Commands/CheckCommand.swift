@@ -28,17 +28,22 @@ enum CheckCommand {
         let configuration = try context.configuration(store)
         let rebuilder = StateRebuilder(store: store, scheduler: configuration.makeScheduler())
         let mismatches = try rebuilder.mismatches()
+        // Each card's first review, which today's new-card count reads (kept by triggers).
+        let firstReviews = try store.firstReviewMismatches()
         var repaired = 0
         if invocation.flag("repair") && !mismatches.isEmpty {
             repaired = try rebuilder.rebuild()
         }
+        let firstReviewsRepaired = invocation.flag("repair") && firstReviews > 0
+        if firstReviewsRepaired { try store.rebuildFirstReviews() }
         let healthy = integrity == ["ok"] && foreignKeys.isEmpty
-        let consistent = mismatches.isEmpty || repaired > 0
+        let consistent = (mismatches.isEmpty || repaired > 0) && (firstReviews == 0 || firstReviewsRepaired)
         if context.json {
             context.print(JSONValue.object([
                 "integrity": JSONValue(integrity), "foreign_key_problems": JSONValue(foreignKeys),
                 "reviews": JSONValue(try store.reviewCount()), "state_mismatches": JSONValue(mismatches.count),
-                "repaired": JSONValue(repaired), "ok": .bool(healthy && consistent),
+                "repaired": JSONValue(repaired), "first_review_mismatches": JSONValue(firstReviews),
+                "ok": .bool(healthy && consistent),
             ]).serialized(pretty: true))
         } else {
             var text = "integrity: " + (integrity == ["ok"] ? "ok" : integrity.prefix(10).joined(separator: "; ")) + "\n"
@@ -53,6 +58,10 @@ enum CheckCommand {
                     text += "  \(mismatch.id): " + difference(stored: mismatch.stored, replayed: mismatch.replayed) + "\n"
                 }
                 if mismatches.count > 5 && repaired == 0 { text += "  … and \(mismatches.count - 5) more\n" }
+            }
+            if firstReviews > 0 {
+                text += "first reviews: \(firstReviews) card\(firstReviews == 1 ? "" : "s") differ from the log"
+                text += firstReviewsRepaired ? ", rebuilt from the log\n" : "; run 'sysdrill check --repair' to rebuild them\n"
             }
             context.stdout.write(text)
         }
