@@ -99,40 +99,18 @@ public struct AnkiImport {
                     report.cardsRetired += sync.retired
                     for card in deck.cards { try store.replaceTags(of: card.id, with: plan.tags[card.id] ?? []) }
                 }
-                // Reviews are keyed by ID, as in a JSON import: each is looked up, then the new
-                // ones appended in revlog order; a whole history in bulk, its indexes built
-                // once at the end (one by one, a million reviews took 40 s).
-                let reviews = plan.reviews
-                var presence = try store.presence(of: reviews)
-                if presence.lazy.filter({ $0 == .absent }).count >= bulkReviews {
-                    // The revlog's IDs are its primary key, so no two reviews share one.
-                    try store.insertAbsentReviewsInBulk(reviews, presence: presence)
-                } else {
-                    for index in try store.insertAbsentReviews(reviews, presence: presence) {
-                        let existing = try store.review(id: reviews.id(index))
-                        presence[index] = existing == reviews[index] ? .same : .conflicting
-                    }
-                }
-                var touched = Set<CardID>()
-                for (index, state) in presence.enumerated() {
-                    switch state {
-                    case .absent:
-                        report.reviewsAdded += 1
-                        touched.insert(reviews.cards[Int(reviews.card(index))])
-                    case .same:
-                        report.reviewsAlreadyPresent += 1
-                    case .conflicting:
-                        report.reviewsAlreadyPresent += 1
-                        report.reviewsConflicting += 1
-                    }
-                }
+                // Keyed by ID, as in a JSON import; foreign keys are on in this transaction.
+                let merge = try ReviewMerge(plan.reviews, into: store, bulkReviews: bulkReviews, foreignKeysOff: false)
+                report.reviewsAdded = merge.added
+                report.reviewsAlreadyPresent = merge.alreadyPresent
+                report.reviewsConflicting = merge.conflicting
                 // The settings in effect now, read inside this write transaction: a scheduler
                 // changed in another terminal since the caller read them is the one replayed.
                 let active = try StudyConfiguration.load(from: store)
                 report.scheduler = active.scheduler.kind
                 let rebuilder = StateRebuilder(store: store, scheduler: active.makeScheduler())
-                report.cardsReplayed = touched.count
-                report.statesChanged = touched.isEmpty ? 0 : try rebuilder.rebuild(only: touched)
+                report.cardsReplayed = merge.touched.count
+                report.statesChanged = merge.touched.isEmpty ? 0 : try rebuilder.rebuild(only: merge.touched)
                 if dryRun { throw AnkiDryRunRollback(report: report) }
                 return report
             }

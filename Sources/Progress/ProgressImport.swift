@@ -169,37 +169,10 @@ public struct ProgressImport {
                 // Reviews are keyed by ID: look each one up first (none when the log is
                 // empty, as on a new machine), then append the new ones in file order.
                 let logWasEmpty = try !store.hasReviews()
-                var presence = try store.presence(of: reviews)
-                if bulk && presence.lazy.filter({ $0 == .absent }).count >= bulkReviews {
-                    // A whole history: insert first, index after (not for a file whose
-                    // reviews are here already: the log's indexes were rebuilt for nothing).
-                    try store.insertAbsentReviewsInBulk(reviews, presence: presence)
-                } else {
-                    // Only a document that repeats an ID (never a validated file) gets any back.
-                    for index in try store.insertAbsentReviews(reviews, presence: presence) {
-                        let existing = try store.review(id: reviews.id(index))
-                        presence[index] = existing == reviews[index] ? .same : .conflicting
-                    }
-                    // Foreign keys are off for a big file: the cards of the reviews added are
-                    // looked up here, as a bulk load looks up its own.
-                    if bulk {
-                        try store.requireCards(Set(presence.indices.lazy.filter { presence[$0] == .absent }
-                            .map { reviews.cards[Int(reviews.card($0))] }))
-                    }
-                }
-                var touched = [Bool](repeating: false, count: reviews.cards.count)
-                for (index, state) in presence.enumerated() {
-                    switch state {
-                    case .absent:
-                        report.reviewsAdded += 1
-                        touched[Int(reviews.card(index))] = true
-                    case .same:
-                        report.reviewsAlreadyPresent += 1
-                    case .conflicting:
-                        report.reviewsAlreadyPresent += 1
-                        report.reviewsConflicting += 1
-                    }
-                }
+                let merge = try ReviewMerge(reviews, into: store, bulkReviews: bulkReviews, foreignKeysOff: bulk)
+                report.reviewsAdded = merge.added
+                report.reviewsAlreadyPresent = merge.alreadyPresent
+                report.reviewsConflicting = merge.conflicting
 
                 let rebuilder = StateRebuilder(store: store, scheduler: target.makeScheduler())
                 if !target.schedulesLike(configuration) {
@@ -207,14 +180,13 @@ public struct ProgressImport {
                 } else if logWasEmpty {
                     // The file's reviews are each touched card's whole log: replay them
                     // from memory instead of reading a million rows back.
-                    let logs = Self.logs(of: reviews, presence: presence)
+                    let logs = Self.logs(of: reviews, presence: merge.presence)
                     report.cardsReplayed = logs.count
                     report.statesChanged = try rebuilder.rebuild(logs: logs)
                 } else {
-                    let cards = Set(touched.indices.filter { touched[$0] }.map { reviews.cards[$0] })
-                    report.cardsReplayed = cards.count
+                    report.cardsReplayed = merge.touched.count
                     // Nothing added, nothing to replay: a pass over the whole log found nothing.
-                    report.statesChanged = cards.isEmpty ? 0 : try rebuilder.rebuild(only: cards)
+                    report.statesChanged = merge.touched.isEmpty ? 0 : try rebuilder.rebuild(only: merge.touched)
                 }
                 if bulk { try checkReferences() }
                 if dryRun { throw DryRunRollback(report: report) }
