@@ -29,11 +29,7 @@ public struct TargetDatePlan: Sendable {
 
     /// Active, unsuspended cards: (never reviewed, reviewed).
     public static func cardCounts(store: StudyStore) throws -> (new: Int, studied: Int) {
-        let suspended = try store.cards(marked: .suspended)
-        let active = try store.activeCardIDs().subtracting(suspended)
-        let states = try store.allStates()
-        let studied = active.filter { (states[$0]?.reps ?? 0) > 0 }.count
-        return (active.count - studied, studied)
+        try store.activeCardCounts()
     }
 
     /// Mean FSRS recall of the active studied cards at the start of `day` (their memory
