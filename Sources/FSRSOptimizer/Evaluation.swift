@@ -27,16 +27,24 @@ public enum FSRSEvaluator {
     /// The recency weight of each of `count` items in time order (fsrs-rs's
     /// `recency_weighted_fsrs_items`).
     public static func recencyWeights(count: Int) -> [Double] {
-        let length = max(Double(count) - 1, 1)
-        return (0..<count).map { 0.25 + 0.75 * pow(Double($0) / length, 3) }
+        let weights = RecencyWeights(count: count)
+        return (0..<count).map { weights[$0] }
     }
 
     /// Each item's predicted recall, in the order of `set.items`.
     public static func predictions(_ set: TrainingSet, weights: [Double]) -> [Double] {
-        var result = Array(repeating: 0.0, count: set.items.count)
+        let byReview = predictionsByReview(set, weights: weights)
+        return set.items.map { byReview[set.reviewIndex(card: $0.card, review: $0.review)] }
+    }
+
+    /// The predicted recall of every predicted review, kept per review of the set (one
+    /// number per review, where items listed per card took twice that and more).
+    static func predictionsByReview(_ set: TrainingSet, weights: [Double]) -> [Double] {
+        var result = Array(repeating: 0.0, count: set.reviewCount)
         let walk = MemoryWalk<Double>(weights: weights)
-        for (card, targets) in zip(set.cards, set.itemsByCard()) {
-            walk.walk(card, targets: targets) { position, recall in result[position] = recall }
+        for card in 0..<set.cardCount {
+            let base = set.reviewIndex(card: card, review: 0)
+            walk.walkPredicted(set.card(card)) { review, recall in result[base + review] = recall }
         }
         return result
     }
@@ -44,26 +52,41 @@ public enum FSRSEvaluator {
     /// nil when there are no items.
     public static func evaluate(_ set: TrainingSet, weights: [Double]) -> Evaluation? {
         guard !set.items.isEmpty else { return nil }
-        let predicted = predictions(set, weights: weights)
-        let recency = recencyWeights(count: set.items.count)
+        let predicted = predictionsByReview(set, weights: weights)
+        let recency = RecencyWeights(count: set.items.count)
         var plainLoss = 0.0, weightedLoss = 0.0, weightSum = 0.0
         var bins: [RecallBin.Key: RecallBin] = [:]
         for (position, item) in set.items.enumerated() {
-            let card = set.cards[item.card]
-            let recall = predicted[position]
-            let remembered = card.ratings[item.review] != .again
+            let card = set.card(item.card)
+            let recall = predicted[set.reviewIndex(card: item.card, review: item.review)]
+            let remembered = card.rating(at: item.review) != .again
+            let weight = recency[position]
             // fsrs-rs's evaluate takes the logarithm of the prediction as it is (no clamp).
             let loss = -(remembered ? log(recall) : log(1 - recall))
             plainLoss += loss
-            weightedLoss += loss * recency[position]
-            weightSum += recency[position]
+            weightedLoss += loss * weight
+            weightSum += weight
             bins[RecallBin.key(card, item.review), default: RecallBin()].add(predicted: recall, remembered: remembered,
-                                                                             weight: recency[position])
+                                                                             weight: weight)
         }
         let count = Double(set.items.count)
         let ordered = RecallBin.inKeyOrder(bins)
         return Evaluation(items: set.items.count, logLoss: plainLoss / count, rmseBins: RecallBin.rmse(ordered, weighted: false),
                           weightedLogLoss: weightedLoss / weightSum, weightedRMSEBins: RecallBin.rmse(ordered, weighted: true))
+    }
+}
+
+/// fsrs-rs's recency weights, worked out when asked for (an array of them is 8 MB per
+/// million items).
+struct RecencyWeights {
+    let length: Double
+
+    init(count: Int) {
+        length = max(Double(count) - 1, 1)
+    }
+
+    subscript(position: Int) -> Double {
+        0.25 + 0.75 * pow(Double(position) / length, 3)
     }
 }
 
@@ -94,9 +117,9 @@ struct RecallBin {
 
     /// The bin's exponent on each scale (fsrs-rs rounds a scaled power of it; the
     /// grouping is the same).
-    static func key(_ card: CardHistory, _ review: Int) -> Key {
+    static func key(_ card: CardReviews, _ review: Int) -> Key {
         let lapses = card.longTermLapses(before: review)
-        return Key(gap: exponent(Double(card.elapsedDays[review]), base: 3.62),
+        return Key(gap: exponent(Double(card.gap(at: review)), base: 3.62),
                    length: exponent(Double(card.longTermReviews(through: review) + 1), base: 1.89),
                    lapses: lapses == 0 ? -1 : exponent(Double(lapses), base: 1.73))
     }

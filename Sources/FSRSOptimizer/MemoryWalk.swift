@@ -22,30 +22,55 @@ struct MemoryWalk<Number: FSRSNumber> {
     /// Calls `visit(position, predicted recall)` for each target (ascending reviews, each
     /// >= 1), with the state left by the reviews before it; stops after the last target.
     @inline(__always)
-    func walk(_ card: CardHistory, targets: [(review: Int, position: Int)], visit: (Int, Number) -> Void) {
-        guard let last = targets.last?.review else { return }
-        var (stability, difficulty) = start(card.ratings[0])
+    func walk(_ card: CardReviews, targets: [(review: Int, position: Int)], visit: (Int, Number) -> Void) {
+        walk(card, targetCount: targets.count, targetReview: { targets[$0].review }) { visit(targets[$0].position, $1) }
+    }
+
+    /// Calls `visit(target, predicted recall)` for targets 0..<targetCount, whose reviews
+    /// `targetReview` gives (ascending, each >= 1), with the state left by the reviews
+    /// before each; stops after the last target.
+    @inline(__always)
+    func walk(_ card: CardReviews, targetCount: Int, targetReview: (Int) -> Int, visit: (Int, Number) -> Void) {
+        guard targetCount > 0 else { return }
+        let last = targetReview(targetCount - 1)
+        var (stability, difficulty) = start(card.rating(at: 0))
         var next = 0
+        var nextReview = targetReview(0)
         for review in 1...last {
-            let elapsed = card.elapsedDays[review]
+            let elapsed = card.gap(at: review)
             // Targets all have a gap, so the recall a target predicts is the one its step uses.
             let recall = elapsed == 0 ? Number(1) : formulas.retrievability(elapsedDays: Double(elapsed), stability: stability)
-            if targets[next].review == review {
-                visit(targets[next].position, recall)
+            if nextReview == review {
+                visit(next, recall)
                 next += 1
                 if review == last { return }
+                nextReview = targetReview(next)
             }
-            (stability, difficulty) = step(stability, difficulty, rating: card.ratings[review], elapsed: elapsed, recall: recall)
+            (stability, difficulty) = step(stability, difficulty, rating: card.rating(at: review), elapsed: elapsed, recall: recall)
+        }
+    }
+
+    /// Calls `visit(review, predicted recall)` for every review after the first with a gap
+    /// (every item of the card), with the state left by the reviews before it.
+    func walkPredicted(_ card: CardReviews, visit: (Int, Number) -> Void) {
+        guard card.count > 1 else { return }
+        var (stability, difficulty) = start(card.rating(at: 0))
+        for review in 1..<card.count {
+            let elapsed = card.gap(at: review)
+            let recall = elapsed == 0 ? Number(1) : formulas.retrievability(elapsedDays: Double(elapsed), stability: stability)
+            if elapsed > 0 { visit(review, recall) }
+            if review == card.count - 1 { return }
+            (stability, difficulty) = step(stability, difficulty, rating: card.rating(at: review), elapsed: elapsed, recall: recall)
         }
     }
 
     /// The memory state after all of `card`'s reviews.
-    func finalState(_ card: CardHistory) -> (stability: Number, difficulty: Number) {
-        var (stability, difficulty) = start(card.ratings[0])
-        for review in card.ratings.indices.dropFirst() {
-            let elapsed = card.elapsedDays[review]
+    func finalState(_ card: CardReviews) -> (stability: Number, difficulty: Number) {
+        var (stability, difficulty) = start(card.rating(at: 0))
+        for review in 1..<max(1, card.count) {
+            let elapsed = card.gap(at: review)
             let recall = elapsed == 0 ? Number(1) : formulas.retrievability(elapsedDays: Double(elapsed), stability: stability)
-            (stability, difficulty) = step(stability, difficulty, rating: card.ratings[review], elapsed: elapsed, recall: recall)
+            (stability, difficulty) = step(stability, difficulty, rating: card.rating(at: review), elapsed: elapsed, recall: recall)
         }
         return (stability, difficulty)
     }

@@ -32,12 +32,12 @@ struct Pretraining {
         // Group the cards' first long-term reviews by first rating, then gap.
         var groups: [Int: [Int: [Int]]] = [:]
         var firstLongTerm: [Int: Int] = [:]  // card -> review
-        for (index, card) in set.cards.enumerated() {
-            if let review = card.firstLongTermReview { firstLongTerm[index] = review }
+        for index in 0..<set.cardCount {
+            if let review = set.card(index).firstLongTermReview { firstLongTerm[index] = review }
         }
         for (position, item) in set.items.enumerated() where firstLongTerm[item.card] == item.review {
-            let card = set.cards[item.card]
-            groups[card.ratings[0].rawValue, default: [:]][card.elapsedDays[item.review], default: []].append(position)
+            let card = set.card(item.card)
+            groups[card.rating(at: 0).rawValue, default: [:]][card.gap(at: item.review), default: []].append(position)
         }
         var removed: [Int: Set<Int>] = [:]
         var kept: [Int] = []
@@ -62,15 +62,15 @@ struct Pretraining {
         }
         trainingPositions = set.items.indices.filter { position in
             let item = set.items[position]
-            let card = set.cards[item.card]
+            let card = set.card(item.card)
             guard let first = firstLongTerm[item.card] else { return true }
-            return !(removed[card.ratings[0].rawValue]?.contains(card.elapsedDays[first]) ?? false)
+            return !(removed[card.rating(at: 0).rawValue]?.contains(card.gap(at: first)) ?? false)
         }
         initializationPositions = kept
 
         let remembered = trainingPositions.reduce(0) { count, position in
             let item = set.items[position]
-            return count + (set.cards[item.card].ratings[item.review] != .again ? 1 : 0)
+            return count + (set.card(item.card).rating(at: item.review) != .again ? 1 : 0)
         }
         let averageRecall = trainingPositions.isEmpty ? 0 : Double(remembered) / Double(trainingPositions.count)
 
@@ -78,11 +78,11 @@ struct Pretraining {
         var outcomes: [Int: [Int: (remembered: Int, count: Int)]] = [:]
         for position in kept {
             let item = set.items[position]
-            let card = set.cards[item.card]
-            var entry = outcomes[card.ratings[0].rawValue, default: [:]][card.elapsedDays[item.review], default: (0, 0)]
+            let card = set.card(item.card)
+            var entry = outcomes[card.rating(at: 0).rawValue, default: [:]][card.gap(at: item.review), default: (0, 0)]
             entry.count += 1
-            if card.ratings[item.review] != .again { entry.remembered += 1 }
-            outcomes[card.ratings[0].rawValue, default: [:]][card.elapsedDays[item.review]] = entry
+            if card.rating(at: item.review) != .again { entry.remembered += 1 }
+            outcomes[card.rating(at: 0).rawValue, default: [:]][card.gap(at: item.review)] = entry
         }
         ratingCounts = outcomes.mapValues { $0.values.reduce(0) { $0 + $1.count } }
         var fitted: [Int: Double] = [:]

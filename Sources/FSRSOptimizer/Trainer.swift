@@ -147,7 +147,7 @@ public enum FSRSTrainer {
         var gradient = Partials.zero
         for (card, targets) in zip(set.cards, set.itemsByCard()) {
             walk.walk(card, targets: targets) { position, recall in
-                let remembered = card.ratings[set.items[position].review] != .again
+                let remembered = card.rating(at: set.items[position].review) != .again
                 let (itemLoss, itemGradient) = TrainingProblem.itemLoss(recall, remembered: remembered, weight: itemWeights[position])
                 loss += itemLoss
                 gradient += itemGradient

@@ -9,24 +9,20 @@ import Scheduling
 
 /// The training items gathered per card with their recency weights, cut into mini-batches
 /// of whole cards, and the objective on them. Walking a card once serves all its items.
+/// The targets are flat columns, card after card (a million items take 8 MB, where a
+/// record and a list per card took over 40 MB).
 struct TrainingProblem {
-    struct Target {
-        let review: Int
-        let position: Int
-        let remembered: Bool
-        let weight: Double
-    }
-
-    struct CardTargets {
-        let card: Int
-        var targets: [Target]
-        /// The targets as `MemoryWalk` takes them, made once.
-        var walkTargets: [(review: Int, position: Int)] = []
-    }
-
     let set: TrainingSet
-    let cards: [CardTargets]
-    /// Indices into `cards`.
+    /// The cards trained on (numbers in `set`), shorter first, as fsrs-rs orders its batches.
+    let cardNumbers: [Int32]
+    /// Card `i`'s targets are `targetStarts[i]..<targetStarts[i + 1]` of the columns below.
+    let targetStarts: [Int]
+    /// Each target's review (ascending within a card) and its place among the training
+    /// positions, which gives its recency weight.
+    let targetReviews: [Int32]
+    let targetRanks: [Int32]
+    let recency: RecencyWeights
+    /// Indices into `cardNumbers`.
     let batches: [[Int]]
     /// Items trained on.
     let predictions: Int
@@ -38,37 +34,53 @@ struct TrainingProblem {
         self.set = set
         self.start = start
         gamma = configuration.gamma
-        let recency = FSRSEvaluator.recencyWeights(count: positions.count)
-        var byCard: [Int: CardTargets] = [:]
-        var predictions = 0
-        for (index, position) in positions.enumerated() {
+        recency = RecencyWeights(count: positions.count)
+        var targets: [(card: Int32, review: Int32, rank: Int32)] = []
+        for (rank, position) in positions.enumerated() {
             let item = set.items[position]
             // fsrs-rs trains on items of at most 256 reviews.
             guard item.review < configuration.maximumSequenceLength else { continue }
-            let remembered = set.cards[item.card].ratings[item.review] != .again
-            byCard[item.card, default: CardTargets(card: item.card, targets: [])].targets
-                .append(Target(review: item.review, position: position, remembered: remembered, weight: recency[index]))
-            predictions += 1
+            targets.append((Int32(item.card), Int32(item.review), Int32(rank)))
         }
-        self.predictions = predictions
-        // Shorter cards first, as fsrs-rs orders its batches by length.
-        var cards = byCard.values.map { entry -> CardTargets in
-            var entry = entry
-            entry.targets.sort { $0.review < $1.review }
-            entry.walkTargets = entry.targets.map { ($0.review, $0.position) }
-            return entry
+        predictions = targets.count
+        targets.sort { ($0.card, $0.review) < ($1.card, $1.review) }
+        // Each card's run of targets, then the cards by their last target's review, then number.
+        var runs: [(card: Int32, start: Int, end: Int)] = []
+        for (index, target) in targets.enumerated() {
+            if let last = runs.last, last.card == target.card {
+                runs[runs.count - 1].end = index + 1
+            } else {
+                runs.append((target.card, index, index + 1))
+            }
         }
-        cards.sort { ($0.targets.last!.review, $0.card) < ($1.targets.last!.review, $1.card) }
-        self.cards = cards
+        runs.sort { (targets[$0.end - 1].review, $0.card) < (targets[$1.end - 1].review, $1.card) }
+        var cardNumbers: [Int32] = [], targetStarts = [0], reviews: [Int32] = [], ranks: [Int32] = []
+        cardNumbers.reserveCapacity(runs.count)
+        targetStarts.reserveCapacity(runs.count + 1)
+        reviews.reserveCapacity(targets.count)
+        ranks.reserveCapacity(targets.count)
+        for run in runs {
+            cardNumbers.append(run.card)
+            for target in targets[run.start..<run.end] {
+                reviews.append(target.review)
+                ranks.append(target.rank)
+            }
+            targetStarts.append(reviews.count)
+        }
+        self.cardNumbers = cardNumbers
+        self.targetStarts = targetStarts
+        targetReviews = reviews
+        targetRanks = ranks
         var batches: [[Int]] = []
         var current: [Int] = [], size = 0
-        for (index, card) in cards.enumerated() {
-            if !current.isEmpty && size + card.targets.count > configuration.batchSize {
+        for index in cardNumbers.indices {
+            let count = targetStarts[index + 1] - targetStarts[index]
+            if !current.isEmpty && size + count > configuration.batchSize {
                 batches.append(current)
                 current = []
                 size = 0
             }
-            size += card.targets.count
+            size += count
             current.append(index)
         }
         if !current.isEmpty { batches.append(current) }
@@ -82,13 +94,14 @@ struct TrainingProblem {
         var gradient = Partials.zero
         var size = 0
         for index in subset {
-            let entry = cards[index]
-            size += entry.targets.count
-            var next = 0
-            walk.walk(set.cards[entry.card], targets: entry.walkTargets) { _, recall in
-                let target = entry.targets[next]
-                next += 1
-                let (itemLoss, itemGradient) = Self.itemLoss(recall, remembered: target.remembered, weight: target.weight)
+            let card = set.card(Int(cardNumbers[index]))
+            let first = targetStarts[index]
+            let count = targetStarts[index + 1] - first
+            size += count
+            walk.walk(card, targetCount: count, targetReview: { Int(targetReviews[first + $0]) }) { target, recall in
+                let slot = first + target
+                let remembered = card.rating(at: Int(targetReviews[slot])) != .again
+                let (itemLoss, itemGradient) = Self.itemLoss(recall, remembered: remembered, weight: recency[Int(targetRanks[slot])])
                 loss += itemLoss
                 gradient += itemGradient
             }
@@ -98,7 +111,7 @@ struct TrainingProblem {
 
     /// The whole training objective: log loss of every item plus the full L2 pull.
     func objective(_ weights: [Double]) -> (Double, Partials) {
-        var (loss, gradient, _) = logLoss(weights, cards: Array(cards.indices))
+        var (loss, gradient, _) = logLoss(weights, cards: Array(cardNumbers.indices))
         for i in 0..<Dual.parameterCount {
             let distance = (weights[i] - start[i]) / FSRSTrainer.weightSpread[i]
             loss += gamma * distance * distance

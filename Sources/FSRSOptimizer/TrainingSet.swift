@@ -11,6 +11,10 @@ import Scheduling
 // Same-day reviews are part of the history (the short-term formula) but are never
 // predicted. An item is named by (card, review) instead of copying the card's prefix:
 // one card's items share their history.
+//
+// The reviews are kept in flat columns, one card's reviews after another, instead of an
+// array per card: a million reviews then take 5 MB (a rating and a gap each), where
+// arrays per card and their growth took over 60 MB.
 
 /// One review of the log as the optimizer sees it.
 public struct LoggedReview: Sendable, Hashable {
@@ -33,7 +37,50 @@ public struct LoggedReview: Sendable, Hashable {
     }
 }
 
-/// One card's reviews in time order.
+/// One card's reviews in time order, as a `TrainingSet` holds them: a view on its columns.
+public struct CardReviews: Sendable {
+    let ratingColumn: [Rating]
+    let gapColumn: [Int32]
+    let start: Int
+    public let count: Int
+
+    /// The rating of review `review` (0 is the first).
+    @inline(__always)
+    public func rating(at review: Int) -> Rating { ratingColumn[start + review] }
+
+    /// Whole study days between review `review` and the one before (0 for the first).
+    @inline(__always)
+    public func gap(at review: Int) -> Int { Int(gapColumn[start + review]) }
+
+    /// The ratings in order (a copy, for tests and diagnostics).
+    public var ratings: [Rating] { Array(ratingColumn[start..<start + count]) }
+
+    /// The gaps in order (a copy, for tests and diagnostics).
+    public var elapsedDays: [Int] { gapColumn[start..<start + count].map(Int.init) }
+
+    /// The reviews that are predicted: every one after the first with a gap of a day or more.
+    public var predictedReviews: [Int] {
+        (1..<max(1, count)).filter { gap(at: $0) > 0 }
+    }
+
+    /// fsrs-rs's `long_term_review_cnt` of the item ending at `review`: its reviews with a
+    /// gap of a day or more.
+    public func longTermReviews(through review: Int) -> Int {
+        (0...review).reduce(0) { $0 + (gap(at: $1) > 0 ? 1 : 0) }
+    }
+
+    /// Lapses before `review` that fsrs-rs counts for its bins: Again after a gap.
+    public func longTermLapses(before review: Int) -> Int {
+        (0..<review).reduce(0) { $0 + (rating(at: $1) == .again && gap(at: $1) > 0 ? 1 : 0) }
+    }
+
+    /// The first review with a gap, the one pre-training learns the initial stability from.
+    public var firstLongTermReview: Int? {
+        (0..<count).first { gap(at: $0) > 0 }
+    }
+}
+
+/// One card's reviews in time order, given whole (tests and small logs).
 public struct CardHistory: Sendable, Hashable {
     public var ratings: [Rating]
     /// Whole study days since the previous review; 0 for the first.
@@ -49,97 +96,85 @@ public struct CardHistory: Sendable, Hashable {
     }
 
     public var count: Int { ratings.count }
-
-    /// The reviews that are predicted: every one after the first with a gap of a day or more.
-    public var predictedReviews: [Int] {
-        ratings.indices.dropFirst().filter { elapsedDays[$0] > 0 }
-    }
-
-    /// fsrs-rs's `long_term_review_cnt` of the item ending at `review`: its reviews with a
-    /// gap of a day or more.
-    public func longTermReviews(through review: Int) -> Int {
-        (0...review).reduce(0) { $0 + (elapsedDays[$1] > 0 ? 1 : 0) }
-    }
-
-    /// Lapses before `review` that fsrs-rs counts for its bins: Again after a gap.
-    public func longTermLapses(before review: Int) -> Int {
-        (0..<review).reduce(0) { $0 + (ratings[$1] == .again && elapsedDays[$1] > 0 ? 1 : 0) }
-    }
-
-    /// The first review with a gap, the one pre-training learns the initial stability from.
-    public var firstLongTermReview: Int? {
-        ratings.indices.first { elapsedDays[$0] > 0 }
-    }
 }
 
 /// A prediction target: review `review` (>= 1) of card `card`, given the reviews before it.
 public struct TrainingItem: Sendable, Hashable {
-    public var card: Int
-    public var review: Int
+    // 32 bits each: a million items take 8 MB, not 16.
+    private var cardNumber: Int32
+    private var reviewNumber: Int32
+
+    public var card: Int {
+        get { Int(cardNumber) }
+        set { cardNumber = Int32(newValue) }
+    }
+
+    public var review: Int {
+        get { Int(reviewNumber) }
+        set { reviewNumber = Int32(newValue) }
+    }
 
     public init(card: Int, review: Int) {
-        self.card = card
-        self.review = review
+        cardNumber = Int32(card)
+        reviewNumber = Int32(review)
     }
 }
 
 /// The cards and their items; the items are in the order of the predicted reviews' times
-/// (what fsrs-rs's recency weighting expects).
+/// (what fsrs-rs's recency weighting expects), ties by card, then review.
 public struct TrainingSet: Sendable {
-    public let cards: [CardHistory]
+    /// Every card's reviews, card after card, each card's in time order.
+    let ratings: [Rating]
+    let gaps: [Int32]
+    /// Where each card's reviews start in the columns, and one past the last card's end.
+    let starts: [Int]
     public let items: [TrainingItem]
 
+    init(ratings: [Rating], gaps: [Int32], starts: [Int], items: [TrainingItem]) {
+        self.ratings = ratings
+        self.gaps = gaps
+        self.starts = starts
+        self.items = items
+    }
+
     public init(cards: [CardHistory]) {
-        self.cards = cards
-        var items: [(time: Int64, item: TrainingItem)] = []
-        for (index, card) in cards.enumerated() {
-            for review in card.predictedReviews {
-                items.append((card.times[review], TrainingItem(card: index, review: review)))
+        var builder = TrainingSetBuilder(reviews: cards.reduce(0) { $0 + $1.count })
+        for card in cards {
+            let index = builder.addCard(reviews: card.count)
+            for review in 0..<card.count {
+                builder.add(card: index, at: card.times[review], gap: card.elapsedDays[review], rating: card.ratings[review])
             }
         }
-        // Stable for equal times: card order, then review order.
-        items.sort { ($0.time, $0.item.card, $0.item.review) < ($1.time, $1.item.card, $1.item.review) }
-        self.items = items.map(\.item)
+        self = builder.finish().set
     }
 
     /// Groups `reviews` by card (in order of first appearance) and orders each card's
     /// reviews by time; reviews at the same time keep the order given.
     public init(reviews: [LoggedReview]) {
-        var cardIndex: [Int: Int] = [:]
-        var grouped: [[LoggedReview]] = []
-        for review in reviews {
-            if let index = cardIndex[review.card] {
-                grouped[index].append(review)
-            } else {
-                cardIndex[review.card] = grouped.count
-                grouped.append([review])
-            }
-        }
-        self.init(grouped: grouped)
+        self = TrainingSetBuilder.build(reviews, cardOrder: .firstAppearance).set
     }
 
-    /// The set of reviews already grouped by card, each card's reviews in the order given
-    /// (ordered by time here, ties kept), the cards in the order given.
-    public init(grouped: [[LoggedReview]]) {
-        self.init(cards: grouped.map(Self.history))
+    /// How many cards.
+    public var cardCount: Int { starts.count - 1 }
+
+    /// The reviews of card `index` (0..<cardCount).
+    public func card(_ index: Int) -> CardReviews {
+        CardReviews(ratingColumn: ratings, gapColumn: gaps, start: starts[index], count: starts[index + 1] - starts[index])
     }
 
-    static func history(_ reviews: [LoggedReview]) -> CardHistory {
-        let ordered = reviews.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
-        var elapsed: [Int] = []
-        elapsed.reserveCapacity(ordered.count)
-        for (index, review) in ordered.enumerated() {
-            elapsed.append(index == 0 ? 0 : Int(max(0, review.studyDay - ordered[index - 1].studyDay)))
-        }
-        return CardHistory(ratings: ordered.map(\.grade.rating), elapsedDays: elapsed, times: ordered.map(\.at))
-    }
+    /// Every card, in order.
+    public var cards: [CardReviews] { (0..<cardCount).map(card) }
 
     /// The reviews in all cards.
-    public var reviewCount: Int { cards.reduce(0) { $0 + $1.count } }
+    public var reviewCount: Int { ratings.count }
+
+    /// Where review `review` of card `card` is in the columns: one number per review of
+    /// the set, for results kept per review.
+    func reviewIndex(card: Int, review: Int) -> Int { starts[card] + review }
 
     /// For each card, its items' (review, position in `items`), in review order.
     func itemsByCard() -> [[(review: Int, position: Int)]] {
-        var result = Array(repeating: [(review: Int, position: Int)](), count: cards.count)
+        var result = Array(repeating: [(review: Int, position: Int)](), count: cardCount)
         for (position, item) in items.enumerated() { result[item.card].append((item.review, position)) }
         for index in result.indices { result[index].sort { $0.review < $1.review } }
         return result

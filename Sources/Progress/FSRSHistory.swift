@@ -15,39 +15,55 @@ public struct FSRSHistory: Sendable {
     /// Answer times and grading habits, for the simulator.
     public let measures: LogMeasures
 
-    public var cards: Int { self.set.cards.count }
+    public var cards: Int { self.set.cardCount }
 
     public static func load(from store: StudyStore, calendar: StudyCalendar) throws -> FSRSHistory {
-        // Each card's reviews in its own list, the cards numbered in the order they first
-        // come: the grouping the training set and the measures make of a flat list, made
-        // once, without the flat list of a million reviews and its two regroupings (212 MB
-        // for `evaluate` on a million reviews).
-        var cardIndex: [CardID: Int] = [:]
-        var grouped: [[LoggedReview]] = []
-        var count = 0
-        // The log comes in time order, so one study day's bounds serve many reviews.
-        var day: StudyDay?
-        try store.forEachReview { review in
-            if day == nil || review.at < day!.start || review.at >= day!.end { day = calendar.day(containing: review.at) }
-            let index: Int
-            if let known = cardIndex[review.cardID] {
-                index = known
-            } else {
-                index = grouped.count
-                cardIndex[review.cardID] = index
-                grouped.append([])
+        try store.withPageCacheForOnePass { try store.readSnapshot {
+            // Each card's review count first, so that its reviews go straight to their
+            // place in the training set's columns as the log is read in time order: the
+            // log is never held whole, nor any card's reviews in a list of their own
+            // (212 MB for `evaluate` on a million reviews when the log was listed whole,
+            // 150 MB with a list per card).
+            var cards: [CardID: (reviews: Int, index: Int)] = [:]
+            var total = 0
+            try store.forEachReviewCount { id, reviews in
+                cards[id] = (reviews, -1)
+                total += reviews
             }
-            grouped[index].append(LoggedReview(card: index, at: review.at, studyDay: day!.number, grade: review.grade,
-                                               seconds: Double(review.durationMs) / 1000))
-            count += 1
-        }
-        var cardIDs = Array(repeating: CardID(rawValue: ""), count: cardIndex.count)
-        for (id, index) in cardIndex { cardIDs[index] = id }
-        cardIndex = [:]
-        let lastStudyDays = grouped.map { $0.reduce(Int64.min) { max($0, $1.studyDay) } }
-        let measures = LogMeasures.measure(cards: grouped)
-        return FSRSHistory(set: TrainingSet(grouped: grouped), reviews: count, cardIDs: cardIDs,
-                           lastStudyDays: lastStudyDays, measures: measures)
+            var builder = TrainingSetBuilder(reviews: total)
+            var cardIDs: [CardID] = []
+            var count = 0
+            // The log comes in time order, so one study day's bounds serve many reviews.
+            var day: StudyDay?
+            try store.forEachReview { review in
+                if day == nil || review.at < day!.start || review.at >= day!.end { day = calendar.day(containing: review.at) }
+                guard let known = cards[review.cardID] else {
+                    throw StoreError.inconsistent("review \(review.id) of card \(review.cardID) came after the reviews were counted")
+                }
+                var index = known.index
+                if index < 0 {
+                    index = builder.addCard(reviews: known.reviews)
+                    cards[review.cardID] = (known.reviews, index)
+                    cardIDs.append(review.cardID)
+                }
+                builder.add(card: index, at: review.at, studyDay: day!.number, grade: review.grade,
+                            seconds: Double(review.durationMs) / 1000)
+                count += 1
+            }
+            cards = [:]
+            let (set, measures) = builder.finish()
+            return FSRSHistory(set: set, reviews: count, cardIDs: cardIDs, lastStudyDays: builder.lastStudyDays, measures: measures)
+        } }
+    }
+}
+
+extension FSRSHistory {
+    /// The indexes (into `cardIDs`) of the cards that are active and not suspended. Every
+    /// card of the log has a row in `cards` (a foreign key), so the others are those the
+    /// store names as retired or suspended.
+    public func activeCardIndexes(in store: StudyStore) throws -> [Int] {
+        let inactive = try store.inactiveCardIDs()
+        return cardIDs.indices.filter { !inactive.contains(cardIDs[$0]) }
     }
 }
 

@@ -37,11 +37,10 @@ public struct TargetDatePlan: Sendable {
     public static func predictedRecall(store: StudyStore, configuration: StudyConfiguration, on day: Int64) throws -> Double? {
         let calendar = StudyCalendar(rolloverHour: configuration.rolloverHour)
         let history = try FSRSHistory.load(from: store, calendar: calendar)
-        let active = try store.activeCardIDs().subtracting(try store.cards(marked: .suspended))
         let formulas = FSRSFormulas<Double>(weights: configuration.scheduler.fsrs.weights)
         let states = history.set.finalStates(weights: configuration.scheduler.fsrs.weights)
         var total = 0.0, count = 0
-        for (index, id) in history.cardIDs.enumerated() where active.contains(id) {
+        for index in try history.activeCardIndexes(in: store) {
             let elapsed = Double(max(0, day - history.lastStudyDays[index]))
             total += formulas.retrievability(elapsedDays: elapsed, stability: states[index].stability)
             count += 1

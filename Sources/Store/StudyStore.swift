@@ -107,6 +107,16 @@ public final class StudyStore {
     /// Every connection's page cache (see `configure`).
     static let standardCacheSize: StaticString = "PRAGMA cache_size = -16384;"
 
+    /// Runs `body` with SQLite's default 2 MiB page cache: for one pass over the whole log,
+    /// whose pages are each read once, a bigger cache only holds pages that are not read
+    /// again (16 MiB of the 80 MiB that `evaluate` took on a million reviews). Measured on
+    /// the bench's history: the same time.
+    public func withPageCacheForOnePass<T>(_ body: () throws -> T) throws -> T {
+        try connection.execute(script: "PRAGMA cache_size = -2048;")
+        defer { try? connection.execute(script: Self.standardCacheSize) }
+        return try body()
+    }
+
     public func userVersion() throws -> Int32 {
         Int32(try connection.pragmaValue("PRAGMA user_version").flatMap { Int32($0) } ?? 0)
     }

@@ -22,10 +22,9 @@ struct SimulationSetup {
         self.history = history
         self.configuration = configuration
         today = calendar.day(containing: now).number
-        let suspended = try store.cards(marked: .suspended)
-        let active = try store.activeCardIDs().subtracting(suspended)
-        studied = history.cardIDs.indices.filter { active.contains(history.cardIDs[$0]) }
-        newCards = active.count - studied.count
+        studied = try history.activeCardIndexes(in: store)
+        let active = try store.activeCardCounts()
+        newCards = active.new + active.studied - studied.count
     }
 
     /// The studied cards' memory as `weights` read their logs.
