@@ -3,18 +3,28 @@ import Deck
 import Study
 
 /// The rubric problems of a deck's drill cards (their sub-bullets: Statement, Probes,
-/// Pitfalls, Reference, Anchors), read from their files as a drill reads them: each card
-/// is inspected as `decks lint` reads it, so the deck is not read, nor held, a second time.
+/// Pitfalls, Reference, Anchors), read from their files as a drill reads them. The drill
+/// cards are kept as `decks lint` reads the deck, and their files read once it is done,
+/// so a deck file is never held twice at once (10 MB more for a 10 MB deck).
 struct RubricFindings {
-    private var files: [String: FileLines] = [:]
-    private(set) var found: [RubricFinding] = []
+    private var drills: [Card] = []
 
     mutating func inspect(_ card: Card) {
         guard card.kind == .drill else { return }
-        let file = card.source.file
-        if files[file] == nil { files[file] = FileLines((try? FileSystem.read(file)).map { String(decoding: $0, as: UTF8.self) } ?? "") }
-        found += RubricLint.findings(for: card, inFile: files[file] ?? FileLines(""))
+        drills.append(card)
     }
 
-    var sorted: [RubricFinding] { found.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) } }
+    /// The findings, in file, line and column order.
+    func finish() -> [RubricFinding] {
+        var found: [RubricFinding] = []
+        var lines: (file: String, lines: FileLines)?
+        for card in drills {
+            let file = card.source.file
+            if lines?.file != file {
+                lines = (file, FileLines((try? FileSystem.read(file)).map { String(decoding: $0, as: UTF8.self) } ?? ""))
+            }
+            found += RubricLint.findings(for: card, inFile: lines!.lines)
+        }
+        return found.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    }
 }
