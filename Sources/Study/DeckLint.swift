@@ -6,7 +6,8 @@ import Deck
 public struct DeckLintReport: Sendable {
     public var cards = 0
     public var notes: [DeckNote] = []
-    public var findings: [PromptFinding] = []
+    /// Ordered by file, then line.
+    public var findings = PromptFindingList()
     /// Files of a folder left out, each with its error.
     public var skippedFiles: [DeckError] = []
 
@@ -39,7 +40,8 @@ public enum DeckLint {
             eachCard(card)
         }
         report.notes = check.notes.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
-        report.findings = linter.findings.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+        report.findings = linter.findingList
+        report.findings.sortByPlace()
         report.skippedFiles = check.skippedFiles
         return report
     }
