@@ -49,8 +49,10 @@ enum QuizCommand {
         // A quiz asks about the written cards (`QuizBuilder`): the reverses and comparisons
         // made from them are not kept (on 190k cards, half of them, and of the memory).
         var cards: [Card] = []
-        try store.forEachCard(decks: decks) { stored in
-            if !stored.card.kind.isDerived && !disabled.contains(stored.card.deck) { cards.append(stored.card) }
+        try store.withPageCacheForOnePass {
+            try store.forEachCard(decks: decks) { stored in
+                if !stored.card.kind.isDerived && !disabled.contains(stored.card.deck) { cards.append(stored.card) }
+            }
         }
         let questions = QuizBuilder(cards: cards, filter: filter).build(mode: mode, count: count, seed: seed)
         let clock = context.clock
