@@ -80,24 +80,6 @@ public struct CardReviews: Sendable {
     }
 }
 
-/// One card's reviews in time order, given whole (tests and small logs).
-public struct CardHistory: Sendable, Hashable {
-    public var ratings: [Rating]
-    /// Whole study days since the previous review; 0 for the first.
-    public var elapsedDays: [Int]
-    /// Each review's time, which orders the items.
-    public var times: [Int64]
-
-    public init(ratings: [Rating], elapsedDays: [Int], times: [Int64]) {
-        precondition(ratings.count == elapsedDays.count && ratings.count == times.count, "one rating, gap and time per review")
-        self.ratings = ratings
-        self.elapsedDays = elapsedDays
-        self.times = times
-    }
-
-    public var count: Int { ratings.count }
-}
-
 /// A prediction target: review `review` (>= 1) of card `card`, given the reviews before it.
 public struct TrainingItem: Sendable, Hashable {
     // 32 bits each: a million items take 8 MB, not 16.
@@ -135,17 +117,6 @@ public struct TrainingSet: Sendable {
         self.gaps = gaps
         self.starts = starts
         self.items = items
-    }
-
-    public init(cards: [CardHistory]) {
-        var builder = TrainingSetBuilder(reviews: cards.reduce(0) { $0 + $1.count })
-        for card in cards {
-            let index = builder.addCard(reviews: card.count)
-            for review in 0..<card.count {
-                builder.add(card: index, at: card.times[review], gap: card.elapsedDays[review], rating: card.ratings[review])
-            }
-        }
-        self = builder.finish().set
     }
 
     /// Groups `reviews` by card (in order of first appearance) and orders each card's

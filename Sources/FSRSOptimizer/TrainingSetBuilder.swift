@@ -40,18 +40,15 @@ public struct TrainingSetBuilder {
 
     /// The next review of `card`, later than (or at the same time as) its previous one.
     public mutating func add(card: Int, at time: Int64, studyDay: Int64, grade: Quality, seconds answerSeconds: Double = 0) {
-        let first = filled[card] == 0
-        let gap = first ? 0 : Int(max(0, studyDay - lastDays[card]))
-        lastDays[card] = studyDay
-        add(card: card, at: time, gap: gap, rating: grade.rating, seconds: answerSeconds)
-    }
-
-    mutating func add(card: Int, at time: Int64, gap: Int, rating: Rating, seconds answerSeconds: Double = 0) {
         let review = Int(filled[card])
         let index = starts[card] + review
         precondition(index < starts[card + 1], "card \(card) was opened with fewer reviews")
+        // A card's reviews sit side by side, so the one before is the previous column entry.
+        precondition(review == 0 || time >= times[index - 1], "card \(card)'s reviews given out of time order")
+        let gap = review == 0 ? 0 : Int(max(0, studyDay - lastDays[card]))
+        lastDays[card] = studyDay
         filled[card] += 1
-        ratings[index] = rating
+        ratings[index] = grade.rating
         gaps[index] = Int32(clamping: gap)
         seconds[index] = answerSeconds
         times[index] = time
@@ -65,8 +62,9 @@ public struct TrainingSetBuilder {
     /// builder is spent: its columns go to the set or are dropped as soon as they have
     /// served, so the set does not sit beside a copy of them.
     public mutating func finish() -> (set: TrainingSet, measures: LogMeasures) {
-        precondition(zip(filled, zip(starts, starts.dropFirst())).allSatisfy { Int($0) == $1.1 - $1.0 },
-                     "every card given the reviews it was opened with")
+        precondition(zip(filled, zip(starts, starts.dropFirst())).allSatisfy { Int($0) == $1.1 - $1.0 }
+                     && starts[starts.count - 1] == ratings.count,
+                     "every card given the reviews it was opened with, and cards opened for every review")
         // Fed in time order the items are already nearly in order, which the sort keeps cheap.
         do {
             let times = times, starts = starts

@@ -59,8 +59,9 @@ public struct FSRSHistory: Sendable {
 
 extension FSRSHistory {
     /// The indexes (into `cardIDs`) of the cards that are active and not suspended. Every
-    /// card of the log has a row in `cards` (a foreign key), so the others are those the
-    /// store names as retired or suspended.
+    /// card of the log has a row in `cards` (a foreign key; an import that turns the check
+    /// off looks its reviews' cards up before it commits, and `check` reports a row that
+    /// points nowhere), so the others are those the store names as retired or suspended.
     public func activeCardIndexes(in store: StudyStore) throws -> [Int] {
         let inactive = try store.inactiveCardIDs()
         return cardIDs.indices.filter { !inactive.contains(cardIDs[$0]) }

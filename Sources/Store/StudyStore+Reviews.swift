@@ -60,8 +60,8 @@ extension StudyStore {
             """).forEach([decks.parameter]) { try body(Self.decodeReview($0)) }
     }
 
-    /// Every card that has reviews, with how many (retired cards included), in card ID
-    /// order: one pass over the log's card index.
+    /// Every card that has reviews, with how many (retired cards included), in no
+    /// particular order: one pass over the log's card index.
     public func forEachReviewCount(_ body: (CardID, Int) throws -> Void) throws {
         try connection.prepare("SELECT card_id, COUNT(*) FROM review_log GROUP BY card_id")
             .forEach { try body(CardID(rawValue: $0.string(0)), $0.int(1)) }

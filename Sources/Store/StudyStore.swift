@@ -110,7 +110,9 @@ public final class StudyStore {
     /// Runs `body` with SQLite's default 2 MiB page cache: for one pass over the whole log,
     /// whose pages are each read once, a bigger cache only holds pages that are not read
     /// again (16 MiB of the 80 MiB that `evaluate` took on a million reviews). Measured on
-    /// the bench's history: the same time.
+    /// the bench's history: the same time. Afterwards the cache is the standard one again
+    /// (a PRAGMA takes no bound value, so the earlier size is not put back): not for use
+    /// inside `withSmallerPageCache`.
     public func withPageCacheForOnePass<T>(_ body: () throws -> T) throws -> T {
         try connection.execute(script: "PRAGMA cache_size = -2048;")
         defer { try? connection.execute(script: Self.standardCacheSize) }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONText
 import Testing
 
 /// Folders of notes, broken files in them, `decks lint`, and the summary after `decks add`.
@@ -55,6 +56,30 @@ import Testing
         #expect((findings[1]["suggestion"] as? String)?.isEmpty == false)
         // Nothing is registered or created by linting a path.
         #expect(!FileManager.default.fileExists(atPath: cli.databasePath))
+    }
+
+    /// The JSON is written finding by finding; its bytes are those of the whole array
+    /// pretty-printed at once, with every kind of entry in it.
+    @Test func lintJSONIsTheWholeArrayPrettyPrinted() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        let path = cli.directory + "/mixed.md"
+        try write("# Caching\n\n| a | b |\n|---|---|\n\n- Redis: in memory.\n- Cursor: a pointer into a stream.\n\n"
+                  + "# Databases\n\n- Cursor: a handle over the rows of a query.\n- RPO & RTO: How much data and time you can lose.\n\n"
+                  + RubricLintCLITests.deck, to: path)
+        let run = try cli.run(["decks", "lint", path, "--json"])
+        #expect(run.status == 1)
+        let parsed = try JSONParser.parse(run.stdout)
+        guard case .array(let entries) = parsed else { Issue.record("not an array: \(run.stdout)"); return }
+        let types = Set(entries.compactMap { entry -> String? in
+            guard case .object(let object) = entry, case .string(let type)? = object["type"] else { return nil }
+            return type
+        })
+        #expect(types == ["no-card", "weak-prompt", "rubric"])
+        #expect(run.stdout == parsed.serialized(pretty: true) + "\n")
+        let empty = cli.directory + "/clean.md"
+        try write("# Caching\n\n- Write-back: Writes go to the cache and reach the database later.\n", to: empty)
+        #expect(try cli.run(["decks", "lint", empty, "--json"]).stdout == "[]\n")
     }
 
     @Test func lintTakesADeckByNameAndOffersNamesForATypo() throws {

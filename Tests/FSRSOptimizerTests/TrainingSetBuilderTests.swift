@@ -45,14 +45,23 @@ struct TrainingSetBuilderTests {
         #expect(set.cardCount == listed.cardCount)
         #expect(set.reviewCount == log.count)
         #expect(set.items == listed.items)
-        #expect(set.cards.map(\.ratings) == listed.cards.map(\.ratings))
-        #expect(set.cards.map(\.elapsedDays) == listed.cards.map(\.elapsedDays))
-        // Each card's last study day, cards numbered by their first review.
+        // Each card's ratings, gaps and last study day worked out here, cards numbered by
+        // their first review.
         var last: [Int: Int64] = [:], order: [Int] = []
+        var ratings: [Int: [Rating]] = [:], gaps: [Int: [Int]] = [:]
         for review in log {
-            if last[review.card] == nil { order.append(review.card) }
+            if let previous = last[review.card] {
+                gaps[review.card]!.append(Int(review.studyDay - previous))
+            } else {
+                order.append(review.card)
+                gaps[review.card] = [0]
+            }
+            ratings[review.card, default: []].append(review.grade.rating)
             last[review.card] = review.studyDay
         }
+        #expect(set.cardCount == order.count)
+        #expect(set.cards.map(\.ratings) == order.map { ratings[$0]! })
+        #expect(set.cards.map(\.elapsedDays) == order.map { gaps[$0]! })
         #expect(lastDays == order.map { last[$0]! })
         // Items worked out here: every review after a card's first on a later study day,
         // in time order, ties by card (numbered by first review) then review.
