@@ -4,41 +4,37 @@ import Deck
 /// Builds a quiz from the cards: which cards, which kind of question for each, the
 /// options and their order, all drawn from one seed so `--seed` repeats a quiz exactly.
 public struct QuizBuilder {
-    /// Every active card (distractors and siblings come from all of them).
-    public let cards: [Card]
+    /// Every card a question may be about or an option may come from, written cards only.
+    public let catalog: QuizCatalog
     /// Which cards may be asked about (`--section`); nil for all.
     public let filter: SectionFilter?
 
     /// What each question draws from, worked out once (see `DistractorPicker.Options`).
     private let options: DistractorPicker.Options
-    /// The terms of each deck's section path, in card order, with their cards' IDs: a
-    /// typed question's siblings (looked for among every card, a question took 37 ms on
-    /// 190k cards).
-    private let termsBySection: [SectionKey: [(id: CardID, term: String)]]
-
-    struct SectionKey: Hashable {
-        let deck: String
-        let section: [String]
-    }
 
     public init(cards: [Card], filter: SectionFilter? = nil) {
         // Quizzes ask about the cards written in the decks; reverse and comparison cards
-        // are the review's (the typed quiz asks the reverse direction already). Copied
-        // only when there is one to leave out: else the caller's array is shared (on 100k
-        // cards, each copy is 20 MB).
-        self.cards = cards.contains { $0.kind.isDerived } ? cards.filter { !$0.kind.isDerived } : cards
-        self.filter = filter
-        options = DistractorPicker.Options(self.cards)
-        var terms: [SectionKey: [(id: CardID, term: String)]] = [:]
-        for card in self.cards { terms[SectionKey(deck: card.deck, section: card.section), default: []].append((card.id, card.term)) }
-        termsBySection = terms
+        // are the review's (the typed quiz asks the reverse direction already).
+        self.init(catalog: QuizCatalog(cards.contains { $0.kind.isDerived } ? cards.filter { !$0.kind.isDerived } : cards),
+                  filter: filter)
     }
 
-    /// The indexes in `cards` of the cards that may be asked about: a quiz shuffles and
+    /// `catalog` holds the written cards only (no reverse or comparison card).
+    public init(catalog: QuizCatalog, filter: SectionFilter? = nil) {
+        self.catalog = catalog
+        self.filter = filter
+        options = DistractorPicker.Options(catalog)
+    }
+
+    /// The numbers in `catalog` of the cards that may be asked about: a quiz shuffles and
     /// queues these, not copies of the cards (the draws depend on the count alone, so the
     /// order is the one shuffling the cards gave).
     var askable: [Int] {
-        cards.indices.filter { filter?.matches(cards[$0]) ?? true }
+        catalog.entries.indices.filter { index in
+            guard let filter else { return true }
+            let entry = catalog.entries[index]
+            return filter.matches(catalog.section(index), term: entry.kind == .question ? "" : entry.term)
+        }
     }
 
     public func build(mode: QuizMode, count: Int, seed: UInt64) -> [QuizQuestion] {
@@ -46,13 +42,14 @@ public struct QuizBuilder {
         let pool = random.shuffled(askable)
         switch mode {
         case .choice:
-            return Array(pool.lazy.compactMap { choiceQuestion(cards[$0], seed: seed) }.prefix(count))
+            // Cards read whole only when the catalog says a question can be made of them.
+            return first(count, of: pool) { catalog.entries[$0].canBeOption ? catalog.card($0).flatMap { choiceQuestion($0, seed: seed) } : nil }
         case .typed:
-            return Array(pool.lazy.compactMap { typedQuestion(cards[$0]) }.prefix(count))
+            return first(count, of: pool) { mayBeTyped($0) ? catalog.card($0).flatMap(typedQuestion) : nil }
         case .cloze:
             // A card's clozes stay together and in order: each one's cue is the answer
             // just given, which is how overlapping clozes are meant to be learned.
-            return Array(pool.lazy.flatMap { clozeQuestions(cards[$0]) }.prefix(count))
+            return Array(pool.lazy.flatMap { catalog.card($0).map(clozeQuestions) ?? [] }.prefix(count))
         case .mixed:
             return mixed(pool: pool, count: count, seed: seed, random: &random)
         }
@@ -73,8 +70,7 @@ public struct QuizBuilder {
             for mode in [wanted] + QuestionMode.allCases.filter({ $0 != wanted }) where made == nil {
                 while made == nil, let index = queues[mode]?.first {
                     queues[mode]?.removeFirst()
-                    let card = cards[index]
-                    guard !used.contains(card.id) else { continue }
+                    guard !used.contains(catalog.entries[index].id), mayBe(mode, index), let card = catalog.card(index) else { continue }
                     made = question(mode, for: card, seed: seed)
                 }
             }
@@ -83,6 +79,32 @@ public struct QuizBuilder {
             questions.append(made)
         }
         return questions
+    }
+
+    /// The first `count` questions `make` makes of the cards of `pool`, in order, each card
+    /// tried once (a lazy `compactMap` made each question twice, and read its cards twice).
+    private func first(_ count: Int, of pool: [Int], _ make: (Int) -> QuizQuestion?) -> [QuizQuestion] {
+        var questions: [QuizQuestion] = []
+        for index in pool where questions.count < count {
+            if let question = make(index) { questions.append(question) }
+        }
+        return questions
+    }
+
+    /// Whether the catalog allows a question of `mode` about card `index` (cheap checks,
+    /// so that cards that cannot make one are not read whole).
+    private func mayBe(_ mode: QuestionMode, _ index: Int) -> Bool {
+        switch mode {
+        case .choice: return catalog.entries[index].canBeOption
+        case .typed: return mayBeTyped(index)
+        case .cloze: return true
+        }
+    }
+
+    /// Typed questions are about definitions with an answer and about number cards.
+    private func mayBeTyped(_ index: Int) -> Bool {
+        let entry = catalog.entries[index]
+        return entry.kind == .number || (entry.kind == .definition && entry.backLength > 0)
     }
 
     private func question(_ mode: QuestionMode, for card: Card, seed: UInt64) -> QuizQuestion? {
@@ -119,7 +141,8 @@ public struct QuizBuilder {
             return QuizQuestion(mode: .typed, card: card, prompt: card.front, key: TypedAnswerKey(expected: value))
         }
         guard card.kind == .definition, !card.back.isEmpty else { return nil }
-        let siblings = (termsBySection[SectionKey(deck: card.deck, section: card.section)] ?? []).filter { $0.id != card.id }.map(\.term)
+        // The terms of the other cards of its deck and section path, in card order.
+        let siblings = catalog.cards(inSectionOf: card).filter { catalog.entries[$0].id != card.id }.map { catalog.entries[$0].term }
         let context = OutlineContext.title(of: card.section)
         let definition = Self.blanking(card.term, in: card.back)
         let prompt = (context.isEmpty ? "" : context + " — ") + "which term is this? " + definition

@@ -47,14 +47,28 @@ enum QuizCommand {
         // Cards of a disabled deck are in no quiz.
         let disabled = try store.disabledDecks()
         // A quiz asks about the written cards (`QuizBuilder`): the reverses and comparisons
-        // made from them are not kept (on 190k cards, half of them, and of the memory).
-        var cards: [Card] = []
-        try store.withPageCacheForOnePass {
-            try store.forEachCard(decks: decks) { stored in
-                if !stored.card.kind.isDerived && !disabled.contains(stored.card.deck) { cards.append(stored.card) }
+        // made from them are left out. The catalog keeps what picking questions and options
+        // needs; the cards asked about and offered are read again whole, by ID, in the same
+        // snapshot.
+        var readError: Error?
+        let questions = try store.readSnapshot {
+            var catalog = QuizCatalog { _, id in
+                do {
+                    return try store.card(id: id)?.card
+                } catch {
+                    readError = readError ?? error
+                    return nil
+                }
             }
+            try store.withPageCacheForOnePass {
+                try store.forEachCard(decks: decks) { stored in
+                    guard !stored.card.kind.isDerived && !disabled.contains(stored.card.deck) else { return }
+                    catalog.add(stored.card)
+                }
+            }
+            return QuizBuilder(catalog: catalog, filter: filter).build(mode: mode, count: count, seed: seed)
         }
-        let questions = QuizBuilder(cards: cards, filter: filter).build(mode: mode, count: count, seed: seed)
+        if let readError { throw readError }
         let clock = context.clock
         let session = QuizSession(questions: questions, mode: mode, seed: seed, store: store, clock: clock,
                                   identifiers: RandomIdentifiers(), reviewMissed: invocation.flag("review-missed"))
