@@ -20,6 +20,11 @@ public struct PromptFindingList: Sequence, Sendable {
 
     public init() {}
 
+    /// The number of `file` in the list's file table (the linter keeps its places in it
+    /// too, so each file is named once), and the file of a number.
+    mutating func fileNumber(_ file: String) -> UInt32 { files.number(of: file) }
+    func fileName(_ number: UInt32) -> String { files.name(number) }
+
     public var count: Int { records.count }
     public var isEmpty: Bool { records.isEmpty }
 

@@ -72,7 +72,6 @@ public struct PromptLinter: Sendable {
     /// (`place(of:)`), half the room of a file name and a line per card.
     private var definitionPlaces: [UInt64: UInt64] = [:]
     private var fronts: [UInt64: UInt64] = [:]
-    private var placeFiles = FileNumbers()
     private let keepsFindings: Bool
     /// The findings, packed; `findings` gives them as values.
     public private(set) var findingList = PromptFindingList()
@@ -135,11 +134,11 @@ public struct PromptLinter: Sendable {
     public var findings: [PromptFinding] { Array(findingList) }
 
     private mutating func place(of location: SourceLocation) -> UInt64 {
-        UInt64(placeFiles.number(of: location.file)) << 32 | UInt64(UInt32(clamping: location.line))
+        UInt64(findingList.fileNumber(location.file)) << 32 | UInt64(UInt32(clamping: location.line))
     }
 
     private func location(_ place: UInt64) -> SourceLocation {
-        SourceLocation(file: placeFiles.name(UInt32(place >> 32)), line: Int(place & 0xFFFF_FFFF))
+        SourceLocation(file: findingList.fileName(UInt32(place >> 32)), line: Int(place & 0xFFFF_FFFF))
     }
 
     private func checkAnswer(_ card: Card, _ add: (PromptFinding.Reason, @autoclosure () -> [String]) -> Void) {
