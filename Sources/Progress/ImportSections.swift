@@ -193,7 +193,7 @@ struct ReviewSection {
     private var cardNumbers: [UInt64: Int32] = [:]
     /// When set, valid reviews go there instead of into `batch`, and repeated IDs are left
     /// to the log's unique index.
-    var stream: ReviewStream?
+    var stream: (any ReviewSink)?
 
     init(known: KnownCards) {
         self.known = known
@@ -467,11 +467,23 @@ struct KnownCards {
 
     /// The ID whose value is `value` (the inverse of `value`).
     static func cardID(_ value: UInt64) -> CardID {
-        let digits = Array("0123456789abcdef".utf8)
-        let text = String(unsafeUninitializedCapacity: 16) { buffer in
-            for offset in 0..<16 { buffer[offset] = digits[Int(value >> (60 - 4 * UInt64(offset)) & 0xF)] }
+        CardID(rawValue: String(unsafeUninitializedCapacity: 16) { buffer in
+            write(value, into: buffer)
             return 16
+        })
+    }
+
+    /// Calls `body` with the bytes of the ID whose value is `value`, without making a String.
+    static func withIDBytes<T>(_ value: UInt64, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+            write(value, into: buffer)
+            return try body(UnsafeBufferPointer(buffer))
         }
-        return CardID(rawValue: text)
+    }
+
+    /// The 16 lowercase hex digits of `value`, into the first 16 bytes of `buffer`.
+    private static func write(_ value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        let digits: StaticString = "0123456789abcdef"
+        for offset in 0..<16 { buffer[offset] = digits.utf8Start[Int(value >> (60 - 4 * UInt64(offset)) & 0xF)] }
     }
 }

@@ -27,13 +27,14 @@ struct ProgressReader {
 
     static let lists: Set<String> = ["cards", "reviews", "quiz_results", "drill_results"]
 
-    /// Where a streamed import sends the reviews (`ProgressImport.streamed`).
-    private let stream: ReviewStream?
+    /// Where a streamed import or merge sends the reviews (`ProgressImport.streamed`,
+    /// `ProgressImport.streamedMerge`).
+    private let stream: (any ReviewSink)?
 
     /// With a `stream`, or `skippingKnownCards`, of the cards only those unknown here are
     /// kept (and all counted): the only ones an import writes (a history's 190,000 known
     /// cards and their texts were 120 MB of a merge's memory).
-    init(localCards: KnownCards, stream: ReviewStream? = nil, skippingKnownCards: Bool = false) {
+    init(localCards: KnownCards, stream: (any ReviewSink)? = nil, skippingKnownCards: Bool = false) {
         validator = ImportValidator(localCards: localCards)
         self.stream = stream
         if stream != nil || skippingKnownCards { cards.skipping = validator.localCards }
@@ -46,7 +47,7 @@ struct ProgressReader {
         try read(bytes: bytes, path: path, localCards: KnownCards(localCards))
     }
 
-    static func read(bytes: JSONBytes, path: String, localCards: KnownCards, stream: ReviewStream? = nil,
+    static func read(bytes: JSONBytes, path: String, localCards: KnownCards, stream: (any ReviewSink)? = nil,
                      skippingKnownCards: Bool = false) throws(ProgressError) -> ProgressDocument {
         var cursor = JSONCursor(storage: bytes)
         cursor.skipWhitespace()

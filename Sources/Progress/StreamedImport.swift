@@ -5,18 +5,19 @@ import Scheduling
 import Store
 
 extension ProgressImport {
-    /// Reads and merges the file at `path` (`-`: standard input). Into a log with no
-    /// reviews yet (a new machine, where a whole history arrives) the file is streamed:
-    /// each review goes into the log as soon as it is read and checked, so a million of
-    /// them are never held in memory. Anything else, and a file with any problem, is read
-    /// whole and checked first (`read`), then merged (`merge`); either way a failure
-    /// changes nothing.
+    /// Reads and merges the file at `path` (`-`: standard input). The file is streamed, so
+    /// a million reviews are never held in memory: into a log with no reviews yet (a new
+    /// machine, where a whole history arrives) each review goes into the log as soon as it
+    /// is read and checked (`streamed`); into a log that has reviews each is looked up as
+    /// it is read (`streamedMerge`). A file with any problem is then read whole and checked
+    /// (`read`), which names every problem; either way a failure changes nothing.
     public func run(path: String, applySettings: Bool, dryRun: Bool) throws -> ImportReport {
         let (bytes, name) = try open(path)
         afterOpening?()
-        if try !store.hasReviews(), let report = try streamed(bytes, applySettings: applySettings, dryRun: dryRun) {
-            return report
-        }
+        let report = try store.hasReviews()
+            ? try streamedMerge(bytes, applySettings: applySettings, dryRun: dryRun)
+            : try streamed(bytes, applySettings: applySettings, dryRun: dryRun)
+        if let report { return report }
         let document = try read(bytes, name: name)
         return try merge(document, applySettings: applySettings, dryRun: dryRun)
     }
@@ -28,7 +29,6 @@ extension ProgressImport {
     /// exactly (the stream does not look for repeated review IDs; the log's unique index
     /// refuses them).
     func streamed(_ bytes: JSONBytes, applySettings: Bool, dryRun: Bool) throws -> ImportReport? {
-        struct NotStreamed: Error {}
         try beforeWriting?()
         do {
             return try store.withoutForeignKeyChecks {
@@ -100,3 +100,6 @@ extension ProgressImport {
         }
     }
 }
+
+/// Thrown inside a streamed import or merge to roll it back and read the file whole.
+struct NotStreamed: Error {}

@@ -80,8 +80,8 @@ enum ProgressFixture {
     @discardableResult
     static func importText(_ text: String, into store: StudyStore, applySettings: Bool = false,
                            dryRun: Bool = false) throws -> ImportReport {
-        // Through a file, as `sysdrill import` reads one: into a log with no reviews yet that
-        // is the streamed way (`ProgressImport.run`), else the file is read whole, then merged.
+        // Through a file, as `sysdrill import` reads one (`ProgressImport.run`): streamed into
+        // the log, or merged as it is read when the log has reviews already.
         let path = store.path + ".import.json"
         try text.write(toFile: path, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }

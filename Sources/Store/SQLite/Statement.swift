@@ -155,6 +155,14 @@ public struct Row {
         return text.utf8.elementsEqual(UnsafeBufferPointer(start: pointer, count: count))
     }
 
+    /// Whether the column's text is `bytes`.
+    func text(_ column: Int32, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count == bytes.count else { return false }
+        guard count > 0, let pointer = sqlite3_column_text(handle, column) else { return count == 0 }
+        return bytes.elementsEqual(UnsafeBufferPointer(start: pointer, count: count))
+    }
+
     public func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
     public func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
     public func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
