@@ -53,7 +53,52 @@ public struct AnkiCollection: Sendable {
     public var decks: [Int64: String]
     public var notes: [Note]
     public var cards: [Card]
+    /// The review log when it is held (a collection made in memory); empty when it is read
+    /// from `revlogFile` one entry at a time.
     public var revlog: [RevlogEntry]
+    /// The collection file whose `revlog` table `forEachRevlogEntry` reads (a million
+    /// entries held as records were 40 MB), and the name its messages give it.
+    public var revlogFile: (path: String, name: String)?
+    /// How many entries the log has, held or not.
+    public var revlogCount: Int
+
+    public init(schemaVersion: Int, notetypes: [Int64: Notetype], decks: [Int64: String], notes: [Note], cards: [Card],
+                revlog: [RevlogEntry]) {
+        self.schemaVersion = schemaVersion
+        self.notetypes = notetypes
+        self.decks = decks
+        self.notes = notes
+        self.cards = cards
+        self.revlog = revlog
+        revlogCount = revlog.count
+    }
+
+    /// Calls `body` with each entry of the review log in ID (time) order: those held, or
+    /// those of `revlogFile`, read as they are handed over. The file must still exist
+    /// (a package's temporary copy lives through `AnkiPackage.withCollection`).
+    public func forEachRevlogEntry(_ body: (RevlogEntry) throws -> Void) throws {
+        guard let revlogFile else {
+            for entry in revlog { try body(entry) }
+            return
+        }
+        let connection: Connection
+        do {
+            connection = try Connection.openReadOnly(path: revlogFile.path)
+        } catch {
+            throw InteropError.unreadable(path: revlogFile.name, reason: "\(error)")
+        }
+        // The caller's errors go through as they are; the file's become a message naming it.
+        struct CallerError: Error { let error: any Error }
+        do {
+            try AnkiCollectionReader.forEachRevlogEntry(connection) { entry in
+                do { try body(entry) } catch { throw CallerError(error: error) }
+            }
+        } catch let caller as CallerError {
+            throw caller.error
+        } catch {
+            throw InteropError.badInput(path: revlogFile.name, reason: "its review log is not readable (\(error))")
+        }
+    }
 }
 
 /// Reads an Anki collection file through a read-only, immutable SQLite connection.
@@ -79,10 +124,12 @@ public enum AnkiCollectionReader {
             }
             collection.cards = try connection.prepare("SELECT id, nid, CASE WHEN odid != 0 THEN odid ELSE did END, ord FROM cards ORDER BY nid, ord")
                 .map { AnkiCollection.Card(id: $0.int64(0), noteID: $0.int64(1), deckID: $0.int64(2), ordinal: $0.int(3)) }
-            collection.revlog = try connection.prepare("SELECT id, cid, ease, time, type FROM revlog ORDER BY id").map {
-                AnkiCollection.RevlogEntry(id: $0.int64(0), cardID: $0.int64(1), ease: $0.int(2), milliseconds: max(0, $0.int64(3)),
-                                           type: $0.int(4))
-            }
+            // Read through once now, so a file whose log cannot be read is refused before
+            // anything is written; the import reads it again as it merges.
+            var count = 0
+            try forEachRevlogEntry(connection) { _ in count += 1 }
+            collection.revlogCount = count
+            collection.revlogFile = (path, shown)
             return collection
         } catch let error as InteropError {
             throw error
@@ -95,6 +142,13 @@ public enum AnkiCollectionReader {
             }
         } catch {
             throw .badInput(path: shown, reason: "\(error)")
+        }
+    }
+
+    static func forEachRevlogEntry(_ connection: Connection, _ body: (AnkiCollection.RevlogEntry) throws -> Void) throws {
+        try connection.prepare("SELECT id, cid, ease, time, type FROM revlog ORDER BY id").forEach {
+            try body(AnkiCollection.RevlogEntry(id: $0.int64(0), cardID: $0.int64(1), ease: $0.int(2),
+                                                milliseconds: max(0, $0.int64(3)), type: $0.int(4)))
         }
     }
 

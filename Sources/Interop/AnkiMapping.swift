@@ -22,14 +22,14 @@ public struct AnkiImportPlan: Sendable {
 
     public var decks: [Deck] = []
     public var tags: [CardID: [String]] = [:]
-    /// In revlog order; packed (no strings per review: a million took 140 MB as records).
-    public var reviews = ReviewBatch()
+    /// The sysdrill card each imported Anki card became, by Anki card ID.
+    public var cardsByAnkiID: [Int64: CardID] = [:]
+    /// The Anki cards left out (their reviews are skipped with that reason).
+    public var skippedAnkiCards: Set<Int64> = []
     public var notes = 0
     public var ankiCards = 0
-    public var revlogEntries = 0
-    /// Why cards or revlog entries were left out, with how many.
+    /// Why cards were left out, with how many.
     public var skippedCards: [String: Int] = [:]
-    public var skippedReviews: [String: Int] = [:]
 
     public var cardCount: Int { decks.reduce(0) { $0 + $1.cards.count } }
 
@@ -43,22 +43,24 @@ public enum AnkiMapping {
         var plan = AnkiImportPlan()
         plan.notes = collection.notes.count
         plan.ankiCards = collection.cards.count
-        plan.revlogEntries = collection.revlog.count
         let notes = Dictionary(collection.notes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var deckIndex: [String: Int] = [:]
-        var imported: [Int64: CardID] = [:]
         var order = 0
         for ankiCard in collection.cards {
+            func skip(_ reason: String) {
+                plan.skippedCards[reason, default: 0] += 1
+                plan.skippedAnkiCards.insert(ankiCard.id)
+            }
             guard let note = notes[ankiCard.noteID] else {
-                plan.skippedCards["its note is missing", default: 0] += 1
+                skip("its note is missing")
                 continue
             }
             guard let notetype = collection.notetypes[note.notetypeID] else {
-                plan.skippedCards["its note type is missing", default: 0] += 1
+                skip("its note type is missing")
                 continue
             }
             guard let sides = sides(of: ankiCard, note: note, notetype: notetype) else {
-                plan.skippedCards["nothing to ask after rendering (empty field or unknown template)", default: 0] += 1
+                skip("nothing to ask after rendering (empty field or unknown template)")
                 continue
             }
             let path = (collection.decks[ankiCard.deckID] ?? "Default").splitting(on: "::")
@@ -77,10 +79,10 @@ public enum AnkiMapping {
             }
             plan.decks[deckIndex[deckName]!].cards.append(card)
             if !note.tags.isEmpty { plan.tags[id] = note.tags }
-            imported[ankiCard.id] = id
+            plan.cardsByAnkiID[ankiCard.id] = id
         }
         // A reverse whose first card was skipped stands alone.
-        let importedIDs = Set(imported.values)
+        let importedIDs = Set(plan.cardsByAnkiID.values)
         for deck in plan.decks.indices {
             plan.decks[deck].cards = plan.decks[deck].cards.map { card in
                 guard let source = card.from.first, !importedIDs.contains(source) else { return card }
@@ -88,21 +90,29 @@ public enum AnkiMapping {
                             back: card.back, items: [], source: card.source, order: card.order)
             }
         }
-        let known = Set(collection.cards.map(\.id))
-        for entry in collection.revlog {
-            guard (1...4).contains(entry.ease), entry.type <= 3 else {
-                plan.skippedReviews["manual reschedule or other entry without a grade", default: 0] += 1
-                continue
-            }
-            guard let card = imported[entry.cardID] else {
-                plan.skippedReviews[known.contains(entry.cardID) ? "its card was skipped" : "its card was deleted in Anki",
-                                    default: 0] += 1
-                continue
-            }
-            plan.reviews.append(ReviewRecord(id: reviewID(revlogID: entry.id), cardID: card, at: entry.id / 1000,
-                                             grade: quality(ease: entry.ease), durationMs: entry.milliseconds))
-        }
         return plan
+    }
+
+    /// Calls `body` with the review each graded revlog entry of an imported card becomes,
+    /// in revlog order, as the log is read; returns why the others were left out, with how
+    /// many.
+    public static func forEachReview(_ collection: AnkiCollection, plan: AnkiImportPlan,
+                                     _ body: (ReviewRecord) throws -> Void) throws -> [String: Int] {
+        var skipped: [String: Int] = [:]
+        try collection.forEachRevlogEntry { entry in
+            guard (1...4).contains(entry.ease), entry.type <= 3 else {
+                skipped["manual reschedule or other entry without a grade", default: 0] += 1
+                return
+            }
+            guard let card = plan.cardsByAnkiID[entry.cardID] else {
+                skipped[plan.skippedAnkiCards.contains(entry.cardID) ? "its card was skipped" : "its card was deleted in Anki",
+                        default: 0] += 1
+                return
+            }
+            try body(ReviewRecord(id: reviewID(revlogID: entry.id), cardID: card, at: entry.id / 1000,
+                                  grade: quality(ease: entry.ease), durationMs: entry.milliseconds))
+        }
+        return skipped
     }
 
     /// Anki's four buttons as sysdrill's qualities: again 1, hard 3, good 4, easy 5.

@@ -26,34 +26,44 @@ public enum ImportFileFormat: String, Sendable, CaseIterable {
 
 /// Reads an Anki collection from a collection file or a legacy package.
 public enum AnkiPackage {
-    /// The collection of `path`, an SQLite collection or a zip package. A package's
-    /// collection is written to a temporary file (removed before returning), since SQLite
-    /// reads files.
-    public static func readCollection(path: String, format: ImportFileFormat) throws(InteropError) -> AnkiCollection {
+    /// Runs `body` with the collection of `path`, an SQLite collection or a zip package. A
+    /// package's collection is written to a temporary file, since SQLite reads files; the
+    /// file lives until `body` returns, as the collection's review log is read from it
+    /// (`AnkiCollection.forEachRevlogEntry`), and is removed then, also when it throws.
+    public static func withCollection<T>(path: String, format: ImportFileFormat,
+                                         _ body: (AnkiCollection) throws -> T) throws -> T {
         switch format {
         case .ankiCollection:
-            return try AnkiCollectionReader.read(path: path)
+            return try body(try AnkiCollectionReader.read(path: path))
         case .ankiPackage:
-            let bytes = try readFile(path)
-            let archive: ZipArchive
-            do {
-                archive = try ZipArchive(bytes: bytes)
-            } catch {
-                throw .badInput(path: path, reason: "it is not a readable zip archive: \(error)")
-            }
-            let entry = try collectionEntry(archive, path: path)
-            let data: [UInt8]
-            do {
-                data = try archive.data(of: entry)
-            } catch {
-                throw .badInput(path: path, reason: "\(error)")
-            }
-            return try withTemporaryFile(data, path: path) { file throws(InteropError) in
-                try AnkiCollectionReader.read(path: file, name: path + " (" + entry.name + ")")
+            return try withEmptyTemporaryFile { file in
+                let member = try copyCollection(of: path, to: file)
+                return try body(try AnkiCollectionReader.read(path: file, name: path + " (" + member + ")"))
             }
         case .sysdrill:
-            throw .badInput(path: path, reason: "it is a sysdrill export, not an Anki file")
+            throw InteropError.badInput(path: path, reason: "it is a sysdrill export, not an Anki file")
         }
+    }
+
+    /// Writes the collection the package at `path` holds to `file`; returns the name of its
+    /// member. The package's bytes are not kept once written.
+    static func copyCollection(of path: String, to file: String) throws(InteropError) -> String {
+        let bytes = try readFile(path)
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(bytes: bytes)
+        } catch {
+            throw .badInput(path: path, reason: "it is not a readable zip archive: \(error)")
+        }
+        let entry = try collectionEntry(archive, path: path)
+        let data: [UInt8]
+        do {
+            data = try archive.data(of: entry)
+        } catch {
+            throw .badInput(path: path, reason: "\(error)")
+        }
+        try write(data, to: file)
+        return entry.name
     }
 
     /// The message for a package made by Anki 2.1.50+ without "Support older Anki versions".
@@ -90,22 +100,18 @@ public enum AnkiPackage {
         }
     }
 
-    /// Runs `body` with `data` in a new private file under `$TMPDIR` (or /tmp), removed afterwards.
-    static func withTemporaryFile<T>(_ data: [UInt8], path: String, _ body: (String) throws(InteropError) -> T) throws(InteropError) -> T {
-        let (fd, file) = try makeTemporaryFile()
-        defer { unlink(file) }
+    /// Writes `data` to the file at `file`, which exists and is empty.
+    static func write(_ data: [UInt8], to file: String) throws(InteropError) {
+        let fd = open(file, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable(path: file, reason: "cannot write a temporary copy: " + systemError()) }
+        defer { close(fd) }
         var written = 0
         while written < data.count {
-            let count = data.withUnsafeBytes { write(fd, $0.baseAddress! + written, data.count - written) }
+            let count = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, data.count - written) }
             if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                close(fd)
-                throw .unreadable(path: file, reason: "cannot write a temporary copy: " + systemError())
-            }
+            guard count > 0 else { throw .unreadable(path: file, reason: "cannot write a temporary copy: " + systemError()) }
             written += count
         }
-        close(fd)
-        return try body(file)
     }
 
     /// An empty temporary file for `body` to fill and read (removed afterwards, also when

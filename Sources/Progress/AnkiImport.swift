@@ -65,6 +65,38 @@ public struct AnkiImport {
         self.bulkReviews = bulkReviews
     }
 
+    /// The revlog's graded entries merged into the log by ID as they are read
+    /// (`StreamedReviewMerge`); the cards that got a review are returned. A log with rowids
+    /// out of that merge's range takes the whole-batch way (`ReviewMerge`).
+    func mergeReviews(_ collection: AnkiCollection, plan: AnkiImportPlan,
+                      report: inout AnkiImportReport) throws -> Set<CardID> {
+        let skipped: [String: Int]
+        let touched: Set<CardID>
+        if let merge = try store.beginStreamedReviewMerge() {
+            skipped = try AnkiMapping.forEachReview(collection, plan: plan) { review in
+                var id = review.id, card = review.cardID.rawValue
+                id.withUTF8 { id in
+                    card.withUTF8 { merge.add(id: id, card: $0, at: review.at, grade: review.grade.rawValue, durationMs: review.durationMs) }
+                }
+            }
+            let outcome = try merge.finish(bulkReviews: bulkReviews)
+            report.reviewsAdded = merge.added
+            report.reviewsAlreadyPresent = merge.alreadyPresent
+            report.reviewsConflicting = outcome.conflicting
+            touched = outcome.touched
+        } else {
+            var batch = ReviewBatch()
+            skipped = try AnkiMapping.forEachReview(collection, plan: plan) { batch.append($0) }
+            let merge = try ReviewMerge(batch, into: store, bulkReviews: bulkReviews, foreignKeysOff: false)
+            report.reviewsAdded = merge.added
+            report.reviewsAlreadyPresent = merge.alreadyPresent
+            report.reviewsConflicting = merge.conflicting
+            touched = merge.touched
+        }
+        report.skippedReviews = skipped.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return touched
+    }
+
     /// `path`: the file as the user named it (messages); `source`: its absolute path,
     /// recorded as the decks' source.
     public func run(_ collection: AnkiCollection, format: ImportFileFormat, path: String, source: String,
@@ -75,10 +107,9 @@ public struct AnkiImport {
         report.format = format
         report.notes = plan.notes
         report.ankiCards = plan.ankiCards
-        report.revlogEntries = plan.revlogEntries
+        report.revlogEntries = collection.revlogCount
         report.decks = plan.decks.map { ($0.name, $0.cards.count) }
         report.skippedCards = plan.skippedCards.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        report.skippedReviews = plan.skippedReviews.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         report.scheduler = configuration.scheduler.kind
         do {
             return try store.connection.transaction {
@@ -100,17 +131,14 @@ public struct AnkiImport {
                     for card in deck.cards { try store.replaceTags(of: card.id, with: plan.tags[card.id] ?? []) }
                 }
                 // Keyed by ID, as in a JSON import; foreign keys are on in this transaction.
-                let merge = try ReviewMerge(plan.reviews, into: store, bulkReviews: bulkReviews, foreignKeysOff: false)
-                report.reviewsAdded = merge.added
-                report.reviewsAlreadyPresent = merge.alreadyPresent
-                report.reviewsConflicting = merge.conflicting
+                let touched = try mergeReviews(collection, plan: plan, report: &report)
                 // The settings in effect now, read inside this write transaction: a scheduler
                 // changed in another terminal since the caller read them is the one replayed.
                 let active = try StudyConfiguration.load(from: store)
                 report.scheduler = active.scheduler.kind
                 let rebuilder = StateRebuilder(store: store, scheduler: active.makeScheduler())
-                report.cardsReplayed = merge.touched.count
-                report.statesChanged = merge.touched.isEmpty ? 0 : try rebuilder.rebuild(only: merge.touched)
+                report.cardsReplayed = touched.count
+                report.statesChanged = touched.isEmpty ? 0 : try rebuilder.rebuild(only: touched)
                 if dryRun { throw AnkiDryRunRollback(report: report) }
                 return report
             }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Deck
 import Interop
+import Store
 
 /// Collections and packages made by the real Anki (pip `anki==26.9.3` in a venv, see
 /// Anki/make_anki_fixtures.py), imported by the real binary. The venv's python is
@@ -334,6 +335,22 @@ struct AnkiImportCLITests {
         #expect(result.status == 65)
         #expect(result.stderr.contains("its deck 'system-design' has the name of a deck you already have"))
         #expect(try cli.run(["decks", "--json"]).stdout == decksBefore)
+    }
+
+    /// The review log is read through before the database is opened (the import reads it
+    /// again as it merges): a collection whose log cannot be read creates nothing.
+    @Test func collectionWhoseReviewLogCannotBeRead() throws {
+        let exporter = CLIRunner()
+        defer { exporter.cleanUp() }
+        let package = exporter.directory + "/out.apkg"
+        #expect(try exporter.run(["export", "--format", "apkg", "--output", package]).status == 0)
+        let archive = try ZipArchive(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: package))))
+        let collection = exporter.directory + "/collection.anki2"
+        try Data(try archive.data(of: try #require(archive.entry(named: "collection.anki2"))))
+            .write(to: URL(fileURLWithPath: collection))
+        try Connection.createScratch(path: collection).executeScript("ALTER TABLE revlog RENAME COLUMN time TO spent;")
+        try refused(Array(try Data(contentsOf: URL(fileURLWithPath: collection))), name: "collection.anki2",
+                    expecting: "no such column: time")
     }
 
     @Test func formatOptionOverridesDetection() throws {

@@ -2,7 +2,7 @@ import Testing
 @testable import Interop
 import Progress
 import Scheduling
-import Store
+@testable import Store
 
 /// An Anki collection's reviews go in one by one, or as a whole history when there are
 /// many (`BulkReviewLoad`): both ways must leave the same database and report, and a
@@ -66,4 +66,36 @@ import Store
         #expect(again.reviewsAdded == 0 && again.reviewsAlreadyPresent == 6 && again.reviewsConflicting == 0 && again.statesChanged == 0)
         #expect(try contents(oneByOne) == contents(bulk))
     }
+
+    /// A log whose rowids are beyond the streamed merge's per-row bits is merged from a
+    /// batch (`ReviewMerge`) instead: the same report and log.
+    @Test func aLogWithRowidsBeyondTheStreamedMergeGivesTheSameImport() throws {
+        var reports: [AnkiImportReport] = [], stores: [StudyStore] = []
+        for (name, far) in [("streamed.sqlite", StreamedReviewMerge.largestRowid), ("batch.sqlite", StreamedReviewMerge.largestRowid + 1)] {
+            let store = try StudyStore.open(path: folder.file(name))
+            _ = try run(store, bulkReviews: .max)
+            try store.connection.run("UPDATE review_log SET rowid = ?1 WHERE rowid = (SELECT max(rowid) FROM review_log)", [far])
+            try store.connection.run("DELETE FROM review_log WHERE rowid = (SELECT min(rowid) FROM review_log)")
+            #expect(try streamedMergeIsPossible(store) == (far <= StreamedReviewMerge.largestRowid))
+            reports.append(try run(store, bulkReviews: .max))
+            stores.append(store)
+        }
+        #expect(reports[0].json == reports[1].json)
+        #expect(reports[0].reviewsAdded == 1 && reports[0].reviewsAlreadyPresent == 5)
+        #expect(try contents(stores[0]) == contents(stores[1]))
+    }
+}
+
+/// Whether a merge into the store's log can be streamed: begun in a transaction that is
+/// then rolled back, so the merge's temporary table goes with it.
+func streamedMergeIsPossible(_ store: StudyStore) throws -> Bool {
+    struct RollBack: Error {}
+    var possible = false
+    do {
+        try store.connection.transaction {
+            possible = try store.beginStreamedReviewMerge() != nil
+            throw RollBack()
+        }
+    } catch is RollBack {}
+    return possible
 }
