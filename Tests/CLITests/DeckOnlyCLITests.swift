@@ -85,6 +85,24 @@ import Testing
         #expect(!mastery.isEmpty && mastery.allSatisfy { $0["deck"] as? String == "system-design" })
     }
 
+    /// A new database has not synced the built-in decks yet: they are refused by name all
+    /// the same, with the advice to disable them, and no database is made.
+    @Test func removingABuiltInDeckIsRefusedAlsoBeforeItIsSynced() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        for name in ["system-design", "numbers"] {
+            let result = try cli.run(["decks", "remove", name])
+            #expect(result.status == 64)
+            #expect(result.stderr.contains("'\(name)' is compiled into sysdrill and cannot be removed; 'sysdrill decks disable \(name)'"),
+                    "\(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.databasePath))
+        let unknown = try cli.run(["decks", "remove", "nosuch"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("no deck named 'nosuch'"))
+        #expect(try cli.run(["decks"]).status == 0)
+        #expect(try cli.run(["decks", "remove", "system-design"]).stderr.contains("is compiled into sysdrill"))
+    }
+
     @Test func anUnknownOrDisabledDeckIsAUsageError() throws {
         let cli = try runner()
         defer { cli.cleanUp() }

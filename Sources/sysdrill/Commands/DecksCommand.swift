@@ -193,12 +193,16 @@ enum DecksCommand {
         let name = invocation.positionals[0]
         let store = try context.store()
         let decks = try store.decks()
-        guard let deck = decks.first(where: { $0.name == name }) else {
-            throw UsageError("no deck named '\(name)'" + Suggestion.didYouMean(name, in: decks.map(\.name)) + " (see 'sysdrill decks')",
+        // A built-in deck is refused by name: a database that has not synced it yet (a new
+        // one) does not list it.
+        let builtIn = decks.first { $0.name == name }.map { $0.origin == .embedded }
+            ?? (name == NumberCards.deck || BundledContent.files.contains { FileSystem.deckName(for: $0.name) == name })
+        guard !builtIn else {
+            throw UsageError("'\(name)' is compiled into sysdrill and cannot be removed; 'sysdrill decks disable \(name)' turns it off, and --only or --section study part of your decks",
                              command: "sysdrill decks remove")
         }
-        guard deck.origin != .embedded else {
-            throw UsageError("'\(name)' is compiled into sysdrill and cannot be removed; 'sysdrill decks disable \(name)' turns it off, and --only or --section study part of your decks",
+        guard decks.contains(where: { $0.name == name }) else {
+            throw UsageError("no deck named '\(name)'" + Suggestion.didYouMean(name, in: decks.map(\.name)) + " (see 'sysdrill decks')",
                              command: "sysdrill decks remove")
         }
         let retired = try store.removeDeck(named: name)
