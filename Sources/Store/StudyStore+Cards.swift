@@ -1,31 +1,6 @@
 import Deck
 import Timekeeping
 
-/// The IDs a sync has seen: as numbers when they are the parser's 16 hex digits (8 bytes
-/// each instead of a string each, 100k of them), as text otherwise.
-private struct CardIDSet {
-    private var numbers = Set<UInt64>()
-    private var others = Set<String>()
-
-    /// False when `id` was there already.
-    mutating func insert(_ id: CardID) -> Bool {
-        if let number = Self.number(id) { return numbers.insert(number).inserted }
-        return others.insert(id.rawValue).inserted
-    }
-
-    func contains(_ id: CardID) -> Bool {
-        if let number = Self.number(id) { return numbers.contains(number) }
-        return others.contains(id.rawValue)
-    }
-
-    /// The value of a well-formed ID (lowercase hex digits only: each number has exactly one
-    /// such spelling, so equal numbers are equal IDs).
-    private static func number(_ id: CardID) -> UInt64? {
-        guard CardID.isWellFormed(id.rawValue) else { return nil }
-        return UInt64(id.rawValue, radix: 16)
-    }
-}
-
 extension StudyStore {
     /// Column list shared by every card query (a literal: SQL is never built from data).
     /// The columns `decodeCard` reads, in its order.
@@ -120,95 +95,15 @@ extension StudyStore {
 
     /// The same, with the cards handed over one at a time by `nextCard` (nil: no more), so
     /// a big deck is never held whole: each card is compared with the stored card of its
-    /// ID and written at once. All of it is one transaction, so when `nextCard` throws
-    /// (the deck turns out to have an error) nothing of the deck is written. Each ID may
-    /// come once (a parsed deck never repeats one).
+    /// ID and written at once (`DeckSync`). All of it is one transaction, so when
+    /// `nextCard` throws (the deck turns out to have an error) nothing of the deck is
+    /// written. Each ID may come once (a parsed deck never repeats one).
     public func sync(deck: String, source: String, origin: DeckOrigin, files: [FileFingerprint], at time: UnixTime,
                      replay: StateReplay? = nil, nextCard: () throws -> Card?) throws -> SyncReport {
         try connection.transaction {
-            try upsertDeck(name: deck, source: source, origin: origin, at: time)
-            // A deck synced for the first time has nothing stored to compare with.
-            let hasStoredCards = try hasCards(deck: deck)
-            let stored = try connection.prepare(Self.selectCard + " WHERE c.id = ?1 AND c.deck = ?2")
-            let insert = try connection.prepare("""
-                INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired, links,
-                                  derived_from, introduced)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?13, EXISTS (SELECT 1 FROM card_state WHERE card_id = ?1))
-                ON CONFLICT(id) DO UPDATE SET deck = excluded.deck, section = excluded.section, kind = excluded.kind,
-                    term = excluded.term, front = excluded.front, back = excluded.back, items = excluded.items,
-                    source_file = excluded.source_file, source_line = excluded.source_line,
-                    position = excluded.position, retired = 0, links = excluded.links, derived_from = excluded.derived_from
-                """)
-            let forgetSources = try connection.prepare("DELETE FROM card_sources WHERE card_id = ?1")
-            let addSource = try connection.prepare("INSERT OR IGNORE INTO card_sources(card_id, source_id) VALUES (?1, ?2)")
-            var report = SyncReport()
-            var seen = CardIDSet()
-            // The IDs of the cards new to the deck, which may be renamed ones (their text is
-            // read back only if some card vanished: a deck is not held in memory).
-            let looksForRenames = hasStoredCards && replay != nil
-            var inserted: [CardID] = []
-            // Cards of one section share their section path: encode it once per run of them.
-            var lastSection: [String]?
-            var lastEncoded = ""
-            while let card = try nextCard() {
-                guard seen.insert(card.id) else { throw StoreError.inconsistent("card \(card.id) was given twice to one sync") }
-                let previous = hasStoredCards ? try stored.first([card.id.rawValue, deck]) { Self.decodeCard($0) } : nil
-                switch previous {
-                case nil:
-                    report.inserted += 1
-                    if looksForRenames { inserted.append(card.id) }
-                case let previous? where previous.retired: report.revived += 1
-                case let previous? where previous.card == card:
-                    report.unchanged += 1
-                    continue
-                case _?: report.updated += 1
-                }
-                if card.section != lastSection {
-                    lastSection = card.section
-                    lastEncoded = SectionCoding.encode(card.section)
-                }
-                try insert.run([card.id.rawValue, card.deck, lastEncoded, card.kind.rawValue, card.term,
-                                card.front, card.back, SectionCoding.encode(card.items), card.source.file,
-                                card.source.line, card.order, SectionCoding.encode(card.links),
-                                SectionCoding.encode(card.from.map(\.rawValue))])
-                if previous != nil { try forgetSources.run([card.id.rawValue]) }
-                for source in card.from { try addSource.run([card.id.rawValue, source.rawValue]) }
-            }
-            if hasStoredCards {
-                // Cards of the deck that did not come again (read first: rows are not changed
-                // while a query reads their table).
-                var vanished: [CardID] = []
-                try connection.prepare("SELECT id FROM cards WHERE deck = ?1 AND retired = 0").forEach([deck]) { row in
-                    let id = CardID(rawValue: row.string(0))
-                    if !seen.contains(id) { vanished.append(id) }
-                }
-                var renamed = Set<CardID>()
-                if let replay, !vanished.isEmpty, !inserted.isEmpty {
-                    func candidates(_ ids: [CardID]) throws -> [RenameMatcher.Candidate] {
-                        try ids.compactMap { id in
-                            try stored.first([id.rawValue, deck]) { RenameMatcher.Candidate(Self.decodeCard($0).card) }
-                        }
-                    }
-                    let old = try candidates(vanished), new = try candidates(inserted)
-                    for (oldIndex, newIndex) in RenameMatcher.pairs(old: old, new: new) {
-                        try moveHistory(from: old[oldIndex].id, to: new[newIndex].id, at: time, replay: replay)
-                        renamed.insert(old[oldIndex].id)
-                    }
-                    report.renamed = renamed.count
-                    report.inserted -= renamed.count
-                }
-                let retire = try connection.prepare("UPDATE cards SET retired = 1 WHERE id = ?1")
-                for id in vanished where !renamed.contains(id) {
-                    try retire.run([id.rawValue])
-                    report.retired += 1
-                }
-            }
-            try connection.run("DELETE FROM deck_files WHERE deck = ?1", [deck])
-            let fingerprint = try connection.prepare("INSERT INTO deck_files(deck, path, size, fingerprint) VALUES (?1, ?2, ?3, ?4)")
-            for file in files {
-                try fingerprint.run([deck, file.path, file.size, file.fingerprint])
-            }
-            return report
+            let sync = try beginSync(deck: deck, source: source, origin: origin, at: time, replay: replay)
+            while let card = try nextCard() { try sync.add(card) }
+            return try sync.finish(files: files)
         }
     }
 
