@@ -15,48 +15,44 @@ extension ProgressImport {
     func streamedMerge(_ bytes: JSONBytes, applySettings: Bool, dryRun: Bool) throws -> ImportReport? {
         try beforeWriting?()
         do {
-            // The cards the new reviews name are looked up by the merge, and every other
-            // reference the import writes by `checkReferences`: one foreign-key lookup per
-            // review saved.
-            return try store.withoutForeignKeyChecks {
-                try store.connection.transaction {
-                    let configuration = try StudyConfiguration.load(from: store)
-                    guard let reviews = try store.beginStreamedReviewMerge() else { throw NotStreamed() }
-                    let document: ProgressDocument
-                    do {
-                        document = try ProgressReader.read(bytes: bytes, path: "", localCards: try KnownCards.cards(of: store),
-                                                           stream: reviews)
-                        try reviews.checkReading()
-                    } catch is ProgressError, is StreamedReviewMerge.RepeatedID {
-                        throw NotStreamed()
-                    }
-                    var (report, target) = try startReport(document, configuration: configuration,
-                                                           applySettings: applySettings, dryRun: dryRun)
-                    // The renames below may move reviews that the file has on the old card.
-                    try reviews.compareAgainAfterMoving(reviewsOf: document.renames.map(\.old))
-                    try mergeSettingsCardsAndPractice(document, applySettings: applySettings, target: target,
-                                                      logHasTheFilesReviews: false, report: &report)
-                    let outcome: StreamedReviewMerge.Outcome
-                    do {
-                        outcome = try reviews.finish(bulkReviews: bulkReviews)
-                    } catch where BulkReviewLoad.isRepeatedID(error) {
-                        throw NotStreamed()
-                    }
-                    report.reviewsInFile = reviews.count
-                    report.reviewsAdded = reviews.added
-                    report.reviewsAlreadyPresent = reviews.alreadyPresent
-                    report.reviewsConflicting = outcome.conflicting
-                    let rebuilder = StateRebuilder(store: store, scheduler: target.makeScheduler())
-                    if !target.schedulesLike(configuration) {
-                        try replayEveryCard(rebuilder, report: &report)
-                    } else {
-                        report.cardsReplayed = outcome.touched.count
-                        report.statesChanged = outcome.touched.isEmpty ? 0 : try rebuilder.rebuild(only: outcome.touched)
-                    }
-                    try checkReferences()
-                    if dryRun { throw DryRunRollback(report: report) }
-                    return report
+            // Foreign keys stay on: only the new reviews are written (a lookup each), and a
+            // reference broken before the import is not this import's to refuse.
+            return try store.connection.transaction {
+                let configuration = try StudyConfiguration.load(from: store)
+                guard let reviews = try store.beginStreamedReviewMerge() else { throw NotStreamed() }
+                let document: ProgressDocument
+                do {
+                    document = try ProgressReader.read(bytes: bytes, path: "", localCards: try KnownCards.cards(of: store),
+                                                       stream: reviews)
+                    try reviews.checkReading()
+                } catch is ProgressError, is StreamedReviewMerge.RepeatedID {
+                    throw NotStreamed()
                 }
+                var (report, target) = try startReport(document, configuration: configuration,
+                                                       applySettings: applySettings, dryRun: dryRun)
+                // The renames below may move reviews that the file has on the old card.
+                try reviews.compareAgainAfterMoving(reviewsOf: document.renames.map(\.old))
+                try mergeSettingsCardsAndPractice(document, applySettings: applySettings, target: target,
+                                                  logHasTheFilesReviews: false, report: &report)
+                let outcome: StreamedReviewMerge.Outcome
+                do {
+                    outcome = try reviews.finish(bulkReviews: bulkReviews)
+                } catch where BulkReviewLoad.isRepeatedID(error) {
+                    throw NotStreamed()
+                }
+                report.reviewsInFile = reviews.count
+                report.reviewsAdded = reviews.added
+                report.reviewsAlreadyPresent = reviews.alreadyPresent
+                report.reviewsConflicting = outcome.conflicting
+                let rebuilder = StateRebuilder(store: store, scheduler: target.makeScheduler())
+                if !target.schedulesLike(configuration) {
+                    try replayEveryCard(rebuilder, report: &report)
+                } else {
+                    report.cardsReplayed = outcome.touched.count
+                    report.statesChanged = outcome.touched.isEmpty ? 0 : try rebuilder.rebuild(only: outcome.touched)
+                }
+                if dryRun { throw DryRunRollback(report: report) }
+                return report
             }
         } catch is NotStreamed {
             return nil

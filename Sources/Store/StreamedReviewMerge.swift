@@ -105,7 +105,9 @@ public final class StreamedReviewMerge {
     }
 
     /// Thrown by `checkReading` (and so by the caller) when the file gives a review ID twice.
-    public struct RepeatedID: Error {}
+    public struct RepeatedID: Error, CustomStringConvertible {
+        public var description: String { "the file gives a review ID twice" }
+    }
 
     /// Rethrows what went wrong while the reviews were added: a database error, or
     /// `RepeatedID`.
@@ -135,9 +137,9 @@ public final class StreamedReviewMerge {
     }
 
     /// Compares again the reviews set aside for it, then appends the new ones in file
-    /// order (see the type's note), the cards they name looked up (the caller runs with
-    /// foreign keys off). A repeated ID throws `StoreError.sqlite` with
-    /// `SQLITE_CONSTRAINT_UNIQUE` (`BulkReviewLoad.isRepeatedID`).
+    /// order (see the type's note), the cards they name looked up first (a missing one is
+    /// named, not a bare foreign-key failure). A repeated ID throws `StoreError.sqlite`
+    /// with `SQLITE_CONSTRAINT_UNIQUE` (`BulkReviewLoad.isRepeatedID`).
     public func finish(bulkReviews: Int) throws -> Outcome {
         try checkReading()
         let conflicting = try connection.prepare("""
@@ -151,13 +153,13 @@ public final class StreamedReviewMerge {
         try connection.prepare("SELECT DISTINCT card_id FROM temp.import_set_aside WHERE is_new = 1").forEach { row in
             touched.insert(CardID(rawValue: row.string(0)))
         }
+        try StudyStore.requireCards(touched, on: connection)
         if added >= bulkReviews {
             let load = try BulkReviewLoad(connection: connection)
             try connection.execute(script: Self.appendNewReviews)
-            try load.finish(cards: touched)
+            try load.finish(cards: [])
         } else {
             try connection.execute(script: Self.appendNewReviews)
-            try StudyStore.requireCards(touched, on: connection)
         }
         try connection.execute(script: "DROP TABLE temp.import_set_aside;")
         return Outcome(conflicting: conflicting, touched: touched)

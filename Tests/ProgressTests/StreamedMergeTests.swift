@@ -46,17 +46,27 @@ import Timekeeping
     }
 
     /// The file read whole, then merged.
-    func mergedWhole(_ text: String, into store: StudyStore, bulkReviews: Int, dryRun: Bool = false) throws -> ImportReport {
+    func mergedWhole(_ text: String, into store: StudyStore, bulkReviews: Int, applySettings: Bool = false,
+                     dryRun: Bool = false) throws -> ImportReport {
         let importer = ProgressImport(store: store, bulkReviews: bulkReviews)
         let document = try importer.read(path: try write(text, "whole.json"))
-        return try importer.merge(document, applySettings: false, dryRun: dryRun)
+        return try importer.merge(document, applySettings: applySettings, dryRun: dryRun)
     }
 
-    /// The file through `run`, as `sysdrill import` takes it; the log has reviews, so it streams.
-    func mergedStreamed(_ text: String, into store: StudyStore, bulkReviews: Int, dryRun: Bool = false) throws -> ImportReport {
+    /// The file merged as it is read (`streamedMerge`, which `run` takes when the log has
+    /// reviews): it must not fall back to the whole-file merge.
+    func mergedStreamed(_ text: String, into store: StudyStore, bulkReviews: Int, applySettings: Bool = false,
+                        dryRun: Bool = false) throws -> ImportReport {
         #expect(try store.hasReviews())
-        return try ProgressImport(store: store, bulkReviews: bulkReviews).run(path: try write(text, "streamed.json"),
-                                                                           applySettings: false, dryRun: dryRun)
+        let importer = ProgressImport(store: store, bulkReviews: bulkReviews)
+        let (bytes, _) = try importer.open(try write(text, "streamed.json"))
+        return try #require(try importer.streamedMerge(bytes, applySettings: applySettings, dryRun: dryRun))
+    }
+
+    /// `run`, as `sysdrill import` takes the file (a file with a problem is read whole).
+    func imported(_ text: String, into store: StudyStore, bulkReviews: Int) throws -> ImportReport {
+        try ProgressImport(store: store, bulkReviews: bulkReviews).run(path: try write(text, "streamed.json"),
+                                                                     applySettings: false, dryRun: false)
     }
 
     func rowids(_ store: StudyStore) throws -> String? {
@@ -74,14 +84,16 @@ import Timekeeping
     }
 
     /// Both ways on two copies of `desktop`, expecting the same report and database.
-    func expectBothWaysAgree(_ text: String, bulkReviews: Int, dryRun: Bool = false,
+    func expectBothWaysAgree(_ text: String, bulkReviews: Int, applySettings: Bool = false, dryRun: Bool = false,
                              setUp: (StudyStore) throws -> Void = { _ in }) throws -> ImportReport {
         let whole = try desktop("whole-\(bulkReviews).sqlite"), streamed = try desktop("streamed-\(bulkReviews).sqlite")
         try setUp(whole)
         try setUp(streamed)
         let before = try ProgressFixture.snapshot(streamed)
-        let viaWhole = try mergedWhole(text, into: whole, bulkReviews: bulkReviews, dryRun: dryRun)
-        let viaStream = try mergedStreamed(text, into: streamed, bulkReviews: bulkReviews, dryRun: dryRun)
+        let brokenBefore = try streamed.foreignKeyProblems()
+        let viaWhole = try mergedWhole(text, into: whole, bulkReviews: bulkReviews, applySettings: applySettings, dryRun: dryRun)
+        let viaStream = try mergedStreamed(text, into: streamed, bulkReviews: bulkReviews, applySettings: applySettings,
+                                           dryRun: dryRun)
         #expect(viaStream.json == viaWhole.json)
         #expect(viaStream.addedTerms == viaWhole.addedTerms)
         #expect(try ProgressFixture.snapshot(streamed) == ProgressFixture.snapshot(whole))
@@ -90,8 +102,10 @@ import Timekeeping
         #expect(try schema(streamed) == schema(whole))
         #expect(try temporaryTables(streamed) == 0)
         #expect(try streamed.connection.pragmaValue("PRAGMA foreign_keys") == "1")
-        #expect(try streamed.foreignKeyProblems().isEmpty)
-        #expect(try StateRebuilder(store: streamed, scheduler: SM2Scheduler()).mismatches().isEmpty)
+        // No reference broken by the import (one broken before it stays as it was).
+        #expect(try streamed.foreignKeyProblems() == brokenBefore)
+        let scheduler = try StudyConfiguration.load(from: streamed).makeScheduler()
+        #expect(try StateRebuilder(store: streamed, scheduler: scheduler).mismatches().isEmpty)
         return viaStream
     }
 
@@ -104,6 +118,30 @@ import Timekeeping
         #expect(report.reviewsAlreadyPresent == 2)
         #expect(report.reviewsConflicting == 1)
         #expect(report.cardsReplayed == 3)
+    }
+
+    /// With `--settings` the file's scheduler (FSRS) replays every card, as the whole-file
+    /// merge does.
+    @Test(arguments: [Int.max, 1])
+    func theFilesSettingsReplayEveryCardTheSameWay(bulkReviews: Int) throws {
+        let source = try laptop()
+        try source.setSetting(ConfigKey.scheduler.rawValue, "fsrs")
+        let report = try expectBothWaysAgree(try ProgressFixture.exportText(source), bulkReviews: bulkReviews, applySettings: true)
+        #expect(report.settingsApplied && report.scheduler == .fsrs)
+        #expect(report.cardsReplayed == 3)
+    }
+
+    /// A reference broken before the import (a skipped card that no longer exists) is not
+    /// the import's to refuse: the merge goes in, with foreign keys on, as before.
+    @Test func aReferenceBrokenBeforeTheImportDoesNotStopIt() throws {
+        let text = try ProgressFixture.exportText(try laptop())
+        let report = try expectBothWaysAgree(text, bulkReviews: .max) { store in
+            try store.withoutForeignKeyChecks {
+                try store.connection.run("INSERT INTO buried(card_id, until) VALUES ('00000000000000bd', 1)")
+            }
+        }
+        #expect(report.reviewsAdded == 4)
+        #expect(report.json["reviews"] == ["in_file": 6, "added": 4, "already_present": 2, "conflicting": 1])
     }
 
     @Test(arguments: [Int.max, 1])
@@ -174,7 +212,8 @@ import Timekeeping
                 return "\(error)"
             }
         }
-        let streamed = message { try mergedStreamed(text, into: store, bulkReviews: bulkReviews) }
+        // `run` streams, meets the repeated ID, rolls back and reads the file whole.
+        let streamed = message { try imported(text, into: store, bulkReviews: bulkReviews) }
         let whole = message { try mergedWhole(text, into: store, bulkReviews: bulkReviews) }
         #expect(streamed.contains("appears twice"))
         #expect(streamed.replacingOccurrences(of: folder.file("streamed.json"), with: "F")
@@ -186,12 +225,14 @@ import Timekeeping
     @Test func aLogWithRowidsBeyondTheMergesBitsIsMergedTheOrdinaryWay() throws {
         let text = try ProgressFixture.exportText(try laptop())
         let far = StreamedReviewMerge.largestRowid + 1
-        let report = try expectBothWaysAgree(text, bulkReviews: .max) { store in
-            try store.connection.run("UPDATE review_log SET rowid = rowid + ?1 WHERE id = ?2", [far, ProgressFixture.reviewID(2, machine: 1)])
-        }
-        #expect(report.reviewsAdded == 4)
         let store = try desktop("far.sqlite")
         try store.connection.run("UPDATE review_log SET rowid = rowid + ?1 WHERE id = ?2", [far, ProgressFixture.reviewID(2, machine: 1)])
         #expect(try !streamedMergeIsPossible(store))
+        let whole = try desktop("far-whole.sqlite")
+        try whole.connection.run("UPDATE review_log SET rowid = rowid + ?1 WHERE id = ?2", [far, ProgressFixture.reviewID(2, machine: 1)])
+        let viaRun = try imported(text, into: store, bulkReviews: .max)
+        #expect(viaRun.json == (try mergedWhole(text, into: whole, bulkReviews: .max)).json)
+        #expect(viaRun.reviewsAdded == 4)
+        #expect(try ProgressFixture.snapshot(store) == ProgressFixture.snapshot(whole))
     }
 }
