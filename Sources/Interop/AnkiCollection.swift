@@ -3,7 +3,7 @@ import Store
 
 /// What sysdrill reads of an Anki collection: note types, deck names, notes, cards and
 /// the review log, as Anki stores them (fields still HTML).
-public struct AnkiCollection: Sendable {
+public struct AnkiCollection {
     public struct Notetype: Sendable, Equatable {
         public let id: Int64
         public let name: String
@@ -51,15 +51,19 @@ public struct AnkiCollection: Sendable {
     public var notetypes: [Int64: Notetype]
     /// Full names with `::` between levels.
     public var decks: [Int64: String]
+    /// The notes, cards and review log when they are held (a collection made in memory);
+    /// empty when they are read from `file` one at a time (a collection of 190,000 notes
+    /// and a million reviews held whole took 400 MB).
     public var notes: [Note]
     public var cards: [Card]
-    /// The review log when it is held (a collection made in memory); empty when it is read
-    /// from `revlogFile` one entry at a time.
     public var revlog: [RevlogEntry]
-    /// The collection file whose `revlog` table `forEachRevlogEntry` reads (a million
-    /// entries held as records were 40 MB), and the name its messages give it.
-    public var revlogFile: (path: String, name: String)?
-    /// How many entries the log has, held or not.
+    /// The open collection file that `forEachCard` and `forEachRevlogEntry` read: the
+    /// reader's own connection, kept, so a package's temporary copy can be removed at once
+    /// and the rows read again are those read first.
+    public var file: AnkiCollectionFile?
+    /// How many notes, cards and log entries the collection has, held or not.
+    public var noteCount: Int
+    public var cardCount: Int
     public var revlogCount: Int
 
     public init(schemaVersion: Int, notetypes: [Int64: Notetype], decks: [Int64: String], notes: [Note], cards: [Card],
@@ -70,35 +74,85 @@ public struct AnkiCollection: Sendable {
         self.notes = notes
         self.cards = cards
         self.revlog = revlog
+        noteCount = notes.count
+        cardCount = cards.count
         revlogCount = revlog.count
     }
 
-    /// Calls `body` with each entry of the review log in ID (time) order: those held, or
-    /// those of `revlogFile`, read as they are handed over. The file must still exist
-    /// (a package's temporary copy lives through `AnkiPackage.withCollection`).
+    /// Calls `body` with each card in note order (note ID, then ordinal) and its note (nil
+    /// when the note is missing).
+    public func forEachCard(_ body: (Card, Note?) throws -> Void) throws {
+        guard let file else {
+            let notes = Dictionary(self.notes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let ordered = cards.enumerated().sorted {
+                ($0.element.noteID, $0.element.ordinal, $0.offset) < ($1.element.noteID, $1.element.ordinal, $1.offset)
+            }
+            for (_, card) in ordered { try body(card, notes[card.noteID]) }
+            return
+        }
+        try file.reading("its cards", expecting: cardCount) { connection in
+            var count = 0
+            try AnkiCollectionReader.forEachCard(connection) { card, note in
+                count += 1
+                try body(card, note)
+            }
+            return count
+        }
+    }
+
+    /// Calls `body` with each entry of the review log in ID (time) order.
     public func forEachRevlogEntry(_ body: (RevlogEntry) throws -> Void) throws {
-        guard let revlogFile else {
+        guard let file else {
             for entry in revlog { try body(entry) }
             return
         }
-        let connection: Connection
-        do {
-            connection = try Connection.openReadOnly(path: revlogFile.path)
-        } catch {
-            throw InteropError.unreadable(path: revlogFile.name, reason: "\(error)")
-        }
-        // The caller's errors go through as they are; the file's become a message naming it.
-        struct CallerError: Error { let error: any Error }
-        do {
+        try file.reading("its review log", expecting: revlogCount) { connection in
+            var count = 0
             try AnkiCollectionReader.forEachRevlogEntry(connection) { entry in
-                do { try body(entry) } catch { throw CallerError(error: error) }
+                count += 1
+                try body(entry)
             }
+            return count
+        }
+    }
+}
+
+/// A collection file open for reading again (`AnkiCollection.file`), and the name its
+/// messages give it.
+public final class AnkiCollectionFile {
+    let connection: Connection
+    let name: String
+
+    init(connection: Connection, name: String) {
+        self.connection = connection
+        self.name = name
+    }
+
+    /// Runs `read`, which returns how many rows it read. The errors of the caller's code
+    /// go through as they are; the file's own, and a count other than the first reading's
+    /// (Anki saved the collection meanwhile), become a message naming it.
+    func reading(_ what: String, expecting expected: Int, _ read: (Connection) throws -> Int) throws {
+        let count: Int
+        do {
+            count = try read(connection)
         } catch let caller as CallerError {
             throw caller.error
         } catch {
-            throw InteropError.badInput(path: revlogFile.name, reason: "its review log is not readable (\(error))")
+            throw InteropError.badInput(path: name, reason: "\(what) could not be read a second time (\(error)); "
+                + Self.changedAdvice)
+        }
+        guard count == expected else {
+            throw InteropError.badInput(path: name, reason: "\(what) changed while it was being imported "
+                + "(\(expected) rows, then \(count)); " + Self.changedAdvice)
         }
     }
+
+    static let changedAdvice = "if Anki has the collection open, close Anki and import again"
+}
+
+/// An error of the code a collection's rows are handed to, told apart from the file's own.
+struct CallerError: Error {
+    let error: any Error
 }
 
 /// Reads an Anki collection file through a read-only, immutable SQLite connection.
@@ -117,19 +171,14 @@ public enum AnkiCollectionReader {
             } else {
                 try readJSON(connection, into: &collection, shown: shown)
             }
-            collection.notes = try connection.prepare("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id").map { row in
-                AnkiCollection.Note(id: row.int64(0), guid: row.string(1), notetypeID: row.int64(2),
-                                    fields: row.string(4).split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init),
-                                    tags: row.string(3).split(separator: " ").map(String.init))
-            }
-            collection.cards = try connection.prepare("SELECT id, nid, CASE WHEN odid != 0 THEN odid ELSE did END, ord FROM cards ORDER BY nid, ord")
-                .map { AnkiCollection.Card(id: $0.int64(0), noteID: $0.int64(1), deckID: $0.int64(2), ordinal: $0.int(3)) }
-            // Read through once now, so a file whose log cannot be read is refused before
-            // anything is written; the import reads it again as it merges.
-            var count = 0
-            try forEachRevlogEntry(connection) { _ in count += 1 }
-            collection.revlogCount = count
-            collection.revlogFile = (path, shown)
+            // Read through once now, so a file whose rows cannot be read is refused before
+            // anything is written; the import reads them again as it writes.
+            collection.noteCount = try connection.prepare("SELECT count(*) FROM notes").first { $0.int(0) } ?? 0
+            collection.cardCount = 0
+            try forEachCard(connection) { _, _ in collection.cardCount += 1 }
+            collection.revlogCount = 0
+            try forEachRevlogEntry(connection) { _ in collection.revlogCount += 1 }
+            collection.file = AnkiCollectionFile(connection: connection, name: shown)
             return collection
         } catch let error as InteropError {
             throw error
@@ -145,10 +194,29 @@ public enum AnkiCollectionReader {
         }
     }
 
+    /// The cards in note order, each with its note (nil when missing); `body`'s errors are
+    /// thrown wrapped in `CallerError`.
+    static func forEachCard(_ connection: Connection, _ body: (AnkiCollection.Card, AnkiCollection.Note?) throws -> Void) throws {
+        try connection.prepare("""
+            SELECT c.id, c.nid, CASE WHEN c.odid != 0 THEN c.odid ELSE c.did END, c.ord, n.id IS NOT NULL, n.guid, n.mid, n.tags, n.flds
+            FROM cards c LEFT JOIN notes n ON n.id = c.nid ORDER BY c.nid, c.ord
+            """).forEach { row in
+            let card = AnkiCollection.Card(id: row.int64(0), noteID: row.int64(1), deckID: row.int64(2), ordinal: row.int(3))
+            let note = row.bool(4)
+                ? AnkiCollection.Note(id: card.noteID, guid: row.string(5), notetypeID: row.int64(6),
+                                      fields: row.string(8).split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init),
+                                      tags: row.string(7).split(separator: " ").map(String.init))
+                : nil
+            do { try body(card, note) } catch { throw CallerError(error: error) }
+        }
+    }
+
+    /// The review log in ID order; `body`'s errors are thrown wrapped in `CallerError`.
     static func forEachRevlogEntry(_ connection: Connection, _ body: (AnkiCollection.RevlogEntry) throws -> Void) throws {
         try connection.prepare("SELECT id, cid, ease, time, type FROM revlog ORDER BY id").forEach {
-            try body(AnkiCollection.RevlogEntry(id: $0.int64(0), cardID: $0.int64(1), ease: $0.int(2),
-                                                milliseconds: max(0, $0.int64(3)), type: $0.int(4)))
+            let entry = AnkiCollection.RevlogEntry(id: $0.int64(0), cardID: $0.int64(1), ease: $0.int(2),
+                                                   milliseconds: max(0, $0.int64(3)), type: $0.int(4))
+            do { try body(entry) } catch { throw CallerError(error: error) }
         }
     }
 

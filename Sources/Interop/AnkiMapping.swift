@@ -14,89 +14,56 @@ import Store
 /// - IDs come from the note's GUID and the card's ordinal; review IDs from the revlog ID.
 /// - Ease 1-4 is quality 1, 3, 4, 5; entries without a grade (manual reschedules, ease 0)
 ///   are skipped and counted.
-public struct AnkiImportPlan: Sendable {
-    public struct Deck: Sendable {
-        public let name: String
-        public var cards: [Card]
+public struct AnkiCardMapper {
+    /// An Anki card as sysdrill has it: a card of a deck with the note's tags, or the
+    /// reason it is left out.
+    public enum Mapped {
+        case card(Card, tags: [String])
+        case skipped(reason: String)
     }
 
-    public var decks: [Deck] = []
-    public var tags: [CardID: [String]] = [:]
-    /// The sysdrill card each imported Anki card became, by Anki card ID.
-    public var cardsByAnkiID: [Int64: CardID] = [:]
-    /// The Anki cards left out (their reviews are skipped with that reason).
-    public var skippedAnkiCards: Set<Int64> = []
-    public var notes = 0
-    public var ankiCards = 0
-    /// Why cards were left out, with how many.
-    public var skippedCards: [String: Int] = [:]
+    private let notetypes: [Int64: AnkiCollection.Notetype]
+    private let decks: [Int64: String]
+    /// Each card's position among those imported, across decks.
+    private var order = 0
+    /// The last note whose first card (ordinal 0) was imported: a reverse of a skipped
+    /// first card stands alone. Cards come in note order, so the first card comes before.
+    private var noteWithFirstCardImported: Int64?
 
-    public var cardCount: Int { decks.reduce(0) { $0 + $1.cards.count } }
+    public init(notetypes: [Int64: AnkiCollection.Notetype], decks: [Int64: String]) {
+        self.notetypes = notetypes
+        self.decks = decks
+    }
 
-    public init() {}
+    /// Maps the next card, in note order (`AnkiCollection.forEachCard`). Each card's source
+    /// location is its note's GUID (as `anki note GUID`) and its card number (ordinal + 1),
+    /// which stay the same whichever file the collection came in.
+    public mutating func map(_ ankiCard: AnkiCollection.Card, note: AnkiCollection.Note?) -> Mapped {
+        guard let note else { return .skipped(reason: "its note is missing") }
+        guard let notetype = notetypes[note.notetypeID] else { return .skipped(reason: "its note type is missing") }
+        guard let sides = AnkiMapping.sides(of: ankiCard, note: note, notetype: notetype) else {
+            return .skipped(reason: "nothing to ask after rendering (empty field or unknown template)")
+        }
+        let path = (decks[ankiCard.deckID] ?? "Default").splitting(on: "::").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        let id = CardID(foreign: ["anki", note.guid, String(ankiCard.ordinal)])
+        if ankiCard.ordinal == 0 { noteWithFirstCardImported = note.id }
+        let reverses = sides.reverseOfOrdinal != nil && noteWithFirstCardImported == note.id
+        let from = reverses ? [CardID(foreign: ["anki", note.guid, "0"])] : []
+        order += 1
+        let card = Card(id: id, deck: path.first ?? "Default", section: Array(path.dropFirst()), kind: reverses ? .reverse : .question,
+                        term: sides.front, front: sides.front, back: sides.back, items: [],
+                        source: SourceLocation(file: "anki note " + note.guid, line: ankiCard.ordinal + 1), order: order,
+                        from: from)
+        return .card(card, tags: note.tags)
+    }
 }
 
 public enum AnkiMapping {
-    /// Each card's source location is its note's GUID (as `anki note GUID`) and its card
-    /// number (ordinal + 1), which stay the same whichever file the collection came in.
-    public static func plan(_ collection: AnkiCollection) -> AnkiImportPlan {
-        var plan = AnkiImportPlan()
-        plan.notes = collection.notes.count
-        plan.ankiCards = collection.cards.count
-        let notes = Dictionary(collection.notes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var deckIndex: [String: Int] = [:]
-        var order = 0
-        for ankiCard in collection.cards {
-            func skip(_ reason: String) {
-                plan.skippedCards[reason, default: 0] += 1
-                plan.skippedAnkiCards.insert(ankiCard.id)
-            }
-            guard let note = notes[ankiCard.noteID] else {
-                skip("its note is missing")
-                continue
-            }
-            guard let notetype = collection.notetypes[note.notetypeID] else {
-                skip("its note type is missing")
-                continue
-            }
-            guard let sides = sides(of: ankiCard, note: note, notetype: notetype) else {
-                skip("nothing to ask after rendering (empty field or unknown template)")
-                continue
-            }
-            let path = (collection.decks[ankiCard.deckID] ?? "Default").splitting(on: "::")
-                .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-            let deckName = path.first ?? "Default"
-            let id = CardID(foreign: ["anki", note.guid, String(ankiCard.ordinal)])
-            let from = sides.reverseOfOrdinal.map { [CardID(foreign: ["anki", note.guid, String($0)])] } ?? []
-            order += 1
-            let card = Card(id: id, deck: deckName, section: Array(path.dropFirst()), kind: from.isEmpty ? .question : .reverse,
-                            term: sides.front, front: sides.front, back: sides.back, items: [],
-                            source: SourceLocation(file: "anki note " + note.guid, line: ankiCard.ordinal + 1), order: order,
-                            from: from)
-            if deckIndex[deckName] == nil {
-                deckIndex[deckName] = plan.decks.count
-                plan.decks.append(AnkiImportPlan.Deck(name: deckName, cards: []))
-            }
-            plan.decks[deckIndex[deckName]!].cards.append(card)
-            if !note.tags.isEmpty { plan.tags[id] = note.tags }
-            plan.cardsByAnkiID[ankiCard.id] = id
-        }
-        // A reverse whose first card was skipped stands alone.
-        let importedIDs = Set(plan.cardsByAnkiID.values)
-        for deck in plan.decks.indices {
-            plan.decks[deck].cards = plan.decks[deck].cards.map { card in
-                guard let source = card.from.first, !importedIDs.contains(source) else { return card }
-                return Card(id: card.id, deck: card.deck, section: card.section, kind: .question, term: card.term, front: card.front,
-                            back: card.back, items: [], source: card.source, order: card.order)
-            }
-        }
-        return plan
-    }
-
     /// Calls `body` with the review each graded revlog entry of an imported card becomes,
     /// in revlog order, as the log is read; returns why the others were left out, with how
-    /// many.
-    public static func forEachReview(_ collection: AnkiCollection, plan: AnkiImportPlan,
+    /// many. `card` gives the card an Anki card became (nil: skipped, or not in the file),
+    /// and `wasSkipped` whether an Anki card was in the file but skipped.
+    public static func forEachReview(_ collection: AnkiCollection, card: (Int64) -> CardID?, wasSkipped: (Int64) -> Bool,
                                      _ body: (ReviewRecord) throws -> Void) throws -> [String: Int] {
         var skipped: [String: Int] = [:]
         try collection.forEachRevlogEntry { entry in
@@ -104,9 +71,8 @@ public enum AnkiMapping {
                 skipped["manual reschedule or other entry without a grade", default: 0] += 1
                 return
             }
-            guard let card = plan.cardsByAnkiID[entry.cardID] else {
-                skipped[plan.skippedAnkiCards.contains(entry.cardID) ? "its card was skipped" : "its card was deleted in Anki",
-                        default: 0] += 1
+            guard let card = card(entry.cardID) else {
+                skipped[wasSkipped(entry.cardID) ? "its card was skipped" : "its card was deleted in Anki", default: 0] += 1
                 return
             }
             try body(ReviewRecord(id: reviewID(revlogID: entry.id), cardID: card, at: entry.id / 1000,

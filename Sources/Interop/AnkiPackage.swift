@@ -26,19 +26,18 @@ public enum ImportFileFormat: String, Sendable, CaseIterable {
 
 /// Reads an Anki collection from a collection file or a legacy package.
 public enum AnkiPackage {
-    /// Runs `body` with the collection of `path`, an SQLite collection or a zip package. A
-    /// package's collection is written to a temporary file, since SQLite reads files; the
-    /// file lives until `body` returns, as the collection's review log is read from it
-    /// (`AnkiCollection.forEachRevlogEntry`), and is removed then, also when it throws.
-    public static func withCollection<T>(path: String, format: ImportFileFormat,
-                                         _ body: (AnkiCollection) throws -> T) throws -> T {
+    /// The collection of `path`, an SQLite collection or a zip package. A package's
+    /// collection is written to a temporary file, since SQLite reads files, and removed as
+    /// soon as it is open: the collection keeps its connection (`AnkiCollection.file`),
+    /// which reads the notes, cards and log again as they are imported.
+    public static func readCollection(path: String, format: ImportFileFormat) throws -> AnkiCollection {
         switch format {
         case .ankiCollection:
-            return try body(try AnkiCollectionReader.read(path: path))
+            return try AnkiCollectionReader.read(path: path)
         case .ankiPackage:
             return try withEmptyTemporaryFile { file in
                 let member = try copyCollection(of: path, to: file)
-                return try body(try AnkiCollectionReader.read(path: file, name: path + " (" + member + ")"))
+                return try AnkiCollectionReader.read(path: file, name: path + " (" + member + ")")
             }
         case .sysdrill:
             throw InteropError.badInput(path: path, reason: "it is a sysdrill export, not an Anki file")

@@ -65,73 +65,22 @@ public struct AnkiImport {
         self.bulkReviews = bulkReviews
     }
 
-    /// The revlog's graded entries merged into the log by ID as they are read
-    /// (`StreamedReviewMerge`); the cards that got a review are returned. A log with rowids
-    /// out of that merge's range takes the whole-batch way (`ReviewMerge`).
-    func mergeReviews(_ collection: AnkiCollection, plan: AnkiImportPlan,
-                      report: inout AnkiImportReport) throws -> Set<CardID> {
-        let skipped: [String: Int]
-        let touched: Set<CardID>
-        if let merge = try store.beginStreamedReviewMerge() {
-            skipped = try AnkiMapping.forEachReview(collection, plan: plan) { review in
-                var id = review.id, card = review.cardID.rawValue
-                id.withUTF8 { id in
-                    card.withUTF8 { merge.add(id: id, card: $0, at: review.at, grade: review.grade.rawValue, durationMs: review.durationMs) }
-                }
-            }
-            let outcome = try merge.finish(bulkReviews: bulkReviews)
-            report.reviewsAdded = merge.added
-            report.reviewsAlreadyPresent = merge.alreadyPresent
-            report.reviewsConflicting = outcome.conflicting
-            touched = outcome.touched
-        } else {
-            var batch = ReviewBatch()
-            skipped = try AnkiMapping.forEachReview(collection, plan: plan) { batch.append($0) }
-            let merge = try ReviewMerge(batch, into: store, bulkReviews: bulkReviews, foreignKeysOff: false)
-            report.reviewsAdded = merge.added
-            report.reviewsAlreadyPresent = merge.alreadyPresent
-            report.reviewsConflicting = merge.conflicting
-            touched = merge.touched
-        }
-        report.skippedReviews = skipped.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        return touched
-    }
-
     /// `path`: the file as the user named it (messages); `source`: its absolute path,
     /// recorded as the decks' source.
     public func run(_ collection: AnkiCollection, format: ImportFileFormat, path: String, source: String,
                     configuration: StudyConfiguration, now: UnixTime, dryRun: Bool) throws -> AnkiImportReport {
-        let plan = AnkiMapping.plan(collection)
         var report = AnkiImportReport()
         report.dryRun = dryRun
         report.format = format
-        report.notes = plan.notes
-        report.ankiCards = plan.ankiCards
+        report.notes = collection.noteCount
+        report.ankiCards = collection.cardCount
         report.revlogEntries = collection.revlogCount
-        report.decks = plan.decks.map { ($0.name, $0.cards.count) }
-        report.skippedCards = plan.skippedCards.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         report.scheduler = configuration.scheduler.kind
         do {
             return try store.connection.transaction {
-                let existing = Dictionary(uniqueKeysWithValues: try store.decks().map { ($0.name, $0) })
-                for deck in plan.decks {
-                    if let known = existing[deck.name], known.origin != .imported {
-                        throw InteropError.badInput(path: path, reason: "its deck '\(deck.name)' has the name of a deck you already have "
-                            + "(\(known.origin.rawValue), from \(known.source)); rename the deck in Anki or remove yours with "
-                            + "'sysdrill decks remove \(deck.name)'")
-                    }
-                }
-                for deck in plan.decks {
-                    let sync = try store.sync(deck: deck.name, source: "anki:" + source, origin: .imported, files: [],
-                                              cards: deck.cards, at: now)
-                    report.cardsAdded += sync.inserted + sync.revived
-                    report.cardsUpdated += sync.updated
-                    report.cardsUnchanged += sync.unchanged
-                    report.cardsRetired += sync.retired
-                    for card in deck.cards { try store.replaceTags(of: card.id, with: plan.tags[card.id] ?? []) }
-                }
+                var cards = try syncCards(collection, path: path, source: source, now: now, report: &report)
                 // Keyed by ID, as in a JSON import; foreign keys are on in this transaction.
-                let touched = try mergeReviews(collection, plan: plan, report: &report)
+                let touched = try mergeReviews(collection, cards: &cards, report: &report)
                 // The settings in effect now, read inside this write transaction: a scheduler
                 // changed in another terminal since the caller read them is the one replayed.
                 let active = try StudyConfiguration.load(from: store)
@@ -145,6 +94,115 @@ public struct AnkiImport {
         } catch let rollback as AnkiDryRunRollback {
             return rollback.report
         }
+    }
+
+    /// The collection's cards, in one pass in note order, each written to its deck as it
+    /// is mapped (a `DeckSync` per deck, all open at once), with its note's tags. Returns
+    /// what each Anki card became, for the reviews.
+    func syncCards(_ collection: AnkiCollection, path: String, source: String, now: UnixTime,
+                   report: inout AnkiImportReport) throws -> ImportedAnkiCards {
+        let existing = Dictionary(uniqueKeysWithValues: try store.decks().map { ($0.name, $0) })
+        var mapper = AnkiCardMapper(notetypes: collection.notetypes, decks: collection.decks)
+        var imported = ImportedAnkiCards()
+        var syncs: [(name: String, sync: DeckSync, cards: Int)] = []
+        var deckNumbers: [String: Int] = [:]
+        var skippedCards: [String: Int] = [:]
+        try collection.forEachCard { ankiCard, note in
+            switch mapper.map(ankiCard, note: note) {
+            case .skipped(let reason):
+                skippedCards[reason, default: 0] += 1
+                imported.skip(ankiCard.id)
+            case .card(let card, let tags):
+                let number: Int
+                if let known = deckNumbers[card.deck] {
+                    number = known
+                } else {
+                    if let known = existing[card.deck], known.origin != .imported {
+                        throw InteropError.badInput(path: path, reason: "its deck '\(card.deck)' has the name of a deck you already have "
+                            + "(\(known.origin.rawValue), from \(known.source)); rename the deck in Anki or remove yours with "
+                            + "'sysdrill decks remove \(card.deck)'")
+                    }
+                    number = syncs.count
+                    deckNumbers[card.deck] = number
+                    syncs.append((card.deck, try store.beginSync(deck: card.deck, source: "anki:" + source, origin: .imported, at: now), 0))
+                }
+                try syncs[number].sync.add(card)
+                syncs[number].cards += 1
+                try store.replaceTags(of: card.id, with: tags)
+                imported.add(ankiCard.id, as: card.id)
+            }
+        }
+        for deck in syncs {
+            let sync = try deck.sync.finish(files: [])
+            report.cardsAdded += sync.inserted + sync.revived
+            report.cardsUpdated += sync.updated
+            report.cardsUnchanged += sync.unchanged
+            report.cardsRetired += sync.retired
+        }
+        report.decks = syncs.map { ($0.name, $0.cards) }
+        report.skippedCards = skippedCards.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return imported
+    }
+
+    /// The revlog's graded entries merged into the log by ID as they are read
+    /// (`StreamedReviewMerge`); the cards that got a review are returned. A log with rowids
+    /// out of that merge's range takes the whole-batch way (`ReviewMerge`). `cards` is
+    /// emptied once the log is read, before the new reviews go in and are indexed.
+    func mergeReviews(_ collection: AnkiCollection, cards: inout ImportedAnkiCards,
+                      report: inout AnkiImportReport) throws -> Set<CardID> {
+        let skipped: [String: Int]
+        let touched: Set<CardID>
+        if let merge = try store.beginStreamedReviewMerge() {
+            skipped = try AnkiMapping.forEachReview(collection, card: cards.card, wasSkipped: cards.wasSkipped) { review in
+                var id = review.id, card = review.cardID.rawValue
+                id.withUTF8 { id in
+                    card.withUTF8 { merge.add(id: id, card: $0, at: review.at, grade: review.grade.rawValue, durationMs: review.durationMs) }
+                }
+            }
+            cards = ImportedAnkiCards()
+            let outcome = try merge.finish(bulkReviews: bulkReviews)
+            report.reviewsAdded = merge.added
+            report.reviewsAlreadyPresent = merge.alreadyPresent
+            report.reviewsConflicting = outcome.conflicting
+            touched = outcome.touched
+        } else {
+            var batch = ReviewBatch()
+            skipped = try AnkiMapping.forEachReview(collection, card: cards.card, wasSkipped: cards.wasSkipped) { batch.append($0) }
+            cards = ImportedAnkiCards()
+            let merge = try ReviewMerge(batch, into: store, bulkReviews: bulkReviews, foreignKeysOff: false)
+            report.reviewsAdded = merge.added
+            report.reviewsAlreadyPresent = merge.alreadyPresent
+            report.reviewsConflicting = merge.conflicting
+            touched = merge.touched
+        }
+        report.skippedReviews = skipped.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return touched
+    }
+}
+
+/// What each Anki card of a collection became: the sysdrill card's ID by Anki card ID, kept
+/// as the value of its 16 hex digits (8 bytes instead of a string each), and the Anki
+/// cards that were skipped.
+struct ImportedAnkiCards {
+    private var values: [Int64: UInt64] = [:]
+    /// IDs that are not 16 hex digits (not made by `CardID(foreign:)` today, but kept exact).
+    private var others: [Int64: CardID] = [:]
+    private var skipped: Set<Int64> = []
+
+    mutating func add(_ ankiCard: Int64, as card: CardID) {
+        if let value = KnownCards.value(card) { values[ankiCard] = value } else { others[ankiCard] = card }
+    }
+
+    mutating func skip(_ ankiCard: Int64) {
+        skipped.insert(ankiCard)
+    }
+
+    func card(_ ankiCard: Int64) -> CardID? {
+        values[ankiCard].map(KnownCards.cardID) ?? others[ankiCard]
+    }
+
+    func wasSkipped(_ ankiCard: Int64) -> Bool {
+        skipped.contains(ankiCard)
     }
 }
 

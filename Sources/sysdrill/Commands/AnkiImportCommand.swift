@@ -11,14 +11,12 @@ enum AnkiImportCommand {
     static func run(path: String, format: ImportFileFormat, dryRun: Bool, _ context: AppContext) throws -> Int32 {
         guard let info = FileSystem.info(path) else { throw ProgressError.inputMissing(path: path) }
         if info.isFolder { throw ProgressError.inputUnreadable(path: path, reason: "it is a folder, not a file") }
-        // The file is read (its review log read through) before the database is opened, so a
-        // bad file creates nothing.
-        let report = try AnkiPackage.withCollection(path: path, format: format) { collection in
-            let store = try context.syncedStore()
-            return try AnkiImport(store: store).run(collection, format: format, path: path, source: FileSystem.absolute(path),
-                                                    configuration: try context.configuration(store), now: context.now,
-                                                    dryRun: dryRun)
-        }
+        // The file is read through before the database is opened, so a bad file creates nothing.
+        let collection = try AnkiPackage.readCollection(path: path, format: format)
+        let store = try context.syncedStore()
+        let report = try AnkiImport(store: store).run(collection, format: format, path: path, source: FileSystem.absolute(path),
+                                                      configuration: try context.configuration(store), now: context.now,
+                                                      dryRun: dryRun)
         return ImportCommand.show(report.json, text: text(report, path: path, style: context.style),
                                   conflicting: report.reviewsConflicting, path: path, context)
     }
