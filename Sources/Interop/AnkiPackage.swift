@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import JSONText
 
 /// The kinds of file `sysdrill import` reads, told apart by their first bytes.
 public enum ImportFileFormat: String, Sendable, CaseIterable {
@@ -45,24 +46,34 @@ public enum AnkiPackage {
     }
 
     /// Writes the collection the package at `path` holds to `file`; returns the name of its
-    /// member. The package's bytes are not kept once written.
+    /// member. The package is mapped, not read into memory, and the collection inflated to
+    /// the file a piece at a time, the pages of the package read so far given back: a
+    /// package of 150 MB costs a few megabytes.
     static func copyCollection(of path: String, to file: String) throws(InteropError) -> String {
-        let bytes = try readFile(path)
-        let archive: ZipArchive
-        do {
-            archive = try ZipArchive(bytes: bytes)
-        } catch {
-            throw .badInput(path: path, reason: "it is not a readable zip archive: \(error)")
+        try withMappedFile(path) { (bytes) throws(InteropError) in
+            let archive: ZipArchive
+            do {
+                archive = try ZipArchive(buffer: bytes.buffer)
+            } catch {
+                throw .badInput(path: path, reason: "it is not a readable zip archive: \(error)")
+            }
+            let entry = try collectionEntry(archive, path: path)
+            let output = open(file, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard output >= 0 else { throw .unreadable(path: file, reason: "cannot write a temporary copy: " + systemError()) }
+            defer { close(output) }
+            var writeFailure: String?
+            do {
+                try archive.forEachPiece(of: entry) { piece, archiveRead in
+                    guard writeFailure == nil else { return }
+                    writeFailure = writeAll(piece, to: output)
+                    bytes.readingPassed(archiveRead)
+                }
+            } catch {
+                throw .badInput(path: path, reason: "\(error)")
+            }
+            if let writeFailure { throw .unreadable(path: file, reason: "cannot write a temporary copy: " + writeFailure) }
+            return entry.name
         }
-        let entry = try collectionEntry(archive, path: path)
-        let data: [UInt8]
-        do {
-            data = try archive.data(of: entry)
-        } catch {
-            throw .badInput(path: path, reason: "\(error)")
-        }
-        try write(data, to: file)
-        return entry.name
     }
 
     /// The message for a package made by Anki 2.1.50+ without "Support older Anki versions".
@@ -82,35 +93,40 @@ public enum AnkiPackage {
             + (names.isEmpty ? "; it is empty" : "; it holds " + names))
     }
 
-    static func readFile(_ path: String) throws(InteropError) -> [UInt8] {
+    /// Writes all of `bytes` to `descriptor`; the system's message when it cannot.
+    static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> String? {
+        var written = 0
+        while written < bytes.count {
+            let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return systemError() }
+            written += count
+        }
+        return nil
+    }
+
+    /// Runs `body` with the file at `path` mapped read-only (`JSONBytes`, whose
+    /// `readingPassed` gives back the pages read so far).
+    static func withMappedFile<T>(_ path: String, _ body: (JSONBytes) throws(InteropError) -> T) throws(InteropError) -> T {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .unreadable(path: path, reason: systemError()) }
         defer { close(fd) }
-        var result: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(path: path, reason: systemError())
-            }
-            if count == 0 { return result }
-            result += buffer[0..<count]
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw .unreadable(path: path, reason: systemError()) }
+        let size = Int(status.st_size)
+        guard size > 0 else { return try body(JSONBytes(copying: [])) }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
+            throw .unreadable(path: path, reason: systemError())
         }
-    }
-
-    /// Writes `data` to the file at `file`, which exists and is empty.
-    static func write(_ data: [UInt8], to file: String) throws(InteropError) {
-        let fd = open(file, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .unreadable(path: file, reason: "cannot write a temporary copy: " + systemError()) }
-        defer { close(fd) }
-        var written = 0
-        while written < data.count {
-            let count = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, data.count - written) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { throw .unreadable(path: file, reason: "cannot write a temporary copy: " + systemError()) }
-            written += count
-        }
+        let start = address.assumingMemoryBound(to: UInt8.self)
+        let bytes = JSONBytes(buffer: UnsafeBufferPointer(start: start, count: size), release: { munmap(address, size) },
+                              discard: { range in
+                                  // Whole pages only: the bytes after them are still to be read.
+                                  let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+                                  let end = range.upperBound / page * page
+                                  if end > 0 { madvise(address, end, MADV_DONTNEED) }
+                              })
+        return try body(bytes)
     }
 
     /// An empty temporary file for `body` to fill and read (removed afterwards, also when

@@ -1,5 +1,6 @@
 /// DEFLATE decompression (RFC 1951): stored, fixed-Huffman and dynamic-Huffman blocks.
-/// Zip members are raw DEFLATE streams (no zlib header). Pure: bytes in, bytes out.
+/// Zip members are raw DEFLATE streams (no zlib header). Pure: bytes in, bytes out (whole,
+/// or in pieces as they are made).
 ///
 /// Huffman codes are decoded the canonical way, one bit at a time against the count of
 /// codes of each length: slower than a lookup table, but short and exact, and a
@@ -35,9 +36,23 @@ public enum Inflate {
 
     /// Inflates a raw DEFLATE stream, giving at most `limit` bytes.
     public static func inflate(_ input: [UInt8], limit: Int = Int.max) throws(Failure) -> [UInt8] {
-        var state = Decoder(input: input, limit: limit)
-        try state.run()
-        return state.output
+        var output: [UInt8] = []
+        try input.withUnsafeBufferPointer { (input) throws(Failure) in
+            try inflate(input, limit: limit) { piece, _ in output.append(contentsOf: piece) }
+        }
+        return output
+    }
+
+    /// Inflates a raw DEFLATE stream, handing the output to `piece` in order, a megabyte or
+    /// so at a time, with how many input bytes have been read so far: a collection of
+    /// 150 MB is never held whole. At most `limit` bytes are given.
+    public static func inflate(_ input: UnsafeBufferPointer<UInt8>, limit: Int = Int.max,
+                               piece: (UnsafeBufferPointer<UInt8>, _ inputRead: Int) -> Void) throws(Failure) {
+        try withoutActuallyEscaping(piece) { (piece) throws(Failure) in
+            var state = Decoder(input: input, limit: limit, piece: piece)
+            try state.run()
+            state.flush(keeping: 0)
+        }
     }
 
     // Base lengths and extra bits of length symbols 257...285, and of distance codes 0...29.
@@ -79,16 +94,46 @@ public enum Inflate {
     }
 
     struct Decoder {
-        let input: [UInt8]
+        let input: UnsafeBufferPointer<UInt8>
         let limit: Int
         var position = 0
         var bitBuffer = 0
         var bitCount = 0
+        /// The output not handed over yet, after the last `window` bytes handed over (a
+        /// back-reference reaches at most that far).
         var output: [UInt8] = []
+        /// How many bytes of `output`'s start were handed over already (the window).
+        var handedOver = 0
+        /// Bytes produced before `output`'s start (dropped once handed over).
+        var dropped = 0
+        let piece: (UnsafeBufferPointer<UInt8>, Int) -> Void
+        static let window = 32_768
+        static let pieceSize = 1 << 20
 
-        init(input: [UInt8], limit: Int) {
+        init(input: UnsafeBufferPointer<UInt8>, limit: Int, piece: @escaping (UnsafeBufferPointer<UInt8>, Int) -> Void) {
             self.input = input
             self.limit = limit
+            self.piece = piece
+            output.reserveCapacity(Self.pieceSize + Self.window)
+        }
+
+        /// How many bytes have been produced in all.
+        var produced: Int { dropped + output.count }
+
+        /// Hands over what has not been, then drops all but the last `keeping` bytes.
+        mutating func flush(keeping: Int) {
+            if handedOver < output.count {
+                output.withUnsafeBufferPointer { piece(UnsafeBufferPointer(rebasing: $0[handedOver...]), position) }
+            }
+            let drop = max(0, output.count - keeping)
+            output.removeFirst(drop)
+            dropped += drop
+            handedOver = output.count
+        }
+
+        /// Once a piece has gathered, hands it over, keeping the window.
+        mutating func handOverIfFull() {
+            if output.count - handedOver >= Self.pieceSize { flush(keeping: Self.window) }
         }
 
         mutating func bits(_ count: Int) throws(Failure) -> Int {
@@ -141,9 +186,10 @@ public enum Inflate {
             position += 4
             guard length == ~complement & 0xFFFF else { throw .storedLengthMismatch }
             guard position + length <= input.count else { throw .truncated }
-            guard output.count + length <= limit else { throw .outputTooLarge(limit: limit) }
+            guard produced + length <= limit else { throw .outputTooLarge(limit: limit) }
             output.append(contentsOf: input[position..<(position + length)])
             position += length
+            handOverIfFull()
         }
 
         mutating func dynamicTables() throws(Failure) -> (Huffman, Huffman) {
@@ -184,8 +230,9 @@ public enum Inflate {
             while true {
                 let symbol = try decode(literals)
                 if symbol < 256 {
-                    guard output.count < limit else { throw .outputTooLarge(limit: limit) }
+                    guard produced < limit else { throw .outputTooLarge(limit: limit) }
                     output.append(UInt8(symbol))
+                    handOverIfFull()
                     continue
                 }
                 if symbol == 256 { return }
@@ -195,11 +242,14 @@ public enum Inflate {
                 let distanceCode = try decode(distances)
                 guard distanceCode < 30 else { throw .invalidSymbol }
                 let distance = distanceBase[distanceCode] + (try bits(distanceExtra[distanceCode]))
+                // The window kept is the most a distance can be (32 KiB), so only the start of
+                // the whole output is out of reach.
                 guard distance <= output.count else { throw .distanceTooFar }
-                guard output.count + length <= limit else { throw .outputTooLarge(limit: limit) }
+                guard produced + length <= limit else { throw .outputTooLarge(limit: limit) }
                 // Byte by byte: a copy may overlap what it produces (distance < length).
                 let start = output.count - distance
                 for offset in 0..<length { output.append(output[start + offset]) }
+                handOverIfFull()
             }
         }
     }

@@ -353,6 +353,26 @@ struct AnkiImportCLITests {
                     expecting: "no such column: time")
     }
 
+    /// A package's collection is copied to a temporary file for SQLite to read, and that
+    /// file is gone once the import is over, whether it went in or was refused.
+    @Test func aPackagesTemporaryCopyIsRemoved() throws {
+        let exporter = CLIRunner()
+        defer { exporter.cleanUp() }
+        let package = exporter.directory + "/out.apkg"
+        #expect(try exporter.run(["export", "--format", "apkg", "--output", package]).status == 0)
+        let importer = CLIRunner()
+        defer { importer.cleanUp() }
+        let scratch = importer.directory + "/tmp"
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        // Refused: the package holds the built-in deck, which the importer has too.
+        let refused = try importer.run(["import", package], extraEnvironment: ["TMPDIR": scratch])
+        #expect(refused.status == 65 && refused.stderr.contains("has the name of a deck you already have"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch) == [])
+        let dryRun = try importer.run(["import", package, "--dry-run", "--json"], extraEnvironment: ["TMPDIR": scratch])
+        #expect(dryRun.status == 65)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch) == [])
+    }
+
     @Test func formatOptionOverridesDetection() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }

@@ -119,4 +119,61 @@ import Testing
             _ = try? Inflate.inflate(garbage, limit: 1 << 20)
         }
     }
+
+    /// A fixed-Huffman block written bit by bit: `literals` (each below 144, an 8-bit code),
+    /// then `copies` back-references of length 258 at distance 32,768 (the farthest DEFLATE
+    /// allows), then the end of the block.
+    static func farCopies(literals: [UInt8], copies: Int) -> [UInt8] {
+        var bytes: [UInt8] = [], buffer = 0, count = 0
+        func put(_ value: Int, _ bits: Int) {  // least significant bit first
+            for bit in 0..<bits {
+                buffer |= (value >> bit & 1) << count
+                count += 1
+                if count == 8 { bytes.append(UInt8(buffer)); buffer = 0; count = 0 }
+            }
+        }
+        func code(_ value: Int, _ bits: Int) {  // a Huffman code: most significant bit first
+            for bit in (0..<bits).reversed() { put(value >> bit & 1, 1) }
+        }
+        put(1, 1)  // the last block
+        put(1, 2)  // fixed Huffman
+        for literal in literals { code(0x30 + Int(literal), 8) }
+        for _ in 0..<copies {
+            code(0xC5, 8)         // length symbol 285: 258, no extra bits
+            code(29, 5)           // distance code 29: 24,577 + 13 extra bits
+            put(32_768 - 24_577, 13)
+        }
+        code(0, 7)  // end of block (256)
+        if count > 0 { bytes.append(UInt8(buffer)) }
+        return bytes
+    }
+
+    /// Output handed over in pieces keeps the last 32 KiB for the back-references that
+    /// reach across a piece's end: the pieces make what a copy byte by byte makes.
+    @Test func piecesKeepTheWindowForBackReferencesAcrossThem() throws {
+        var seed: UInt32 = 7
+        let literals: [UInt8] = (0..<40_000).map { _ in
+            seed = seed &* 1_103_515_245 &+ 12_345
+            return UInt8(seed >> 16 % 144)
+        }
+        let copies = 10_000
+        var expected = literals
+        for _ in 0..<(copies * 258) { expected.append(expected[expected.count - 32_768]) }
+        let stream = Self.farCopies(literals: literals, copies: copies)
+        var pieces: [Int] = [], output: [UInt8] = [], read: [Int] = []
+        try stream.withUnsafeBufferPointer { input in
+            try Inflate.inflate(input) { piece, inputRead in
+                pieces.append(piece.count)
+                output.append(contentsOf: piece)
+                read.append(inputRead)
+            }
+        }
+        #expect(output == expected)
+        #expect(pieces.count >= 2 && pieces.dropLast().allSatisfy { $0 >= 1 << 20 && $0 < (1 << 20) + 32_768 })
+        #expect(read == read.sorted() && read.last == stream.count)
+        // One byte less room than the output: refused, though no piece alone is that big.
+        #expect(throws: Inflate.Failure.outputTooLarge(limit: expected.count - 1)) {
+            try stream.withUnsafeBufferPointer { input in try Inflate.inflate(input, limit: expected.count - 1) { _, _ in } }
+        }
+    }
 }
