@@ -162,6 +162,7 @@ final class Bench {
         let export = try exportHistory(data)
         measurements.append(export)
         measurements.append(try importHistory(data, exportAvailable: export.unavailable == nil))
+        measurements.append(try mergeHistory(data, exportAvailable: export.unavailable == nil))
 
         Output.line("")
         Output.line(ReportTable.render(measurements))
@@ -547,6 +548,32 @@ final class Bench {
         }
         step("import:" + reviews)
         try measure(&measurement, runs: settings.runs(3), prepare: { try Files.copy(data.base, to: database) },
+                    subject: spawnSysdrill(["--db", database, "import", file]))
+        return measurement
+    }
+
+    /// The export merged back into the database it came from: every review looked up and
+    /// found (two machines that synced yesterday do much the same). Memory is the point:
+    /// the file is merged as it is read.
+    private func mergeHistory(_ data: Data, exportAvailable: Bool) throws -> Measurement {
+        var measurement = Measurement("merge \(settings.reviewCount / 1000)k reviews into the database that has them")
+        measurement.memoryBudget = Self.memoryBudget
+        guard exportAvailable, commandAvailable("import") else {
+            measurement.unavailable = "no 'sysdrill import'/'export' in this build"
+            return measurement
+        }
+        let file = path("export.json")
+        let database = path("merge.sqlite")
+        defer { Files.remove(database) }
+        try Files.copy(data.history, to: database)
+        let output = path("merge.out")
+        _ = try sysdrill(["--db", database, "import", file], what: "merge", output: output)
+        let reviews = try Files.readText(output).split(separator: "\n").first { $0.contains("reviews") } ?? ""
+        guard reviews.contains("0 added, \(settings.reviewCount) already here") else {
+            throw BenchError.setup("the merge did not find its \(settings.reviewCount) reviews: '\(reviews)'")
+        }
+        step("merge:" + reviews)
+        try measure(&measurement, runs: settings.runs(3), prepare: { try Files.copy(data.history, to: database) },
                     subject: spawnSysdrill(["--db", database, "import", file]))
         return measurement
     }
