@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import JSONText
 import Store
 
@@ -122,10 +125,21 @@ public struct AnkiCollection {
 public final class AnkiCollectionFile {
     let connection: Connection
     let name: String
+    /// The file's path and what `stat` said of it when it was opened, for a file someone
+    /// else may write (Anki saving the collection in place): the rows read again must be
+    /// the rows read first. Nil for a package's private copy.
+    private let watched: (path: String, fingerprint: FileFingerprint)?
 
-    init(connection: Connection, name: String) {
+    init(connection: Connection, name: String, watching path: String? = nil) {
         self.connection = connection
         self.name = name
+        watched = path.flatMap { path in FileFingerprint(path).map { (path, $0) } }
+    }
+
+    /// Throws when the watched file is not as it was when opened.
+    func checkUnchanged() throws(InteropError) {
+        guard let watched, FileFingerprint(watched.path) != watched.fingerprint else { return }
+        throw .badInput(path: name, reason: "it was written to while it was being imported; " + Self.changedAdvice)
     }
 
     /// Runs `read`, which returns how many rows it read. The errors of the caller's code
@@ -145,9 +159,26 @@ public final class AnkiCollectionFile {
             throw InteropError.badInput(path: name, reason: "\(what) changed while it was being imported "
                 + "(\(expected) rows, then \(count)); " + Self.changedAdvice)
         }
+        try checkUnchanged()
     }
 
     static let changedAdvice = "if Anki has the collection open, close Anki and import again"
+}
+
+/// What `stat` says of a file that changes when it is written: device, inode, size and
+/// modification time to the nanosecond.
+struct FileFingerprint: Equatable {
+    let device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+
+    init?(_ path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+        size = Int64(status.st_size)
+        seconds = Int(status.st_mtim.tv_sec)
+        nanoseconds = Int(status.st_mtim.tv_nsec)
+    }
 }
 
 /// An error of the code a collection's rows are handed to, told apart from the file's own.
@@ -160,10 +191,13 @@ struct CallerError: Error {
 /// packages hold) and schema 15+ (tables `notetypes`, `fields`, `templates`, `decks` with
 /// protobuf configuration, what Anki's profile folder holds).
 public enum AnkiCollectionReader {
-    public static func read(path: String, name: String? = nil) throws(InteropError) -> AnkiCollection {
+    /// `watching`: the file is someone else's (Anki's), which may write it meanwhile; a
+    /// change seen by `stat` refuses the import (not for a package's private copy).
+    public static func read(path: String, name: String? = nil, watching: Bool = true) throws(InteropError) -> AnkiCollection {
         let shown = name ?? path
         do {
             let connection = try Connection.openReadOnly(path: path)
+            let file = AnkiCollectionFile(connection: connection, name: shown, watching: watching ? path : nil)
             let version = try connection.prepare("SELECT ver FROM col").first { $0.int(0) } ?? 0
             var collection = AnkiCollection(schemaVersion: version, notetypes: [:], decks: [:], notes: [], cards: [], revlog: [])
             if version >= 15 {
@@ -178,7 +212,8 @@ public enum AnkiCollectionReader {
             try forEachCard(connection) { _, _ in collection.cardCount += 1 }
             collection.revlogCount = 0
             try forEachRevlogEntry(connection) { _ in collection.revlogCount += 1 }
-            collection.file = AnkiCollectionFile(connection: connection, name: shown)
+            try file.checkUnchanged()
+            collection.file = file
             return collection
         } catch let error as InteropError {
             throw error

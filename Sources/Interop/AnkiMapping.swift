@@ -26,9 +26,10 @@ public struct AnkiCardMapper {
     private let decks: [Int64: String]
     /// Each card's position among those imported, across decks.
     private var order = 0
-    /// The last note whose first card (ordinal 0) was imported: a reverse of a skipped
-    /// first card stands alone. Cards come in note order, so the first card comes before.
-    private var noteWithFirstCardImported: Int64?
+    /// The first cards (ordinal 0) imported so far, by their IDs' value: a reverse of a
+    /// skipped first card stands alone. Cards come in note order, so a note's first card
+    /// comes before its reverse (8 bytes a note; kept by ID, as notes may share a GUID).
+    private var firstCardsImported = Set<UInt64>()
 
     public init(notetypes: [Int64: AnkiCollection.Notetype], decks: [Int64: String]) {
         self.notetypes = notetypes
@@ -46,9 +47,10 @@ public struct AnkiCardMapper {
         }
         let path = (decks[ankiCard.deckID] ?? "Default").splitting(on: "::").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         let id = CardID(foreign: ["anki", note.guid, String(ankiCard.ordinal)])
-        if ankiCard.ordinal == 0 { noteWithFirstCardImported = note.id }
-        let reverses = sides.reverseOfOrdinal != nil && noteWithFirstCardImported == note.id
-        let from = reverses ? [CardID(foreign: ["anki", note.guid, "0"])] : []
+        if ankiCard.ordinal == 0, let value = UInt64(id.rawValue, radix: 16) { firstCardsImported.insert(value) }
+        let first = CardID(foreign: ["anki", note.guid, "0"])
+        let reverses = sides.reverseOfOrdinal != nil && UInt64(first.rawValue, radix: 16).map(firstCardsImported.contains) == true
+        let from = reverses ? [first] : []
         order += 1
         let card = Card(id: id, deck: path.first ?? "Default", section: Array(path.dropFirst()), kind: reverses ? .reverse : .question,
                         term: sides.front, front: sides.front, back: sides.back, items: [],

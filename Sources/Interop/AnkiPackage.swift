@@ -38,7 +38,7 @@ public enum AnkiPackage {
         case .ankiPackage:
             return try withEmptyTemporaryFile { file in
                 let member = try copyCollection(of: path, to: file)
-                return try AnkiCollectionReader.read(path: file, name: path + " (" + member + ")")
+                return try AnkiCollectionReader.read(path: file, name: path + " (" + member + ")", watching: false)
             }
         case .sysdrill:
             throw InteropError.badInput(path: path, reason: "it is a sysdrill export, not an Anki file")
@@ -93,6 +93,21 @@ public enum AnkiPackage {
             + (names.isEmpty ? "; it is empty" : "; it holds " + names))
     }
 
+    /// The rest of the open file `fd`.
+    static func readAll(_ fd: Int32, path: String) throws(InteropError) -> [UInt8] {
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: systemError())
+            }
+            if count == 0 { return result }
+            result += buffer[0..<count]
+        }
+    }
+
     /// Writes all of `bytes` to `descriptor`; the system's message when it cannot.
     static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> String? {
         var written = 0
@@ -106,7 +121,8 @@ public enum AnkiPackage {
     }
 
     /// Runs `body` with the file at `path` mapped read-only (`JSONBytes`, whose
-    /// `readingPassed` gives back the pages read so far).
+    /// `readingPassed` gives back the pages read so far). A file cut short while mapped
+    /// would stop the process (SIGBUS): a package being rewritten during its import.
     static func withMappedFile<T>(_ path: String, _ body: (JSONBytes) throws(InteropError) -> T) throws(InteropError) -> T {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .unreadable(path: path, reason: systemError()) }
@@ -116,7 +132,8 @@ public enum AnkiPackage {
         let size = Int(status.st_size)
         guard size > 0 else { return try body(JSONBytes(copying: [])) }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
-            throw .unreadable(path: path, reason: systemError())
+            // A file system that cannot map files (some network and FUSE mounts): read it.
+            return try body(JSONBytes(copying: try readAll(fd, path: path)))
         }
         let start = address.assumingMemoryBound(to: UInt8.self)
         let bytes = JSONBytes(buffer: UnsafeBufferPointer(start: start, count: size), release: { munmap(address, size) },
