@@ -530,25 +530,8 @@ final class Bench {
     private func importHistory(_ data: Data, exportAvailable: Bool) throws -> Measurement {
         var measurement = Measurement("import \(settings.reviewCount / 1000)k reviews into a fresh database")
         measurement.target = .seconds(5)
-        measurement.memoryBudget = Self.memoryBudget
-        guard exportAvailable, commandAvailable("import") else {
-            measurement.unavailable = "no 'sysdrill import'/'export' in this build"
-            return measurement
-        }
-        let file = path("export.json")
-        let database = path("import.sqlite")
-        defer { Files.remove(database) }
-        // Check once that the whole history arrives.
-        try Files.copy(data.base, to: database)
-        let output = path("import.out")
-        _ = try sysdrill(["--db", database, "import", file], what: "import", output: output)
-        let reviews = try Files.readText(output).split(separator: "\n").first { $0.contains("reviews") } ?? ""
-        guard reviews.contains("\(settings.reviewCount) added") else {
-            throw BenchError.setup("the import did not add \(settings.reviewCount) reviews: '\(reviews)'")
-        }
-        step("import:" + reviews)
-        try measure(&measurement, runs: settings.runs(3), prepare: { try Files.copy(data.base, to: database) },
-                    subject: spawnSysdrill(["--db", database, "import", file]))
+        try importExport(into: data.base, expecting: "\(settings.reviewCount) added", what: "import",
+                         exportAvailable: exportAvailable, &measurement)
         return measurement
     }
 
@@ -557,24 +540,32 @@ final class Bench {
     /// the file is merged as it is read.
     private func mergeHistory(_ data: Data, exportAvailable: Bool) throws -> Measurement {
         var measurement = Measurement("merge \(settings.reviewCount / 1000)k reviews into the database that has them")
+        try importExport(into: data.history, expecting: "0 added, \(settings.reviewCount) already here", what: "merge",
+                         exportAvailable: exportAvailable, &measurement)
+        return measurement
+    }
+
+    /// Times `import` of the export into copies of `database`, after checking once that its
+    /// report's reviews line says `expecting`.
+    private func importExport(into database: String, expecting: String, what: String, exportAvailable: Bool,
+                              _ measurement: inout Measurement) throws {
         measurement.memoryBudget = Self.memoryBudget
         guard exportAvailable, commandAvailable("import") else {
             measurement.unavailable = "no 'sysdrill import'/'export' in this build"
-            return measurement
+            return
         }
         let file = path("export.json")
-        let database = path("merge.sqlite")
-        defer { Files.remove(database) }
-        try Files.copy(data.history, to: database)
-        let output = path("merge.out")
-        _ = try sysdrill(["--db", database, "import", file], what: "merge", output: output)
+        let copy = path(what + ".sqlite")
+        defer { Files.remove(copy) }
+        try Files.copy(database, to: copy)
+        let output = path(what + ".out")
+        _ = try sysdrill(["--db", copy, "import", file], what: what, output: output)
         let reviews = try Files.readText(output).split(separator: "\n").first { $0.contains("reviews") } ?? ""
-        guard reviews.contains("0 added, \(settings.reviewCount) already here") else {
-            throw BenchError.setup("the merge did not find its \(settings.reviewCount) reviews: '\(reviews)'")
+        guard reviews.contains(expecting) else {
+            throw BenchError.setup("the \(what) did not give '\(expecting)': '\(reviews)'")
         }
-        step("merge:" + reviews)
-        try measure(&measurement, runs: settings.runs(3), prepare: { try Files.copy(data.history, to: database) },
-                    subject: spawnSysdrill(["--db", database, "import", file]))
-        return measurement
+        step(what + ":" + reviews)
+        try measure(&measurement, runs: settings.runs(3), prepare: { try Files.copy(database, to: copy) },
+                    subject: spawnSysdrill(["--db", copy, "import", file]))
     }
 }

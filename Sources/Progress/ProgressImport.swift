@@ -174,19 +174,14 @@ public struct ProgressImport {
                 report.reviewsAlreadyPresent = merge.alreadyPresent
                 report.reviewsConflicting = merge.conflicting
 
-                let rebuilder = StateRebuilder(store: store, scheduler: target.makeScheduler())
-                if !target.schedulesLike(configuration) {
-                    try replayEveryCard(rebuilder, report: &report)
-                } else if logWasEmpty {
+                if logWasEmpty && target.schedulesLike(configuration) {
                     // The file's reviews are each touched card's whole log: replay them
                     // from memory instead of reading a million rows back.
                     let logs = Self.logs(of: reviews, presence: merge.presence)
                     report.cardsReplayed = logs.count
-                    report.statesChanged = try rebuilder.rebuild(logs: logs)
+                    report.statesChanged = try StateRebuilder(store: store, scheduler: target.makeScheduler()).rebuild(logs: logs)
                 } else {
-                    report.cardsReplayed = merge.touched.count
-                    // Nothing added, nothing to replay: a pass over the whole log found nothing.
-                    report.statesChanged = merge.touched.isEmpty ? 0 : try rebuilder.rebuild(only: merge.touched)
+                    try replayAfterMerge(touched: merge.touched, target: target, configuration: configuration, report: &report)
                 }
                 if bulk { try checkReferences() }
                 if dryRun { throw DryRunRollback(report: report) }
@@ -264,6 +259,18 @@ extension ProgressImport {
                                   replay: { scheduler.replay($1, cardID: $0.rawValue) }, movingReviews: movingReviews)
             report.renamesApplied += 1
         }
+    }
+
+    /// The states after a merge, replayed with `target`: every card's when its scheduling
+    /// differs from `configuration` (the settings before), else those of the cards that got
+    /// a review (`touched`).
+    func replayAfterMerge(touched: Set<CardID>, target: StudyConfiguration, configuration: StudyConfiguration,
+                          report: inout ImportReport) throws {
+        let rebuilder = StateRebuilder(store: store, scheduler: target.makeScheduler())
+        guard target.schedulesLike(configuration) else { return try replayEveryCard(rebuilder, report: &report) }
+        report.cardsReplayed = touched.count
+        // Nothing added, nothing to replay: a pass over the whole log found nothing.
+        report.statesChanged = touched.isEmpty ? 0 : try rebuilder.rebuild(only: touched)
     }
 
     /// New settings for the scheduler change every card's replay, not only the touched ones.

@@ -44,13 +44,7 @@ extension ProgressImport {
                 report.reviewsAdded = reviews.added
                 report.reviewsAlreadyPresent = reviews.alreadyPresent
                 report.reviewsConflicting = outcome.conflicting
-                let rebuilder = StateRebuilder(store: store, scheduler: target.makeScheduler())
-                if !target.schedulesLike(configuration) {
-                    try replayEveryCard(rebuilder, report: &report)
-                } else {
-                    report.cardsReplayed = outcome.touched.count
-                    report.statesChanged = outcome.touched.isEmpty ? 0 : try rebuilder.rebuild(only: outcome.touched)
-                }
+                try replayAfterMerge(touched: outcome.touched, target: target, configuration: configuration, report: &report)
                 if dryRun { throw DryRunRollback(report: report) }
                 return report
             }
