@@ -132,8 +132,8 @@ public struct AnkiImport {
                 imported.add(ankiCard.id, as: card.id)
             }
         }
-        for deck in syncs {
-            let sync = try deck.sync.finish(files: [])
+        for number in syncs.indices {
+            let sync = try syncs[number].sync.finish(files: [])
             report.cardsAdded += sync.inserted + sync.revived
             report.cardsUpdated += sync.updated
             report.cardsUnchanged += sync.unchanged

@@ -101,7 +101,7 @@ extension StudyStore {
     public func sync(deck: String, source: String, origin: DeckOrigin, files: [FileFingerprint], at time: UnixTime,
                      replay: StateReplay? = nil, nextCard: () throws -> Card?) throws -> SyncReport {
         try connection.transaction {
-            let sync = try beginSync(deck: deck, source: source, origin: origin, at: time, replay: replay)
+            var sync = try beginSync(deck: deck, source: source, origin: origin, at: time, replay: replay)
             while let card = try nextCard() { try sync.add(card) }
             return try sync.finish(files: files)
         }
