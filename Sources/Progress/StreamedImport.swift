@@ -29,8 +29,7 @@ extension ProgressImport {
     /// exactly (the stream does not look for repeated review IDs; the log's unique index
     /// refuses them).
     func streamed(_ bytes: JSONBytes, applySettings: Bool, dryRun: Bool) throws -> ImportReport? {
-        try beforeWriting?()
-        do {
+        try attemptStreamed {
             return try store.withoutForeignKeyChecks {
                 try store.connection.transaction {
                     // The replay below assumes the file's reviews are each card's whole log.
@@ -93,6 +92,18 @@ extension ProgressImport {
                     return report
                 }
             }
+        }
+    }
+}
+
+extension ProgressImport {
+    /// Runs a streamed import or merge, `body`, after the test hook `beforeWriting`: nil
+    /// when it threw `NotStreamed` (the caller reads the file whole), the report of a dry
+    /// run it rolled back (`DryRunRollback`), else its report.
+    func attemptStreamed(_ body: () throws -> ImportReport) throws -> ImportReport? {
+        try beforeWriting?()
+        do {
+            return try body()
         } catch is NotStreamed {
             return nil
         } catch let rollback as DryRunRollback {

@@ -13,8 +13,7 @@ extension ProgressImport {
     /// everything is rolled back and the caller reads the file whole, which names every
     /// problem exactly.
     func streamedMerge(_ bytes: JSONBytes, applySettings: Bool, dryRun: Bool) throws -> ImportReport? {
-        try beforeWriting?()
-        do {
+        try attemptStreamed {
             // Foreign keys stay on: only the new reviews are written (a lookup each), and a
             // reference broken before the import is not this import's to refuse.
             return try store.connection.transaction {
@@ -48,10 +47,6 @@ extension ProgressImport {
                 if dryRun { throw DryRunRollback(report: report) }
                 return report
             }
-        } catch is NotStreamed {
-            return nil
-        } catch let rollback as DryRunRollback {
-            return rollback.report
         }
     }
 }
