@@ -13,6 +13,11 @@ extension StudyStore {
     /// Decodes the `selectState` columns, starting at column `first` (0 when the state
     /// columns come alone, later when they follow another table's).
     static func decodeState(_ row: Row, from first: Int32 = 0) -> (CardID, CardState) {
+        (CardID(rawValue: row.string(first)), decodeState(row: row, from: first))
+    }
+
+    /// The state alone, when the card's ID is known already.
+    static func decodeState(row: Row, from first: Int32) -> CardState {
         var sm2: SM2Memory?
         if let n = row.optionalInt(first + 7) {
             sm2 = SM2Memory(n: n, ef: row.double(first + 8), intervalDays: row.int(first + 9), inExtraLoop: row.bool(first + 10))
@@ -22,10 +27,9 @@ extension StudyStore {
             fsrs = FSRSMemory(phase: phase, step: row.optionalInt(first + 12), stability: row.double(first + 13),
                               difficulty: row.double(first + 14))
         }
-        let state = CardState(phase: Phase(rawValue: row.string(first + 1)) ?? .review, due: row.int64(first + 2),
-                              reps: row.int(first + 3), lapses: row.int(first + 4), lastReview: row.optionalInt64(first + 5),
-                              intervalDays: row.int(first + 6), sm2: sm2, fsrs: fsrs)
-        return (CardID(rawValue: row.string(first)), state)
+        return CardState(phase: Phase(rawValue: row.string(first + 1)) ?? .review, due: row.int64(first + 2),
+                         reps: row.int(first + 3), lapses: row.int(first + 4), lastReview: row.optionalInt64(first + 5),
+                         intervalDays: row.int(first + 6), sm2: sm2, fsrs: fsrs)
     }
 
     /// Stores (or, for a state back at `.new`, removes) a card's state.
