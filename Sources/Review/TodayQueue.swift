@@ -16,6 +16,9 @@ public struct TodayQueue {
     public let states: [CardID: CardState]
     /// The flagged cards among `cards`, for the review screen.
     public let flagged: Set<CardID>
+    /// The queue's cards as the store's queries read them (by ID), so a listing reads
+    /// their text by row (`StudyStore.listedCards(rows:)`).
+    public var storedRows: [String: QueueRow] = [:]
 
     public var total: Int { queue.total }
 
@@ -56,7 +59,7 @@ public struct TodayQueue {
                     states[CardID(rawValue: id)] = override[CardID(rawValue: id)] ?? .new
                 }
             }
-            return TodayQueue(now: now, day: plan.day, queue: queue, cards: [:], states: states, flagged: [])
+            return TodayQueue(now: now, day: plan.day, queue: queue, cards: [:], states: states, flagged: [], storedRows: plan.storedRows)
         }
         var cards: [CardID: Card] = [:]
         var states: [CardID: CardState] = [:]
@@ -69,7 +72,7 @@ public struct TodayQueue {
             if entry?.flagged == true { flagged.insert(id) }
             states[id] = options.states.map { $0[id] ?? .new } ?? entry?.state ?? .new
         }
-        return TodayQueue(now: now, day: plan.day, queue: queue, cards: cards, states: states, flagged: flagged)
+        return TodayQueue(now: now, day: plan.day, queue: queue, cards: cards, states: states, flagged: flagged, storedRows: plan.storedRows)
     }
 
     /// Today's queue as counts only (what the end-of-session summary says is left): the
@@ -90,7 +93,7 @@ public struct TodayQueue {
 
     private static func plan(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
                              now: UnixTime, options: Options,
-                             countsOnly: Bool) throws -> (day: StudyDay, queue: DailyQueue) {
+                             countsOnly: Bool) throws -> (day: StudyDay, queue: DailyQueue, storedRows: [String: QueueRow]) {
         let day = calendar.day(containing: now)
         let studied = try store.cardsStudied(since: day.start)
         var progress = TodayProgress(newIntroducedToday: studied.introduced, reviewsDoneToday: studied.reviewed)
@@ -149,10 +152,14 @@ public struct TodayQueue {
             if newRows.count >= newLeft || fetched.count < fetchLimit || fetchLimit >= Int.max / 8 { break }
             fetchLimit = fetchLimit * 2 + 16
         }
-        let candidates = (rows + newRows.prefix(newLeft)).map {
-            QueueCandidate(id: $0.id.rawValue, phase: $0.phase, due: $0.due, deckOrder: $0.deckOrder)
-        }
+        let chosen = rows + newRows.prefix(newLeft)
+        let candidates = chosen.map { QueueCandidate(id: $0.id.rawValue, phase: $0.phase, due: $0.due, deckOrder: $0.deckOrder) }
         let queue = DailyQueue.build(from: candidates, now: now, dayEnd: day.end, limits: limits, progress: progress)
-        return (day, queue)
+        var storedRows: [String: QueueRow] = [:]
+        if !countsOnly {
+            storedRows.reserveCapacity(chosen.count)
+            for row in chosen where row.stored != nil { storedRows[row.id.rawValue] = row }
+        }
+        return (day, queue, storedRows)
     }
 }

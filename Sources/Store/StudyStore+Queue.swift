@@ -12,13 +12,30 @@ public struct QueueRow: Hashable, Sendable {
     /// For a card made from other cards, those cards (its siblings are the cards that
     /// share one of them, or it).
     public let from: [CardID]
+    /// Where the row was read from the store: the card's row in the `cards` table, and
+    /// whether `phase` and `due` are its stored state (false: a new card). A listing of the
+    /// queue reads the card's text by row and takes its state from here, instead of
+    /// looking its ID up twice more. nil: made by the caller.
+    public let stored: StoredRow?
 
-    public init(id: CardID, phase: Phase, due: UnixTime, deckOrder: Int, from: [CardID] = []) {
+    public struct StoredRow: Hashable, Sendable {
+        public let cardRow: Int64
+        public let hasState: Bool
+    }
+
+    public init(id: CardID, phase: Phase, due: UnixTime, deckOrder: Int, from: [CardID] = [], stored: StoredRow? = nil) {
         self.id = id
         self.phase = phase
         self.due = due
         self.deckOrder = deckOrder
         self.from = from
+        self.stored = stored
+    }
+
+    /// What a listing shows of the card's state, when the row says (nil: ask the store).
+    public var listedState: (phase: Phase?, due: UnixTime?)? {
+        guard let stored else { return nil }
+        return stored.hasState ? (phase, due) : (nil, nil)
     }
 
     /// The IDs a sibling shares with this card: its own and its sources'.
@@ -56,7 +73,7 @@ extension StudyStore {
             """).map([now]) { $0.string(0) })
         var rows: [QueueRow] = []
         try connection.prepare("""
-            SELECT s.card_id, s.phase, s.due, COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position, c.derived_from
+            SELECT s.card_id, s.phase, s.due, COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position, c.derived_from, c.rowid
             FROM card_state s JOIN cards c ON c.id = s.card_id LEFT JOIN decks d ON d.name = c.deck
             WHERE s.due < ?1 AND c.retired = 0 AND (?2 = 1 OR c.kind <> 'reverse') AND COALESCE(d.disabled, 0) = 0
               AND (?3 IS NULL OR c.deck IN (SELECT value FROM json_each(?3)))
@@ -65,7 +82,8 @@ extension StudyStore {
             let id = row.string(0)
             guard hidden.isEmpty || !hidden.contains(id) else { return }
             rows.append(QueueRow(id: CardID(rawValue: id), phase: Phase(rawValue: row.string(1)) ?? .review,
-                                 due: row.int64(2), deckOrder: row.int(3), from: Self.decodeFrom(row.string(4))))
+                                 due: row.int64(2), deckOrder: row.int(3), from: Self.decodeFrom(row.string(4)),
+                                 stored: QueueRow.StoredRow(cardRow: row.int64(5), hasState: true)))
         }
         return rows
     }
@@ -94,7 +112,7 @@ extension StudyStore {
     public func newCards(limit: Int, now: UnixTime, rule: NewCardRule) throws -> [QueueRow] {
         guard limit > 0 else { return [] }
         let inDeck = try connection.prepare("""
-            SELECT c.id, c.position, c.derived_from FROM cards c
+            SELECT c.id, c.position, c.derived_from, c.rowid FROM cards c
             WHERE c.deck = ?1 AND c.introduced = 0 AND c.retired = 0 AND (?3 = 1 OR c.kind <> 'reverse')
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = c.id AND b.until > ?2)
               AND NOT EXISTS (SELECT 1 FROM card_sources cs WHERE cs.card_id = c.id
@@ -109,7 +127,8 @@ extension StudyStore {
         func walk(_ deck: String, order: Int, wanted: Int) throws -> [QueueRow] {
             try inDeck.map([deck, now, rule.reverseCards, rule.dayStart, Int64(wanted)]) { row in
                 QueueRow(id: CardID(rawValue: row.string(0)), phase: .new, due: 0,
-                         deckOrder: order * 1_048_576 + row.int(1), from: Self.decodeFrom(row.string(2)))
+                         deckOrder: order * 1_048_576 + row.int(1), from: Self.decodeFrom(row.string(2)),
+                         stored: QueueRow.StoredRow(cardRow: row.int64(3), hasState: false))
             }
         }
         // Deck after deck, each walk stops at what is still missing; in turn, every deck
@@ -155,7 +174,8 @@ extension StudyStore {
             let turn = decks.compactMap { round < $0.count ? $0[round] : nil }
             if turn.isEmpty { break }
             for row in turn.prefix(limit - result.count) {
-                result.append(QueueRow(id: row.id, phase: row.phase, due: row.due, deckOrder: result.count, from: row.from))
+                result.append(QueueRow(id: row.id, phase: row.phase, due: row.due, deckOrder: result.count, from: row.from,
+                                       stored: row.stored))
             }
             round += 1
         }
@@ -339,6 +359,33 @@ extension StudyStore {
             """).forEach([list]) { row in
             let phase = row.isNull(2) ? nil : Phase(rawValue: row.string(2)) ?? .review
             result[CardID(rawValue: row.string(0))] = ListedCard(front: row.string(1), phase: phase, due: phase == nil ? nil : row.int64(3))
+        }
+        return result
+    }
+
+    /// The same for cards read by the queue (`QueueRow.stored`): each card's front found by
+    /// its row number, where an ID is looked up in the ID index first, and its state taken
+    /// from the queue's row (after a break, 30,000 cards looked up by ID in `cards` and in
+    /// `card_state` were half of `due --json`). A row that no longer holds the card (the
+    /// table was rebuilt in between) is left out, so the caller asks by ID instead.
+    public func listedCards(rows: [QueueRow]) throws -> [CardID: ListedCard] {
+        var expected: [Int64: QueueRow] = [:]
+        expected.reserveCapacity(rows.count)
+        var list = "["
+        list.reserveCapacity(rows.count * 8 + 2)
+        for row in rows {
+            guard let stored = row.stored else { continue }
+            expected[stored.cardRow] = row
+            if list.utf8.count > 1 { list += "," }
+            list += String(stored.cardRow)
+        }
+        list += "]"
+        guard !expected.isEmpty else { return [:] }
+        var result: [CardID: ListedCard] = [:]
+        result.reserveCapacity(expected.count)
+        try connection.prepare("SELECT rowid, id, front FROM cards WHERE rowid IN (SELECT value FROM json_each(?1))").forEach([list]) { row in
+            guard let queued = expected[row.int64(0)], row.text(1, equals: queued.id.rawValue), let state = queued.listedState else { return }
+            result[queued.id] = ListedCard(front: row.string(2), phase: state.phase, due: state.due)
         }
         return result
     }

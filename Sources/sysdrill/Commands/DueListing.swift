@@ -31,7 +31,11 @@ struct DueListing {
         var start = 0
         while start < min(limit, ids.count) {
             let end = min(start + Self.batch, limit, ids.count)
-            let loaded = try store.listedCards(ids[start..<end].map(CardID.init(rawValue:)))
+            // By row where the queue read the card's row, by ID for the rest (and for a row
+            // that no longer holds the card).
+            var loaded = try store.listedCards(rows: ids[start..<end].compactMap { today.storedRows[$0] })
+            let missing = ids[start..<end].map(CardID.init(rawValue:)).filter { loaded[$0] == nil }
+            if !missing.isEmpty { loaded.merge(try store.listedCards(missing)) { found, _ in found } }
             for index in start..<end {
                 let entry = loaded[CardID(rawValue: ids[index])]
                 let phase = entry?.phase ?? .new

@@ -1,0 +1,44 @@
+import Testing
+@testable import Deck
+@testable import Scheduling
+@testable import Store
+
+/// A listing of today's queue reads each card's front by the row the queue's query read it
+/// from, and its state from that query's row: the same as looking the card up by ID, and a
+/// row that no longer holds the card is left out, so the caller asks by ID instead.
+@Suite struct ListedByRowTests {
+    let dir = TemporaryDirectory()
+
+    @Test func cardsReadByRowAreTheCardsReadByID() throws {
+        let store = try StudyStore.open(path: dir.file("db.sqlite"))
+        let cards = try OutlineParser(deck: "one", file: "one.md")
+            .parse("# S\n\n- A: alpha is the first.\n- B: beta is the second.\n- C: gamma is the third.\n- D: delta is the fourth.\n")
+            .filter { !$0.kind.isDerived }
+        _ = try store.sync(deck: "one", source: "/one.md", origin: .registered, files: [], cards: cards, at: 100)
+        for (index, card) in cards.prefix(2).enumerated() {
+            let review = ReviewRecord(id: "r\(index)", cardID: card.id, at: 1_000, grade: Quality(rawValue: 1 + 3 * index)!, durationMs: 900)
+            try store.record(review, newState: SM2Scheduler(fuzz: false).next(.new, review: review.event, fuzzSeed: 0))
+        }
+        let due = try store.dueRows(before: 10 * 86_400, now: 2_000)
+        let new = try store.newCards(limit: 10, now: 2_000, rule: NewCardRule(dayStart: 0, reverseCards: false))
+        #expect(due.count == 2 && new.count == 2)
+        #expect(due.allSatisfy { $0.stored?.hasState == true } && new.allSatisfy { $0.stored?.hasState == false })
+        let rows = due + new
+        let byRow = try store.listedCards(rows: rows)
+        let byID = try store.listedCards(rows.map(\.id))
+        #expect(byRow.count == 4)
+        for row in rows {
+            let one = try #require(byRow[row.id]), other = try #require(byID[row.id])
+            #expect(one.front == other.front && one.phase == other.phase && one.due == other.due, "\(row.id)")
+        }
+        #expect(byRow[new[0].id]?.phase == nil && byRow[due[0].id]?.phase != nil)
+
+        // A row number that now holds another card (the table rebuilt in between), and a
+        // row made by a caller, are left out.
+        let moved = QueueRow(id: due[0].id, phase: due[0].phase, due: due[0].due, deckOrder: 0,
+                             stored: QueueRow.StoredRow(cardRow: try #require(new[0].stored).cardRow, hasState: true))
+        let made = QueueRow(id: due[1].id, phase: .review, due: 1, deckOrder: 0)
+        let partial = try store.listedCards(rows: [moved, made, new[1]])
+        #expect(Set(partial.keys) == [new[1].id])
+    }
+}
