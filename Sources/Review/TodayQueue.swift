@@ -16,9 +16,9 @@ public struct TodayQueue {
     public let states: [CardID: CardState]
     /// The flagged cards among `cards`, for the review screen.
     public let flagged: Set<CardID>
-    /// The queue's cards as the store's queries read them (by ID), so a listing reads
-    /// their text by row (`StudyStore.listedCards(rows:)`).
-    public var storedRows: [String: QueueRow] = [:]
+    /// For a listing (`forListing`), the queue's cards as the store's queries read them
+    /// (by ID), so the listing reads their text by row (`StudyStore.listedCards(rows:)`).
+    public var listingRows: [String: ListingRow] = [:]
 
     public var total: Int { queue.total }
 
@@ -47,10 +47,14 @@ public struct TodayQueue {
     /// survive restarts. `loadingCards: false` gives the same queue (IDs, order, counts)
     /// without reading any card's text or state: a review session reads those as it shows
     /// the cards, so its first card does not wait for 30k cards after a break.
+    ///
+    /// `forListing` (with `loadingCards: false`) keeps where each card was read from, for
+    /// `listingRows`.
     public static func build(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
-                             now: UnixTime, options: Options = Options(), loadingCards: Bool = true) throws -> TodayQueue {
+                             now: UnixTime, options: Options = Options(), loadingCards: Bool = true,
+                             forListing: Bool = false) throws -> TodayQueue {
         let plan = try plan(store: store, configuration: configuration, calendar: calendar, now: now,
-                            options: options, countsOnly: false)
+                            options: options, countsOnly: false, keepingRows: forListing)
         let queue = plan.queue
         guard loadingCards else {
             var states: [CardID: CardState] = [:]
@@ -59,7 +63,7 @@ public struct TodayQueue {
                     states[CardID(rawValue: id)] = override[CardID(rawValue: id)] ?? .new
                 }
             }
-            return TodayQueue(now: now, day: plan.day, queue: queue, cards: [:], states: states, flagged: [], storedRows: plan.storedRows)
+            return TodayQueue(now: now, day: plan.day, queue: queue, cards: [:], states: states, flagged: [], listingRows: plan.listingRows)
         }
         var cards: [CardID: Card] = [:]
         var states: [CardID: CardState] = [:]
@@ -72,7 +76,7 @@ public struct TodayQueue {
             if entry?.flagged == true { flagged.insert(id) }
             states[id] = options.states.map { $0[id] ?? .new } ?? entry?.state ?? .new
         }
-        return TodayQueue(now: now, day: plan.day, queue: queue, cards: cards, states: states, flagged: flagged, storedRows: plan.storedRows)
+        return TodayQueue(now: now, day: plan.day, queue: queue, cards: cards, states: states, flagged: flagged, listingRows: plan.listingRows)
     }
 
     /// Today's queue as counts only (what the end-of-session summary says is left): the
@@ -81,7 +85,7 @@ public struct TodayQueue {
     public static func counts(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
                               now: UnixTime) throws -> DailyQueue {
         try plan(store: store, configuration: configuration, calendar: calendar, now: now,
-                 options: Options(), countsOnly: true).queue
+                 options: Options(), countsOnly: true, keepingRows: false).queue
     }
 
     /// How many new cards could be introduced at `now` (suspended ones not, skipped ones
@@ -93,7 +97,8 @@ public struct TodayQueue {
 
     private static func plan(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
                              now: UnixTime, options: Options,
-                             countsOnly: Bool) throws -> (day: StudyDay, queue: DailyQueue, storedRows: [String: QueueRow]) {
+                             countsOnly: Bool, keepingRows: Bool) throws -> (day: StudyDay, queue: DailyQueue,
+                                                                             listingRows: [String: ListingRow]) {
         let day = calendar.day(containing: now)
         let studied = try store.cardsStudied(since: day.start)
         var progress = TodayProgress(newIntroducedToday: studied.introduced, reviewsDoneToday: studied.reviewed)
@@ -152,14 +157,18 @@ public struct TodayQueue {
             if newRows.count >= newLeft || fetched.count < fetchLimit || fetchLimit >= Int.max / 8 { break }
             fetchLimit = fetchLimit * 2 + 16
         }
-        let chosen = rows + newRows.prefix(newLeft)
-        let candidates = chosen.map { QueueCandidate(id: $0.id.rawValue, phase: $0.phase, due: $0.due, deckOrder: $0.deckOrder) }
-        let queue = DailyQueue.build(from: candidates, now: now, dayEnd: day.end, limits: limits, progress: progress)
-        var storedRows: [String: QueueRow] = [:]
-        if !countsOnly {
-            storedRows.reserveCapacity(chosen.count)
-            for row in chosen where row.stored != nil { storedRows[row.id.rawValue] = row }
+        let candidates = (rows + newRows.prefix(newLeft)).map {
+            QueueCandidate(id: $0.id.rawValue, phase: $0.phase, due: $0.due, deckOrder: $0.deckOrder)
         }
-        return (day, queue, storedRows)
+        let queue = DailyQueue.build(from: candidates, now: now, dayEnd: day.end, limits: limits, progress: progress)
+        // Only the cards the queue keeps: after a break the day's limits leave out most due rows.
+        var listingRows: [String: ListingRow] = [:]
+        if keepingRows {
+            let listed = Set(queue.cardIDs + queue.laterToday.map(\.id))
+            listingRows.reserveCapacity(listed.count)
+            for row in rows where listed.contains(row.id.rawValue) { listingRows[row.id.rawValue] = row.listingRow }
+            for row in newRows.prefix(newLeft) where listed.contains(row.id.rawValue) { listingRows[row.id.rawValue] = row.listingRow }
+        }
+        return (day, queue, listingRows)
     }
 }

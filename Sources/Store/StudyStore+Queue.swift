@@ -16,7 +16,10 @@ public struct QueueRow: Hashable, Sendable {
     /// whether `phase` and `due` are its stored state (false: a new card). A listing of the
     /// queue reads the card's text by row and takes its state from here, instead of
     /// looking its ID up twice more. nil: made by the caller.
-    public let stored: StoredRow?
+    public var stored: StoredRow? { storedBits == 0 ? nil : StoredRow(cardRow: storedBits >> 1, hasState: storedBits & 1 == 1) }
+    /// `stored` in one word (row << 1 | has state; 0: none): a queue after a break holds
+    /// 90k rows, and the optional pair took 16 bytes more per row.
+    private let storedBits: Int64
 
     public struct StoredRow: Hashable, Sendable {
         public let cardRow: Int64
@@ -29,17 +32,36 @@ public struct QueueRow: Hashable, Sendable {
         self.due = due
         self.deckOrder = deckOrder
         self.from = from
-        self.stored = stored
+        // Row numbers are positive; one that is not cannot be packed, and is read by ID.
+        storedBits = stored.map { $0.cardRow > 0 && $0.cardRow < Int64.max >> 1 ? $0.cardRow << 1 | ($0.hasState ? 1 : 0) : 0 } ?? 0
     }
 
-    /// What a listing shows of the card's state, when the row says (nil: ask the store).
-    public var listedState: (phase: Phase?, due: UnixTime?)? {
+    /// What a listing needs of the row, when it was read from the store (nil: ask the
+    /// store by ID).
+    public var listingRow: ListingRow? {
         guard let stored else { return nil }
-        return stored.hasState ? (phase, due) : (nil, nil)
+        return ListingRow(cardRow: stored.cardRow, phase: stored.hasState ? phase : nil, due: due)
     }
 
     /// The IDs a sibling shares with this card: its own and its sources'.
     public var family: [CardID] { [id] + from }
+}
+
+/// A queued card as a listing reads it: its row in `cards`, and its stored state's phase
+/// (nil: never reviewed) and due time. Small, for a listing keeps one per queued card.
+public struct ListingRow: Hashable, Sendable {
+    public let cardRow: Int64
+    public let phase: Phase?
+    let storedDue: UnixTime
+
+    public init(cardRow: Int64, phase: Phase?, due: UnixTime) {
+        self.cardRow = cardRow
+        self.phase = phase
+        storedDue = due
+    }
+
+    /// nil when the card was never reviewed.
+    public var due: UnixTime? { phase == nil ? nil : storedDue }
 }
 
 /// Which new cards may be introduced: made-from cards only once their sources were
@@ -363,29 +385,28 @@ extension StudyStore {
         return result
     }
 
-    /// The same for cards read by the queue (`QueueRow.stored`): each card's front found by
-    /// its row number, where an ID is looked up in the ID index first, and its state taken
-    /// from the queue's row (after a break, 30,000 cards looked up by ID in `cards` and in
-    /// `card_state` were half of `due --json`). A row that no longer holds the card (the
-    /// table was rebuilt in between) is left out, so the caller asks by ID instead.
-    public func listedCards(rows: [QueueRow]) throws -> [CardID: ListedCard] {
-        var expected: [Int64: QueueRow] = [:]
+    /// The same for cards read by the queue (`QueueRow.listingRow`): each card's front
+    /// found by its row number, where an ID is looked up in the ID index first, and its
+    /// state taken from the queue's row (after a break, 30,000 cards looked up by ID in
+    /// `cards` and in `card_state` were half of `due --json`). A row that no longer holds
+    /// the card (the table was rebuilt in between) is left out, so the caller asks by ID.
+    public func listedCards(rows: [(id: CardID, row: ListingRow)]) throws -> [CardID: ListedCard] {
+        guard !rows.isEmpty else { return [:] }
+        var expected: [Int64: (id: CardID, row: ListingRow)] = [:]
         expected.reserveCapacity(rows.count)
         var list = "["
         list.reserveCapacity(rows.count * 8 + 2)
-        for row in rows {
-            guard let stored = row.stored else { continue }
-            expected[stored.cardRow] = row
-            if list.utf8.count > 1 { list += "," }
-            list += String(stored.cardRow)
+        for (index, entry) in rows.enumerated() {
+            expected[entry.row.cardRow] = entry
+            if index > 0 { list += "," }
+            list += String(entry.row.cardRow)
         }
         list += "]"
-        guard !expected.isEmpty else { return [:] }
         var result: [CardID: ListedCard] = [:]
-        result.reserveCapacity(expected.count)
+        result.reserveCapacity(rows.count)
         try connection.prepare("SELECT rowid, id, front FROM cards WHERE rowid IN (SELECT value FROM json_each(?1))").forEach([list]) { row in
-            guard let queued = expected[row.int64(0)], row.text(1, equals: queued.id.rawValue), let state = queued.listedState else { return }
-            result[queued.id] = ListedCard(front: row.string(2), phase: state.phase, due: state.due)
+            guard let queued = expected[row.int64(0)], row.text(1, equals: queued.id.rawValue) else { return }
+            result[queued.id] = ListedCard(front: row.string(2), phase: queued.row.phase, due: queued.row.due)
         }
         return result
     }

@@ -24,7 +24,7 @@ import Testing
         #expect(due.count == 2 && new.count == 2)
         #expect(due.allSatisfy { $0.stored?.hasState == true } && new.allSatisfy { $0.stored?.hasState == false })
         let rows = due + new
-        let byRow = try store.listedCards(rows: rows)
+        let byRow = try store.listedCards(rows: rows.map { ($0.id, $0.listingRow!) })
         let byID = try store.listedCards(rows.map(\.id))
         #expect(byRow.count == 4)
         for row in rows {
@@ -33,12 +33,12 @@ import Testing
         }
         #expect(byRow[new[0].id]?.phase == nil && byRow[due[0].id]?.phase != nil)
 
-        // A row number that now holds another card (the table rebuilt in between), and a
-        // row made by a caller, are left out.
-        let moved = QueueRow(id: due[0].id, phase: due[0].phase, due: due[0].due, deckOrder: 0,
-                             stored: QueueRow.StoredRow(cardRow: try #require(new[0].stored).cardRow, hasState: true))
+        // A row number that now holds another card (the table rebuilt in between) is left
+        // out; a row made by a caller has none.
+        let moved = ListingRow(cardRow: try #require(new[0].listingRow).cardRow, phase: due[0].phase, due: due[0].due)
         let made = QueueRow(id: due[1].id, phase: .review, due: 1, deckOrder: 0)
-        let partial = try store.listedCards(rows: [moved, made, new[1]])
+        #expect(made.listingRow == nil)
+        let partial = try store.listedCards(rows: [(due[0].id, moved), (new[1].id, new[1].listingRow!)])
         #expect(Set(partial.keys) == [new[1].id])
     }
 }

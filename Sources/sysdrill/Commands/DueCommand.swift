@@ -36,7 +36,8 @@ enum DueCommand {
         // One snapshot: the cards are read in batches after the queue is planned.
         try store.readSnapshot {
             let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
-                                             now: context.now, options: .init(section: section, decks: decks), loadingCards: false)
+                                             now: context.now, options: .init(section: section, decks: decks), loadingCards: false,
+                                             forListing: true)
             let listing = DueListing(store: store, today: today)
             let drills = DrillSchedule.due(try DrillExercises.schedule(store: store), at: context.now)
             if context.json {

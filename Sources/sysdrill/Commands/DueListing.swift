@@ -18,7 +18,8 @@ struct DueListing {
     }
 
     let store: StudyStore
-    /// Built with `loadingCards: false`: the IDs, order and counts only.
+    /// Built with `loadingCards: false, forListing: true`: the IDs, order and counts, and
+    /// where each card was read from.
     let today: TodayQueue
     static let batch = 512
 
@@ -33,7 +34,9 @@ struct DueListing {
             let end = min(start + Self.batch, limit, ids.count)
             // By row where the queue read the card's row, by ID for the rest (and for a row
             // that no longer holds the card).
-            var loaded = try store.listedCards(rows: ids[start..<end].compactMap { today.storedRows[$0] })
+            var loaded = try store.listedCards(rows: ids[start..<end].compactMap { id in
+                today.listingRows[id].map { (CardID(rawValue: id), $0) }
+            })
             let missing = ids[start..<end].map(CardID.init(rawValue:)).filter { loaded[$0] == nil }
             if !missing.isEmpty { loaded.merge(try store.listedCards(missing)) { found, _ in found } }
             for index in start..<end {

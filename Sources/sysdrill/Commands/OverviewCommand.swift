@@ -21,7 +21,7 @@ enum OverviewCommand {
             return try DueCommand.run(invocation, context)
         }
         let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
-                                         now: context.now, loadingCards: false)
+                                         now: context.now, loadingCards: false, forListing: true)
         var text = try DueCommand.text(DueListing(store: store, today: today), style: context.style, maximumCards: 5)
         text += today.total > 0 ? "Run 'sysdrill review' to start (in a terminal, plain 'sysdrill' starts it).\n"
                                 : ""
