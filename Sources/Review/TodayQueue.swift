@@ -18,6 +18,8 @@ public struct TodayQueue {
     public let flagged: Set<CardID>
     /// For a listing (`forListing`), the queue's cards as the store's queries read them
     /// (by ID), so the listing reads their text by row (`StudyStore.listedCards(rows:)`).
+    /// Cards sent back by a quiz, and rows given by `Options.states`, are not here: the
+    /// listing looks them up by ID.
     public var listingRows: [String: ListingRow] = [:]
 
     public var total: Int { queue.total }
@@ -167,7 +169,9 @@ public struct TodayQueue {
             let listed = Set(queue.cardIDs + queue.laterToday.map(\.id))
             listingRows.reserveCapacity(listed.count)
             for row in rows where listed.contains(row.id.rawValue) { listingRows[row.id.rawValue] = row.listingRow }
-            for row in newRows.prefix(newLeft) where listed.contains(row.id.rawValue) { listingRows[row.id.rawValue] = row.listingRow }
+            for row in newRows.prefix(newLeft) where listed.contains(row.id.rawValue) && listingRows[row.id.rawValue] == nil {
+                listingRows[row.id.rawValue] = row.listingRow
+            }
         }
         return (day, queue, listingRows)
     }

@@ -15,7 +15,8 @@ public struct QueueRow: Hashable, Sendable {
     /// Where the row was read from the store: the card's row in the `cards` table, and
     /// whether `phase` and `due` are its stored state (false: a new card). A listing of the
     /// queue reads the card's text by row and takes its state from here, instead of
-    /// looking its ID up twice more. nil: made by the caller.
+    /// looking its ID up twice more. nil: made by the caller (or a row number that does
+    /// not pack, never seen: SQLite numbers rows from 1).
     public var stored: StoredRow? { storedBits == 0 ? nil : StoredRow(cardRow: storedBits >> 1, hasState: storedBits & 1 == 1) }
     /// `stored` in one word (row << 1 | has state; 0: none): a queue after a break holds
     /// 90k rows, and the optional pair took 16 bytes more per row.

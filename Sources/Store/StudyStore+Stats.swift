@@ -55,20 +55,16 @@ extension StudyStore {
     /// card ID) are read as two scans in ID order and merged here: joined in SQL, each of
     /// 190k cards was a lookup in the states' B-tree, two thirds of the pass.
     public func forEachStatsCard(decks: DeckScope = .every, _ body: (StatsCard) throws -> Void) throws {
-        var deckOrders: [String: Int64] = [:]
-        try connection.prepare("SELECT name, sort_order FROM decks").forEach { deckOrders[$0.string(0)] = $0.int64(1) }
+        // Decks are few: a card's deck is found among them by its bytes (as the join on
+        // `decks.name` matched it), one String per deck; a deck with no row sorts last.
+        var deckOrders = try connection.prepare("SELECT name, sort_order FROM decks").map { (name: $0.string(0), order: $0.int64(1)) }
+        var deckIndex = -1
         let states = try connection.prepare(Self.selectState + " ORDER BY s.card_id")
         try states.bind([])
         defer { states.reset() }
         var stateRow = try states.step()
-        // Consecutive cards mostly share a deck: its name and order are looked up once per run.
-        var deck: String?, deckOrder = Int64(1) << 30
         var sections = SectionNames()
-        try connection.prepare("""
-            SELECT c.id, c.deck, c.section, c.position, c.retired, c.rowid FROM cards c
-            WHERE ?1 IS NULL OR c.deck IN (SELECT value FROM json_each(?1))
-            ORDER BY c.id
-            """).forEach([decks.parameter]) { row in
+        try connection.prepare(Self.selectStatsCards).forEach([decks.parameter]) { row in
             var state: CardState?
             while let current = stateRow {
                 let order = current.compareText(0, with: row, column: 0)
@@ -77,11 +73,14 @@ extension StudyStore {
                 stateRow = try states.step()
                 if order == 0 { break }
             }
-            if deck.map({ !row.text(1, equals: $0) }) ?? true {
-                deck = row.string(1)
-                deckOrder = deckOrders[deck!] ?? Int64(1) << 30
+            if deckIndex < 0 || !row.text(1, equals: deckOrders[deckIndex].name) {
+                deckIndex = deckOrders.firstIndex { row.text(1, equals: $0.name) } ?? -1
+                if deckIndex < 0 {
+                    deckOrders.append((row.string(1), Int64(1) << 30))
+                    deckIndex = deckOrders.count - 1
+                }
             }
-            let name = deck!
+            let (name, deckOrder) = deckOrders[deckIndex]
             let section = sections.number(deck: name, row: row, column: 2)
             try body(StatsCard(id: CardID(rawValue: row.string(0)), deck: name, topSection: sections.names[section].top,
                                order: row.int(3), retired: row.bool(4), state: state,
@@ -89,6 +88,14 @@ extension StudyStore {
                                sectionNumber: section))
         }
     }
+
+    /// The cards of `stats`' card pass (of some decks, `?1`: a JSON array of names), in ID
+    /// order from the covering index `cards_stats`, with no sort.
+    static let selectStatsCards = """
+        SELECT c.id, c.deck, c.section, c.position, c.retired, c.rowid FROM cards c
+        WHERE ?1 IS NULL OR c.deck IN (SELECT value FROM json_each(?1))
+        ORDER BY c.id
+        """
 
     /// The time of the first review at or after `time` and before `end`, nil when there is
     /// none: one seek on the time index.

@@ -21,10 +21,8 @@ import Testing
         #expect(due.contains("COVERING INDEX card_state_by_due"), "\(due)")
         #expect(due.contains("COVERING INDEX cards_queue"), "\(due)")
         // Stats' card pass: the cards and the states, each a scan in ID order with no sort.
-        let cards = try plan(store, """
-            SELECT c.id, c.deck, c.section, c.position, c.retired, c.rowid FROM cards c
-            WHERE ?1 > 0 AND ?2 > 0 ORDER BY c.id
-            """)
+        let cards = try store.connection.prepare("EXPLAIN QUERY PLAN " + StudyStore.selectStatsCards)
+            .map([DeckScope.every.parameter]) { $0.string(3) }.joined(separator: "\n")
         #expect(cards.contains("SCAN c USING COVERING INDEX cards_stats") && !cards.contains("TEMP B-TREE"), "\(cards)")
         let states = try plan(store, StudyStore.selectState + " WHERE ?1 > 0 AND ?2 > 0 ORDER BY s.card_id")
         #expect(states.contains("SCAN s") && !states.contains("TEMP B-TREE"), "\(states)")

@@ -170,8 +170,9 @@ public struct Row {
     }
 
     /// How the column's text sorts against `other`'s column text, as SQLite's BINARY
-    /// collation orders them (bytes, then length): negative, zero or positive. Lets two
-    /// scans in the same key order be merged without making a String per row.
+    /// collation orders text in a UTF-8 database (bytes, then length): negative, zero or
+    /// positive. Lets two scans in the same key order be merged without making a String
+    /// per row. (NULL reads as empty text: for non-null keys only.)
     func compareText(_ column: Int32, with other: Row, column otherColumn: Int32) -> Int {
         let count = Int(sqlite3_column_bytes(handle, column))
         let otherCount = Int(sqlite3_column_bytes(other.handle, otherColumn))
