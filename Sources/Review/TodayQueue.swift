@@ -141,8 +141,14 @@ public struct TodayQueue {
         func inSection(_ row: QueueRow) -> Bool {
             inFilter?.contains(row.id) ?? true
         }
+        // The sources of the cards reviewed today that are due again (after a break, all of
+        // them) are in their due rows already.
+        var knownSources: [String: [CardID]] = [:]
+        knownSources.reserveCapacity(rows.count)
+        for row in rows where row.stored != nil { knownSources[row.id.rawValue] = row.from }
         rows = rows.filter(inSection)
-        var siblings = SiblingBurial(reviewedToday: try store.familiesReviewed(since: day.start))
+        var siblings = SiblingBurial(reviewedToday: try store.familiesReviewed(since: day.start, known: knownSources))
+        knownSources = [:]
         rows = siblings.keepingOnePerFamily(rows)
         // New cards that are siblings of a card already in the queue are buried; when that
         // leaves fewer than the day's new cards, the walk goes on further (else a reverse
