@@ -95,18 +95,23 @@ extension StudyStore {
             UNION SELECT card_id FROM card_marks WHERE mark = 'suspended' AND is_set = 1
             """).map([now]) { $0.string(0) })
         var rows: [QueueRow] = []
+        // Each row's deck (its order, whether it is turned off) is found among the few decks
+        // here; a deck with no row comes after the others.
+        var deckRows = try DeckRows(connection)
         try connection.prepare("""
-            SELECT s.card_id, s.phase, s.due, COALESCE(d.sort_order, 1 << 20) * 1048576 + c.position, c.derived_from, c.rowid
-            FROM card_state s JOIN cards c ON c.id = s.card_id LEFT JOIN decks d ON d.name = c.deck
-            WHERE s.due < ?1 AND c.retired = 0 AND (?2 = 1 OR c.kind <> 'reverse') AND COALESCE(d.disabled, 0) = 0
+            SELECT s.card_id, s.phase, s.due, c.deck, c.position, c.derived_from, c.rowid
+            FROM card_state s JOIN cards c ON c.id = s.card_id
+            WHERE s.due < ?1 AND c.retired = 0 AND (?2 = 1 OR c.kind <> 'reverse')
               AND (?3 IS NULL OR c.deck IN (SELECT value FROM json_each(?3)))
             ORDER BY s.due
             """).forEach([end, reverseCards, decks.parameter]) { row in
+            let deck = deckRows.entry(of: row, column: 3)
+            guard !deck.disabled else { return }
             let id = row.string(0)
             guard hidden.isEmpty || !hidden.contains(id) else { return }
             rows.append(QueueRow(id: CardID(rawValue: id), phase: Phase(rawValue: row.string(1)) ?? .review,
-                                 due: row.int64(2), deckOrder: row.int(3), from: Self.decodeFrom(row.string(4)),
-                                 stored: QueueRow.StoredRow(cardRow: row.int64(5), hasState: true)))
+                                 due: row.int64(2), deckOrder: Int((deck.sortOrder ?? 1 << 20) &* 1_048_576 &+ row.int64(4)),
+                                 from: Self.decodeFrom(row.string(5)), stored: QueueRow.StoredRow(cardRow: row.int64(6), hasState: true)))
         }
         return rows
     }

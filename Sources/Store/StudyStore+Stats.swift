@@ -55,10 +55,7 @@ extension StudyStore {
     /// card ID) are read as two scans in ID order and merged here: joined in SQL, each of
     /// 190k cards was a lookup in the states' B-tree, two thirds of the pass.
     public func forEachStatsCard(decks: DeckScope = .every, _ body: (StatsCard) throws -> Void) throws {
-        // Decks are few: a card's deck is found among them by its bytes (as the join on
-        // `decks.name` matched it), one String per deck; a deck with no row sorts last.
-        var deckOrders = try connection.prepare("SELECT name, sort_order FROM decks").map { (name: $0.string(0), order: $0.int64(1)) }
-        var deckIndex = -1
+        var deckRows = try DeckRows(connection)
         let states = try connection.prepare(Self.selectState + " ORDER BY s.card_id")
         try states.bind([])
         defer { states.reset() }
@@ -73,14 +70,9 @@ extension StudyStore {
                 stateRow = try states.step()
                 if order == 0 { break }
             }
-            if deckIndex < 0 || !row.text(1, equals: deckOrders[deckIndex].name) {
-                deckIndex = deckOrders.firstIndex { row.text(1, equals: $0.name) } ?? -1
-                if deckIndex < 0 {
-                    deckOrders.append((row.string(1), Int64(1) << 30))
-                    deckIndex = deckOrders.count - 1
-                }
-            }
-            let (name, deckOrder) = deckOrders[deckIndex]
+            // A deck with no row sorts last.
+            let deck = deckRows.entry(of: row, column: 1)
+            let (name, deckOrder) = (deck.name, deck.sortOrder ?? Int64(1) << 30)
             let section = sections.number(deck: name, row: row, column: 2)
             try body(StatsCard(id: CardID(rawValue: row.string(0)), deck: name, topSection: sections.names[section].top,
                                order: row.int(3), retired: row.bool(4), state: state,
