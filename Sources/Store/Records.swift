@@ -128,6 +128,8 @@ public typealias StateReplay = (CardID, [ReviewEvent]) throws -> CardState
 
 enum SectionCoding {
     static let separator: Character = "\u{1F}"
+    /// The separator's one UTF-8 byte.
+    static let separatorByte: UInt8 = 0x1F
 
     static func encode(_ section: [String]) -> String {
         section.joined(separator: String(separator))
@@ -136,7 +138,7 @@ enum SectionCoding {
     /// The first part of an encoded path, nil for an empty one (what `decode(text).first` gives).
     static func first(_ text: String) -> String? {
         guard !text.isEmpty else { return nil }
-        guard let end = text.utf8.firstIndex(of: 0x1F) else { return text }
+        guard let end = text.utf8.firstIndex(of: separatorByte) else { return text }
         return String(text[..<end])
     }
 
@@ -149,7 +151,7 @@ enum SectionCoding {
         return text.withUTF8 { bytes in
             var parts: [String] = []
             var start = 0
-            for index in 0..<bytes.count where bytes[index] == 0x1F {
+            for index in 0..<bytes.count where bytes[index] == separatorByte {
                 parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
                 start = index + 1
             }

@@ -14,21 +14,23 @@ struct SectionNames {
     }
 
     private(set) var names: [Name] = []
-    /// Numbers by a hash of the top section's bytes (FNV-1a); a deck's sections share the
-    /// hash chain with other decks', told apart by the deck.
-    private var numbers: [UInt64: [Int]] = [:]
+    /// Numbers by a hash of the top section's bytes; a deck's sections share the hash chain
+    /// with other decks', told apart by the deck.
+    private var numbers: [Int: [Int]] = [:]
 
     /// The number of `deck` with the top section of the encoded path in `row`'s `column`.
     mutating func number(deck: String, row: Row, column: Int32) -> Int {
         let count = Int(sqlite3_column_bytes(row.handle, column))
         let pointer = count > 0 ? sqlite3_column_text(row.handle, column) : nil
-        let top = pointer.map { UnsafeBufferPointer(start: $0, count: SectionNames.topLength($0, count)) }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        if let top {
-            for byte in top { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        } else {
-            hash = 0
+        // The bytes before the path's first separator; nil for an empty path (no section).
+        let top = pointer.map { start in
+            UnsafeBufferPointer(start: start, count: memchr(start, Int32(SectionCoding.separatorByte), count)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(start) } ?? count)
         }
+        var hasher = Hasher()
+        hasher.combine(top == nil)
+        if let top { hasher.combine(bytes: UnsafeRawBufferPointer(top)) }
+        let hash = hasher.finalize()
         for number in numbers[hash, default: []] where names[number].deck == deck && SectionNames.same(names[number].top, top) {
             return number
         }
@@ -38,16 +40,8 @@ struct SectionNames {
         return number
     }
 
-    /// The bytes before the path's first separator (U+001F).
-    private static func topLength(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
-        memchr(pointer, 0x1F, count).map { UnsafeRawPointer($0) - UnsafeRawPointer(pointer) } ?? count
-    }
-
     private static func same(_ name: String?, _ bytes: UnsafeBufferPointer<UInt8>?) -> Bool {
         guard let name, let bytes else { return name == nil && bytes == nil }
-        guard name.utf8.count == bytes.count else { return false }
-        guard bytes.count > 0 else { return true }
-        return name.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
-            ?? name.utf8.elementsEqual(bytes)
+        return Row.utf8(of: name, equals: bytes)
     }
 }

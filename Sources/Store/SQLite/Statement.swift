@@ -157,8 +157,16 @@ public struct Row {
         let count = Int(sqlite3_column_bytes(handle, column))
         guard count == text.utf8.count else { return false }
         guard count > 0, let pointer = sqlite3_column_text(handle, column) else { return count == 0 }
-        if let same = text.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, pointer, count) == 0 }) { return same }
-        return text.utf8.elementsEqual(UnsafeBufferPointer(start: pointer, count: count))
+        return Row.utf8(of: text, equals: UnsafeBufferPointer(start: pointer, count: count))
+    }
+
+    /// Whether `text`'s UTF-8 bytes are `bytes`: `memcmp` where the String's bytes lie in
+    /// one piece (always, for a native String).
+    static func utf8(of text: String, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return true }
+        return text.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 }
+            ?? text.utf8.elementsEqual(bytes)
     }
 
     /// Whether the column's text is `bytes`.
