@@ -215,10 +215,12 @@ public struct DeckSynchronizer {
             try Self.refuseIfNoFileRead(checked.check, files: files, folder: folder)
             var cards = checked.cards()
             var count = 0
-            let report = try store.sync(deck: name, source: source, origin: .registered, files: files, at: now, replay: replay) {
+            let report = try Prefetched.reading({
                 let card = try cards.next()
                 if card != nil { count += 1 }
                 return card
+            }) { prefetched in
+                try store.sync(deck: name, source: source, origin: .registered, files: files, at: now, replay: replay, nextCard: prefetched.next)
             }
             return (name, report, count, checked.check)
         }
@@ -278,8 +280,11 @@ public struct DeckSynchronizer {
         }
         // About 54 bytes of Markdown per card in the bench's outline; 100 is a safe guess.
         let bulk = try store.shouldBuildIDIndexesAtTheEnd(expectedCards: Int(files.reduce(0) { $0 + $1.size } / 100))
+        // The deck is read on a second thread while this one writes (`Prefetched`).
         func write() throws -> SyncReport {
-            try store.sync(deck: name, source: source, origin: .registered, files: files, at: now, replay: replay, nextCard: nextCard)
+            try Prefetched.reading(nextCard) { prefetched in
+                try store.sync(deck: name, source: source, origin: .registered, files: files, at: now, replay: replay, nextCard: prefetched.next)
+            }
         }
         var report = try store.withSmallerPageCache { try bulk ? store.withIDIndexesBuiltAtTheEnd(write) : write() }
         let check = tally.check(of: reader)

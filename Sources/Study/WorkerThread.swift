@@ -5,11 +5,12 @@ import Glibc
 /// A closure run on a second thread, joined by `join()`. POSIX threads rather than
 /// Dispatch: linking Dispatch would add two libraries to every start-up, and the calculator
 /// one-liner races GNU units there. Used by the import to give the machine's second core
-/// the database inserts while the first reads the file.
+/// the database inserts while the first reads the file, and by a deck sync to read the
+/// deck on it while the first core writes (`Prefetched`).
 ///
 /// Whatever the closure shares with the starting thread must be handed over through
 /// `Semaphore`s or `join()` (both order memory), never touched by both at once.
-final class WorkerThread: @unchecked Sendable {
+package final class WorkerThread: @unchecked Sendable {
     private var thread = pthread_t()
     private var body: (() -> Void)?
     private var running = false
@@ -20,7 +21,7 @@ final class WorkerThread: @unchecked Sendable {
 
     /// Runs `body` on a new thread; nil when the system gives none (the caller then does
     /// the work itself: waiting for a thread that never started would hang).
-    static func start(_ body: @escaping () -> Void) -> WorkerThread? {
+    package static func start(_ body: @escaping () -> Void) -> WorkerThread? {
         let worker = WorkerThread(body)
         let context = Unmanaged.passRetained(worker).toOpaque()
         let status = pthread_create(&worker.thread, nil, { context in
@@ -38,7 +39,7 @@ final class WorkerThread: @unchecked Sendable {
     }
 
     /// Waits for the closure to return (at once if it has).
-    func join() {
+    package func join() {
         guard running else { return }
         pthread_join(thread, nil)
         running = false
@@ -46,10 +47,10 @@ final class WorkerThread: @unchecked Sendable {
 }
 
 /// A counting semaphore (POSIX).
-final class Semaphore: @unchecked Sendable {
+package final class Semaphore: @unchecked Sendable {
     private let handle = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
 
-    init(_ value: UInt32) {
+    package init(_ value: UInt32) {
         sem_init(handle, 0, value)
     }
 
@@ -58,11 +59,19 @@ final class Semaphore: @unchecked Sendable {
         handle.deallocate()
     }
 
-    func wait() {
+    package func wait() {
         while sem_wait(handle) != 0 && errno == EINTR {}
     }
 
-    func signal() {
+    package func signal() {
         sem_post(handle)
+    }
+
+    /// Takes one count if there is one, without waiting.
+    package func tryWait() -> Bool {
+        while true {
+            if sem_trywait(handle) == 0 { return true }
+            if errno != EINTR { return false }
+        }
     }
 }
