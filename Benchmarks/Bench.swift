@@ -487,7 +487,8 @@ final class Bench {
     private func review(_ data: Data) throws -> Measurement {
         let answers = 1000
         var measurement = Measurement("review: \(answers) answers, line mode, each committed")
-        measurement.target = .seconds(1)
+        // Issue 18: 1000 committed answers under 0.4 s (round 1 asked 1 s).
+        measurement.target = .seconds(0.4)
         measurement.memoryBudget = Self.memoryBudget
         let database = path("review.sqlite")
         let input = path("answers.txt")
