@@ -181,8 +181,11 @@ public struct DeckSynchronizer {
                 if rulesChanged { try store.setSetting(Self.rulesSetting, OutlineParser.rulesVersion) }
                 for deck in pending {
                     var cards = deck.cards()
-                    let report = try store.sync(deck: deck.name, source: deck.source, origin: deck.origin, files: deck.files,
-                                                at: now, replay: replay) { try cards.next() }
+                    // The deck is read on a second thread while this one writes (`Prefetched`).
+                    let report = try Prefetched.reading({ try cards.next() }) { prefetched in
+                        try store.sync(deck: deck.name, source: deck.source, origin: deck.origin, files: deck.files,
+                                       at: now, replay: replay, nextCard: prefetched.next)
+                    }
                     outcome.reports.append((deck.name, report))
                     if deck.origin != .embedded { outcome.checks.append((deck.name, deck.source, deck.check)) }
                 }
