@@ -137,7 +137,11 @@ public enum ProgressExport {
             member("cards")
             // With `--only`, the exported cards' IDs, to keep the small lists to them.
             var exported = Set<CardID>()
-            try store.forEachCardInExportOrder(decks: decks) { stored, state in
+            // The cards and the reviews are read from the database on a second thread while
+            // this one writes them as JSON (`Prefetched`): each is about half of the work.
+            try Prefetched.forEach(emitting: { emit in
+                try store.forEachCardInExportOrder(decks: decks) { stored, state in try emit((stored, state)) }
+            }) { (stored: StoredCard, state: CardState?) in
                 try element(.object(card(stored, state: state)), index: counts.cards)
                 counts.cards += 1
                 if !decks.isEvery { exported.insert(stored.id) }
@@ -147,7 +151,7 @@ public enum ProgressExport {
             counts.renames = try list("renames", try store.allRenames().filter { kept($0.old) && kept($0.new) }, rename)
             counts.marks = try list("marks", try store.allMarks().filter { kept($0.cardID) }, mark)
             member("reviews")
-            try store.forEachReview(decks: decks) { record in
+            try Prefetched.forEach(emitting: { emit in try store.forEachReview(decks: decks) { try emit($0) } }) { record in
                 buffer.append(contentsOf: (counts.reviews == 0 ? "[\n    " : ",\n    ").utf8)
                 writeReview(record, into: &buffer)
                 try flush()

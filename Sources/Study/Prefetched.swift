@@ -1,11 +1,12 @@
 /// A source of elements run on a second thread, up to two chunks ahead of the thread that
 /// takes them. A deck sync reads its Markdown this way on one core while SQLite writes the
-/// cards on the other: each side is about half of the work.
+/// cards on the other, and an export reads the database on one while it writes JSON on
+/// the other: each side is about half of the work.
 ///
 /// The source's state belongs to the worker from the start until `next()` has returned nil
 /// or thrown, or `stop()` has returned; only then may the caller look at it again
-/// (`reading(_:_:)` stops it on the way out). Chunks go back and forth through two
-/// semaphores, so no element is touched by both threads at once.
+/// (`reading(_:_:)` and `forEach(_:_:)` stop it on the way out). Chunks go back and forth
+/// through two semaphores, so no element is touched by both threads at once.
 package final class Prefetched<Element>: @unchecked Sendable {
     private final class Chunk {
         var elements: [Element] = []
@@ -15,8 +16,15 @@ package final class Prefetched<Element>: @unchecked Sendable {
         var isLast = false
     }
 
+    /// Thrown out of the source's `emit` when the taker has stopped.
+    private struct Stopped: Error {}
+
     private let chunkSize: Int
-    private let produce: () throws -> Element?
+    /// The source as a loop that hands each element to `emit` (what the worker runs).
+    private let emitAll: (_ emit: (Element) throws -> Void) throws -> Void
+    /// The source as a function asked for one element at a time, when it is one: `next()`
+    /// calls it on the caller's thread when there is no worker.
+    private let pull: (() throws -> Element?)?
     private let chunks = [Chunk(), Chunk()]
     /// Chunks ready for the taker, chunks free for the worker, and the taker's request to
     /// stop early.
@@ -30,9 +38,17 @@ package final class Prefetched<Element>: @unchecked Sendable {
     /// Starts `produce` on a second thread; with none to be had (`threaded: false`, or the
     /// system gives none), `next()` calls it on the caller's thread instead. The worker
     /// holds this object until it ends: read to the end or call `stop()`.
-    package init(chunkSize: Int = 512, threaded: Bool = true, _ produce: @escaping () throws -> Element?) {
+    package convenience init(chunkSize: Int = 512, threaded: Bool = true, _ produce: @escaping () throws -> Element?) {
+        self.init(chunkSize: chunkSize, threaded: threaded, pull: produce) { emit in
+            while let element = try produce() { try emit(element) }
+        }
+    }
+
+    private init(chunkSize: Int, threaded: Bool, pull: (() throws -> Element?)?,
+                 emitAll: @escaping (_ emit: (Element) throws -> Void) throws -> Void) {
         self.chunkSize = max(1, chunkSize)
-        self.produce = produce
+        self.pull = pull
+        self.emitAll = emitAll
         if threaded { worker = WorkerThread.start { self.fillChunks() } }
     }
 
@@ -45,11 +61,23 @@ package final class Prefetched<Element>: @unchecked Sendable {
         return try body(prefetched)
     }
 
+    /// Runs `produce` on a second thread and gives each element it hands to `emit` to
+    /// `consume` on this one, in order; rethrows the first error of either side, after
+    /// which neither runs on. With no thread to be had, `produce` calls `consume` itself.
+    package static func forEach(chunkSize: Int = 512, threaded: Bool = true,
+                                emitting produce: @escaping (_ emit: (Element) throws -> Void) throws -> Void,
+                                _ consume: (Element) throws -> Void) throws {
+        let prefetched = Prefetched(chunkSize: chunkSize, threaded: threaded, pull: nil, emitAll: produce)
+        guard prefetched.worker != nil else { return try produce(consume) }
+        defer { prefetched.stop() }
+        while let element = try prefetched.next() { try consume(element) }
+    }
+
     /// The next element in the source's order; nil after the last. Rethrows what the source
     /// threw, after the elements it gave before.
     package func next() throws -> Element? {
         guard !ended else { return nil }
-        guard worker != nil else { return try produceHere() }
+        guard worker != nil else { return try pullHere() }
         while true {
             if current == nil {
                 filled.wait()
@@ -83,9 +111,10 @@ package final class Prefetched<Element>: @unchecked Sendable {
         ended = true
     }
 
-    private func produceHere() throws -> Element? {
+    private func pullHere() throws -> Element? {
+        guard let pull else { preconditionFailure("a source that emits is only read through forEach") }
         do {
-            guard let element = try produce() else {
+            guard let element = try pull() else {
                 ended = true
                 return nil
             }
@@ -102,28 +131,27 @@ package final class Prefetched<Element>: @unchecked Sendable {
         ended = true
     }
 
+    /// The worker: fills a chunk, hands it over when full, and waits for the other one to
+    /// be free before it goes on.
     private func fillChunks() {
         var filling = 0
-        while true {
-            let chunk = chunks[filling]
-            chunk.elements.removeAll(keepingCapacity: true)
-            do {
-                while chunk.elements.count < chunkSize {
-                    guard let element = try produce() else {
-                        chunk.isLast = true
-                        break
-                    }
-                    chunk.elements.append(element)
-                }
-            } catch {
-                chunk.failure = error
-                chunk.isLast = true
+        do {
+            try emitAll { element in
+                let chunk = chunks[filling]
+                chunk.elements.append(element)
+                guard chunk.elements.count == chunkSize else { return }
+                filled.signal()
+                free.wait()
+                if stopRequest.tryWait() { throw Stopped() }
+                filling = 1 - filling
+                chunks[filling].elements.removeAll(keepingCapacity: true)
             }
-            filled.signal()
-            if chunk.isLast { return }
-            free.wait()
-            if stopRequest.tryWait() { return }
-            filling = 1 - filling
+        } catch is Stopped {
+            return
+        } catch {
+            chunks[filling].failure = error
         }
+        chunks[filling].isLast = true
+        filled.signal()
     }
 }

@@ -90,6 +90,51 @@ import Testing
         #expect(source.callsAfterTheEnd == 0)
     }
 
+    // `forEach` takes a source that hands its elements over (as the store's row loops do).
+
+    @Test(arguments: [true, false], [1, 3, 512])
+    func anEmittingSourceGivesEveryElementOnceInOrder(threaded: Bool, chunkSize: Int) throws {
+        for count in [0, 1, 2, 3, 7, 1000] {
+            var taken: [Int] = []
+            try Prefetched<Int>.forEach(chunkSize: chunkSize, threaded: threaded, emitting: { emit in
+                for element in 0..<count { try emit(element) }
+            }) { taken.append($0) }
+            #expect(taken == Array(0..<count), "count \(count)")
+        }
+    }
+
+    @Test(arguments: [true, false])
+    func anEmittingSourceThatThrowsStopsAfterTheElementsBeforeIt(threaded: Bool) {
+        var taken: [Int] = []
+        #expect(throws: SourceError(code: 3)) {
+            try Prefetched<Int>.forEach(chunkSize: 4, threaded: threaded, emitting: { emit in
+                for element in 0..<10 { try emit(element) }
+                throw SourceError(code: 3)
+            }) { taken.append($0) }
+        }
+        #expect(taken == Array(0..<10))
+    }
+
+    @Test(arguments: [true, false])
+    func aConsumerThatThrowsStopsTheEmittingSource(threaded: Bool) {
+        let source = Source(count: 100_000)
+        var taken = 0
+        #expect(throws: SourceError(code: 9)) {
+            try Prefetched<Int>.forEach(chunkSize: 8, threaded: threaded, emitting: { emit in
+                while let element = try source.next() { try emit(element) }
+            }) { _ in
+                taken += 1
+                if taken == 5 { throw SourceError(code: 9) }
+            }
+        }
+        // The source is stopped within the two chunks it may read ahead, and no more is
+        // read once `forEach` has returned.
+        #expect(taken == 5)
+        let calls = source.calls
+        #expect(calls >= 5 && calls <= 16 + 1, "\(calls) calls")
+        #expect(source.calls == calls)
+    }
+
     @Test func aTakerThatTakesNothingStillStops() throws {
         let source = Source(count: 100_000)
         try Prefetched.reading(chunkSize: 8, source.next) { _ in }
