@@ -20,14 +20,25 @@ extension StudyStore {
     /// The same cards in the same order with their stored state (nil: never reviewed), one
     /// row at a time: an export of a 100k-card deck need not hold them all.
     /// `decks` narrows them to those decks (`export --only`).
+    ///
+    /// The order is `ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.id`,
+    /// taken deck by deck: sorting every card row in one query (600 bytes each) spilled to
+    /// temporary files, where each deck's cards come through its `(deck, position)` index
+    /// and only cards sharing a position are sorted by ID.
     public func forEachCardInExportOrder(decks: DeckScope = .every, _ body: (StoredCard, CardState?) throws -> Void) throws {
-        try connection.prepare("SELECT " + Self.cardColumns + ", " + Self.stateColumns + """
-             FROM cards c LEFT JOIN decks d ON d.name = c.deck LEFT JOIN card_state s ON s.card_id = c.id
+        let decksInOrder = try connection.prepare("""
+            SELECT DISTINCT c.deck, COALESCE(d.sort_order, 1 << 30) AS place FROM cards c LEFT JOIN decks d ON d.name = c.deck
             WHERE ?1 IS NULL OR c.deck IN (SELECT value FROM json_each(?1))
-            ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.id
-            """).forEach([decks.parameter]) { row in
-            let state = row.isNull(14) ? nil : Self.decodeState(row, from: 14).1
-            try body(Self.decodeCard(row), state)
+            ORDER BY place, c.deck
+            """).map([decks.parameter]) { $0.string(0) }
+        let cardsOfDeck = try connection.prepare("SELECT " + Self.cardColumns + ", " + Self.stateColumns + """
+             FROM cards c LEFT JOIN card_state s ON s.card_id = c.id WHERE c.deck = ?1 ORDER BY c.position, c.id
+            """)
+        for deck in decksInOrder {
+            try cardsOfDeck.forEach([deck]) { row in
+                let state = row.isNull(14) ? nil : Self.decodeState(row, from: 14).1
+                try body(Self.decodeCard(row), state)
+            }
         }
     }
 
