@@ -62,8 +62,9 @@ package final class Prefetched<Element>: @unchecked Sendable {
     }
 
     /// Runs `produce` on a second thread and gives each element it hands to `emit` to
-    /// `consume` on this one, in order; rethrows the first error of either side, after
-    /// which neither runs on. With no thread to be had, `produce` calls `consume` itself.
+    /// `consume` on this one, in order; rethrows the first error of either side. After an
+    /// error of `consume`, `produce` is stopped at its next full chunk (its `emit` throws)
+    /// and waited for. With no thread to be had, `produce` calls `consume` itself.
     package static func forEach(chunkSize: Int = 512, threaded: Bool = true,
                                 emitting produce: @escaping (_ emit: (Element) throws -> Void) throws -> Void,
                                 _ consume: (Element) throws -> Void) throws {
@@ -135,14 +136,21 @@ package final class Prefetched<Element>: @unchecked Sendable {
     /// be free before it goes on.
     private func fillChunks() {
         var filling = 0
+        // Once stopped, every later `emit` throws too, so a source that caught the first
+        // throw cannot go on filling a chunk nobody takes.
+        var stopped = false
         do {
             try emitAll { element in
+                if stopped { throw Stopped() }
                 let chunk = chunks[filling]
                 chunk.elements.append(element)
                 guard chunk.elements.count == chunkSize else { return }
                 filled.signal()
                 free.wait()
-                if stopRequest.tryWait() { throw Stopped() }
+                if stopRequest.tryWait() {
+                    stopped = true
+                    throw Stopped()
+                }
                 filling = 1 - filling
                 chunks[filling].elements.removeAll(keepingCapacity: true)
             }

@@ -5,8 +5,9 @@ import Glibc
 /// A closure run on a second thread, joined by `join()`. POSIX threads rather than
 /// Dispatch: linking Dispatch would add two libraries to every start-up, and the calculator
 /// one-liner races GNU units there. Used by the import to give the machine's second core
-/// the database inserts while the first reads the file, and by a deck sync to read the
-/// deck on it while the first core writes (`Prefetched`).
+/// the database inserts while the first reads the file, by a deck sync to read the deck
+/// on it while the first core writes, and by the export to read the database on it while
+/// the first core writes JSON (`Prefetched`).
 ///
 /// Whatever the closure shares with the starting thread must be handed over through
 /// `Semaphore`s or `join()` (both order memory), never touched by both at once.

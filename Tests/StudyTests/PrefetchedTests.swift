@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import Study
 
@@ -71,10 +74,11 @@ import Testing
             [try prefetched.next(), try prefetched.next()]
         }
         #expect(taken == [0, 1])
-        // The worker has been joined: the count is final, and it read at most the chunk
-        // being taken and the one after it.
+        // The worker has been joined: it read at most the chunk being taken and the one
+        // after it, and reads no more (a worker left running would go on past 32).
         let calls = source.calls
         #expect(calls >= 2 && calls <= 32, "\(calls) calls")
+        usleep(50_000)
         #expect(source.calls == calls)
     }
 
@@ -91,6 +95,30 @@ import Testing
     }
 
     // `forEach` takes a source that hands its elements over (as the store's row loops do).
+
+    @Test func aSourceThatCatchesTheStopIsStoppedAgainAtItsNextElement() {
+        var emitted = 0, caught = 0, taken = 0
+        #expect(throws: SourceError(code: 5)) {
+            try Prefetched<Int>.forEach(chunkSize: 4, emitting: { emit in
+                for element in 0..<100_000 {
+                    do {
+                        try emit(element)
+                        emitted += 1
+                    } catch {
+                        caught += 1
+                        if caught == 3 { return }
+                    }
+                }
+            }) { _ in
+                taken += 1
+                if taken == 2 { throw SourceError(code: 5) }
+            }
+        }
+        // Each element after the stop throws again: without that, the source would have
+        // put the other 99,990 into one chunk after catching the first throw.
+        #expect(caught == 3)
+        #expect(emitted <= 8, "\(emitted) emitted")
+    }
 
     @Test(arguments: [true, false], [1, 3, 512])
     func anEmittingSourceGivesEveryElementOnceInOrder(threaded: Bool, chunkSize: Int) throws {
@@ -132,6 +160,7 @@ import Testing
         #expect(taken == 5)
         let calls = source.calls
         #expect(calls >= 5 && calls <= 16 + 1, "\(calls) calls")
+        usleep(50_000)
         #expect(source.calls == calls)
     }
 
