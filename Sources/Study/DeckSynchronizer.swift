@@ -181,10 +181,8 @@ public struct DeckSynchronizer {
                 if rulesChanged { try store.setSetting(Self.rulesSetting, OutlineParser.rulesVersion) }
                 for deck in pending {
                     var cards = deck.cards()
-                    // The deck is read on a second thread while this one writes (`Prefetched`).
-                    let report = try Prefetched.reading({ try cards.next() }) { prefetched in
-                        try store.sync(deck: deck.name, source: deck.source, origin: deck.origin, files: deck.files,
-                                       at: now, replay: replay, nextCard: prefetched.next)
+                    let report = try syncReadingAhead(deck: deck.name, source: deck.source, origin: deck.origin, files: deck.files) {
+                        try cards.next()
                     }
                     outcome.reports.append((deck.name, report))
                     if deck.origin != .embedded { outcome.checks.append((deck.name, deck.source, deck.check)) }
@@ -193,6 +191,16 @@ public struct DeckSynchronizer {
         }
         outcome.retiredTransient = try store.retireTransientDecks(except: transientNames)
         return outcome
+    }
+
+    /// `store.sync` of one deck, its cards made by `cards` on a second thread while this one
+    /// writes them (`Prefetched`): reading and SQLite's inserts are each about half of a
+    /// sync. What `cards` captures is the caller's again when this returns or throws.
+    private func syncReadingAhead(deck: String, source: String, origin: DeckOrigin, files: [FileFingerprint],
+                                  cards: @escaping () throws -> Card?) throws -> SyncReport {
+        try Prefetched.reading(cards) { prefetched in
+            try store.sync(deck: deck, source: source, origin: origin, files: files, at: now, replay: replay, nextCard: prefetched.next)
+        }
     }
 
     /// The settings key that records which rules the stored cards were made by.
@@ -218,12 +226,10 @@ public struct DeckSynchronizer {
             try Self.refuseIfNoFileRead(checked.check, files: files, folder: folder)
             var cards = checked.cards()
             var count = 0
-            let report = try Prefetched.reading({
+            let report = try syncReadingAhead(deck: name, source: source, origin: .registered, files: files) {
                 let card = try cards.next()
                 if card != nil { count += 1 }
                 return card
-            }) { prefetched in
-                try store.sync(deck: name, source: source, origin: .registered, files: files, at: now, replay: replay, nextCard: prefetched.next)
             }
             return (name, report, count, checked.check)
         }
@@ -283,11 +289,8 @@ public struct DeckSynchronizer {
         }
         // About 54 bytes of Markdown per card in the bench's outline; 100 is a safe guess.
         let bulk = try store.shouldBuildIDIndexesAtTheEnd(expectedCards: Int(files.reduce(0) { $0 + $1.size } / 100))
-        // The deck is read on a second thread while this one writes (`Prefetched`).
         func write() throws -> SyncReport {
-            try Prefetched.reading(nextCard) { prefetched in
-                try store.sync(deck: name, source: source, origin: .registered, files: files, at: now, replay: replay, nextCard: prefetched.next)
-            }
+            try syncReadingAhead(deck: name, source: source, origin: .registered, files: files, cards: nextCard)
         }
         var report = try store.withSmallerPageCache { try bulk ? store.withIDIndexesBuiltAtTheEnd(write) : write() }
         let check = tally.check(of: reader)
