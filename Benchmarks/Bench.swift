@@ -138,7 +138,12 @@ final class Bench {
 
         printHeader()
         let data = try prepareData()
-        if settings.prepareOnly { return [] }
+        if settings.prepareOnly {
+            // The morning-after-a-break copy too, for profiling those rows by hand.
+            let morning = try failAfterABreak(data, into: path("break.sqlite"))
+            step("break.sqlite: run it with SYSDRILL_NOW=\(ISO8601.format(morning))")
+            return []
+        }
         let normalDue = path("due-normal.json")
         try dueJSON(database: data.history, environment: childEnvironment, output: normalDue)
         ankiNormal = try ankiReference(database: data.history, now: data.nowSeconds, dueJSON: normalDue, label: "normal day")

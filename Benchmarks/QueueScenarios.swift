@@ -81,7 +81,7 @@ extension Bench {
     /// A copy of the history where, 60 days after it ends, the first 30k reviewed cards
     /// (a third of them in a quick run) were answered "again" one morning, through the
     /// scheduler so the states stay a replay of the log. Returns that morning, 09:00.
-    private func failAfterABreak(_ data: Data, into path: String) throws -> UnixTime {
+    func failAfterABreak(_ data: Data, into path: String) throws -> UnixTime {
         try Files.copy(data.history, to: path)
         let store = try StudyStore.open(path: path)
         let scheduler = try StudyConfiguration.load(from: store).scheduler.makeScheduler()

@@ -14,7 +14,7 @@ import Glibc
 // the release binary through the scenarios of issue 8 and prints one table. Usage:
 //   sysdrill-bench [--sysdrill PATH] [--work DIR] [--keep]
 //   sysdrill-bench --write-deck PATH   (only writes the generated 100k-card deck)
-//   sysdrill-bench --prepare-only --work DIR   (only makes and keeps the data: deck.md, base.sqlite, history.sqlite)
+//   sysdrill-bench --prepare-only --work DIR   (only makes and keeps the data: deck.md, base.sqlite, history.sqlite, break.sqlite)
 // Environment: BENCH_RUNS=N (runs per scenario), BENCH_QUICK=1 (10k cards, 100k reviews,
 // 3 runs: checks the harness in seconds; its figures are not the contract's).
 
