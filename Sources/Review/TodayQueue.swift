@@ -102,15 +102,6 @@ public struct TodayQueue {
                              countsOnly: Bool, keepingRows: Bool) throws -> (day: StudyDay, queue: DailyQueue,
                                                                              listingRows: [String: ListingRow]) {
         let day = calendar.day(containing: now)
-        let studied = try store.cardsStudied(since: day.start)
-        var progress = TodayProgress(newIntroducedToday: studied.introduced, reviewsDoneToday: studied.reviewed)
-        var limits = configuration.limits
-        if let newCards = options.newCards {
-            // `--new N`: N new cards in this session, on top of what today already had.
-            limits.newPerDay = newCards
-            progress.newIntroducedToday = 0
-        }
-        let newLeft = max(0, limits.newPerDay - progress.newIntroducedToday)
 
         // Suspended cards leave every queue (the store's queries leave them out too).
         let suspended = try store.cards(marked: .suspended)
@@ -134,7 +125,6 @@ public struct TodayQueue {
             rows.removeAll { requeuedSet.contains($0.id) }
             rows += requeued.enumerated().map { QueueRow(id: $1, phase: .review, due: now - 1 - Int64(requeued.count - $0), deckOrder: 0) }
         }
-        let newLimit = options.section == nil ? newLeft + requeued.count : Int.max / 2
         let rule = NewCardRule(dayStart: day.start, reverseCards: configuration.reverseCards,
                                roundRobin: configuration.newCardOrder == .roundRobin, decks: options.decks)
         let inFilter = try options.section.map { try store.activeCards(matching: $0, decks: options.decks) }
@@ -147,9 +137,22 @@ public struct TodayQueue {
         knownSources.reserveCapacity(rows.count)
         for row in rows where row.stored != nil { knownSources[row.id.rawValue] = row.from }
         rows = rows.filter(inSection)
-        var siblings = SiblingBurial(reviewedToday: try store.familiesReviewed(since: day.start, known: knownSources))
+        let reviewedToday = try store.cardsReviewed(since: day.start, known: knownSources)
+        var siblings = SiblingBurial(reviewedToday: reviewedToday.families)
         knownSources = [:]
         rows = siblings.keepingOnePerFamily(rows)
+
+        // Today's limits count the cards studied so far today, the new ones apart.
+        let introduced = try store.cardsIntroduced(since: day.start)
+        var progress = TodayProgress(newIntroducedToday: introduced, reviewsDoneToday: reviewedToday.count - introduced)
+        var limits = configuration.limits
+        if let newCards = options.newCards {
+            // `--new N`: N new cards in this session, on top of what today already had.
+            limits.newPerDay = newCards
+            progress.newIntroducedToday = 0
+        }
+        let newLeft = max(0, limits.newPerDay - progress.newIntroducedToday)
+        let newLimit = options.section == nil ? newLeft + requeued.count : Int.max / 2
         // New cards that are siblings of a card already in the queue are buried; when that
         // leaves fewer than the day's new cards, the walk goes on further (else a reverse
         // next to today's review would take the day's only new slot and leave it empty).

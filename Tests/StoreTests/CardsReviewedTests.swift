@@ -6,7 +6,7 @@ import Testing
 /// Sibling burial needs the cards reviewed today with their sources. The sources of cards
 /// that are due again come from their due rows; the others are looked up in `cards`. Both
 /// ways give the same families, and a review of a card that is not stored gives none.
-@Suite struct FamiliesReviewedTests {
+@Suite struct CardsReviewedTests {
     let dir = TemporaryDirectory()
 
     func families(_ list: [(id: CardID, from: [CardID])]) -> Set<String> {
@@ -39,14 +39,21 @@ import Testing
         let due = try store.dueRows(before: 10_000 + 86_400, now: 10_100)
         let known = Dictionary(due.map { ($0.id.rawValue, $0.from) }, uniquingKeysWith: { first, _ in first })
         #expect(known[derived.id.rawValue] != nil && known[written[1].id.rawValue] == nil)
-        let looked = try store.familiesReviewed(since: 10_000)
-        let fromRows = try store.familiesReviewed(since: 10_000, known: known)
+        let looked = try store.cardsReviewed(since: 10_000).families
+        let fromRows = try store.cardsReviewed(since: 10_000, known: known).families
         #expect(families(fromRows) == families(looked))
         #expect(Set(looked.map(\.id)) == [derived.id, written[0].id, written[1].id])
         #expect(families(looked).contains(derived.id.rawValue + " <- " + derived.from.map(\.rawValue).sorted().joined(separator: ",")))
         // What `known` says is taken as it is: those cards are not looked up.
-        let told = try store.familiesReviewed(since: 10_000, known: [derived.id.rawValue: [CardID(rawValue: "0000000000000001")]])
+        let told = try store.cardsReviewed(since: 10_000, known: [derived.id.rawValue: [CardID(rawValue: "0000000000000001")]]).families
         #expect(families(told).contains(derived.id.rawValue + " <- 0000000000000001"))
-        #expect(try store.familiesReviewed(since: 10_050).isEmpty)
+        #expect(try store.cardsReviewed(since: 10_050).families.isEmpty)
+        // The count is of cards, each once, the one not stored too: what the daily limits
+        // counted before (`cardsStudied`), whichever way the families were found.
+        let studied = try store.cardsStudied(since: 10_000)
+        #expect(try store.cardsReviewed(since: 10_000).count == 4)
+        #expect(try store.cardsReviewed(since: 10_000, known: known).count == studied.introduced + studied.reviewed)
+        #expect(try store.cardsReviewed(since: 10_030).count == 2)
+        #expect(try store.cardsReviewed(since: 10_050).count == 0)
     }
 }
