@@ -73,6 +73,30 @@ import Timekeeping
         #expect(cards.map(\.term) == [first.term, "RTO"], "\(cards.map { ($0.term, $0.kind) })")
     }
 
+    /// The walk for new cards goes on for as long as siblings are buried: the first walk
+    /// takes a little more than the limit (17 cards for one), and here the reverses that
+    /// come first in deck order (24: one term gets none) are all buried next to their due
+    /// sources.
+    @Test func theNewCardWalkGoesOnPastManyBuriedSiblings() throws {
+        let names = ["Queue", "Shard", "Cache", "Index", "Lease", "Quorum", "Replica", "Ledger", "Gossip", "Beacon",
+                     "Bucket", "Cursor", "Fence", "Hinted handoff", "Journal", "Kernel", "Mailbox", "Nonce", "Offset", "Pager",
+                     "Ring", "Snapshot", "Token", "Vector clock", "Watermark", "Zone", "Anchor", "Barrier", "Checkpoint", "Digest"]
+        let lines = names.enumerated().map { "- \($1): The \(["first", "second", "third", "fourth", "fifth"][$0 % 5]) idea of part \($0 + 1) in this made-up list." }
+        let fixture = try StudyFixture(deck: "# Words\n\n## All of them\n\n" + lines.joined(separator: "\n") + "\n", includeDerived: true)
+        let firstDay = try queue(fixture, configuration(newPerDay: 25))
+        #expect(firstDay.count == 25 && firstDay.allSatisfy { !$0.kind.isDerived })
+        for card in firstDay {
+            try ProgressReview.answer(fixture.store, card.id, at: fixture.clock.now, grade: 4)
+        }
+        fixture.clock.now += 86_400
+        let reverses = try fixture.store.newCards(limit: 100, now: fixture.clock.now,
+                                                  rule: NewCardRule(dayStart: fixture.clock.now - 3_600, reverseCards: true))
+        #expect(reverses.prefix(20).allSatisfy { $0.from.count == 1 }, "more reverses come first than the first walk takes")
+        let cards = try queue(fixture, configuration(newPerDay: 1))
+        #expect(cards.count == 26, "\(cards.map { ($0.term, $0.kind) })")
+        #expect(cards.last?.term == names[25] && cards.last?.kind == .definition, "\(cards.map { ($0.term, $0.kind) })")
+    }
+
     @Test func reverseCardsOffLeavesThemOut() throws {
         let fixture = try StudyFixture(deck: Self.deck, includeDerived: true)
         for card in try queue(fixture, configuration()) {
