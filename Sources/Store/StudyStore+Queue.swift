@@ -88,12 +88,22 @@ extension StudyStore {
     /// Reviewed, active, unburied, unsuspended cards due before `end`: a range scan on the
     /// `due` index. `decks` narrows it to those decks' cards (`--only`).
     public func dueRows(before end: UnixTime, now: UnixTime, reverseCards: Bool = true, decks: DeckScope = .every) throws -> [QueueRow] {
-        // The few skipped and suspended cards are left out here, from one small list: asked
-        // per row (`NOT EXISTS`), they took half the time of 50k due cards after a break.
-        let hidden = Set(try connection.prepare("""
+        try dueRows(before: end, leavingOut: try hiddenCards(at: now), reverseCards: reverseCards, decks: decks)
+    }
+
+    /// The cards no queue shows at `now`: skipped (buried) ones and suspended ones. Due rows
+    /// leave them out from this one small list: asked per row (`NOT EXISTS`), they took half
+    /// the time of 50k due cards after a break.
+    public func hiddenCards(at now: UnixTime) throws -> Set<String> {
+        Set(try connection.prepare("""
             SELECT card_id FROM buried WHERE until > ?1
             UNION SELECT card_id FROM card_marks WHERE mark = 'suspended' AND is_set = 1
             """).map([now]) { $0.string(0) })
+    }
+
+    /// `dueRows(before:now:)` without the cards in `hidden` (IDs).
+    public func dueRows(before end: UnixTime, leavingOut hidden: Set<String>, reverseCards: Bool = true,
+                        decks: DeckScope = .every) throws -> [QueueRow] {
         var rows: [QueueRow] = []
         // Each row's deck (its order, whether it is turned off) is found among the few decks
         // here; a deck with no row comes after the others.

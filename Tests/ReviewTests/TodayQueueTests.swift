@@ -98,6 +98,14 @@ import Timekeeping
             #expect(counted.newCount == full.newCount, note)
             #expect(counted.learningCount == full.learningCount, note)
             #expect(counted.reviewCount == full.reviewCount, note)
+            // The summary's pair (the due rows read once for both days) is the two counts.
+            let calendar = fixture.utcCalendar
+            let nextDayStart = calendar.day(containing: calendar.day(containing: fixture.clock.now).end).start
+            let both = try TodayQueue.countsNowAndNextDay(store: fixture.store, configuration: configuration,
+                                                          calendar: calendar, now: fixture.clock.now)
+            #expect(both.now == counted, note)
+            #expect(both.nextDay == (try TodayQueue.counts(store: fixture.store, configuration: configuration,
+                                                           calendar: calendar, now: nextDayStart)), note)
         }
         try expectSameCounts("untouched deck")
         // Three review cards due (the limit takes two), a learning card, a skip and a
@@ -121,6 +129,27 @@ import Timekeeping
         try fixture.store.bury(try fixture.cardID("A9"), until: now + 86_400)
         try fixture.store.requeue(try fixture.cardID("A10"), at: now - 60)
         try expectSameCounts("a skipped and a requeued card")
+        // Cards due tomorrow (one of them suspended) and one due today but skipped for
+        // today only: tomorrow's count holds three of them, today's none.
+        configuration.limits.reviewsPerDay = 50
+        var dueToday = CardState.new
+        dueToday.phase = .review
+        dueToday.reps = 2
+        dueToday.due = now - 60
+        try fixture.store.record(ReviewRecord(id: "r2-A5", cardID: try fixture.cardID("A5"), at: now - 30,
+                                              grade: Quality(rawValue: 4)!, durationMs: 0), newState: dueToday)
+        try expectSameCounts("one more due today")
+        for (index, term) in ["A6", "A7", "A8"].enumerated() {
+            var state = CardState.new
+            state.phase = .review
+            state.reps = 1
+            state.due = now + 86_400 + Int64(index)
+            try fixture.store.record(ReviewRecord(id: "r-" + term, cardID: try fixture.cardID(term), at: now - 86_400,
+                                                  grade: Quality(rawValue: 4)!, durationMs: 0), newState: state)
+        }
+        try fixture.store.bury(try fixture.cardID("A5"), until: fixture.utcCalendar.day(containing: now).end)
+        _ = try fixture.store.setMark(.suspended, true, on: try fixture.cardID("A8"), at: now)
+        try expectSameCounts("due tomorrow, skipped today, suspended")
         configuration.limits.newPerDay = 0
         try expectSameCounts("no new cards today")
     }
