@@ -19,11 +19,12 @@ public struct LineChannel {
     }
 
     /// In JSON mode writes `event` as one line; otherwise writes `text` as given. Either
-    /// may be nil when a mode has nothing to say in that form.
-    public func emit(_ event: JSONObject?, text: String?) {
+    /// may be nil when a mode has nothing to say in that form. Only the form written is
+    /// made: building each card's JSON object in text mode was 2% of a 1000-answer review.
+    public func emit(_ event: @autoclosure () -> JSONObject?, text: @autoclosure () -> String?) {
         if json {
-            if let event { output(JSONValue.object(event).serialized() + "\n") }
-        } else if let text {
+            if let event = event() { output(JSONValue.object(event).serialized() + "\n") }
+        } else if let text = text() {
             // Card text may hold control characters; the terminal must not receive them raw.
             output(ControlCharacters.visible(text))
         }
