@@ -11,11 +11,19 @@ extension StudyStore {
     }
 
     public func setSetting(_ key: String, _ value: String) throws {
+        settingsWrites += 1
         try connection.run("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            [key, value])
     }
 
     public func removeSetting(_ key: String) throws {
+        settingsWrites += 1
         try connection.run("DELETE FROM settings WHERE key = ?1", [key])
+    }
+
+    /// SQLite's `data_version`: it changes when another connection (another sysdrill)
+    /// commits, never for this connection's own writes.
+    public func dataVersion() throws -> Int64 {
+        try connection.prepare("PRAGMA data_version").first { $0.int64(0) } ?? 0
     }
 }

@@ -14,6 +14,10 @@ public final class StudyStore {
     public static let standardBusyTimeoutMilliseconds: Int32 = 5_000
     /// Opened by `openForReading` (a full disk): reads only.
     public private(set) var readOnlyFallback = false
+    /// How many times this connection wrote a setting (`setSetting`, `removeSetting`):
+    /// with `dataVersion()`, which tells of other connections' commits, it says whether
+    /// settings read earlier may have changed.
+    public internal(set) var settingsWrites = 0
 
     /// Sets the busy timeout (a review waiting out a long import polls its keys between
     /// shorter waits; tests shorten it through SYSDRILL_BUSY_TIMEOUT_MS).

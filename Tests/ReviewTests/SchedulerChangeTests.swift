@@ -29,4 +29,28 @@ import Testing
         let mismatches = try StateRebuilder(store: fixture.store, scheduler: fsrs).mismatches()
         #expect(mismatches.isEmpty, "states that are not the FSRS replay: \(mismatches.map(\.id))")
     }
+
+    /// The session keeps the scheduler it read while the settings stay as they were; a
+    /// switch committed by another connection (another terminal's `config set`) is seen at
+    /// the next answer.
+    @Test func aSwitchCommittedByAnotherConnectionIsSeenAtTheNextAnswer() throws {
+        let fixture = try StudyFixture()
+        let session = try fixture.session()
+        for _ in 0..<2 {
+            _ = try session.nextTerm()
+            _ = try session.answer(Quality(rawValue: 4)!)
+        }
+        let other = try StudyStore.open(path: fixture.store.path)
+        try other.setSetting(ConfigKey.scheduler.rawValue, SchedulerKind.fsrs.rawValue)
+        let fsrs = try StudyConfiguration.load(from: other).scheduler.makeScheduler()
+        try StateRebuilder(store: other, scheduler: fsrs).rebuild()
+
+        fixture.clock.now += 60
+        for _ in 0..<2 {
+            _ = try session.nextTerm()
+            _ = try session.answer(Quality(rawValue: 3)!)
+        }
+        let mismatches = try StateRebuilder(store: other, scheduler: fsrs).mismatches()
+        #expect(mismatches.isEmpty, "states that are not the FSRS replay: \(mismatches.map(\.id))")
+    }
 }
