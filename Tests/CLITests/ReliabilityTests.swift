@@ -19,7 +19,10 @@ import Testing
             defer { cli.cleanUp() }
             let stopAfter = Int.random(in: 0...15, using: &generator)
             let delayMicroseconds = UInt32.random(in: 0...3000, using: &generator)
-            let session = try LiveSession(cli: cli, arguments: ["review", "--json"])
+            // Every other run checkpoints every 2 WAL pages, on the review's second thread,
+            // so the kill also lands in the middle of those checkpoints.
+            let session = try LiveSession(cli: cli, arguments: ["review", "--json"],
+                                          environment: run % 2 == 1 ? ["SYSDRILL_TEST_CHECKPOINT_PAGES": "2"] : [:])
             var acknowledged = 0
             let grades = ["again", "hard", "good", "easy", "3", "5", "0"]
             while acknowledged < stopAfter {
@@ -331,10 +334,10 @@ final class LiveSession {
     let output = Pipe()
     private var lines = JSONLines()
 
-    init(cli: CLIRunner, arguments: [String]) throws {
+    init(cli: CLIRunner, arguments: [String], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
         process.arguments = arguments
-        process.environment = cli.environment
+        process.environment = cli.environment.merging(environment) { $1 }
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -11,6 +11,8 @@ public final class Connection {
     public let path: String
     private var cache: [String: Statement] = [:]
     private var transactionDepth = 0
+    /// What the WAL hook calls (`WALCheckpoints.swift`), kept alive while it is set.
+    var walHook: WALHook?
 
     /// Opens (creating when missing) the database file. The caller has checked the
     /// file's header (`DatabaseFile.inspect`) so nothing here writes to a foreign file.

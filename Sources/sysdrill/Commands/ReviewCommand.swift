@@ -85,6 +85,12 @@ enum ReviewCommand {
 
         let interactive = TerminalQuery.isTerminal(0) && TerminalQuery.isTerminal(1) && !context.json
         var exitCode = ExitCode.ok
+        // Each answer commits; the WAL's checkpoints run on another thread meanwhile.
+        // Tests only: SYSDRILL_TEST_CHECKPOINT_PAGES=N asks for one every N pages, so the
+        // kill -9 runs of the reliability tests land in the middle of them.
+        let checkpointPages = context.environment["SYSDRILL_TEST_CHECKPOINT_PAGES"].flatMap { Int32($0) } ?? standardCheckpointPages
+        let checkpoints = BackgroundCheckpoints.start(for: store, pages: max(1, checkpointPages))
+        defer { checkpoints?.stop() }
         if interactive {
             let review = InteractiveReview(session: session, style: context.style, answerScale: configuration.answerScale, clock: clock,
                                            checker: NumberCardChecker.check)
