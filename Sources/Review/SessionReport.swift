@@ -34,8 +34,9 @@ public struct SessionReport: Sendable {
             days.insert(day.number)
             cursor = max(day.end, time + 1)
         }
-        let (left, next) = try TodayQueue.countsNowAndNextDay(store: store, configuration: configuration, calendar: calendar, now: now)
+        let left = try TodayQueue.counts(store: store, configuration: configuration, calendar: calendar, now: now)
         let tomorrow = calendar.day(containing: today.end)
+        let next = try TodayQueue.counts(store: store, configuration: configuration, calendar: calendar, now: tomorrow.start)
         // Cards still to show now (new ones have no due time) make "next due" now, not the
         // earliest scheduled card, which may be tomorrow's.
         let nextDue = left.cardIDs.isEmpty ? try store.earliestDue(now: now) : now

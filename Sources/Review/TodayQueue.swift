@@ -90,27 +90,6 @@ public struct TodayQueue {
                  options: Options(), countsOnly: true, keepingRows: false).queue
     }
 
-    /// `counts` now and at the start of the next study day (the end-of-session summary):
-    /// the due rows of both days are read once, up to the end of the next one, and today's
-    /// are those due before today's end. Reading them twice was half the summary after a
-    /// break (50k due rows each time).
-    public static func countsNowAndNextDay(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
-                                           now: UnixTime) throws -> (now: DailyQueue, nextDay: DailyQueue) {
-        let today = calendar.day(containing: now)
-        let nextDay = calendar.day(containing: today.end)
-        // A card hidden at the next day's start (suspended, or skipped past it) is hidden
-        // now too; the cards skipped for today only are left out of today's rows below.
-        let rows = try store.dueRows(before: nextDay.end, leavingOut: try store.hiddenCards(at: nextDay.start),
-                                     reverseCards: configuration.reverseCards)
-        let hiddenNow = try store.hiddenCards(at: now)
-        let todayRows = rows.filter { $0.due < today.end && !hiddenNow.contains($0.id.rawValue) }
-        let counted = try plan(store: store, configuration: configuration, calendar: calendar, now: now,
-                               options: Options(), countsOnly: true, keepingRows: false, dueRows: todayRows).queue
-        let next = try plan(store: store, configuration: configuration, calendar: calendar, now: nextDay.start,
-                            options: Options(), countsOnly: true, keepingRows: false, dueRows: rows).queue
-        return (counted, next)
-    }
-
     /// How many new cards could be introduced at `now` (suspended ones not, skipped ones
     /// too), whatever today's limits: it looks at every new card, so the queue does not.
     public static func newCardsAvailable(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
@@ -120,8 +99,7 @@ public struct TodayQueue {
 
     private static func plan(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
                              now: UnixTime, options: Options,
-                             countsOnly: Bool, keepingRows: Bool,
-                             dueRows: [QueueRow]? = nil) throws -> (day: StudyDay, queue: DailyQueue,
+                             countsOnly: Bool, keepingRows: Bool) throws -> (day: StudyDay, queue: DailyQueue,
                                                                              listingRows: [String: ListingRow]) {
         let day = calendar.day(containing: now)
 
@@ -136,8 +114,6 @@ public struct TodayQueue {
                 guard let order = active[id], !buried.contains(id), !suspended.contains(id), state.due < day.end else { return nil }
                 return QueueRow(id: id, phase: state.phase, due: state.due, deckOrder: order)
             }
-        } else if let dueRows {
-            rows = dueRows
         } else {
             rows = try store.dueRows(before: day.end, now: now, reverseCards: configuration.reverseCards, decks: options.decks)
         }
@@ -160,15 +136,15 @@ public struct TodayQueue {
         var knownSources: [String: [CardID]] = [:]
         knownSources.reserveCapacity(rows.count)
         for row in rows where row.stored != nil { knownSources[row.id.rawValue] = row.from }
-        rows = rows.filter(inSection)
+        if inFilter != nil { rows = rows.filter(inSection) }  // no copy of every row for nothing
         let reviewedToday = try store.cardsReviewed(since: day.start, known: knownSources)
         var siblings = SiblingBurial(reviewedToday: reviewedToday.families)
         knownSources = [:]
         rows = siblings.keepingOnePerFamily(rows)
 
         // Today's limits count the cards studied so far today, the new ones apart.
-        let introduced = try store.cardsIntroduced(since: day.start)
-        var progress = TodayProgress(newIntroducedToday: introduced, reviewsDoneToday: reviewedToday.count - introduced)
+        var progress = TodayProgress(newIntroducedToday: reviewedToday.introduced,
+                                     reviewsDoneToday: reviewedToday.count - reviewedToday.introduced)
         var limits = configuration.limits
         if let newCards = options.newCards {
             // `--new N`: N new cards in this session, on top of what today already had.

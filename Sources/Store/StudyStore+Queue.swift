@@ -88,22 +88,12 @@ extension StudyStore {
     /// Reviewed, active, unburied, unsuspended cards due before `end`: a range scan on the
     /// `due` index. `decks` narrows it to those decks' cards (`--only`).
     public func dueRows(before end: UnixTime, now: UnixTime, reverseCards: Bool = true, decks: DeckScope = .every) throws -> [QueueRow] {
-        try dueRows(before: end, leavingOut: try hiddenCards(at: now), reverseCards: reverseCards, decks: decks)
-    }
-
-    /// The cards no queue shows at `now`: skipped (buried) ones and suspended ones. Due rows
-    /// leave them out from this one small list: asked per row (`NOT EXISTS`), they took half
-    /// the time of 50k due cards after a break.
-    public func hiddenCards(at now: UnixTime) throws -> Set<String> {
-        Set(try connection.prepare("""
+        // The few skipped and suspended cards are left out here, from one small list: asked
+        // per row (`NOT EXISTS`), they took half the time of 50k due cards after a break.
+        let hidden = Set(try connection.prepare("""
             SELECT card_id FROM buried WHERE until > ?1
             UNION SELECT card_id FROM card_marks WHERE mark = 'suspended' AND is_set = 1
             """).map([now]) { $0.string(0) })
-    }
-
-    /// `dueRows(before:now:)` without the cards in `hidden` (IDs).
-    public func dueRows(before end: UnixTime, leavingOut hidden: Set<String>, reverseCards: Bool = true,
-                        decks: DeckScope = .every) throws -> [QueueRow] {
         var rows: [QueueRow] = []
         // Each row's deck (its order, whether it is turned off) is found among the few decks
         // here; a deck with no row comes after the others.
@@ -139,13 +129,18 @@ extension StudyStore {
     /// they were a sixth of `due --json`. Counting them here too spares the queue a second
     /// pass (`COUNT(DISTINCT card_id)` sorted 30,000 IDs, a sixth of `due --json` again).
     /// Reviews of a card that is not stored give no family but count; a family may come
-    /// more than once.
+    /// more than once. How many of the cards were new (first reviewed since `start`) is
+    /// read by the same statement, so both counts see the same commits.
     public func cardsReviewed(since start: UnixTime, known: [String: [CardID]] = [:]) throws -> CardsReviewed {
         var families: [(id: CardID, from: [CardID])] = []
         var unknown: [CardID] = []
         var seen = Set<String>()
-        try connection.prepare("SELECT card_id FROM review_log WHERE at >= ?1").forEach([start]) { row in
+        var introduced = 0
+        try connection.prepare("""
+            SELECT card_id, (SELECT COUNT(*) FROM card_first_review WHERE at >= ?1) FROM review_log WHERE at >= ?1
+            """).forEach([start]) { row in
             let id = row.string(0)
+            if seen.isEmpty { introduced = row.int(1) }
             let first = seen.insert(id).inserted
             if let from = known[id] {
                 families.append((CardID(rawValue: id), from))
@@ -162,7 +157,7 @@ extension StudyStore {
                 families.append((CardID(rawValue: row.string(0)), Self.decodeFrom(row.string(1))))
             }
         }
-        return CardsReviewed(families: families, count: seen.count)
+        return CardsReviewed(families: families, count: seen.count, introduced: introduced)
     }
 
     /// The first `limit` never-reviewed, unskipped, unsuspended active cards in deck order:
@@ -456,4 +451,6 @@ public struct CardsReviewed {
     public let families: [(id: CardID, from: [CardID])]
     /// How many cards were reviewed (each once, stored or not).
     public let count: Int
+    /// How many of them had their first review then (no review, no first review).
+    public let introduced: Int
 }

@@ -93,14 +93,11 @@ extension StudyStore {
     /// no card's earlier log is looked up: after a break, 30,000 cards failed in the
     /// morning took 30,000 lookups.
     public func cardsStudied(since start: UnixTime) throws -> (introduced: Int, reviewed: Int) {
-        let cards = try connection.prepare("SELECT COUNT(DISTINCT card_id) FROM review_log WHERE at >= ?1").first([start]) { $0.int(0) } ?? 0
-        let introduced = try cardsIntroduced(since: start)
-        return (introduced: introduced, reviewed: cards - introduced)
-    }
-
-    /// How many cards had their first review at or after `start`.
-    public func cardsIntroduced(since start: UnixTime) throws -> Int {
-        try connection.prepare("SELECT COUNT(*) FROM card_first_review WHERE at >= ?1").first([start]) { $0.int(0) } ?? 0
+        let counts = try connection.prepare("""
+            SELECT (SELECT COUNT(DISTINCT card_id) FROM review_log WHERE at >= ?1),
+                   (SELECT COUNT(*) FROM card_first_review WHERE at >= ?1)
+            """).first([start]) { (cards: $0.int(0), introduced: $0.int(1)) } ?? (cards: 0, introduced: 0)
+        return (introduced: counts.introduced, reviewed: counts.cards - counts.introduced)
     }
 
     /// How many cards' first review in `card_first_review` is not the log's (missing,

@@ -53,6 +53,9 @@ import Testing
         let studied = try store.cardsStudied(since: 10_000)
         #expect(try store.cardsReviewed(since: 10_000).count == 4)
         #expect(try store.cardsReviewed(since: 10_000, known: known).count == studied.introduced + studied.reviewed)
+        #expect(try store.cardsReviewed(since: 10_000).introduced == studied.introduced)
+        #expect(studied.introduced > 0)
+        #expect(try store.cardsReviewed(since: 10_050).introduced == 0)
         #expect(try store.cardsReviewed(since: 10_030).count == 2)
         #expect(try store.cardsReviewed(since: 10_050).count == 0)
     }
