@@ -23,9 +23,10 @@ public final class BackgroundCheckpoints: @unchecked Sendable {
     public var checkpointsRun: Int { tally.checkpoints }
 
     /// `pages`: the WAL size that asks for a checkpoint (SQLite's own by default; smaller
-    /// in tests).
+    /// in tests), at least 1 and at most the default.
     public static func start(for store: StudyStore, pages: Int32 = standardCheckpointPages) -> BackgroundCheckpoints? {
-        guard store.journalMode.lowercased() == "wal", !store.readOnlyFallback,
+        // Two connections on two threads need an SQLite built thread-safe (Debian's is).
+        guard StudyStore.sqliteIsThreadSafe, store.journalMode.lowercased() == "wal", !store.readOnlyFallback,
               let connection = try? store.checkpointConnection() else { return nil }
         let checkpoints = BackgroundCheckpoints(store: store)
         // The worker holds what it uses, not `checkpoints`: `stop()` may run from its deinit.
@@ -40,7 +41,7 @@ public final class BackgroundCheckpoints: @unchecked Sendable {
             }
         }
         guard checkpoints.worker != nil else { return nil }
-        store.handCheckpointsOff(whenWALReaches: pages) { wake.signal() }
+        store.handCheckpointsOff(whenWALReaches: min(max(1, pages), standardCheckpointPages)) { wake.signal() }
         return checkpoints
     }
 

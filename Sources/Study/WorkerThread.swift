@@ -27,6 +27,7 @@ package final class WorkerThread: @unchecked Sendable {
         let context = Unmanaged.passRetained(worker).toOpaque()
         let status = pthread_create(&worker.thread, nil, { context in
             let worker = Unmanaged<WorkerThread>.fromOpaque(context!).takeRetainedValue()
+            WorkerThread.leaveSignalsToTheMainThread()
             worker.body?()
             worker.body = nil
             return nil
@@ -37,6 +38,18 @@ package final class WorkerThread: @unchecked Sendable {
         }
         worker.running = true
         return worker
+    }
+
+    /// Blocks the signals sent to the process (Ctrl-C, a terminal resize, a stop) on this
+    /// thread, so the kernel hands them to the main thread: its handlers expect that, and a
+    /// resize must interrupt the main thread's wait for a key to redraw at once. Signals
+    /// raised by this thread's own fault (a bus error on a mapped file that shrank) stay
+    /// deliverable here.
+    private static func leaveSignalsToTheMainThread() {
+        var signals = sigset_t()
+        sigfillset(&signals)
+        for fault in [SIGBUS, SIGSEGV, SIGFPE, SIGILL, SIGTRAP, SIGSYS] { sigdelset(&signals, fault) }
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
     }
 
     /// Waits for the closure to return (at once if it has).

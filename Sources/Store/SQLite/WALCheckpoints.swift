@@ -5,9 +5,10 @@ import CSQLite
 // database on the connection that committed, waiting twice for the disk (fdatasync of the
 // WAL, then of the database). A review commits every answer: every hundred answers or so
 // one of them waited for both. A review session hands the checkpoints to a second
-// connection on another thread instead (`BackgroundCheckpoints` in Study): the same
-// checkpoints at the same WAL size, so a power cut loses no more than before, but the
-// answers do not wait for them.
+// connection on another thread instead (`BackgroundCheckpoints` in Study): checkpoints
+// asked for at the same WAL size, so a power cut can undo about as many answers as before
+// (the pages committed since the last checkpoint, plus those committed while one runs),
+// but the answers do not wait for them.
 
 /// The WAL hook's callback and when to call it next.
 final class WALHook {
@@ -42,7 +43,8 @@ final class WALHook {
     }
 
     /// How many times the threshold the WAL may reach before the writer checkpoints
-    /// itself (8,000 pages: 32 MiB).
+    /// itself (8,000 pages: 32 MiB; a reader of an older snapshot in another process can
+    /// still hold the WAL longer, as it can with SQLite's own checkpoint).
     static let catchUpFactor: Int32 = 8
 }
 
@@ -54,7 +56,7 @@ extension StudyStore {
     /// `walGrew` (on this thread, inside SQLite: it must only wake the checkpointer)
     /// instead of checkpointing here.
     public func handCheckpointsOff(whenWALReaches pages: Int32 = standardCheckpointPages, to walGrew: @escaping () -> Void) {
-        let hook = WALHook(pages: pages, walGrew: walGrew)
+        let hook = WALHook(pages: min(max(1, pages), standardCheckpointPages), walGrew: walGrew)
         connection.walHook = hook
         // Registering a WAL hook replaces SQLite's automatic checkpoint (which is one).
         sqlite3_wal_hook(connection.handle, { context, connection, _, pages in
@@ -68,6 +70,9 @@ extension StudyStore {
         sqlite3_wal_autocheckpoint(connection.handle, standardCheckpointPages)
         connection.walHook = nil
     }
+
+    /// Whether the system SQLite lets two connections be used on two threads.
+    public static var sqliteIsThreadSafe: Bool { sqlite3_threadsafe() != 0 }
 
     /// A second connection to this database that only checkpoints, for another thread.
     public func checkpointConnection() throws -> CheckpointConnection {

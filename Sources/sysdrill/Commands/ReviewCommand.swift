@@ -89,7 +89,7 @@ enum ReviewCommand {
         // Tests only: SYSDRILL_TEST_CHECKPOINT_PAGES=N asks for one every N pages, so the
         // kill -9 runs of the reliability tests land in the middle of them.
         let checkpointPages = context.environment["SYSDRILL_TEST_CHECKPOINT_PAGES"].flatMap { Int32($0) } ?? standardCheckpointPages
-        let checkpoints = BackgroundCheckpoints.start(for: store, pages: max(1, checkpointPages))
+        let checkpoints = BackgroundCheckpoints.start(for: store, pages: checkpointPages)
         defer { checkpoints?.stop() }
         if interactive {
             let review = InteractiveReview(session: session, style: context.style, answerScale: configuration.answerScale, clock: clock,
@@ -99,6 +99,7 @@ enum ReviewCommand {
             let lines = LineReview(session: session, channel: context.lineChannel(), checker: NumberCardChecker.check)
             _ = try lines.run()
         }
+        checkpoints?.stop()  // the session wrote its last answer; the summary only reads
         let report = try SessionReport.make(summary: session.summary, store: store, configuration: configuration,
                                             calendar: calendar, now: clock.now)
         if context.json {
