@@ -41,7 +41,7 @@ public final class BackgroundCheckpoints: @unchecked Sendable {
             }
         }
         guard checkpoints.worker != nil else { return nil }
-        store.handCheckpointsOff(whenWALReaches: min(max(1, pages), standardCheckpointPages)) { wake.signal() }
+        store.handCheckpointsOff(whenWALReaches: pages) { wake.signal() }  // clamped there
         return checkpoints
     }
 

@@ -34,7 +34,7 @@ final class WALHook {
             // script piping answers) leave the WAL never wholly copied, so never started
             // over: here, between two transactions, this connection copies the rest itself,
             // as SQLite's own checkpoint would, and the next commit starts the WAL over.
-            _ = sqlite3_wal_checkpoint_v2(connection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            CheckpointConnection.checkpointPassively(connection)
             return
         }
         guard walPages >= nextAt else { return }
@@ -99,6 +99,12 @@ public final class CheckpointConnection: @unchecked Sendable {
     /// Checkpoints what it can; a checkpoint that cannot run now (another one is running)
     /// is left to the next one.
     public func checkpoint() {
-        _ = sqlite3_wal_checkpoint_v2(connection.handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+        Self.checkpointPassively(connection.handle)
+    }
+
+    /// A passive checkpoint on `handle`, whichever connection it is; its result is not
+    /// needed (what it could not copy, the next one copies).
+    static func checkpointPassively(_ handle: OpaquePointer?) {
+        _ = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
     }
 }
