@@ -24,16 +24,10 @@ extension StudyStore {
     /// The order is `ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.id`,
     /// taken deck by deck: sorting every card row in one query (600 bytes each) spilled to
     /// temporary files, where each deck's cards come through its `(deck, position)` index
-    /// and only cards sharing a position are sorted by ID. Each deck is named by the row of
-    /// one of its cards, so its name goes from the database back to it untouched (a name
-    /// that is not valid UTF-8 would not survive a Swift String). The queries see one
-    /// snapshot only inside the caller's transaction (`export` reads in `readSnapshot`).
+    /// and only cards sharing a position are sorted by ID (`deckRowsInOrder`). The queries
+    /// see one snapshot only inside the caller's transaction (`export` reads in `readSnapshot`).
     public func forEachCardInExportOrder(decks: DeckScope = .every, _ body: (StoredCard, CardState?) throws -> Void) throws {
-        let decksInOrder = try connection.prepare("""
-            SELECT MIN(c.rowid), COALESCE(d.sort_order, 1 << 30) AS place FROM cards c LEFT JOIN decks d ON d.name = c.deck
-            WHERE ?1 IS NULL OR c.deck IN (SELECT value FROM json_each(?1))
-            GROUP BY c.deck ORDER BY place, c.deck
-            """).map([decks.parameter]) { $0.int64(0) }
+        let decksInOrder = try deckRowsInOrder(decks)
         let cardsOfDeck = try connection.prepare("SELECT " + Self.cardColumns + ", " + Self.stateColumns + """
              FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
             WHERE c.deck = (SELECT k.deck FROM cards k WHERE k.rowid = ?1) ORDER BY c.position, c.id

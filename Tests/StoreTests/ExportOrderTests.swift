@@ -5,7 +5,8 @@ import Testing
 /// `forEachCardInExportOrder` takes the cards deck by deck; the order must stay the one
 /// query's `ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.id`, with
 /// decks out of name order, a deck left without its `decks` row, a deck name that is not
-/// valid UTF-8 (a hand-edited database), and cards sharing a position.
+/// valid UTF-8 (a hand-edited database), and cards sharing a position. `forEachCard` (the
+/// listings) takes them deck by deck too, its ties broken by row.
 @Suite struct ExportOrderTests {
     let dir = TemporaryDirectory()
 
@@ -16,22 +17,7 @@ import Testing
         """
 
     @Test func deckByDeckIsTheOrderOfOneSortedQuery() throws {
-        let store = try StudyStore.open(path: dir.file("db.sqlite"))
-        let outline = "# S\n\n- Alpha: the first one.\n- Beta: the second one.\n- Gamma: the third one.\n- Delta: the fourth one.\n"
-        for deck in ["b", "a", "c", "gone", "zz", "odd"] {
-            let cards = try OutlineParser(deck: deck, file: deck + ".md").parse(outline)
-            _ = try store.sync(deck: deck, source: "/" + deck + ".md", origin: .registered, files: [], cards: cards, at: 100)
-        }
-        try store.connection.execute(script: """
-            UPDATE decks SET sort_order = 5 WHERE name = 'a';
-            UPDATE decks SET sort_order = 1 WHERE name = 'c';
-            UPDATE decks SET sort_order = 9 WHERE name = 'b';
-            UPDATE decks SET sort_order = 9 WHERE name = 'zz';
-            DELETE FROM decks WHERE name = 'gone';
-            UPDATE cards SET position = 0 WHERE deck = 'c';
-            DELETE FROM decks WHERE name = 'odd';
-            UPDATE cards SET deck = CAST(x'6fff64' AS TEXT) WHERE deck = 'odd';
-            """)
+        let store = try decksOutOfNameOrder()
         for scope in [DeckScope.every, DeckScope(["zz", "gone", "c"]), DeckScope([])] {
             let expected = try store.connection.prepare(Self.oneQuery).map([scope.parameter]) { CardID(rawValue: $0.string(0)) }
             var exported: [CardID] = []
@@ -48,5 +34,57 @@ import Testing
                 #expect(decks == ["c", "a", "b", "zz", "gone", "o\u{FFFD}d"])
             }
         }
+    }
+
+    /// The listings' one query before they went deck by deck (ties by row, retired cards
+    /// only when asked for).
+    static let oneListingQuery = """
+        SELECT c.id FROM cards c LEFT JOIN decks d ON d.name = c.deck WHERE (c.retired = 0 OR ?1 = 1)
+          AND (?2 IS NULL OR c.deck IN (SELECT value FROM json_each(?2)))
+        ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.rowid
+        """
+
+    @Test func theListingsTakeTheOrderOfOneSortedQuery() throws {
+        let store = try decksOutOfNameOrder()
+        try store.connection.execute(script: """
+            UPDATE cards SET retired = 1 WHERE rowid % 3 = 0;
+            UPDATE cards SET position = 7 WHERE deck = 'a';
+            """)
+        for scope in [DeckScope.every, DeckScope(["zz", "gone", "c"]), DeckScope([])] {
+            for includeRetired in [false, true] {
+                let expected = try store.connection.prepare(Self.oneListingQuery).map([includeRetired, scope.parameter]) {
+                    CardID(rawValue: $0.string(0))
+                }
+                var listed: [CardID] = []
+                try store.forEachCard(includeRetired: includeRetired, decks: scope) { listed.append($0.id) }
+                #expect(listed == expected)
+                #expect(scope.names?.isEmpty == true || listed.count >= 8)
+                // A few cards by ID come in the same order.
+                let some = Set(expected.enumerated().filter { $0.offset % 2 == 1 }.map(\.element))
+                var listedByID: [CardID] = []
+                try store.forEachCard(includeRetired: includeRetired, decks: scope, ids: some) { listedByID.append($0.id) }
+                #expect(listedByID == expected.filter(some.contains))
+            }
+        }
+    }
+
+    private func decksOutOfNameOrder() throws -> StudyStore {
+        let store = try StudyStore.open(path: dir.file("db.sqlite"))
+        let outline = "# S\n\n- Alpha: the first one.\n- Beta: the second one.\n- Gamma: the third one.\n- Delta: the fourth one.\n"
+        for deck in ["b", "a", "c", "gone", "zz", "odd"] {
+            let cards = try OutlineParser(deck: deck, file: deck + ".md").parse(outline)
+            _ = try store.sync(deck: deck, source: "/" + deck + ".md", origin: .registered, files: [], cards: cards, at: 100)
+        }
+        try store.connection.execute(script: """
+            UPDATE decks SET sort_order = 5 WHERE name = 'a';
+            UPDATE decks SET sort_order = 1 WHERE name = 'c';
+            UPDATE decks SET sort_order = 9 WHERE name = 'b';
+            UPDATE decks SET sort_order = 9 WHERE name = 'zz';
+            DELETE FROM decks WHERE name = 'gone';
+            UPDATE cards SET position = 0 WHERE deck = 'c';
+            DELETE FROM decks WHERE name = 'odd';
+            UPDATE cards SET deck = CAST(x'6fff64' AS TEXT) WHERE deck = 'odd';
+            """)
+        return store
     }
 }
