@@ -21,26 +21,37 @@ public enum CardJSON {
 
     public static func object(_ card: Card, retired: Bool? = nil, tags: Tags? = nil, includeSource: Bool = true) -> JSONObject {
         var object = JSONObject()
-        object.set("id", .string(card.id.rawValue))
-        object.set("deck", .string(card.deck))
-        object.set("section", JSONValue(card.section))
-        object.set("kind", .string(card.kind.rawValue))
-        object.set("term", .string(card.term))
-        object.set("front", .string(card.front))
-        object.set("back", .string(card.back))
-        if !card.items.isEmpty { object.set("items", JSONValue(card.items)) }
-        object.set("links", JSONValue(card.links))
-        // A card made from other cards names them (reverse: its definition; comparison: its members).
-        if !card.from.isEmpty { object.set("from", JSONValue(card.from.map(\.rawValue))) }
-        if includeSource {
-            object.set("source", ["file": .string(card.source.file), "line": JSONValue(card.source.line)])
-        }
-        if let retired { object.set("retired", .bool(retired)) }
-        if let tags {
-            object.set("suspended", .bool(tags.suspended))
-            object.set("flagged", .bool(tags.flagged))
-            object.set("leech", .bool(tags.leech))
-        }
+        entries(card, retired: retired, tags: tags, includeSource: includeSource, into: &object)
         return object
+    }
+
+    /// The card's entries in their documented order, given to `sink`: held in a
+    /// `JSONObject` (`object`), or written at once by a `PrettyObjectWriter` (`cards
+    /// --json`, which lists every card).
+    public static func entries<Sink: JSONEntries>(_ card: Card, retired: Bool? = nil, tags: Tags? = nil, includeSource: Bool = true,
+                                                  into sink: inout Sink) {
+        sink.string("id", card.id.rawValue)
+        sink.string("deck", card.deck)
+        sink.strings("section", card.section)
+        sink.string("kind", card.kind.rawValue)
+        sink.string("term", card.term)
+        sink.string("front", card.front)
+        sink.string("back", card.back)
+        if !card.items.isEmpty { sink.strings("items", card.items) }
+        sink.strings("links", card.links)
+        // A card made from other cards names them (reverse: its definition; comparison: its members).
+        if !card.from.isEmpty { sink.strings("from", card.from.map(\.rawValue)) }
+        if includeSource {
+            sink.object("source") { source in
+                source.string("file", card.source.file)
+                source.integer("line", Int64(card.source.line))
+            }
+        }
+        if let retired { sink.bool("retired", retired) }
+        if let tags {
+            sink.bool("suspended", tags.suspended)
+            sink.bool("flagged", tags.flagged)
+            sink.bool("leech", tags.leech)
+        }
     }
 }

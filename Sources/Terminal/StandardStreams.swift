@@ -25,17 +25,25 @@ public struct StreamWriter: Sendable {
     /// reporting success for output that never arrived.
     public func write(_ text: String) {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    if errno != EPIPE { _ = Self.failure.compareExchange(expected: 0, desired: errno, ordering: .relaxed) }
-                    return
-                }
-                offset += written
+        text.withUTF8(write(bytes:))
+    }
+
+    /// Writes UTF-8 bytes as they are (`write` of text that is already bytes, without
+    /// making a String of them first).
+    public func write(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer(write(bytes:))
+    }
+
+    private func write(bytes buffer: UnsafeBufferPointer<UInt8>) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = systemWrite(fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                if errno != EPIPE { _ = Self.failure.compareExchange(expected: 0, desired: errno, ordering: .relaxed) }
+                return
             }
+            offset += written
         }
     }
 

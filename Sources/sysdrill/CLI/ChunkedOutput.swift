@@ -22,6 +22,12 @@ struct ChunkedOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// A JSON object written entry by entry by `body` (`PrettyObjectWriter`).
+    mutating func appendObject(indent: Int, _ body: (inout PrettyObjectWriter) -> Void) {
+        PrettyObjectWriter.write(into: &buffer, indent: indent, body)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     /// A JSON string: `text` quoted and escaped.
     mutating func append(jsonString text: String) {
         JSONValue.writeString(text, into: &buffer)
@@ -30,7 +36,7 @@ struct ChunkedOutput {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        stream.write(String(decoding: buffer, as: UTF8.self))
+        stream.write(bytes: buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -71,9 +71,11 @@ enum CardsCommand {
                 if context.json {
                     // The same text as one pretty array: "[", then each card on its own indented lines.
                     output.append(count == 1 ? "[\n  " : ",\n  ")
-                    var object = CardJSON.object(stored.card, retired: invocation.flag("retired") ? stored.retired : nil, tags: tags(stored.id))
-                    if let cardLabels = labels[stored.id] { object.set("labels", JSONValue(cardLabels)) }
-                    output.append(json: .object(object), indent: 1)
+                    output.appendObject(indent: 1) { object in
+                        CardJSON.entries(stored.card, retired: invocation.flag("retired") ? stored.retired : nil, tags: tags(stored.id),
+                                         into: &object)
+                        if let cardLabels = labels[stored.id] { object.strings("labels", cardLabels) }
+                    }
                 } else {
                     output.append(line(stored, tags: tags(stored.id), width: width, style: context.style) + "\n")
                 }

@@ -1,0 +1,47 @@
+import Testing
+import JSONText
+
+/// `PrettyObjectWriter` writes an object without building it; what it writes must be the
+/// bytes `JSONValue.write(pretty: true)` writes for the same object, at any depth, so a
+/// listing written either way reads the same.
+@Suite struct PrettyObjectWriterTests {
+    /// Gives `object`'s entries to `sink` by the kind of each value.
+    static func give<Sink: JSONEntries>(_ object: JSONObject, to sink: inout Sink) {
+        for (key, value) in object.entries {
+            switch value {
+            case .string(let text): sink.string(key, text)
+            case .integer(let number): sink.integer(key, number)
+            case .bool(let flag): sink.bool(key, flag)
+            case .array(let values) where values.allSatisfy({ $0.stringValue != nil }):
+                sink.strings(key, values.compactMap(\.stringValue))
+            case .object(let nested): sink.object(key) { give(nested, to: &$0) }
+            default: sink.value(key, value)
+            }
+        }
+    }
+
+    static let objects: [JSONObject] = [
+        [:],
+        ["id": "a1", "n": 3, "ok": false, "none": nil, "pi": 3.25],
+        ["section": ["1. Basics", "Tab\tand \"quotes\" \u{2028}"], "links": [], "mixed": [1, "x", nil, ["deep": []]]],
+        ["source": ["file": "notes/a.md", "line": 12], "empty": .object([:]), "after": "é ✓"],
+        ["outer": ["middle": ["inner": ["x", "y"], "list": [["k": "v"]]]]],
+    ]
+
+    @Test(arguments: objects, [0, 1, 3])
+    func writesWhatTheDocumentModelWrites(object: JSONObject, indent: Int) {
+        var expected: [UInt8] = Array("prefix ".utf8)
+        JSONValue.object(object).write(into: &expected, pretty: true, indent: indent)
+        var written: [UInt8] = Array("prefix ".utf8)
+        PrettyObjectWriter.write(into: &written, indent: indent) { Self.give(object, to: &$0) }
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+    }
+
+    @Test func aJSONObjectGivenTheSameEntriesIsTheSameObject() {
+        for object in Self.objects {
+            var rebuilt = JSONObject()
+            Self.give(object, to: &rebuilt)
+            #expect(rebuilt == object)
+        }
+    }
+}
