@@ -22,7 +22,7 @@ import Testing
                 try store.connection.run("INSERT INTO scratch (n, body) VALUES (?1, zeroblob(3000))", [n])
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: store.path + "-wal")[.size] as? Int) ?? 0
-            largest = max(largest, size ?? 0)
+            largest = max(largest, size)
         }
         return largest
     }
