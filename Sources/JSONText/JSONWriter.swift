@@ -18,13 +18,13 @@ extension JSONValue {
     /// building it whole first.
     public func write(into output: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .null: output.append(literal: "null")
+        case .bool(let value): output.append(literal: value ? "true" : "false")
         case .integer(let value): output.append(contentsOf: String(value).utf8)
         case .number(let value): output.append(contentsOf: JSONValue.format(value).utf8)
         case .string(let text): JSONValue.writeString(text, into: &output)
         case .array(let values):
-            if values.isEmpty { output.append(contentsOf: "[]".utf8); return }
+            if values.isEmpty { output.append(literal: "[]"); return }
             output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -34,7 +34,7 @@ extension JSONValue {
             if pretty { JSONValue.newline(indent, into: &output) }
             output.append(UInt8(ascii: "]"))
         case .object(let object):
-            if object.entries.isEmpty { output.append(contentsOf: "{}".utf8); return }
+            if object.entries.isEmpty { output.append(literal: "{}"); return }
             output.append(UInt8(ascii: "{"))
             for (index, entry) in object.entries.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -54,14 +54,14 @@ extension JSONValue {
         output.append(UInt8(ascii: "\n"))
         var left = 2 * indent
         while left > 0 {
-            let count = min(left, spaces.count)
-            output.append(contentsOf: spaces[0..<count])
+            let count = min(left, spaces.utf8CodeUnitCount)
+            output.append(contentsOf: UnsafeBufferPointer(start: spaces.utf8Start, count: count))
             left -= count
         }
     }
 
     /// Copied whole: appending spaces one by one was a tenth of writing a card listing.
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+    private static let spaces: StaticString = "                                "
 
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
@@ -93,7 +93,7 @@ extension JSONValue {
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
                 if separator {
-                    output.append(contentsOf: (bytes[offset + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    output.append(literal: bytes[offset + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                     offset += 3
                 } else {
                     escape(byte, into: &output)
@@ -108,16 +108,24 @@ extension JSONValue {
 
     private static func escape(_ byte: UInt8, into output: inout [UInt8]) {
         switch byte {
-        case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
-        case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
-        case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
-        case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
-        case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
-        case 0x08: output.append(contentsOf: "\\b".utf8)
-        case 0x0C: output.append(contentsOf: "\\f".utf8)
+        case UInt8(ascii: "\""): output.append(literal: "\\\"")
+        case UInt8(ascii: "\\"): output.append(literal: "\\\\")
+        case UInt8(ascii: "\n"): output.append(literal: "\\n")
+        case UInt8(ascii: "\r"): output.append(literal: "\\r")
+        case UInt8(ascii: "\t"): output.append(literal: "\\t")
+        case 0x08: output.append(literal: "\\b")
+        case 0x0C: output.append(literal: "\\f")
         default:
             let hex = String(byte, radix: 16)
             output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
         }
+    }
+}
+
+extension [UInt8] {
+    /// Appends a literal's bytes in one copy (`append(contentsOf: "…".utf8)` went through
+    /// the generic path, byte by byte: a tenth of writing a card listing).
+    mutating func append(literal: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 }

@@ -36,13 +36,13 @@ public struct PrettyObjectWriter: JSONEntries {
 
     public mutating func bool(_ key: String, _ value: Bool) {
         startEntry(key)
-        output.append(contentsOf: (value ? "true" : "false").utf8)
+        output.append(literal: value ? "true" : "false")
     }
 
     /// An array of strings, laid out as `JSONValue.array` of `.string`s.
     public mutating func strings(_ key: String, _ values: [String]) {
         startEntry(key)
-        guard !values.isEmpty else { output.append(contentsOf: "[]".utf8); return }
+        guard !values.isEmpty else { output.append(literal: "[]"); return }
         output.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -68,7 +68,7 @@ public struct PrettyObjectWriter: JSONEntries {
     /// Closes the object (`{}` when it has no entry).
     private mutating func end() {
         if entries == 0 {
-            output.append(contentsOf: "{}".utf8)
+            output.append(literal: "{}")
         } else {
             JSONValue.newline(indent, into: &output)
             output.append(UInt8(ascii: "}"))
@@ -80,7 +80,7 @@ public struct PrettyObjectWriter: JSONEntries {
         entries += 1
         JSONValue.newline(indent + 1, into: &output)
         JSONValue.writeString(key, into: &output)
-        output.append(contentsOf: ": ".utf8)
+        output.append(literal: ": ")
     }
 }
 
