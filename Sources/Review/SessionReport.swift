@@ -11,8 +11,10 @@ public struct SessionReport: Sendable {
     /// show (new ones too), else the earliest due card (nil: nothing scheduled yet).
     public let nextDue: UnixTime?
     /// The next study day and how many cards its queue will hold (reviews and learning due
-    /// by its end, and new cards within the daily limit).
-    public let nextDay: (date: CivilDate, due: Int)
+    /// by its end, and new cards within the daily limit). Only the JSON form says it: nil
+    /// when the report is made for the text (`withNextDay: false`), which spares the
+    /// summary a second plan of the queue (half a second after a break).
+    public let nextDay: (date: CivilDate, due: Int)?
     public let streak: Int
     /// What today's queue still holds after the session (a fresh queue, so it includes
     /// cards left when quitting early and same-day repeats).
@@ -20,7 +22,7 @@ public struct SessionReport: Sendable {
     public let learningLeftToday: Int
 
     public static func make(summary: SessionSummary, store: StudyStore, configuration: StudyConfiguration,
-                            calendar: StudyCalendar, now: UnixTime) throws -> SessionReport {
+                            calendar: StudyCalendar, now: UnixTime, withNextDay: Bool = true) throws -> SessionReport {
         let today = calendar.day(containing: now)
         let since = calendar.start(ofDay: today.number - 400)
         // Each study day with reviews, found by one index seek per day: the first review at
@@ -36,11 +38,12 @@ public struct SessionReport: Sendable {
         }
         let left = try TodayQueue.counts(store: store, configuration: configuration, calendar: calendar, now: now)
         let tomorrow = calendar.day(containing: today.end)
-        let next = try TodayQueue.counts(store: store, configuration: configuration, calendar: calendar, now: tomorrow.start)
+        let next = withNextDay
+            ? try TodayQueue.counts(store: store, configuration: configuration, calendar: calendar, now: tomorrow.start) : nil
         // Cards still to show now (new ones have no due time) make "next due" now, not the
         // earliest scheduled card, which may be tomorrow's.
         let nextDue = left.cardIDs.isEmpty ? try store.earliestDue(now: now) : now
-        return SessionReport(summary: summary, nextDue: nextDue, nextDay: (tomorrow.date, next.total),
+        return SessionReport(summary: summary, nextDue: nextDue, nextDay: next.map { (tomorrow.date, $0.total) },
                              streak: calendar.streak(reviewDays: days, today: today.number),
                              dueLeftToday: left.total,
                              learningLeftToday: left.learningCount)
@@ -83,7 +86,7 @@ public struct SessionReport: Sendable {
             "suspended": JSONValue(summary.suspended),
             "seconds": JSONValue(Double(summary.milliseconds) / 1000),
             "next_due": JSONValue(nextDue.map(ISO8601.format)),
-            "next_day": .object(["date": .string(nextDay.date.description), "due": JSONValue(nextDay.due)]),
+            "next_day": nextDay.map { .object(["date": .string($0.date.description), "due": JSONValue($0.due)]) } ?? .null,
             "due_left_today": JSONValue(dueLeftToday),
             "learning_left_today": JSONValue(learningLeftToday),
             "streak": JSONValue(streak),

@@ -113,6 +113,12 @@ import Timekeeping
         let report = try SessionReport.make(summary: summary, store: fixture.store, configuration: configuration,
                                             calendar: fixture.utcCalendar, now: fixture.clock.now)
         lines.append(JSONValue.object(report.json).serialized())
+        // The text's report leaves out the next day, which the text does not show.
+        let textReport = try SessionReport.make(summary: summary, store: fixture.store, configuration: configuration,
+                                                calendar: fixture.utcCalendar, now: fixture.clock.now, withNextDay: false)
+        #expect(textReport.nextDay == nil && report.nextDay != nil)
+        #expect(textReport.text(now: fixture.clock.now) == report.text(now: fixture.clock.now))
+        lines.append(report.text(now: fixture.clock.now))
         return lines
     }
 

@@ -101,7 +101,7 @@ enum ReviewCommand {
         }
         checkpoints?.stop()  // the session wrote its last answer; the summary only reads
         let report = try SessionReport.make(summary: session.summary, store: store, configuration: configuration,
-                                            calendar: calendar, now: clock.now)
+                                            calendar: calendar, now: clock.now, withNextDay: context.json)
         if context.json {
             context.print(JSONValue.object(report.json).serialized())
         } else {
