@@ -13,7 +13,9 @@ struct ChunkedOutput {
     }
 
     mutating func append(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        // In one copy: `append(contentsOf: text.utf8)` went byte by byte.
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
         if buffer.count >= 1 << 16 { flush() }
     }
 
