@@ -55,7 +55,7 @@ extension JSONValue {
         var left = 2 * indent
         while left > 0 {
             let count = min(left, spaces.utf8CodeUnitCount)
-            output.append(contentsOf: UnsafeBufferPointer(start: spaces.utf8Start, count: count))
+            spaces.withUTF8Buffer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
             left -= count
         }
     }
@@ -126,6 +126,6 @@ extension [UInt8] {
     /// Appends a literal's bytes in one copy (`append(contentsOf: "…".utf8)` went through
     /// the generic path, byte by byte: a tenth of writing a card listing).
     mutating func append(literal: StaticString) {
-        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        literal.withUTF8Buffer { append(contentsOf: $0) }
     }
 }

@@ -15,13 +15,13 @@ public struct PrettyObjectWriter: JSONEntries {
 
     /// Appends to `output` the object that `body` writes entry by entry, at nesting depth
     /// `indent` (the depth `JSONValue.write` would be called with for it).
-    public static func write(into output: inout [UInt8], indent: Int, _ body: (inout PrettyObjectWriter) throws -> Void) rethrows {
+    public static func write(into output: inout [UInt8], indent: Int, _ body: (inout PrettyObjectWriter) -> Void) {
         var writer = PrettyObjectWriter(indent: indent)
         // Moved, not copied: appending to a shared array would copy it first.
         swap(&writer.output, &output)
-        defer { swap(&writer.output, &output) }
-        try body(&writer)
+        body(&writer)
         writer.end()
+        swap(&writer.output, &output)
     }
 
     public mutating func string(_ key: String, _ value: String) {

@@ -74,6 +74,8 @@ public struct SessionReport: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// The JSON form; `next_day` is null when the report was made `withNextDay: false`
+    /// (for the text), so JSON callers make it with the next day.
     public var json: JSONObject {
         JSONObject([
             "event": "summary",

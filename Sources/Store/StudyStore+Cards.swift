@@ -52,7 +52,8 @@ extension StudyStore {
     /// Every card is taken deck by deck (`deckRowsInOrder`), each deck's through its
     /// `(deck, position)` index: one query sorting every card row (600 bytes each) spilled
     /// 100 MB to temporary files, and `cards --json` spent most of its time there. The
-    /// queries see one snapshot (`readSnapshot`).
+    /// queries see one snapshot (`readSnapshot`), so `body` must only read: a write there
+    /// would be inside that read transaction.
     public func forEachCard(includeRetired: Bool = false, decks: DeckScope = .every, ids: Set<CardID>? = nil,
                             _ body: (StoredCard) throws -> Void) throws {
         var decoder = CardRowDecoder()

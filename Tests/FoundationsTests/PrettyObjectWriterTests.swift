@@ -28,13 +28,30 @@ import JSONText
         ["outer": ["middle": ["inner": ["x", "y"], "list": [["k": "v"]]]]],
     ]
 
-    @Test(arguments: objects, [0, 1, 3])
+    // 17: deeper than the 32 spaces that `newline` copies at once.
+    @Test(arguments: objects, [0, 1, 3, 17])
     func writesWhatTheDocumentModelWrites(object: JSONObject, indent: Int) {
         var expected: [UInt8] = Array("prefix ".utf8)
         JSONValue.object(object).write(into: &expected, pretty: true, indent: indent)
         var written: [UInt8] = Array("prefix ".utf8)
         PrettyObjectWriter.write(into: &written, indent: indent) { Self.give(object, to: &$0) }
         #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+    }
+
+    /// Against text written out by hand, in case both writers change alike.
+    @Test func writesTheDocumentedLayout() {
+        var written: [UInt8] = []
+        PrettyObjectWriter.write(into: &written, indent: 1) { object in
+            object.string("id", "a\"b")
+            object.strings("none", [])
+            object.strings("two", ["x", "y"])
+            object.object("inner") { $0.integer("n", -3) }
+            object.object("empty") { _ in }
+            object.bool("ok", true)
+        }
+        let expected = "{\n    \"id\": \"a\\\"b\",\n    \"none\": [],\n    \"two\": [\n      \"x\",\n      \"y\"\n    ],\n"
+            + "    \"inner\": {\n      \"n\": -3\n    },\n    \"empty\": {},\n    \"ok\": true\n  }"
+        #expect(String(decoding: written, as: UTF8.self) == expected)
     }
 
     @Test func aJSONObjectGivenTheSameEntriesIsTheSameObject() {

@@ -58,7 +58,7 @@ import Testing
                 var listed: [CardID] = []
                 try store.forEachCard(includeRetired: includeRetired, decks: scope) { listed.append($0.id) }
                 #expect(listed == expected)
-                #expect(scope.names?.isEmpty == true || listed.count >= 8)
+                #expect(scope.names?.isEmpty == true || !listed.isEmpty)
                 // A few cards by ID come in the same order.
                 let some = Set(expected.enumerated().filter { $0.offset % 2 == 1 }.map(\.element))
                 var listedByID: [CardID] = []
@@ -71,7 +71,9 @@ import Testing
     private func decksOutOfNameOrder() throws -> StudyStore {
         let store = try StudyStore.open(path: dir.file("db.sqlite"))
         let outline = "# S\n\n- Alpha: the first one.\n- Beta: the second one.\n- Gamma: the third one.\n- Delta: the fourth one.\n"
-        for deck in ["b", "a", "c", "gone", "zz", "odd"] {
+        // Tied decks (zz and b at 9; odd and gone without a row) come in against their
+        // names' order, so a tie broken by the first row instead of the name shows.
+        for deck in ["zz", "a", "c", "odd", "b", "gone"] {
             let cards = try OutlineParser(deck: deck, file: deck + ".md").parse(outline)
             _ = try store.sync(deck: deck, source: "/" + deck + ".md", origin: .registered, files: [], cards: cards, at: 100)
         }
@@ -82,6 +84,7 @@ import Testing
             UPDATE decks SET sort_order = 9 WHERE name = 'zz';
             DELETE FROM decks WHERE name = 'gone';
             UPDATE cards SET position = 0 WHERE deck = 'c';
+            UPDATE cards SET position = -position WHERE deck = 'b';
             DELETE FROM decks WHERE name = 'odd';
             UPDATE cards SET deck = CAST(x'6fff64' AS TEXT) WHERE deck = 'odd';
             """)

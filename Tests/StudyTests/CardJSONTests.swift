@@ -36,4 +36,39 @@ import JSONText
             #expect(String(decoding: written, as: UTF8.self).contains("\"id\": \"\(card.id.rawValue)\""))
         }
     }
+
+    /// The layout `cards --json` has always had, written out by hand.
+    @Test func aReverseCardReadsAsDocumented() {
+        var written: [UInt8] = []
+        PrettyObjectWriter.write(into: &written, indent: 1) { object in
+            CardJSON.entries(Self.cards[2], retired: true, tags: CardJSON.Tags(suspended: false, flagged: true, leech: false),
+                             into: &object)
+        }
+        let expected = """
+            {
+                "id": "00000000000000ff",
+                "deck": "notes",
+                "section": [
+                  "Caching"
+                ],
+                "kind": "reverse",
+                "term": "Write-through",
+                "front": "which term is this?",
+                "back": "Write-through",
+                "links": [],
+                "from": [
+                  "0123456789abcdef"
+                ],
+                "source": {
+                  "file": "notes/cache.md",
+                  "line": 12
+                },
+                "retired": true,
+                "suspended": false,
+                "flagged": true,
+                "leech": false
+              }
+            """
+        #expect(String(decoding: written, as: UTF8.self) == expected)
+    }
 }
