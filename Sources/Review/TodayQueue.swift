@@ -17,7 +17,7 @@ public struct TodayQueue {
     /// The flagged cards among `cards`, for the review screen.
     public let flagged: Set<CardID>
     /// For a listing (`forListing`), the queue's cards as the store's queries read them
-    /// (by ID), so the listing reads their text by row (`StudyStore.listedCards(rows:)`).
+    /// (by ID), so the listing reads their text by row (`StudyStore.listedCardReader`).
     /// Cards sent back by a quiz, and rows given by `Options.states`, are not here: the
     /// listing looks them up by ID.
     public var listingRows: [String: ListingRow] = [:]

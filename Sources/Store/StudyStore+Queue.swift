@@ -418,30 +418,26 @@ extension StudyStore {
         return result
     }
 
-    /// The same for cards read by the queue (`QueueRow.listingRow`): each card's front
-    /// found by its row number, where an ID is looked up in the ID index first, and its
-    /// state taken from the queue's row (after a break, 30,000 cards looked up by ID in
-    /// `cards` and in `card_state` were half of `due --json`). A row that no longer holds
-    /// the card (the table was rebuilt in between) is left out, so the caller asks by ID.
-    public func listedCards(rows: [(id: CardID, row: ListingRow)]) throws -> [CardID: ListedCard] {
-        guard !rows.isEmpty else { return [:] }
-        var expected: [Int64: (id: CardID, row: ListingRow)] = [:]
-        expected.reserveCapacity(rows.count)
-        var list = "["
-        list.reserveCapacity(rows.count * 8 + 2)
-        for (index, entry) in rows.enumerated() {
-            expected[entry.row.cardRow] = entry
-            if index > 0 { list += "," }
-            list += String(entry.row.cardRow)
-        }
-        list += "]"
-        var result: [CardID: ListedCard] = [:]
-        result.reserveCapacity(rows.count)
-        try connection.prepare("SELECT rowid, id, front FROM cards WHERE rowid IN (SELECT value FROM json_each(?1))").forEach([list]) { row in
-            guard let queued = expected[row.int64(0)], row.text(1, equals: queued.id.rawValue) else { return }
-            result[queued.id] = ListedCard(front: row.string(2), phase: queued.row.phase, due: queued.row.due)
-        }
-        return result
+    /// A reader of the fronts of cards read by the queue (`QueueRow.listingRow`), each by
+    /// its row number, where an ID is looked up in the ID index first, its state taken
+    /// from the queue's row (after a break, 30,000 cards looked up by ID in `cards` and in
+    /// `card_state` were half of `due --json`). One prepared statement, a row at a time: a
+    /// batch of rows as one JSON list cost a dictionary of rows and one of cards per batch.
+    public func listedCardReader() throws -> ListedCardReader {
+        ListedCardReader(statement: try connection.prepare("SELECT id, front FROM cards WHERE rowid = ?1"))
+    }
+}
+
+/// See `StudyStore.listedCardReader`.
+public struct ListedCardReader {
+    let statement: Statement
+
+    /// The card at `row`, or nil when the row no longer holds card `id` (the table was
+    /// rebuilt in between): the caller then asks by ID (`StudyStore.listedCards`).
+    public func card(_ id: CardID, at row: ListingRow) throws -> ListedCard? {
+        try statement.first([row.cardRow]) { found in
+            found.text(0, equals: id.rawValue) ? ListedCard(front: found.string(1), phase: row.phase, due: row.due) : nil
+        } ?? nil
     }
 }
 

@@ -24,21 +24,23 @@ import Testing
         #expect(due.count == 2 && new.count == 2)
         #expect(due.allSatisfy { $0.stored?.hasState == true } && new.allSatisfy { $0.stored?.hasState == false })
         let rows = due + new
-        let byRow = try store.listedCards(rows: rows.map { ($0.id, $0.listingRow!) })
+        let reader = try store.listedCardReader()
         let byID = try store.listedCards(rows.map(\.id))
-        #expect(byRow.count == 4)
+        #expect(byID.count == 4)
         for row in rows {
-            let one = try #require(byRow[row.id]), other = try #require(byID[row.id])
+            let one = try #require(try reader.card(row.id, at: row.listingRow!)), other = try #require(byID[row.id])
             #expect(one.front == other.front && one.phase == other.phase && one.due == other.due, "\(row.id)")
+            #expect(!one.front.isEmpty)
         }
-        #expect(byRow[new[0].id]?.phase == nil && byRow[due[0].id]?.phase != nil)
+        #expect(try reader.card(new[0].id, at: new[0].listingRow!)?.phase == nil)
+        #expect(try reader.card(due[0].id, at: due[0].listingRow!)?.phase != nil)
 
         // A row number that now holds another card (the table rebuilt in between) is left
         // out; a row made by a caller has none.
         let moved = ListingRow(cardRow: try #require(new[0].listingRow).cardRow, phase: due[0].phase, due: due[0].due)
         let made = QueueRow(id: due[1].id, phase: .review, due: 1, deckOrder: 0)
         #expect(made.listingRow == nil)
-        let partial = try store.listedCards(rows: [(due[0].id, moved), (new[1].id, new[1].listingRow!)])
-        #expect(Set(partial.keys) == [new[1].id])
+        #expect(try reader.card(due[0].id, at: moved) == nil)
+        #expect(try reader.card(new[1].id, at: new[1].listingRow!) != nil)
     }
 }

@@ -29,18 +29,23 @@ struct DueListing {
     func forEach(limit: Int = .max, _ body: (Entry) throws -> Void) throws {
         let queued = today.queue.cardIDs, later = today.queue.laterToday
         let ids = queued + later.map(\.id)
+        let reader = try store.listedCardReader()
         var start = 0
         while start < min(limit, ids.count) {
             let end = min(start + Self.batch, limit, ids.count)
             // By row where the queue read the card's row, by ID for the rest (and for a row
-            // that no longer holds the card).
-            var loaded = try store.listedCards(rows: ids[start..<end].compactMap { id in
-                today.listingRows[id].map { (CardID(rawValue: id), $0) }
-            })
-            let missing = ids[start..<end].map(CardID.init(rawValue:)).filter { loaded[$0] == nil }
-            if !missing.isEmpty { loaded.merge(try store.listedCards(missing)) { found, _ in found } }
+            // that no longer holds the card), all of a batch's by one query.
+            var loaded: [ListedCard?] = []
+            loaded.reserveCapacity(end - start)
+            var missing: [CardID] = []
+            for id in ids[start..<end] {
+                let card = try today.listingRows[id].flatMap { try reader.card(CardID(rawValue: id), at: $0) }
+                if card == nil { missing.append(CardID(rawValue: id)) }
+                loaded.append(card)
+            }
+            let byID = missing.isEmpty ? [:] : try store.listedCards(missing)
             for index in start..<end {
-                let entry = loaded[CardID(rawValue: ids[index])]
+                let entry = loaded[index - start] ?? byID[CardID(rawValue: ids[index])]
                 let phase = entry?.phase ?? .new
                 let due = index < queued.count ? (phase == .new ? nil : entry?.due) : later[index - queued.count].due
                 try body(Entry(id: ids[index], front: entry?.front ?? "", phase: phase, due: due))
