@@ -14,7 +14,6 @@ enum Files {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw BenchError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        defer { if flushing { fsync(fd) } }
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
@@ -24,6 +23,7 @@ enum Files {
             }
             offset += written
         }
+        if flushing { fsync(fd) }
     }
 
     static func read(_ path: String) throws -> [UInt8] {
@@ -49,10 +49,9 @@ enum Files {
         String(decoding: try read(path), as: UTF8.self)
     }
 
-    /// Copies a database file and its write-ahead log, if any: sysdrill exits without
-    /// closing its connection, so its last commits may still be only in `-wal` (SQLite
-    /// reads them from there when the copy is opened).
-    /// Copies a database (and its WAL) and flushes the copy to the disk before returning.
+    /// Copies a database file and its write-ahead log, if any (sysdrill exits without
+    /// closing its connection, so its last commits may still be only in `-wal`, where
+    /// SQLite reads them when the copy is opened), and flushes the copy to the disk.
     /// A measured command must not pay for the bench's own writes: unflushed, the first
     /// `fdatasync` of a review made the kernel write back the whole 300 MiB copy, which
     /// took 0.4-0.5 s of the "1000 answers" row. A user's database is not a minute-old
