@@ -229,20 +229,25 @@ struct CardBuilder {
                          line: line, order: order, links: Self.merged(term.links, back.links))
     }
 
-    /// A heading defined by the prose under it: the heading's title is the term, the
-    /// paragraph's first sentence or two the answer. The card is in the heading's section
-    /// (`section`, so `--section` finds it there); its front shows the context of the
-    /// section above (`parent`), as the heading's own name is the question.
-    func prose(heading: HeadingEntry, paragraph rendered: InlineMarkdown.Rendered, line: Int, order: Int, section own: SectionInfo,
+    /// A heading defined by the prose under it: the heading's title is the term, `answer`
+    /// (the opening of its paragraph, `Sentences.opening`) the answer. The card is in the
+    /// heading's section (`section`, so `--section` finds it there); its front shows the
+    /// context of the section above (`parent`), as the heading's own name is the question.
+    /// A heading that is a question ("How does DNS resolve a name?") is asked as written.
+    func prose(heading: HeadingEntry, answer: String, links: [String], line: Int, order: Int, section own: SectionInfo,
                parent: SectionInfo) -> ItemOutcome {
-        let answer = Sentences.lead(of: rendered.text.split(separator: "\n").joined(separator: " "))
         // "Overview", "References": a heading that introduces a text defines nothing.
         guard !answer.isEmpty, !heading.title.isEmpty, !GenericWords.isIntroduction(heading.title) else { return .nothing }
         let section = SectionInfo(path: own.path, titles: own.titles,
                                   idPrefix: parent.idPrefix.appending(title: "\u{1}prose"), isDrill: parent.isDrill)
-        return .card(CardDraft(kind: .definition, section: section, term: heading.title,
-                               front: CardFront.definition(heading.title, context: parent.context), back: answer,
-                               line: line, order: order, links: rendered.links, optional: true, frontContext: parent.context))
+        // "## Consume:" names the term "Consume".
+        let term = heading.title.hasSuffix(":") ? String(heading.title.dropLast()).trimmingSpaces() : heading.title
+        guard !term.isEmpty else { return .nothing }
+        let asked = Announcements.isQuestion(term)
+        return .card(CardDraft(kind: asked ? .question : .definition, section: section, term: term,
+                               front: asked ? CardFront.question(term, context: parent.context)
+                                            : CardFront.definition(term, context: parent.context),
+                               back: answer, line: line, order: order, links: links, optional: true, frontContext: parent.context))
     }
 
     static func merged(_ first: [String], _ second: [String]) -> [String] {

@@ -497,11 +497,17 @@ public struct OutlineReader {
             return
         }
         guard let depth = proseHeading, depth == headings.count, label == nil, let heading = headings.last else { return }
+        let answer: String
+        switch Sentences.opening(of: rendered.text.split(separator: "\n").joined(separator: " ")) {
+        case .hook: return  // only asks or announces: the next paragraph may define the heading
+        case .introduction: answer = ""
+        case .answer(let opening): answer = opening
+        }
         proseHeading = nil
         let parent = builder.section(headings: Array(headings.dropLast()), label: nil)
         let order = newItem()
-        resolve(order, builder.prose(heading: heading, paragraph: rendered, line: paragraph.line, order: order, section: container(),
-                                     parent: parent))
+        resolve(order, builder.prose(heading: heading, answer: answer, links: rendered.links, line: paragraph.line, order: order,
+                                     section: container(), parent: parent))
     }
 
     /// The end of the file: the last structural checks, then the open items, then the

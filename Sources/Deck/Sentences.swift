@@ -1,23 +1,47 @@
-/// The opening of a prose paragraph as a card's answer: its first sentence, or its first
-/// two when the first is short, cut at a sentence boundary and about 300 characters at
-/// most (a single longer sentence is cut at a word and ends with "…").
+/// The opening of a prose paragraph as a card's answer: its first sentence that states
+/// something, or its first two when that one is short, cut at a sentence boundary and
+/// about 300 characters at most (a single longer sentence is cut at a word and ends with
+/// "…"). Questions and announcements ("What is SWIFT?", "Here is how it works.",
+/// `Announcements`) before it are skipped: they hook the reader, they answer nothing.
 enum Sentences {
     static let answerLimit = 300
     /// A first sentence shorter than this gets the second one too, if both fit.
     static let shortSentence = 80
 
-    static func lead(of paragraph: String) -> String {
-        // Two sentences of at most ~300 characters are within the first 1,200.
-        let sentences = split(paragraph.utf8.count > 1_200 ? String(paragraph.prefix(1_200)) : paragraph, maximum: 3)
-        guard var answer = sentences.first else { return "" }
-        // "There are three kinds:" introduces what follows; it answers nothing.
-        if answer.hasSuffix(":") { return "" }
-        if answer.count < shortSentence, sentences.count > 1, !sentences[1].hasSuffix(":"),
-           answer.count + 1 + sentences[1].count <= answerLimit {
-            answer += " " + sentences[1]
+    /// What a paragraph's opening gives.
+    enum Opening: Equatable {
+        /// The sentence or two that answer.
+        case answer(String)
+        /// Only questions and announcements: it states nothing, so the paragraph after it
+        /// may still be the answer.
+        case hook
+        /// It introduces what follows ("There are three kinds:").
+        case introduction
+    }
+
+    static func opening(of paragraph: String) -> Opening {
+        // The sentences looked at (a hook of up to four, then two that answer) are within
+        // the first 1,600 characters.
+        let sentences = split(paragraph.utf8.count > 1_600 ? String(paragraph.prefix(1_600)) : paragraph, maximum: 6)
+        guard let start = sentences.firstIndex(where: { !isHook($0) }) else { return .hook }
+        var answer = sentences[start]
+        if answer.hasSuffix(":") { return .introduction }
+        if answer.count < shortSentence, start + 1 < sentences.count, !sentences[start + 1].hasSuffix(":"),
+           !isHook(sentences[start + 1]), answer.count + 1 + sentences[start + 1].count <= answerLimit {
+            answer += " " + sentences[start + 1]
         }
         if answer.count > answerLimit { answer = cutAtWord(answer, limit: answerLimit) }
-        return answer
+        return .answer(answer)
+    }
+
+    /// The answer `opening` gives, or "" when it gives none.
+    static func lead(of paragraph: String) -> String {
+        if case .answer(let answer) = opening(of: paragraph) { return answer }
+        return ""
+    }
+
+    private static func isHook(_ sentence: String) -> Bool {
+        Announcements.isQuestion(sentence) || Announcements.isAnnouncement(sentence)
     }
 
     /// Abbreviations whose full stop does not end a sentence.

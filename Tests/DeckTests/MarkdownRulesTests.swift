@@ -131,6 +131,51 @@ import Testing
         #expect(cards.map(\.term) == ["Queue"])
     }
 
+    @Test func questionsAndAnnouncementsBeforeTheAnswerAreSkipped() throws {
+        let cards = try parse("# T\n\n## Queue\n\nEver wondered how work waits? Here is the idea. A queue holds work until a worker takes it.\n")
+        #expect(cards.map(\.back) == ["A queue holds work until a worker takes it."])
+    }
+
+    @Test func aParagraphThatOnlyHooksLeavesTheHeadingToTheNextOne() throws {
+        let text = "# T\n\n## SWIFT\n\nYou have probably heard of SWIFT. What is it?\n\nSWIFT is the network banks use to send payment orders.\n"
+        let cards = try parse(text)
+        #expect(cards.map(\.term) == ["SWIFT"])
+        #expect(cards.map(\.back) == ["SWIFT is the network banks use to send payment orders."])
+        #expect(cards.map(\.source.line) == [7])
+    }
+
+    @Test func aParagraphThatOnlyAnnouncesMakesNoCard() throws {
+        #expect(try parse("# T\n\n## Payments\n\nHere is how money moves when you pay online.\n").isEmpty)
+        #expect(try parse("# T\n\n## Flow\n\nThe diagram below shows the flow.\n").isEmpty)
+        #expect(try parse("# T\n\n## Design\n\nNow, let’s do a first draft of the design.\n").isEmpty)
+    }
+
+    @Test func aParagraphThatOnlyPointsElsewhereMakesNoCard() throws {
+        #expect(try parse("# T\n\n## Security\n\nRefer to the [security section](#security).\n").isEmpty)
+        #expect(try parse("# T\n\n## Latency\n\nSee [Latency numbers](https://example.com/latency).\n").isEmpty)
+    }
+
+    @Test func anEstimatePremiseIsNotAnAnnouncement() throws {
+        let cards = try parse("# T\n\n## Traffic\n\nLet us assume 100 million daily users, each sending 10 messages.\n")
+        #expect(cards.map(\.back) == ["Let us assume 100 million daily users, each sending 10 messages."])
+    }
+
+    @Test func aQuestionHeadingIsAskedAsWritten() throws {
+        let cards = try parse("# DNS\n\n## How does a resolver find an address?\n\nIt asks a root server, then the TLD server, then the authoritative one.\n")
+        #expect(cards.map(\.kind) == [.question])
+        #expect(cards.map(\.front) == ["DNS: How does a resolver find an address?"])
+        #expect(cards.map(\.term) == ["How does a resolver find an address?"])
+        // A question is not turned round into "which term is this?".
+        let all = try OutlineParser(deck: "t", file: "t.md").parse("# DNS\n\n## Why cache answers?\n\nLookups are slow and the same names are asked again and again.\n")
+        #expect(all.map(\.kind) == [.question])
+    }
+
+    @Test func aHeadingsTrailingColonIsNotPartOfTheTerm() throws {
+        let cards = try parse("# Pipelines\n\n## Consume:\n\nDashboards and reports read the processed data.\n")
+        #expect(cards.map(\.term) == ["Consume"])
+        #expect(cards.map(\.front) == ["Pipelines: what is meant by Consume?"])
+    }
+
     @Test func aRepeatedHeadingWithProseIsNotADuplicateError() throws {
         let cards = try parse("# T\n\n## Quorum\n\nFirst text here.\n\n## Quorum\n\nSecond text here.\n")
         #expect(cards.count == 1)
@@ -190,6 +235,28 @@ import Testing
     @Test func splitsAtSentenceEnds() {
         #expect(Sentences.split("It is fast, e.g. in memory. It is small! Is it? Yes") == ["It is fast, e.g. in memory.", "It is small!", "Is it?", "Yes"])
         #expect(Sentences.split("Version 2.5 ships. 3 nodes follow.") == ["Version 2.5 ships.", "3 nodes follow."])
+    }
+
+    @Test func openingSkipsHooksAndSaysWhatIsLeft() {
+        #expect(Sentences.opening(of: "Why shard? Sharding splits rows over servers. It also splits load.")
+                == .answer("Sharding splits rows over servers. It also splits load."))
+        #expect(Sentences.opening(of: "What is a queue? Let's see.") == .hook)
+        #expect(Sentences.opening(of: "There are three kinds:") == .introduction)
+        // A question after the answer is not taken with it.
+        #expect(Sentences.opening(of: "Short answer. Why? Because.") == .answer("Short answer."))
+    }
+
+    @Test func announcementsAndQuestionsAreRecognized() {
+        for sentence in ["Here’s how it works.", "The cheat sheet below lists the rules.", "In this post, we cover queues.",
+                         "Before we start, let's define it.", "Refer to the docs.", "Time to test your skills!"] {
+            #expect(Announcements.isAnnouncement(sentence), "\(sentence)")
+        }
+        for sentence in ["Let's Encrypt issues free certificates.", "Latency above 100 ms shows.", "Seeding picks the first nodes.",
+                         "This pattern decouples services."] {
+            #expect(!Announcements.isAnnouncement(sentence), "\(sentence)")
+        }
+        #expect(Announcements.isQuestion("Is it fast?\u{201D}"))
+        #expect(!Announcements.isQuestion("It is fast."))
     }
 
     @Test func shortFirstSentenceTakesTheSecond() {

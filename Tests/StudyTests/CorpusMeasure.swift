@@ -52,7 +52,10 @@ import Deck
 //    summary, notes, note, introduction, intro, details, misc, other, general, tips, key
 //    points, points, takeaways, references, further reading, reading, sources, source(s),
 //    see also, use cases, why, how, what, when) and small words are removed: the card
-//    could belong to any topic.
+//    could belong to any topic;
+//  - pointer answer: a definition or question card whose back starts with "Refer to " or
+//    "See " (any case): it sends the learner elsewhere instead of answering;
+//  - question answer: a definition or question card whose back ends with `?`.
 // `junkShare` = junk cards / cards (0 when there are no cards).
 //
 // Coverage. The headings of the sources are found like CommonMark does for the cases met
@@ -66,7 +69,8 @@ import Deck
 // space), table row (starts with `|`), code (a fence or 4+ spaces of indent), quote
 // (`>`), HTML (`<`), image (`![` or `[![`), heading, rule or setext underline, admonition
 // (`!!!`/`???`), attribute list (`{:`), line that is only a link, or line that is only a
-// bold label (`**Label**` with an optional colon).
+// bold label (`**Label**` with an optional colon), or a line that only points elsewhere
+// (it starts with "Refer to " or "See ", any case: a heading so followed defines nothing).
 // A heading's *name* is its text with links reduced to their text, images, HTML tags,
 // attribute lists `{...}` and the emphasis marks `*`, `_`, backticks removed, then a
 // leading numbering (`3`, `3.4`, `3.4.` or `3)` followed by a space) removed, white space
@@ -93,6 +97,8 @@ struct JunkReason: Hashable, Sendable, CustomStringConvertible {
         case mergedLists = "merged lists"
         case duplicateFront = "duplicate front"
         case vagueFront = "vague front"
+        case pointerAnswer = "pointer answer"
+        case questionAnswer = "question answer"
     }
 
     let kind: Kind
@@ -296,6 +302,11 @@ enum CorpusMeasure {
         }
         if let what = vagueness(card.front) {
             reasons.append(JunkReason(kind: .vagueFront, detail: what))
+        }
+        if card.kind == .definition || card.kind == .question {
+            let back = card.back.corpusTrimmed()
+            if isPointer(back) { reasons.append(JunkReason(kind: .pointerAnswer, detail: String(back.prefix(40)))) }
+            if back.hasSuffix("?") { reasons.append(JunkReason(kind: .questionAnswer, detail: String(back.prefix(40)))) }
         }
         return reasons
     }
@@ -661,8 +672,14 @@ enum CorpusMeasure {
         for prefix in ["|", ">", "<", "![", "[![", "```", "~~~", "!!!", "???", "{:", "{%"] where trimmed.hasPrefix(prefix) { return false }
         if atxHeading(line) != nil || isRule(line) || isSetextUnderline(line) { return false }
         if let following, isSetextUnderline(following) { return false }  // a heading of its own
-        if isOnlyLink(trimmed) || isOnlyBoldLabel(trimmed) { return false }
+        if isOnlyLink(trimmed) || isOnlyBoldLabel(trimmed) || isPointer(trimmed) { return false }
         return trimmed.contains { $0.isLetter }
+    }
+
+    /// See DEFINITIONS: text that only sends the reader elsewhere.
+    static func isPointer(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("refer to ") || lowered.hasPrefix("see ")
     }
 
     static func isOnlyLink(_ trimmed: String) -> Bool {
