@@ -25,6 +25,7 @@ enum DerivedCards {
     /// The reverse of a definition card, or nil when hiding the term leaves too little to
     /// ask ("Refer to the (…) section.") or the answer only repeats the term.
     static func reverse(of card: Card, context: String) -> Card? {
+        guard isNameLike(card.term) else { return nil }
         let prompt = mayName(card.back, card.term) ? masked(card.back, hiding: names(of: card.term)) : card.back
         guard contentWords(prompt, atLeast: promptWords) else { return nil }
         let backWords = PromptLinter.wordCount(card.back)
@@ -45,6 +46,36 @@ enum DerivedCards {
         return Card(id: reverseID(of: card.id), deck: card.deck, section: card.section, kind: .reverse, term: card.term,
                     front: front, back: card.term, items: [], source: card.source, order: card.order, links: card.links,
                     from: [card.id])
+    }
+
+    /// The most words a term may have to be asked for by its answer: longer ones are
+    /// titles or sentences ("A Crash Course on Database Sharding") that no one recalls
+    /// word for word. Every term of the built-in outline has at most five.
+    static let reverseTermWords = 5
+
+    /// Words that, followed by a number or a letter, label a part rather than name a
+    /// thing: "Step 3", "Phase II", "Option B" ("Layer 4" and "Tier 1" do name things).
+    static let partLabels: Set<String> = [
+        "step", "stage", "phase", "part", "option", "round", "problem", "solution", "case",
+        "example", "method", "approach", "algorithm", "pattern", "rule", "tip", "lesson", "chapter", "section", "way",
+    ]
+
+    /// Whether a learner shown a definition could name `term`: a short name, not a title,
+    /// a question, a "Label: rest" heading or a numbered part ("Step 3").
+    static func isNameLike(_ term: String) -> Bool {
+        if term.contains(":") || term.contains("?") { return false }
+        let words = term.split(separator: " ")
+        if words.isEmpty || words.count > reverseTermWords { return false }
+        if words.count == 2, partLabels.contains(words[0].lowercased()), isPartNumber(words[1]) { return false }
+        return true
+    }
+
+    /// "3", "3.", "II", "b": what numbers a part.
+    private static func isPartNumber(_ word: Substring) -> Bool {
+        let text = word.hasSuffix(".") ? word.dropLast() : word
+        if !text.isEmpty, text.allSatisfy(\.isNumber) { return true }
+        if text.count == 1, text.first!.isLetter { return true }
+        return !text.isEmpty && text.allSatisfy { "IVXivx".contains($0) }
     }
 
     /// Whether `text` may name `term` at all: it has the term's first four letters, or the

@@ -33,6 +33,22 @@ import Testing
         #expect(try cards("# T\n\n- Security: See the security section.\n").filter { $0.kind == .reverse }.isEmpty)
     }
 
+    @Test func noReverseOfATitleAQuestionALabelledHeadingOrANumberedPart() throws {
+        func reverses(_ term: String) throws -> [Card] {
+            try cards("# T\n\n- \(term): Splits the rows of one table over many servers by a key.\n").filter { $0.kind == .reverse }
+        }
+        #expect(try reverses("A Crash Course on Database Sharding").isEmpty)  // six words
+        #expect(try reverses("Step 3").isEmpty)
+        #expect(try reverses("Phase II").isEmpty)
+        #expect(try reverses("Option B").isEmpty)
+        #expect(try cards("# T\n\n## Step 3: Shard the table\n\nSplit the rows of one table over many servers by a key.\n")
+            .filter { $0.kind == .reverse }.isEmpty)
+        // Short names, numbered ones that name a thing among them, are still asked both ways.
+        #expect(try reverses("Rate Limiting & DDoS Protection").count == 1)
+        #expect(try reverses("Layer 4").count == 1)
+        #expect(try reverses("Sharding").count == 1)
+    }
+
     @Test func frontMatterTurnsReversesOff() throws {
         let text = "---\nreverse: false\n---\n# T\n\n- Quorum: A majority of the replicas that must agree.\n"
         #expect(try cards(text).map(\.kind) == [.definition])
