@@ -55,6 +55,17 @@ enum Announcements {
         "describes", "outlines", "depicts", "covers", "highlights", "demonstrates",
     ]
 
+    /// Words that open a question or a "how it works" heading.
+    static let interrogatives: Set<String> = ["how", "why", "what", "when", "where", "which", "who"]
+
+    /// Whether a heading asks: it is a question, or it opens like one ("How Password
+    /// Managers Work", "Why it matters"), which "what is meant by …?" would garble.
+    static func isAsking(_ heading: String) -> Bool {
+        if isQuestion(heading) { return true }
+        let first = heading.prefix { $0.isLetter }.lowercased()
+        return interrogatives.contains(first) && heading.contains(" ")
+    }
+
     /// Whether `sentence` is a question (its last mark, before closing quotes or brackets, is `?`).
     static func isQuestion(_ sentence: String) -> Bool {
         sentence.reversed().first { !"\"'”’)] ".contains($0) } == "?"

@@ -233,7 +233,7 @@ struct CardBuilder {
     /// (the opening of its paragraph, `Sentences.opening`) the answer. The card is in the
     /// heading's section (`section`, so `--section` finds it there); its front shows the
     /// context of the section above (`parent`), as the heading's own name is the question.
-    /// A heading that is a question ("How does DNS resolve a name?") is asked as written.
+    /// A heading that asks ("How does DNS resolve a name?", "How it works") is asked as written.
     func prose(heading: HeadingEntry, answer: String, links: [String], line: Int, order: Int, section own: SectionInfo,
                parent: SectionInfo) -> ItemOutcome {
         // "Overview", "References": a heading that introduces a text defines nothing.
@@ -243,7 +243,7 @@ struct CardBuilder {
         // "## Consume:" names the term "Consume".
         let term = heading.title.hasSuffix(":") ? String(heading.title.dropLast()).trimmingSpaces() : heading.title
         guard !term.isEmpty else { return .nothing }
-        let asked = Announcements.isQuestion(term)
+        let asked = Announcements.isAsking(term)
         return .card(CardDraft(kind: asked ? .question : .definition, section: section, term: term,
                                front: asked ? CardFront.question(term, context: parent.context)
                                             : CardFront.definition(term, context: parent.context),

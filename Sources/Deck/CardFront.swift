@@ -46,6 +46,10 @@ enum CardFront {
     /// With the section's context already computed (the parser does it once per section).
     /// Built in one allocation: this is the front of most cards of a big deck.
     static func definition(_ term: String, context: String) -> String {
+        // "Step 3" is a moment of a process: asked for what happens in it.
+        if let label = NumberedPart.label(of: term), NumberedPart.moments.contains(label) {
+            return context.isEmpty ? "What happens in \(term)?" : TextAssembly.concatenate(context, ": what happens in ", term, "?")
+        }
         let explain = TextSearch.contains(term, " vs")
         if context.isEmpty { return explain ? "Explain \(term)" : "What is meant by \(term)?" }
         return explain ? TextAssembly.concatenate(context, ": explain ", term)

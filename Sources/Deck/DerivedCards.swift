@@ -53,29 +53,23 @@ enum DerivedCards {
     /// word for word. Every term of the built-in outline has at most five.
     static let reverseTermWords = 5
 
-    /// Words that, followed by a number or a letter, label a part rather than name a
-    /// thing: "Step 3", "Phase II", "Option B" ("Layer 4" and "Tier 1" do name things).
-    static let partLabels: Set<String> = [
-        "step", "stage", "phase", "part", "option", "round", "problem", "solution", "case",
-        "example", "method", "approach", "algorithm", "pattern", "rule", "tip", "lesson", "chapter", "section", "way",
-    ]
-
     /// Whether a learner shown a definition could name `term`: a short name, not a title,
     /// a question, a "Label: rest" heading or a numbered part ("Step 3").
     static func isNameLike(_ term: String) -> Bool {
-        if term.contains(":") || term.contains("?") { return false }
-        let words = term.split(separator: " ")
-        if words.isEmpty || words.count > reverseTermWords { return false }
-        if words.count == 2, partLabels.contains(words[0].lowercased()), isPartNumber(words[1]) { return false }
-        return true
-    }
-
-    /// "3", "3.", "II", "b": what numbers a part.
-    private static func isPartNumber(_ word: Substring) -> Bool {
-        let text = word.hasSuffix(".") ? word.dropLast() : word
-        if !text.isEmpty, text.allSatisfy(\.isNumber) { return true }
-        if text.count == 1, text.first!.isLetter { return true }
-        return !text.isEmpty && text.allSatisfy { "IVXivx".contains($0) }
+        // On bytes: this runs for every definition of a deck.
+        var words = 0
+        var inWord = false
+        for byte in term.utf8 {
+            if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "?") { return false }
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        if words == 0 || words > reverseTermWords { return false }
+        return NumberedPart.label(of: term) == nil
     }
 
     /// Whether `text` may name `term` at all: it has the term's first four letters, or the

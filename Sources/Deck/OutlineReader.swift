@@ -501,7 +501,10 @@ public struct OutlineReader {
         switch Sentences.opening(of: rendered.text.split(separator: "\n").joined(separator: " ")) {
         case .hook: return  // only asks or announces: the next paragraph may define the heading
         case .introduction: answer = ""
-        case .answer(let opening): answer = opening
+        case .answer(let opening):
+            // A note's title is defined only by a sentence that says what it names; a
+            // teaser under an article's title makes no card.
+            answer = heading.level == 1 && !TitleDefinition.defines(title: heading.title, answer: opening) ? "" : opening
         }
         proseHeading = nil
         let parent = builder.section(headings: Array(headings.dropLast()), label: nil)

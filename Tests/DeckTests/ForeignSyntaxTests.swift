@@ -99,7 +99,7 @@ import Testing
 
     @Test func withoutTheTagDoubleColonsAreText() throws {
         // `std::vector` in ordinary notes stays prose: the heading's definition, as before.
-        let made = try cards("# Containers\n\nstd::vector is a growable array.\n").filter { !$0.kind.isDerived }
+        let made = try cards("# C++\n\n## Containers\n\nstd::vector is a growable array.\n").filter { !$0.kind.isDerived }
         #expect(made.map(\.kind) == [.definition])
         #expect(made.first?.back.contains("std::vector") == true)
         #expect(try cards("Words #flashcardsmith and more\n\nTerm::Answer\n").isEmpty)

@@ -170,6 +170,33 @@ import Testing
         #expect(all.map(\.kind) == [.question])
     }
 
+    @Test func aNotesTitleIsDefinedOnlyByASentenceAboutWhatItNames() throws {
+        // A teaser under an article's title makes no card…
+        #expect(try parse("---\ntitle: Good Coding Principles\n---\n\nSoftware development requires good designs and standards.\n").isEmpty)
+        #expect(try parse("# Can Kafka Lose Messages?\n\nError handling matters in every reliable system.\n").isEmpty)
+        // …a sentence that says what the title names does.
+        let defined = try parse("---\ntitle: Data Pipelines Overview\n---\n\nData pipelines are the stages that move data from sources to users.\n")
+        #expect(defined.map(\.term) == ["Data Pipelines Overview"])
+        let federation = try parse("# Database Federation\n\nFederation splits databases by function.\n")
+        #expect(federation.map(\.back) == ["Federation splits databases by function."])
+        // Below the title the rule does not apply: a section's prose defines its heading.
+        #expect(try parse("# Pipelines\n\n## Consume\n\nDashboards read the processed data.\n").map(\.term) == ["Consume"])
+    }
+
+    @Test func aHeadingThatOpensLikeAQuestionIsAskedAsWritten() throws {
+        let cards = try parse("# Consistent hashing\n\n## How it works\n\nKeys and servers are placed on one ring of hash values.\n")
+        #expect(cards.map(\.kind) == [.question])
+        #expect(cards.map(\.front) == ["Consistent hashing: How it works"])
+    }
+
+    @Test func aStepIsAskedForWhatHappensInIt() throws {
+        let prose = try parse("# Checkout\n\n## Step 2\n\nThe payment service reserves the amount on the card.\n")
+        let bullet = try parse("# Checkout\n\n- Phase II: The order is shipped.\n- Option B: Ship it later.\n")
+        #expect((prose + bullet).map(\.front)
+                == ["Checkout: what happens in Step 2?", "Checkout: what happens in Phase II?", "Checkout: what is meant by Option B?"])
+        #expect((prose + bullet).map(\.kind) == [.definition, .definition, .definition])
+    }
+
     @Test func aHeadingsTrailingColonIsNotPartOfTheTerm() throws {
         let cards = try parse("# Pipelines\n\n## Consume:\n\nDashboards and reports read the processed data.\n")
         #expect(cards.map(\.term) == ["Consume"])
