@@ -41,11 +41,16 @@ public enum InlineMarkdown {
             for byte in bytes {
                 switch byte {
                 case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "!"),
-                     UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "~"):
+                     UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "~"), UInt8(ascii: "{"):
                     return true
                 default:
                     continue
                 }
+            }
+            // An icon or emoji shortcode (" :simple-redis:") opens with a colon after a space.
+            for index in bytes.indices.dropLast() where bytes[index] == UInt8(ascii: ":")
+                && (index == 0 || bytes[index - 1] == 0x20) && bytes[index + 1] >= UInt8(ascii: "a") && bytes[index + 1] <= UInt8(ascii: "z") {
+                return true
             }
             return false
         }
@@ -154,11 +159,63 @@ public enum InlineMarkdown {
                     index = entity(at: index, limit: range.upperBound)
                 case "*", "_", "~":
                     index = delimiterRun(at: index, limit: range.upperBound)
+                case "{":
+                    index = attributeList(at: index, limit: range.upperBound)
+                case ":" where index == range.lowerBound || input[index - 1] == " ":
+                    index = shortcode(at: index, limit: range.upperBound)
                 default:
                     output.append(scalar)
                     index += 1
                 }
             }
+        }
+
+        // MARK: Attribute lists and shortcodes
+
+        /// An attribute list (`{ align=right width=400 }`, `{: .note }`, `{#id .class}`,
+        /// from Python-Markdown and MkDocs) says how to show what is before it: it gives
+        /// nothing. Other braces are text.
+        private mutating func attributeList(at start: Int, limit: Int) -> Int {
+            var end = start + 1
+            while end < limit, input[end] != "}", input[end] != "\n", input[end] != "{" { end += 1 }
+            guard end < limit, input[end] == "}" else {
+                output.append(input[start])
+                return start + 1
+            }
+            var inner = String(String.UnicodeScalarView(input[(start + 1)..<end]))
+            // `{x=1}` in a sentence is text: attributes open with `{:` or `{ `, follow a
+            // link or image, or name a class or an ID.
+            let marked = inner.hasPrefix(":") || inner.hasPrefix(" ") || (start > 0 && input[start - 1] == ")")
+            if inner.hasPrefix(":") { inner.removeFirst() }
+            let tokens = inner.split(separator: " ")
+            let isAttributes = !tokens.isEmpty && tokens.allSatisfy { token in
+                token.count > 1 && (token.hasPrefix(".") || token.hasPrefix("#") || (marked && token.contains("=") && !token.hasPrefix("=")))
+            }
+            guard isAttributes else {
+                output.append(input[start])
+                return start + 1
+            }
+            return end + 1
+        }
+
+        /// An icon or emoji shortcode (`:simple-redis:`, `:rocket:`): a picture, so nothing.
+        /// It is letters, digits, `-`, `_` or `+` with a letter among them, between colons,
+        /// after a space or the start and before a space, punctuation or the end.
+        private mutating func shortcode(at start: Int, limit: Int) -> Int {
+            var end = start + 1
+            var hasLetter = false
+            while end < limit {
+                let scalar = input[end]
+                if scalar.properties.isLowercase && scalar.isASCII { hasLetter = true } else if !(isDigit(scalar) || "-_+".unicodeScalars.contains(scalar)) { break }
+                end += 1
+            }
+            let closes = end < limit && input[end] == ":" && end > start + 1
+            let followed = end + 1 >= limit || isSpace(input[end + 1]) || (input[end + 1].isASCII && isPunctuation(input[end + 1]))
+            guard hasLetter, closes, followed else {
+                output.append(input[start])
+                return start + 1
+            }
+            return end + 1
         }
 
         // MARK: Code

@@ -25,6 +25,12 @@ import Testing
         ("[ref link][1] text", "ref link text"),
         ("***both***", "both"),
         ("R&D and AT&T", "R&D and AT&T"),
+        ("etcd :simple-etcd:", "etcd"),
+        (":rocket: Fast start", "Fast start"),
+        ("10:30:00 and std::vector and TCP :a", "10:30:00 and std::vector and TCP :a"),
+        ("![heap](heap.svg){ align=right width=400 } A heap is a tree.", "A heap is a tree."),
+        ("Note {: .warning } here and {#top .wide}", "Note here and"),
+        ("set {n=3} and {a, b} and {x}", "set {n=3} and {a, b} and {x}"),
     ])
     func renders(source: String, expected: String) {
         #expect(InlineMarkdown.text(source) == expected)
