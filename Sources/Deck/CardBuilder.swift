@@ -240,14 +240,22 @@ struct CardBuilder {
         guard !answer.isEmpty, !heading.title.isEmpty, !GenericWords.isIntroduction(heading.title) else { return .nothing }
         let section = SectionInfo(path: own.path, titles: own.titles,
                                   idPrefix: parent.idPrefix.appending(title: "\u{1}prose"), isDrill: parent.isDrill)
-        // "## Consume:" names the term "Consume".
-        let term = heading.title.hasSuffix(":") ? String(heading.title.dropLast()).trimmingSpaces() : heading.title
+        let term = Self.headingTerm(heading.title)
         guard !term.isEmpty else { return .nothing }
         let asked = Announcements.isAsking(term)
         return .card(CardDraft(kind: asked ? .question : .definition, section: section, term: term,
                                front: asked ? CardFront.question(term, context: parent.context)
                                             : CardFront.definition(term, context: parent.context),
                                back: answer, line: line, order: order, links: links, optional: true, frontContext: parent.context))
+    }
+
+    /// A heading's title as a term: "## Consume:" names "Consume", and "## 2013 - Persistence"
+    /// (its year taken as numbering) names "Persistence".
+    static func headingTerm(_ title: String) -> String {
+        var term = Substring(title)
+        if term.hasSuffix(":") { term = term.dropLast() }
+        for dash in ["- ", "– ", "— "] where term.hasPrefix(dash) { term = term.dropFirst(dash.count) }
+        return String(term).trimmingSpaces()
     }
 
     static func merged(_ first: [String], _ second: [String]) -> [String] {

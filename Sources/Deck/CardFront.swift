@@ -13,7 +13,14 @@ enum CardFront {
     /// is only generic words ("Advantages"), the nearest specific heading above is kept
     /// too ("Load balancing › Advantages").
     static func context(titles: [String]) -> String {
-        TextAssembly.join(titles[contextStart(titles)...], separator: " › ")
+        let shown = titles[contextStart(titles)...]
+        guard shown.contains(where: { $0.hasSuffix(":") }) else { return TextAssembly.join(shown, separator: " › ") }
+        return TextAssembly.join(shown.map(withoutColon), separator: " › ")
+    }
+
+    /// "Use cases:" as a heading: a front adds its own colon after the context.
+    static func withoutColon(_ title: String) -> String {
+        title.hasSuffix(":") ? String(title.dropLast()) : title
     }
 
     static func contextStart(_ titles: [String]) -> Int {
@@ -25,7 +32,7 @@ enum CardFront {
     /// The whole path as context, for a card whose usual front another card of the deck
     /// shares (nil when the usual context is the whole path already).
     static func widened(_ front: String, section: [String]) -> String? {
-        let titles = section.map(CardID.stripNumbering)
+        let titles = section.map { withoutColon(CardID.stripNumbering($0)) }
         // A card made from a heading's prose shows the context of the section above it.
         for candidate in [titles, Array(titles.dropLast())] where !candidate.isEmpty {
             let usual = context(titles: candidate)
@@ -51,9 +58,10 @@ enum CardFront {
             return context.isEmpty ? "What happens in \(term)?" : TextAssembly.concatenate(context, ": what happens in ", term, "?")
         }
         let explain = TextSearch.contains(term, " vs")
-        if context.isEmpty { return explain ? "Explain \(term)" : "What is meant by \(term)?" }
+        let mark = term.hasSuffix("?") ? "" : "?"  // "Lock?" is not asked "Lock??"
+        if context.isEmpty { return explain ? "Explain \(term)" : "What is meant by \(term)\(mark)" }
         return explain ? TextAssembly.concatenate(context, ": explain ", term)
-                       : TextAssembly.concatenate(context, ": what is meant by ", term, "?")
+                       : TextAssembly.concatenate(context, ": what is meant by ", term, mark)
     }
 
     static func list(itemCount: Int, section: [String]) -> String {

@@ -197,6 +197,17 @@ import Testing
         #expect((prose + bullet).map(\.kind) == [.definition, .definition, .definition])
     }
 
+    @Test func aHeadingsColonAndADashAfterItsNumberAreNotShown() throws {
+        // A year read as numbering leaves no dash in the term.
+        let prose = try parse("# Redis\n\n## 2013 - Persistence\n\nSnapshots and an append-only file keep the data over restarts.\n")
+        #expect(prose.map(\.term) == ["Persistence"])
+        // A heading ending in ":" gives no double colon in the fronts under it.
+        let list = try parse("# Delivery\n\n## At most once\n\n### Use cases:\n\n- Metrics that may lose a sample\n- Logs of little value\n")
+        #expect(list.map(\.front) == ["At most once › Use cases: name the 2 points."])
+        // A term that already asks is not asked twice.
+        #expect(try parse("# Locks\n\n- Lock?: Only when two writers share a row.\n").map(\.front) == ["Locks: what is meant by Lock?"])
+    }
+
     @Test func aHeadingsTrailingColonIsNotPartOfTheTerm() throws {
         let cards = try parse("# Pipelines\n\n## Consume:\n\nDashboards and reports read the processed data.\n")
         #expect(cards.map(\.term) == ["Consume"])
