@@ -57,6 +57,10 @@ enum CardFront {
         if let label = NumberedPart.label(of: term), NumberedPart.moments.contains(label) {
             return context.isEmpty ? "What happens in \(term)?" : TextAssembly.concatenate(context, ": what happens in ", term, "?")
         }
+        // "Purpose" under "Indexing": the topic is asked for it.
+        if !context.isEmpty, GenericWords.isAttribute(term) {
+            return TextAssembly.concatenate(context, ": ", term.lowercased(), "?")
+        }
         let explain = TextSearch.contains(term, " vs")
         let mark = term.hasSuffix("?") ? "" : "?"  // "Lock?" is not asked "Lock??"
         if context.isEmpty { return explain ? "Explain \(term)" : "What is meant by \(term)\(mark)" }

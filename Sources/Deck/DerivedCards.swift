@@ -26,7 +26,10 @@ enum DerivedCards {
     /// ask ("Refer to the (…) section.") or the answer only repeats the term.
     static func reverse(of card: Card, context: String) -> Card? {
         guard isNameLike(card.term) else { return nil }
-        let prompt = mayName(card.back, card.term) ? masked(card.back, hiding: names(of: card.term)) : card.back
+        // The context would give the answer away ("Stateful Inspection: which term is this?").
+        if context == card.term || context.hasSuffix(" › " + card.term) { return nil }
+        let back = withoutSpelledOutAcronym(card.back, acronym: card.term)
+        let prompt = mayName(back, card.term) ? masked(back, hiding: names(of: card.term)) : back
         guard contentWords(prompt, atLeast: promptWords) else { return nil }
         let backWords = PromptLinter.wordCount(card.back)
         if backWords <= PromptLinter.wordCount(card.term) + 3, PromptLinter.isCircular(term: card.term, back: card.back) { return nil }
@@ -46,6 +49,47 @@ enum DerivedCards {
         return Card(id: reverseID(of: card.id), deck: card.deck, section: card.section, kind: .reverse, term: card.term,
                     front: front, back: card.term, items: [], source: card.source, order: card.order, links: card.links,
                     from: [card.id])
+    }
+
+    /// Small words an acronym usually skips ("Infrastructure as Code", "Time to Live").
+    private static let acronymSkips: Set<String> = ["of", "as", "and", "the", "for", "to", "in", "on", "a", "an"]
+
+    /// `text` with "User Datagram Protocol (UDP)" as "UDP" when `acronym` is "UDP": the
+    /// spelled-out words before an acronym in brackets would name the hidden term. Only
+    /// words whose initials are the acronym's letters, in order, are taken out.
+    static func withoutSpelledOutAcronym(_ text: String, acronym: String) -> String {
+        let letters = Array(acronym.utf8)
+        guard letters.count >= 2, letters.count <= 6,
+              letters.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }),
+              text.utf8.contains(UInt8(ascii: "(")), let bracket = firstRange(of: "(" + acronym + ")", in: text) else { return text }
+        var words = text[..<bracket.lowerBound].split(separator: " ", omittingEmptySubsequences: false)
+        if words.last == "" { words.removeLast() }
+        var needed = letters.count
+        var first = words.count
+        while needed > 0, first > 0 {
+            first -= 1
+            let word = words[first]
+            guard let initial = word.utf8.first else { return text }
+            let matches = lowercased(initial) == lowercased(letters[needed - 1])
+            // A small word counts when the acronym has its letter (IaC), else it is skipped.
+            if !matches, acronymSkips.contains(word.lowercased()) { continue }
+            guard matches else { return text }
+            needed -= 1
+        }
+        guard needed == 0 else { return text }
+        let kept = words[..<first].joined(separator: " ")
+        return (kept.isEmpty ? "" : kept + " ") + acronym + text[bracket.upperBound...]
+    }
+
+    private static func firstRange(of needle: String, in text: String) -> Range<String.Index>? {
+        let bytes = Array(needle.utf8)
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index...].starts(with: bytes) { return index..<utf8.index(index, offsetBy: bytes.count) }
+            index = utf8.index(after: index)
+        }
+        return nil
     }
 
     /// The most words a term may have to be asked for by its answer: longer ones are
@@ -69,7 +113,7 @@ enum DerivedCards {
             }
         }
         if words == 0 || words > reverseTermWords { return false }
-        return NumberedPart.label(of: term) == nil
+        return NumberedPart.label(of: term) == nil && !GenericWords.isAttribute(term)
     }
 
     /// Whether `text` may name `term` at all: it has the term's first four letters, or the

@@ -24,6 +24,25 @@ public enum GenericWords {
         "credit", "license", "contributing", "table of contents", "contents", "index",
     ]
 
+    /// Labels of one attribute of the topic above them (`- **Purpose**: Speed up reads.`
+    /// under "Indexing"): such a card asks the topic for the attribute ("Indexing:
+    /// purpose?") and is never reversed, as "Purpose" answers nothing on its own.
+    static let attributes: Set<String> = [
+        "purpose", "definition", "example", "examples", "note", "notes", "pro", "pros", "con", "cons", "total",
+        "benefit", "benefits", "drawback", "drawbacks", "advantage", "advantages", "disadvantage", "disadvantages",
+        "description", "meaning", "goal", "goals", "idea", "summary", "overview", "use", "uses", "usage", "downside",
+        "upside", "limitation", "limitations", "when to use", "why", "how",
+    ]
+
+    /// Whether the term `term` labels an attribute of the topic above it.
+    public static func isAttribute(_ term: String) -> Bool {
+        guard term.utf8.count <= 16 else { return false }
+        var text = term.lowercased()
+        while let last = text.last, last == ":" || last == "." { text.removeLast() }
+        if text.hasSuffix("(s)") { text = String(text.dropLast(3)) }
+        return attributes.contains(text)
+    }
+
     /// Whether `title` introduces a text ("Overview", "References", "Notes").
     public static func isIntroduction(_ title: String) -> Bool {
         var text = InlineMarkdown.text(title).lowercased().trimmingSpaces()

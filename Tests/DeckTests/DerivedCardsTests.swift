@@ -49,6 +49,27 @@ import Testing
         #expect(try reverses("Sharding").count == 1)
     }
 
+    @Test func aReverseDoesNotGiveItsAnswerAway() throws {
+        // The spelled-out name of an acronym goes with it.
+        let udp = try cards("# Transport\n\n- UDP: User Datagram Protocol (UDP) sends datagrams without a connection.\n")
+            .filter { $0.kind == .reverse }
+        #expect(udp.map(\.front) == ["Transport: which term is this? (…) sends datagrams without a connection."])
+        #expect(DerivedCards.withoutSpelledOutAcronym("Infrastructure as Code (IAC) keeps servers in files.", acronym: "IAC")
+                == "IAC keeps servers in files.")
+        #expect(DerivedCards.withoutSpelledOutAcronym("Each Time to Live (TTL) ends.", acronym: "TTL") == "Each TTL ends.")
+        #expect(DerivedCards.withoutSpelledOutAcronym("A Domain Name System (DNS) lookup.", acronym: "DNS") == "A DNS lookup.")
+        #expect(DerivedCards.withoutSpelledOutAcronym("Some other words (UDP) here.", acronym: "UDP") == "Some other words (UDP) here.")
+        // No reverse when the context already names the term.
+        let named = try cards("# Firewalls\n\n## Stateful Inspection\n\n- Stateful Inspection: Tracks each connection and lets replies through.\n")
+        #expect(named.filter { $0.kind == .reverse }.isEmpty)
+    }
+
+    @Test func anAttributeLabelAsksItsTopicAndIsNotReversed() throws {
+        let made = try cards("# Databases\n\n## Indexing\n\n- **Purpose**: Speed up the reads of a table.\n- **Cons**: Slower writes and more space on disk.\n")
+        #expect(made.filter { $0.kind == .definition }.map(\.front) == ["Indexing: purpose?", "Indexing: cons?"])
+        #expect(made.filter { $0.kind == .reverse }.isEmpty)
+    }
+
     @Test func frontMatterTurnsReversesOff() throws {
         let text = "---\nreverse: false\n---\n# T\n\n- Quorum: A majority of the replicas that must agree.\n"
         #expect(try cards(text).map(\.kind) == [.definition])
