@@ -14,8 +14,10 @@ import Deck
 //    punctuation: `created\_at`), a link `[text](url)` (or `](`), an image `![`,
 //    an HTML tag (`<` + optional `/` + a letter, then letters/digits/`-`, then `>`, `/>`,
 //    or a space, attributes with a `=` and a `>`: `<br/>`, `<p align="center">`, `</a>`),
-//    an HTML entity (`&name;`, `&#123;`, `&#x1F;`), or a line that starts with a heading
-//    mark (1-6 `#` then a space or the end);
+//    an HTML entity (`&name;`, `&#123;`, `&#x1F;`), a line that starts with a heading
+//    mark (1-6 `#` then a space or the end), an icon or emoji shortcode (a word that is
+//    `:` + lowercase letters, digits, `-`, `_` or `+` with a letter + `:`), or an
+//    attribute list (`{:`, `{ align=`, or a `{` with `width=`);
 //  - url in front: the front holds `http://`, `https://` or `www.`;
 //  - front matter: the card comes from a line inside its file's YAML front matter (a
 //    `---` first line up to the next `---` or `...` line), or its term is a front-matter
@@ -72,7 +74,7 @@ import Deck
 // bold label (`**Label**` with an optional colon), or a line that only points elsewhere
 // (it starts with "Refer to " or "See ", any case: a heading so followed defines nothing).
 // A heading's *name* is its text with links reduced to their text, images, HTML tags,
-// attribute lists `{...}` and the emphasis marks `*`, `_`, backticks removed, then a
+// attribute lists `{...}`, shortcodes and the emphasis marks `*`, `_`, backticks removed, then a
 // leading numbering (`3`, `3.4`, `3.4.` or `3)` followed by a space) removed, white space
 // collapsed, lowercased.
 // An eligible heading is *covered* when some non-junk card of the same file (any card
@@ -322,6 +324,12 @@ enum CorpusMeasure {
         if let escape = backslashEscape(in: text) { return "escape `\(escape)`" }
         if let tag = htmlTag(in: text) { return "HTML tag `\(tag)`" }
         if let entity = htmlEntity(in: text) { return "entity `\(entity)`" }
+        let edges: Set<Character> = [",", ".", ";", "!", "?", "(", ")", "\"", "'"]
+        if let code = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+            .first(where: { isShortcode(String(String($0.drop { edges.contains($0) }.reversed()).drop { edges.contains($0) }.reversed())) }) {
+            return "shortcode `\(code)`"
+        }
+        if text.contains("{:") || text.contains("{ align=") || text.contains("width=") && text.contains("{") { return "attribute list" }
         for line in text.split(whereSeparator: \.isNewline) {
             let trimmed = line.drop { $0 == " " }
             let hashes = trimmed.prefix { $0 == "#" }
@@ -705,6 +713,7 @@ enum CorpusMeasure {
         var text = stripLinks(raw)
         text = removeBetween(text, "<", ">")
         text = removeBetween(text, "{", "}")
+        text = text.split(separator: " ").filter { !isShortcode($0) }.joined(separator: " ")
         text = String(text.filter { $0 != "*" && $0 != "`" })
         // `_` as emphasis only at word edges (keep snake_case).
         text = text.split(separator: " ", omittingEmptySubsequences: true)
@@ -719,6 +728,13 @@ enum CorpusMeasure {
             if rest.first == " " { text = String(rest) }
         }
         return text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// See DEFINITIONS: an icon or emoji shortcode, `:simple-redis:`.
+    static func isShortcode<S: StringProtocol>(_ word: S) -> Bool {
+        guard word.count >= 3, word.first == ":", word.last == ":" else { return false }
+        let name = word.dropFirst().dropLast()
+        return name.contains { $0.isLetter } && name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || "-_+".contains($0) }
     }
 
     // MARK: - Text helpers
