@@ -10,7 +10,7 @@ enum Announcements {
         "now let", "now, let", "now that", "it's time", "it is time",
         "in this post", "in this article", "in this section", "in this guide", "in this chapter", "in this video",
         "in this tutorial", "this post", "this article", "this guide", "this section", "this chapter", "this list",
-        "this video", "this tutorial", "this page", "this document", "this repo", "this course", "note: this",
+        "this video", "this tutorial", "this page", "this document", "this repo", "this course", "note: this", "guest post",
         "the diagram", "the figure", "the illustration", "the graphic", "the infographic", "the cheat sheet",
         "this diagram", "this figure", "this illustration", "this graphic", "this infographic", "this cheat sheet",
         "this image", "this picture", "this chart", "time to ",

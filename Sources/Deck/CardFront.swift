@@ -14,13 +14,14 @@ enum CardFront {
     /// too ("Load balancing › Advantages").
     static func context(titles: [String]) -> String {
         let shown = titles[contextStart(titles)...]
-        guard shown.contains(where: { $0.hasSuffix(":") }) else { return TextAssembly.join(shown, separator: " › ") }
+        // On the last byte: a Character-level `hasSuffix` cost a tenth of the parse.
+        guard shown.contains(where: { $0.utf8.last == UInt8(ascii: ":") }) else { return TextAssembly.join(shown, separator: " › ") }
         return TextAssembly.join(shown.map(withoutColon), separator: " › ")
     }
 
     /// "Use cases:" as a heading: a front adds its own colon after the context.
     static func withoutColon(_ title: String) -> String {
-        title.hasSuffix(":") ? String(title.dropLast()) : title
+        title.utf8.last == UInt8(ascii: ":") ? String(title.dropLast()) : title
     }
 
     static func contextStart(_ titles: [String]) -> Int {
@@ -62,7 +63,7 @@ enum CardFront {
             return TextAssembly.concatenate(context, ": ", term.lowercased(), "?")
         }
         let explain = TextSearch.contains(term, " vs")
-        let mark = term.hasSuffix("?") ? "" : "?"  // "Lock?" is not asked "Lock??"
+        let mark = term.utf8.last == UInt8(ascii: "?") ? "" : "?"  // "Lock?" is not asked "Lock??"
         if context.isEmpty { return explain ? "Explain \(term)" : "What is meant by \(term)\(mark)" }
         return explain ? TextAssembly.concatenate(context, ": explain ", term)
                        : TextAssembly.concatenate(context, ": what is meant by ", term, mark)

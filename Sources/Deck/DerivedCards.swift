@@ -27,8 +27,8 @@ enum DerivedCards {
     static func reverse(of card: Card, context: String) -> Card? {
         guard isNameLike(card.term) else { return nil }
         // The context would give the answer away ("Stateful Inspection: which term is this?").
-        if context == card.term || context.hasSuffix(" › " + card.term) { return nil }
-        let back = withoutSpelledOutAcronym(card.back, acronym: card.term)
+        if endsWithTitle(context, card.term) { return nil }
+        let back = withoutExpansion(withoutSpelledOutAcronym(card.back, acronym: card.term), acronym: card.term)
         let prompt = mayName(back, card.term) ? masked(back, hiding: names(of: card.term)) : back
         guard contentWords(prompt, atLeast: promptWords) else { return nil }
         let backWords = PromptLinter.wordCount(card.back)
@@ -51,6 +51,16 @@ enum DerivedCards {
                     from: [card.id])
     }
 
+    /// Whether the context's last title is `title` (on bytes: this runs for every
+    /// definition of a deck).
+    static func endsWithTitle(_ context: String, _ title: String) -> Bool {
+        let context = context.utf8, title = title.utf8
+        guard context.count >= title.count, context.suffix(title.count).elementsEqual(title) else { return false }
+        let separator = " › ".utf8
+        return context.count == title.count
+            || context.dropLast(title.count).suffix(separator.count).elementsEqual(separator)
+    }
+
     /// Small words an acronym usually skips ("Infrastructure as Code", "Time to Live").
     private static let acronymSkips: Set<String> = ["of", "as", "and", "the", "for", "to", "in", "on", "a", "an"]
 
@@ -58,9 +68,11 @@ enum DerivedCards {
     /// spelled-out words before an acronym in brackets would name the hidden term. Only
     /// words whose initials are the acronym's letters, in order, are taken out.
     static func withoutSpelledOutAcronym(_ text: String, acronym: String) -> String {
+        // Most terms are no acronym: their bytes say so before anything is made.
+        guard acronym.utf8.count >= 2, acronym.utf8.count <= 6,
+              acronym.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }) else { return text }
         let letters = Array(acronym.utf8)
-        guard letters.count >= 2, letters.count <= 6,
-              letters.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }),
+        guard
               text.utf8.contains(UInt8(ascii: "(")), let bracket = firstRange(of: "(" + acronym + ")", in: text) else { return text }
         var words = text[..<bracket.lowerBound].split(separator: " ", omittingEmptySubsequences: false)
         if words.last == "" { words.removeLast() }
@@ -79,6 +91,32 @@ enum DerivedCards {
         guard needed == 0 else { return text }
         let kept = words[..<first].joined(separator: " ")
         return (kept.isEmpty ? "" : kept + " ") + acronym + text[bracket.upperBound...]
+    }
+
+    /// `text` with the capitalized words that spell `acronym` out ("JSON Web Tokens
+    /// standardize…" for "JWT") as the acronym, so that masking hides them too. Only
+    /// words that each begin with a capital, one per letter, are taken.
+    static func withoutExpansion(_ text: String, acronym: String) -> String {
+        guard acronym.utf8.count >= 2, acronym.utf8.count <= 6,
+              acronym.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else { return text }
+        let letters = Array(acronym.utf8)
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        guard words.count >= letters.count else { return text }
+        for start in 0...(words.count - letters.count) {
+            let run = words[start..<(start + letters.count)]
+            let spells = zip(run, letters).allSatisfy { word, letter in word.utf8.first == letter }
+            guard spells, run.allSatisfy({ $0.utf8.count >= 2 }) else { continue }
+            // The last word may carry punctuation or a plural: "Tokens," stays "JWT,".
+            let last = run.last!
+            let tail = last.drop { $0.isLetter }
+            let plural = last.prefix { $0.isLetter }.hasSuffix("s") && !acronym.hasSuffix("S")
+            var joined = words[..<start].joined(separator: " ")
+            if !joined.isEmpty { joined += " " }
+            joined += acronym + (plural ? "s" : "") + tail
+            let rest = words[(start + letters.count)...].joined(separator: " ")
+            return rest.isEmpty ? joined : joined + " " + rest
+        }
+        return text
     }
 
     private static func firstRange(of needle: String, in text: String) -> Range<String.Index>? {

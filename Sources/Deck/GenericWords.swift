@@ -31,16 +31,31 @@ public enum GenericWords {
         "purpose", "definition", "example", "examples", "note", "notes", "pro", "pros", "con", "cons", "total",
         "benefit", "benefits", "drawback", "drawbacks", "advantage", "advantages", "disadvantage", "disadvantages",
         "description", "meaning", "goal", "goals", "idea", "summary", "overview", "use", "uses", "usage", "downside",
-        "upside", "limitation", "limitations", "when to use", "why", "how",
+        "upside", "limitation", "limitations", "when to use", "why", "how", "assumption", "assumptions",
+        "constraint", "constraints", "requirement", "requirements",
     ]
 
-    /// Whether the term `term` labels an attribute of the topic above it.
+    /// `attributes` as bytes, by length.
+    private static let attributeBytes: [Int: [[UInt8]]] = Dictionary(grouping: attributes.map { Array($0.utf8) }, by: \.count)
+
+    /// Whether the term `term` labels an attribute of the topic above it ("Purpose",
+    /// "Cons:", "Benefit(s)"). Compared on bytes, ASCII case ignored: this runs for every
+    /// definition of a deck.
     public static func isAttribute(_ term: String) -> Bool {
-        guard term.utf8.count <= 16 else { return false }
-        var text = term.lowercased()
-        while let last = text.last, last == ":" || last == "." { text.removeLast() }
-        if text.hasSuffix("(s)") { text = String(text.dropLast(3)) }
-        return attributes.contains(text)
+        SimpleText.withBytes(term) { bytes in
+            var count = bytes.count
+            while count > 0, bytes[count - 1] == UInt8(ascii: ":") || bytes[count - 1] == UInt8(ascii: ".") { count -= 1 }
+            if count >= 3, bytes[count - 3] == UInt8(ascii: "("), bytes[count - 2] == UInt8(ascii: "s"), bytes[count - 1] == UInt8(ascii: ")") {
+                count -= 3
+            }
+            guard let candidates = attributeBytes[count] else { return false }
+            return candidates.contains { word in
+                word.indices.allSatisfy { index in
+                    let byte = bytes[index]
+                    return (byte >= 65 && byte <= 90 ? byte + 32 : byte) == word[index]
+                }
+            }
+        }
     }
 
     /// Whether `title` introduces a text ("Overview", "References", "Notes").

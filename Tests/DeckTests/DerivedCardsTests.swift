@@ -41,6 +41,8 @@ import Testing
         #expect(try reverses("Step 3").isEmpty)
         #expect(try reverses("Phase II").isEmpty)
         #expect(try reverses("Option B").isEmpty)
+        #expect(try reverses("Steps 2-4").isEmpty)
+        #expect(try reverses("Assumptions").isEmpty)
         #expect(try cards("# T\n\n## Step 3: Shard the table\n\nSplit the rows of one table over many servers by a key.\n")
             .filter { $0.kind == .reverse }.isEmpty)
         // Short names, numbered ones that name a thing among them, are still asked both ways.
@@ -59,6 +61,11 @@ import Testing
         #expect(DerivedCards.withoutSpelledOutAcronym("Each Time to Live (TTL) ends.", acronym: "TTL") == "Each TTL ends.")
         #expect(DerivedCards.withoutSpelledOutAcronym("A Domain Name System (DNS) lookup.", acronym: "DNS") == "A DNS lookup.")
         #expect(DerivedCards.withoutSpelledOutAcronym("Some other words (UDP) here.", acronym: "UDP") == "Some other words (UDP) here.")
+        // Capitalized words that spell it out go too, even without brackets.
+        #expect(DerivedCards.withoutExpansion("JSON Web Tokens carry signed claims.", acronym: "JWT") == "JWTs carry signed claims.")
+        #expect(DerivedCards.withoutExpansion("Uses Dynamic Host Configuration Protocol, then more.", acronym: "DHCP")
+                == "Uses DHCP, then more.")
+        #expect(DerivedCards.withoutExpansion("Just want tokens here.", acronym: "JWT") == "Just want tokens here.")
         // No reverse when the context already names the term.
         let named = try cards("# Firewalls\n\n## Stateful Inspection\n\n- Stateful Inspection: Tracks each connection and lets replies through.\n")
         #expect(named.filter { $0.kind == .reverse }.isEmpty)

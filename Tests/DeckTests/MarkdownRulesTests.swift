@@ -195,6 +195,8 @@ import Testing
         #expect((prose + bullet).map(\.front)
                 == ["Checkout: what happens in Step 2?", "Checkout: what happens in Phase II?", "Checkout: what is meant by Option B?"])
         #expect((prose + bullet).map(\.kind) == [.definition, .definition, .definition])
+        #expect(try parse("# Orders\n\n- Steps 10 - 14: The fills go back to the client.\n").map(\.front)
+                == ["Orders: what happens in Steps 10 - 14?"])
     }
 
     @Test func aHeadingsColonAndADashAfterItsNumberAreNotShown() throws {
