@@ -242,7 +242,8 @@ struct CardBuilder {
                                   idPrefix: parent.idPrefix.appending(title: "\u{1}prose"), isDrill: parent.isDrill)
         let term = Self.headingTerm(heading.title)
         guard !term.isEmpty else { return .nothing }
-        let asked = Announcements.isAsking(term)
+        // "When to use" is an attribute of the topic above ("Caching: when to use?"), as a bullet's would be.
+        let asked = !GenericWords.isAttribute(term) && Announcements.isAsking(term)
         return .card(CardDraft(kind: asked ? .question : .definition, section: section, term: term,
                                front: asked ? CardFront.question(term, context: parent.context)
                                             : CardFront.definition(term, context: parent.context),

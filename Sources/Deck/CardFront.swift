@@ -19,6 +19,13 @@ enum CardFront {
         return TextAssembly.join(shown.map(withoutColon), separator: " › ")
     }
 
+    /// "Step 3." and "Note:" as asked: the front ends with its own question mark.
+    static func withoutStop(_ term: String) -> String {
+        var term = Substring(term)
+        while let last = term.utf8.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ":") { term = term.dropLast() }
+        return String(term)
+    }
+
     /// "Use cases:" as a heading: a front adds its own colon after the context.
     static func withoutColon(_ title: String) -> String {
         title.utf8.last == UInt8(ascii: ":") ? String(title.dropLast()) : title
@@ -56,11 +63,12 @@ enum CardFront {
     static func definition(_ term: String, context: String) -> String {
         // "Step 3" is a moment of a process: asked for what happens in it.
         if let label = NumberedPart.label(of: term), NumberedPart.moments.contains(label) {
-            return context.isEmpty ? "What happens in \(term)?" : TextAssembly.concatenate(context, ": what happens in ", term, "?")
+            let step = withoutStop(term)
+            return context.isEmpty ? "What happens in \(step)?" : TextAssembly.concatenate(context, ": what happens in ", step, "?")
         }
         // "Purpose" under "Indexing": the topic is asked for it.
         if !context.isEmpty, GenericWords.isAttribute(term) {
-            return TextAssembly.concatenate(context, ": ", term.lowercased(), "?")
+            return TextAssembly.concatenate(context, ": ", withoutStop(term).lowercased(), "?")
         }
         let explain = TextSearch.contains(term, " vs")
         let mark = term.utf8.last == UInt8(ascii: "?") ? "" : "?"  // "Lock?" is not asked "Lock??"

@@ -51,11 +51,12 @@ enum DerivedCards {
                     from: [card.id])
     }
 
-    /// Whether the context's last title is `title` (on bytes: this runs for every
-    /// definition of a deck).
+    /// Whether the context's last title is `title`, ASCII case aside (on bytes: this runs
+    /// for every definition of a deck).
     static func endsWithTitle(_ context: String, _ title: String) -> Bool {
         let context = context.utf8, title = title.utf8
-        guard context.count >= title.count, context.suffix(title.count).elementsEqual(title) else { return false }
+        guard context.count >= title.count,
+              context.suffix(title.count).elementsEqual(title, by: { lowercased($0) == lowercased($1) }) else { return false }
         let separator = " › ".utf8
         return context.count == title.count
             || context.dropLast(title.count).suffix(separator.count).elementsEqual(separator)
@@ -71,9 +72,8 @@ enum DerivedCards {
         // Most terms are no acronym: their bytes say so before anything is made.
         guard acronym.utf8.count >= 2, acronym.utf8.count <= 6,
               acronym.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }) else { return text }
+        guard text.utf8.contains(UInt8(ascii: "(")), let bracket = firstRange(of: "(" + acronym + ")", in: text) else { return text }
         let letters = Array(acronym.utf8)
-        guard
-              text.utf8.contains(UInt8(ascii: "(")), let bracket = firstRange(of: "(" + acronym + ")", in: text) else { return text }
         var words = text[..<bracket.lowerBound].split(separator: " ", omittingEmptySubsequences: false)
         if words.last == "" { words.removeLast() }
         var needed = letters.count
@@ -97,7 +97,9 @@ enum DerivedCards {
     /// standardize…" for "JWT") as the acronym, so that masking hides them too. Only
     /// words that each begin with a capital, one per letter, are taken.
     static func withoutExpansion(_ text: String, acronym: String) -> String {
-        guard acronym.utf8.count >= 2, acronym.utf8.count <= 6,
+        // Two capitals in a row are too common to stand for a two-letter acronym ("On
+        // Startup" is not "OS").
+        guard acronym.utf8.count >= 3, acronym.utf8.count <= 6,
               acronym.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else { return text }
         let letters = Array(acronym.utf8)
         let words = text.split(separator: " ", omittingEmptySubsequences: false)
@@ -141,8 +143,11 @@ enum DerivedCards {
         // On bytes: this runs for every definition of a deck.
         var words = 0
         var inWord = false
+        var previous: UInt8 = 0
         for byte in term.utf8 {
-            if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "?") { return false }
+            // "Step 3: Shard" and "Why?" are no names; `std::map` is.
+            if byte == UInt8(ascii: "?") || (previous == UInt8(ascii: ":") && byte == 0x20) { return false }
+            previous = byte
             if byte == 0x20 {
                 inWord = false
             } else if !inWord {
@@ -150,7 +155,7 @@ enum DerivedCards {
                 words += 1
             }
         }
-        if words == 0 || words > reverseTermWords { return false }
+        if words == 0 || words > reverseTermWords || previous == UInt8(ascii: ":") { return false }
         return NumberedPart.label(of: term) == nil && !GenericWords.isAttribute(term)
     }
 

@@ -38,19 +38,17 @@ public enum InlineMarkdown {
     static func needsRendering(_ source: String) -> Bool {
         // Through a pointer: every term, answer and item of a deck is looked at.
         SimpleText.withBytes(source) { bytes in
-            for byte in bytes {
+            for (index, byte) in bytes.enumerated() {
                 switch byte {
                 case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "!"),
                      UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "~"), UInt8(ascii: "{"):
                     return true
+                case UInt8(ascii: ":") where index + 1 < bytes.count && (index == 0 || bytes[index - 1] == 0x20)
+                    && bytes[index + 1] >= UInt8(ascii: "a") && bytes[index + 1] <= UInt8(ascii: "z"):
+                    return true  // may open an icon or emoji shortcode (" :simple-redis:")
                 default:
                     continue
                 }
-            }
-            // An icon or emoji shortcode (" :simple-redis:") opens with a colon after a space.
-            for index in bytes.indices.dropLast() where bytes[index] == UInt8(ascii: ":")
-                && (index == 0 || bytes[index - 1] == 0x20) && bytes[index + 1] >= UInt8(ascii: "a") && bytes[index + 1] <= UInt8(ascii: "z") {
-                return true
             }
             return false
         }
@@ -184,12 +182,16 @@ public enum InlineMarkdown {
             }
             var inner = String(String.UnicodeScalarView(input[(start + 1)..<end]))
             // `{x=1}` in a sentence is text: attributes open with `{:` or `{ `, follow a
-            // link or image, or name a class or an ID.
+            // link or image, or name a class (`.wide`) or an ID (`#top`). A template's
+            // `{{ .Values.port }}` is text too.
             let marked = inner.hasPrefix(":") || inner.hasPrefix(" ") || (start > 0 && input[start - 1] == ")")
+            let doubled = (start > 0 && input[start - 1] == "{") || (end + 1 < limit && input[end + 1] == "}")
             if inner.hasPrefix(":") { inner.removeFirst() }
             let tokens = inner.split(separator: " ")
-            let isAttributes = !tokens.isEmpty && tokens.allSatisfy { token in
-                token.count > 1 && (token.hasPrefix(".") || token.hasPrefix("#") || (marked && token.contains("=") && !token.hasPrefix("=")))
+            let isAttributes = !doubled && !tokens.isEmpty && tokens.allSatisfy { token in
+                let named = token.dropFirst().first?.isLetter == true
+                return ((token.hasPrefix(".") || token.hasPrefix("#")) && named)
+                    || (marked && token.contains("=") && !token.hasPrefix("="))
             }
             guard isAttributes else {
                 output.append(input[start])
@@ -198,20 +200,27 @@ public enum InlineMarkdown {
             return end + 1
         }
 
-        /// An icon or emoji shortcode (`:simple-redis:`, `:rocket:`): a picture, so nothing.
-        /// It is letters, digits, `-`, `_` or `+` with a letter among them, between colons,
-        /// after a space or the start and before a space, punctuation or the end.
+        /// An icon or emoji shortcode (`:simple-redis:`, `:white_check_mark:`): a picture,
+        /// so nothing. It opens with a lowercase letter and has a `-` or `_` between its
+        /// lowercase letters and digits (`:memory:`, SQLite's in-memory database, stays),
+        /// between colons, after a space or the start and before a space, punctuation or
+        /// the end.
         private mutating func shortcode(at start: Int, limit: Int) -> Int {
             var end = start + 1
-            var hasLetter = false
+            var joined = false
             while end < limit {
                 let scalar = input[end]
-                if scalar.properties.isLowercase && scalar.isASCII { hasLetter = true } else if !(isDigit(scalar) || "-_+".unicodeScalars.contains(scalar)) { break }
+                if scalar == "-" || scalar == "_" {
+                    joined = true
+                } else if !(scalar.isASCII && (scalar.properties.isLowercase || isDigit(scalar))) {
+                    break
+                }
                 end += 1
             }
+            let opensWithLetter = start + 1 < limit && input[start + 1].isASCII && input[start + 1].properties.isLowercase
             let closes = end < limit && input[end] == ":" && end > start + 1
             let followed = end + 1 >= limit || isSpace(input[end + 1]) || (input[end + 1].isASCII && isPunctuation(input[end + 1]))
-            guard hasLetter, closes, followed else {
+            guard opensWithLetter, joined, closes, followed else {
                 output.append(input[start])
                 return start + 1
             }

@@ -1,6 +1,6 @@
 /// Terms that number a part of something rather than name a thing: "Step 3", "Phase II",
-/// "Option B", "Steps 2-4". A learner cannot give them as the answer to their definition (no reverse
-/// card), and a step is asked for what happens in it.
+/// "Option B", "Steps 2-4". A learner cannot give them as the answer to their definition
+/// (no reverse card), and a step is asked for what happens in it.
 enum NumberedPart {
     /// Words that, followed by a number or a letter, label a part ("Layer 4" and "Tier 1"
     /// do name things, so they are not here).

@@ -502,8 +502,9 @@ public struct OutlineReader {
         case .hook: return  // only asks or announces: the next paragraph may define the heading
         case .introduction: answer = ""
         case .answer(let opening):
-            // A note's title is defined only by a sentence that says what it names; a
-            // teaser under an article's title makes no card.
+            // A title (a level-1 heading, or the front matter's) is defined only by a
+            // sentence that says what it names: a teaser under an article's or a chapter's
+            // title ("Earlier we learned about IP addresses.") makes no card.
             answer = heading.level == 1 && !TitleDefinition.defines(title: heading.title, answer: opening) ? "" : opening
         }
         proseHeading = nil

@@ -20,8 +20,8 @@ enum Sentences {
     }
 
     static func opening(of paragraph: String) -> Opening {
-        // The sentences looked at (a hook of up to four, then two that answer) are within
-        // the first 1,600 characters.
+        // The sentences looked at (a hook of up to five, then one or two that answer) are
+        // within the first 1,600 characters.
         let sentences = split(paragraph.utf8.count > 1_600 ? String(paragraph.prefix(1_600)) : paragraph, maximum: 6)
         guard let start = sentences.firstIndex(where: { !isHook($0) }) else { return .hook }
         var answer = sentences[start]
@@ -32,12 +32,6 @@ enum Sentences {
         }
         if answer.count > answerLimit { answer = cutAtWord(answer, limit: answerLimit) }
         return .answer(answer)
-    }
-
-    /// The answer `opening` gives, or "" when it gives none.
-    static func lead(of paragraph: String) -> String {
-        if case .answer(let answer) = opening(of: paragraph) { return answer }
-        return ""
     }
 
     private static func isHook(_ sentence: String) -> Bool {

@@ -13,8 +13,13 @@ enum TitleDefinition {
         "is", "are", "was", "were", "means", "refers", "stands", "describes", "represents", "states", "defines",
         "acts", "sits", "spreads", "splits", "divides", "separates", "distributes", "routes", "translates",
         "converts", "provides", "allows", "enables", "lets", "uses", "consists", "involves", "ensures", "stores",
-        "keeps", "holds", "generates", "manages", "handles", "advocates",
+        "keeps", "holds", "generates", "manages", "handles", "advocates", "partitions", "decouples", "replicates",
+        "balances", "limits", "tracks", "monitors", "coordinates", "detects", "prevents", "reduces", "combines",
+        "connects", "collects", "delivers", "encrypts", "protects", "serves", "guarantees",
     ]
+
+    /// How many words into the sentence its verb is looked for.
+    static let verbWithin = 12
 
     /// Title words that name no thing.
     static let ignoredWords: Set<String> = [
@@ -26,10 +31,13 @@ enum TitleDefinition {
     ]
 
     static func defines(title: String, answer: String) -> Bool {
-        let named = words(of: title).filter { $0.count >= 2 && !ignoredWords.contains($0) && !$0.allSatisfy(\.isNumber) }
+        var named = words(of: title).filter { $0.count >= 2 && !ignoredWords.contains($0) && !$0.allSatisfy(\.isNumber) }
         guard !named.isEmpty else { return false }
+        // "A CDN is…" under "Content Delivery Network".
+        if named.count >= 2 { named.append(String(named.compactMap(\.first))) }
         let sentence = words(of: Sentences.split(answer, maximum: 1).first ?? answer)
-        guard let verb = sentence.firstIndex(where: { linkingVerbs.contains($0) }), verb > 0 else { return false }
+        // The verb of a definition comes early; one further on belongs to a teaser's clause.
+        guard let verb = sentence.prefix(verbWithin).firstIndex(where: { linkingVerbs.contains($0) }), verb > 0 else { return false }
         return sentence[..<verb].contains { word in named.contains { sameWord($0, word) } }
     }
 

@@ -49,6 +49,7 @@ import Testing
         #expect(try reverses("Rate Limiting & DDoS Protection").count == 1)
         #expect(try reverses("Layer 4").count == 1)
         #expect(try reverses("Sharding").count == 1)
+        #expect(try reverses("std::map").count == 1)
     }
 
     @Test func aReverseDoesNotGiveItsAnswerAway() throws {
@@ -66,14 +67,22 @@ import Testing
         #expect(DerivedCards.withoutExpansion("Uses Dynamic Host Configuration Protocol, then more.", acronym: "DHCP")
                 == "Uses DHCP, then more.")
         #expect(DerivedCards.withoutExpansion("Just want tokens here.", acronym: "JWT") == "Just want tokens here.")
+        #expect(DerivedCards.withoutExpansion("On Startup it loads.", acronym: "OS") == "On Startup it loads.")
         // No reverse when the context already names the term.
-        let named = try cards("# Firewalls\n\n## Stateful Inspection\n\n- Stateful Inspection: Tracks each connection and lets replies through.\n")
+        let named = try cards("# Firewalls\n\n## Stateful inspection\n\n- Stateful Inspection: Tracks each connection and lets replies through.\n")
         #expect(named.filter { $0.kind == .reverse }.isEmpty)
+        #expect(!DerivedCards.endsWithTitle("Firewalls › Packet filtering", "Filtering"))
+        #expect(DerivedCards.endsWithTitle("Filtering", "filtering"))
     }
 
     @Test func anAttributeLabelAsksItsTopicAndIsNotReversed() throws {
         let made = try cards("# Databases\n\n## Indexing\n\n- **Purpose**: Speed up the reads of a table.\n- **Cons**: Slower writes and more space on disk.\n")
         #expect(made.filter { $0.kind == .definition }.map(\.front) == ["Indexing: purpose?", "Indexing: cons?"])
+        #expect(GenericWords.isAttribute("Benefit(s)") && GenericWords.isAttribute("Cons:") && GenericWords.isAttribute("PROS"))
+        #expect(!GenericWords.isAttribute("Purposeful") && !GenericWords.isAttribute(""))
+        // Without a topic above, an attribute is asked as usual.
+        #expect(try cards("- **Note**: Keep the keys short.\n").filter { $0.kind == .definition }.map(\.front)
+                == ["What is meant by Note?"])
         #expect(made.filter { $0.kind == .reverse }.isEmpty)
     }
 

@@ -26,11 +26,12 @@ import Testing
         ("***both***", "both"),
         ("R&D and AT&T", "R&D and AT&T"),
         ("etcd :simple-etcd:", "etcd"),
-        (":rocket: Fast start", "Fast start"),
-        ("10:30:00 and std::vector and TCP :a", "10:30:00 and std::vector and TCP :a"),
+        (":white_check_mark: Done", "Done"),
+        ("10:30:00 and std::vector and TCP :a and :memory: and :rocket:", "10:30:00 and std::vector and TCP :a and :memory: and :rocket:"),
         ("![heap](heap.svg){ align=right width=400 } A heap is a tree.", "A heap is a tree."),
         ("Note {: .warning } here and {#top .wide}", "Note here and"),
         ("set {n=3} and {a, b} and {x}", "set {n=3} and {a, b} and {x}"),
+        ("port {{ .Values.port }} and { ...props } and {#1234}", "port {{ .Values.port }} and { ...props } and {#1234}"),
     ])
     func renders(source: String, expected: String) {
         #expect(InlineMarkdown.text(source) == expected)

@@ -179,8 +179,13 @@ import Testing
         #expect(defined.map(\.term) == ["Data Pipelines Overview"])
         let federation = try parse("# Database Federation\n\nFederation splits databases by function.\n")
         #expect(federation.map(\.back) == ["Federation splits databases by function."])
-        // Below the title the rule does not apply: a section's prose defines its heading.
+        // Below the title the rule does not apply: a section's prose defines its heading…
         #expect(try parse("# Pipelines\n\n## Consume\n\nDashboards read the processed data.\n").map(\.term) == ["Consume"])
+        // A chapter's title (a later `#` heading) too: a teaser gives nothing, a definition a card.
+        let readme = try parse("# Notes\n\nI wrote these in 2024.\n\n# DNS\n\nEarlier we saw addresses.\n\n# Queues\n\nA queue decouples producers from consumers.\n")
+        #expect(readme.map(\.term) == ["Queues"])
+        // The title's initials stand for it.
+        #expect(try parse("# Content Delivery Network\n\nA CDN is a set of servers close to the users.\n").count == 1)
     }
 
     @Test func aHeadingThatOpensLikeAQuestionIsAskedAsWritten() throws {
@@ -195,8 +200,8 @@ import Testing
         #expect((prose + bullet).map(\.front)
                 == ["Checkout: what happens in Step 2?", "Checkout: what happens in Phase II?", "Checkout: what is meant by Option B?"])
         #expect((prose + bullet).map(\.kind) == [.definition, .definition, .definition])
-        #expect(try parse("# Orders\n\n- Steps 10 - 14: The fills go back to the client.\n").map(\.front)
-                == ["Orders: what happens in Steps 10 - 14?"])
+        #expect(try parse("# Orders\n\n- Steps 10 - 14: The fills go back to the client.\n- Step 15.: The order closes.\n").map(\.front)
+                == ["Orders: what happens in Steps 10 - 14?", "Orders: what happens in Step 15?"])
     }
 
     @Test func aHeadingsColonAndADashAfterItsNumberAreNotShown() throws {
@@ -286,6 +291,14 @@ import Testing
         #expect(Sentences.opening(of: "Short answer. Why? Because.") == .answer("Short answer."))
     }
 
+    @Test func openingLooksAtSixSentencesWithinTheFirst1600Characters() {
+        let questions = String(repeating: "Why? ", count: 6)
+        #expect(Sentences.opening(of: questions + "Because queues absorb bursts.") == .hook)
+        let long = String(repeating: "word ", count: 400) + "end."
+        guard case .answer(let answer) = Sentences.opening(of: long) else { Issue.record("no answer"); return }
+        #expect(answer.count <= Sentences.answerLimit + 1 && answer.hasSuffix("…"))
+    }
+
     @Test func announcementsAndQuestionsAreRecognized() {
         for sentence in ["Here’s how it works.", "The cheat sheet below lists the rules.", "In this post, we cover queues.",
                          "Before we start, let's define it.", "Refer to the docs.", "Time to test your skills!"] {
@@ -295,14 +308,26 @@ import Testing
                          "This pattern decouples services."] {
             #expect(!Announcements.isAnnouncement(sentence), "\(sentence)")
         }
+        // Definitions whose first words only look like an announcement.
+        for sentence in ["Time to live (TTL) is how long a resolver may cache a record.", "ClickHouse is a column store.",
+                         "The graphics processing unit renders frames.", "This Postgres extension adds vectors.",
+                         "This listener accepts connections.", "Queues let us absorb bursts.", "Seeing is believing."] {
+            #expect(!Announcements.isAnnouncement(sentence), "\(sentence)")
+        }
+        for sentence in ["Let's look at the flow.", "Click here to read more.", "To start, let us define it."] {
+            #expect(Announcements.isAnnouncement(sentence), "\(sentence)")
+        }
         #expect(Announcements.isQuestion("Is it fast?\u{201D}"))
+        #expect(Announcements.isAsking("How it works") && Announcements.isAsking("Why shard?"))
+        #expect(!Announcements.isAsking("WHERE vs HAVING") && !Announcements.isAsking("How-to guides")
+                && !Announcements.isAsking("Whatever"))
         #expect(!Announcements.isQuestion("It is fast."))
     }
 
     @Test func shortFirstSentenceTakesTheSecond() {
-        #expect(Sentences.lead(of: "Short one. Another short one. Third.") == "Short one. Another short one.")
+        #expect(Sentences.opening(of: "Short one. Another short one. Third.") == .answer("Short one. Another short one."))
         let first = String(repeating: "a", count: 90) + "."
-        #expect(Sentences.lead(of: first + " Second.") == first)
+        #expect(Sentences.opening(of: first + " Second.") == .answer(first))
     }
 }
 
