@@ -141,22 +141,24 @@ enum DerivedCards {
     /// a question, a "Label: rest" heading or a numbered part ("Step 3").
     static func isNameLike(_ term: String) -> Bool {
         // On bytes: this runs for every definition of a deck.
-        var words = 0
-        var inWord = false
-        var previous: UInt8 = 0
-        for byte in term.utf8 {
-            // "Step 3: Shard" and "Why?" are no names; `std::map` is.
-            if byte == UInt8(ascii: "?") || (previous == UInt8(ascii: ":") && byte == 0x20) { return false }
-            previous = byte
-            if byte == 0x20 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                words += 1
+        let shaped = SimpleText.withBytes(term) { bytes -> Bool in
+            var words = 0
+            var inWord = false
+            var previous: UInt8 = 0
+            for byte in bytes {
+                // "Step 3: Shard" and "Why?" are no names; `std::map` is.
+                if byte == UInt8(ascii: "?") || (previous == UInt8(ascii: ":") && byte == 0x20) { return false }
+                previous = byte
+                if byte == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                }
             }
+            return words > 0 && words <= reverseTermWords && previous != UInt8(ascii: ":")
         }
-        if words == 0 || words > reverseTermWords || previous == UInt8(ascii: ":") { return false }
-        return NumberedPart.label(of: term) == nil && !GenericWords.isAttribute(term)
+        return shaped && NumberedPart.label(of: term) == nil && !GenericWords.isAttribute(term)
     }
 
     /// Whether `text` may name `term` at all: it has the term's first four letters, or the

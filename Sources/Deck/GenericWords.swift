@@ -35,8 +35,12 @@ public enum GenericWords {
         "constraint", "constraints", "requirement", "requirements",
     ]
 
-    /// `attributes` as bytes, by length.
-    private static let attributeBytes: [Int: [[UInt8]]] = Dictionary(grouping: attributes.map { Array($0.utf8) }, by: \.count)
+    /// `attributes` as bytes, by length (index: the length; an array, as a dictionary
+    /// lookup cost more than the comparisons).
+    private static let attributeBytes: [[[UInt8]]] = {
+        let words = attributes.map { Array($0.utf8) }
+        return (0...(words.map(\.count).max() ?? 0)).map { length in words.filter { $0.count == length } }
+    }()
 
     /// Whether the term `term` labels an attribute of the topic above it ("Purpose",
     /// "Cons:", "Benefit(s)"). Compared on bytes, ASCII case ignored: this runs for every
@@ -48,8 +52,8 @@ public enum GenericWords {
             if count >= 3, bytes[count - 3] == UInt8(ascii: "("), bytes[count - 2] == UInt8(ascii: "s"), bytes[count - 1] == UInt8(ascii: ")") {
                 count -= 3
             }
-            guard let candidates = attributeBytes[count] else { return false }
-            return candidates.contains { word in
+            guard count < attributeBytes.count else { return false }
+            return attributeBytes[count].contains { word in
                 word.indices.allSatisfy { index in
                     let byte = bytes[index]
                     return (byte >= 65 && byte <= 90 ? byte + 32 : byte) == word[index]

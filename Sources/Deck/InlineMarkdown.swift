@@ -38,17 +38,25 @@ public enum InlineMarkdown {
     static func needsRendering(_ source: String) -> Bool {
         // Through a pointer: every term, answer and item of a deck is looked at.
         SimpleText.withBytes(source) { bytes in
-            for (index, byte) in bytes.enumerated() {
-                switch byte {
+            guard let base = bytes.baseAddress else { return false }
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                switch base[index] {
                 case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "!"),
                      UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "~"), UInt8(ascii: "{"):
                     return true
-                case UInt8(ascii: ":") where index + 1 < bytes.count && (index == 0 || bytes[index - 1] == 0x20)
-                    && bytes[index + 1] >= UInt8(ascii: "a") && bytes[index + 1] <= UInt8(ascii: "z"):
-                    return true  // may open an icon or emoji shortcode (" :simple-redis:")
+                case UInt8(ascii: ":"):
+                    // After a space (or the start) and before a lowercase letter, a colon may
+                    // open an icon or emoji shortcode (" :simple-redis:").
+                    if index + 1 < count, base[index + 1] >= UInt8(ascii: "a"), base[index + 1] <= UInt8(ascii: "z"),
+                       index == 0 || base[index - 1] == 0x20 {
+                        return true
+                    }
                 default:
-                    continue
+                    break
                 }
+                index += 1
             }
             return false
         }
