@@ -18,6 +18,9 @@ enum TitleDefinition {
         "connects", "collects", "delivers", "encrypts", "protects", "serves", "guarantees",
     ]
 
+    /// How many words open a sentence about a title's subject.
+    static let subjectWords = 3
+
     /// How many words into the sentence its verb is looked for.
     static let verbWithin = 12
 
@@ -36,9 +39,13 @@ enum TitleDefinition {
         // "A CDN is…" under "Content Delivery Network".
         if named.count >= 2 { named.append(String(named.compactMap(\.first))) }
         let sentence = words(of: Sentences.split(answer, maximum: 1).first ?? answer)
+        func isNamed(_ word: String) -> Bool { named.contains { sameWord($0, word) } }
+        // A title that asks ("How Does a Card Payment Settle?") is answered by a sentence
+        // about its subject, whatever the verb: "A card payment settles in two phases".
+        if Announcements.isAsking(title), sentence.prefix(subjectWords).contains(where: isNamed) { return true }
         // The verb of a definition comes early; one further on belongs to a teaser's clause.
         guard let verb = sentence.prefix(verbWithin).firstIndex(where: { linkingVerbs.contains($0) }), verb > 0 else { return false }
-        return sentence[..<verb].contains { word in named.contains { sameWord($0, word) } }
+        return sentence[..<verb].contains(where: isNamed)
     }
 
     /// Lowercased runs of letters and digits.

@@ -184,6 +184,10 @@ import Testing
         // A chapter's title (a later `#` heading) too: a teaser gives nothing, a definition a card.
         let readme = try parse("# Notes\n\nI wrote these in 2024.\n\n# DNS\n\nEarlier we saw addresses.\n\n# Queues\n\nA queue decouples producers from consumers.\n")
         #expect(readme.map(\.term) == ["Queues"])
+        // A title that asks is answered by a sentence about its subject, whatever the verb…
+        #expect(try parse("# How Does a Card Payment Settle?\n\nA card payment settles in two phases.\n").map(\.kind) == [.question])
+        // …and not by one about something else.
+        #expect(try parse("# Can Kafka Lose Messages?\n\nError handling matters in every system.\n").isEmpty)
         // The title's initials stand for it.
         #expect(try parse("# Content Delivery Network\n\nA CDN is a set of servers close to the users.\n").count == 1)
     }
