@@ -212,8 +212,32 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 /// Outline numbering at the start of a heading: "3.4 Caching", "16. Case Studies".
 public enum HeadingNumber {
-    /// ("3.4", "Caching") or (nil, heading).
+    /// ("3.4", "Caching") or (nil, heading). A number followed by a unit or a magnitude
+    /// is a quantity, not numbering: "12.7 GB of new content per month" keeps its number.
     public static func split(_ heading: String) -> (number: String?, title: String) {
+        let split = splitNumbering(heading)
+        guard split.number != nil, isQuantity(split.title) else { return split }
+        return (nil, heading)
+    }
+
+    /// What follows a number in a quantity ("12.7 GB", "1 billion users", "40 ms").
+    static let quantityWords: Set<String> = [
+        "kb", "mb", "gb", "tb", "pb", "eb", "kib", "mib", "gib", "tib", "bytes", "bits", "byte", "bit",
+        "ms", "us", "ns", "sec", "secs", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days",
+        "thousand", "million", "millions", "billion", "billions", "trillion", "hundred",
+        "qps", "rps", "tps", "req", "requests", "users", "writes", "reads", "messages", "nodes", "servers",
+    ]
+
+    /// Whether `title` opens with a unit or a magnitude word (or `%`).
+    private static func isQuantity(_ title: String) -> Bool {
+        guard let first = title.utf8.first else { return false }
+        if first == UInt8(ascii: "%") { return true }
+        let word = title.prefix { $0.isASCII && $0.isLetter }
+        guard !word.isEmpty, word.utf8.count <= 9 else { return false }
+        return quantityWords.contains(word.lowercased())
+    }
+
+    private static func splitNumbering(_ heading: String) -> (number: String?, title: String) {
         if let split = splitASCII(heading) { return split }
         var number = ""
         var index = heading.startIndex

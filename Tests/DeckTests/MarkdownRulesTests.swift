@@ -219,6 +219,14 @@ import Testing
         #expect(try parse("# Locks\n\n- Lock?: Only when two writers share a row.\n").map(\.front) == ["Locks: what is meant by Lock?"])
     }
 
+    @Test func aNumberFollowedByAUnitIsAQuantityNotNumbering() {
+        #expect(HeadingNumber.split("12.7 GB of new content per month") == (nil, "12.7 GB of new content per month"))
+        #expect(HeadingNumber.split("1 billion friend relationships") == (nil, "1 billion friend relationships"))
+        #expect(HeadingNumber.split("40 ms at the 99th percentile").number == nil)
+        #expect(HeadingNumber.split("3.4 Caching") == ("3.4", "Caching"))
+        #expect(HeadingNumber.split("2 B-trees") == ("2", "B-trees"))
+    }
+
     @Test func aHeadingsTrailingColonIsNotPartOfTheTerm() throws {
         let cards = try parse("# Pipelines\n\n## Consume:\n\nDashboards and reports read the processed data.\n")
         #expect(cards.map(\.term) == ["Consume"])
