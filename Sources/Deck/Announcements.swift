@@ -73,7 +73,7 @@ enum Announcements {
                 if let third = utf8.next() { pending.append(third) }
                 bytes += pending == [0xE2, 0x80, 0x99] ? [UInt8(ascii: "'")] : pending
             } else {
-                bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                bytes.append(SimpleText.lowercased(byte))
             }
         }
         return bytes

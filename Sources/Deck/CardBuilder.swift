@@ -253,8 +253,7 @@ struct CardBuilder {
     /// A heading's title as a term: "## Consume:" names "Consume", and "## 2013 - Persistence"
     /// (its year taken as numbering) names "Persistence".
     static func headingTerm(_ title: String) -> String {
-        var term = Substring(title)
-        if term.hasSuffix(":") { term = term.dropLast() }
+        var term = Substring(CardFront.withoutColon(title))
         for dash in ["- ", "– ", "— "] where term.hasPrefix(dash) { term = term.dropFirst(dash.count) }
         return String(term).trimmingSpaces()
     }

@@ -205,7 +205,7 @@ enum DerivedCards {
         }
     }
 
-    private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+    private static func lowercased(_ byte: UInt8) -> UInt8 { SimpleText.lowercased(byte) }
 
     /// Whether `text` has at least `count` words besides stop words and the mask (on
     /// bytes: this runs for every definition of a deck).

@@ -55,8 +55,7 @@ public enum GenericWords {
             guard count < attributeBytes.count else { return false }
             return attributeBytes[count].contains { word in
                 word.indices.allSatisfy { index in
-                    let byte = bytes[index]
-                    return (byte >= 65 && byte <= 90 ? byte + 32 : byte) == word[index]
+                    SimpleText.lowercased(bytes[index]) == word[index]
                 }
             }
         }
