@@ -22,7 +22,8 @@ public struct SessionReport: Sendable {
     public let learningLeftToday: Int
 
     public static func make(summary: SessionSummary, store: StudyStore, configuration: StudyConfiguration,
-                            calendar: StudyCalendar, now: UnixTime, withNextDay: Bool = true) throws -> SessionReport {
+                            calendar: StudyCalendar, now: UnixTime, withNextDay: Bool = true,
+                            queueAtStart: TodayQueue? = nil) throws -> SessionReport {
         let today = calendar.day(containing: now)
         let since = calendar.start(ofDay: today.number - 400)
         // Each study day with reviews, found by one index seek per day: the first review at
@@ -36,7 +37,10 @@ public struct SessionReport: Sendable {
             days.insert(day.number)
             cursor = max(day.end, time + 1)
         }
-        let left = try TodayQueue.counts(store: store, configuration: configuration, calendar: calendar, now: now)
+        // The queue the session started from, with the default options, is still today's
+        // when nothing was written since (nothing answered, skipped or changed elsewhere).
+        let left = try TodayQueue.counts(store: store, configuration: configuration, calendar: calendar, now: now,
+                                         unchanged: queueAtStart)
         let tomorrow = calendar.day(containing: today.end)
         let next = withNextDay
             ? try TodayQueue.counts(store: store, configuration: configuration, calendar: calendar, now: tomorrow.start) : nil

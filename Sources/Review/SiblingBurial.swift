@@ -36,19 +36,25 @@ struct SiblingBurial {
         claimed.reserveCapacity(claimed.count + rows.count)
         var kept: [QueueRow] = []
         kept.reserveCapacity(rows.count)
-        // The family is the card's ID and its sources', looked at one by one: a queue of
-        // 30k cards after a break made two arrays per card here.
-        func isClaimed(_ key: CardID, by id: CardID) -> Bool {
-            if let holder = claimed[key], holder != id { return true }
-            guard let reviewed = reviewedByKey[key] else { return false }
-            return reviewed.holder != id || reviewed.another
-        }
-        for row in rows {
-            if isClaimed(row.id, by: row.id) || row.from.contains(where: { isClaimed($0, by: row.id) }) { continue }
-            claimed[row.id] = row.id
-            for key in row.from { claimed[key] = row.id }
+        for row in rows where keeps(row) {
             kept.append(row)
         }
         return kept
+    }
+
+    /// Whether `row` is kept (its family did not have its turn); if so, its family is
+    /// claimed for the rows that come after it.
+    mutating func keeps(_ row: QueueRow) -> Bool {
+        // The family is the card's ID and its sources', looked at one by one: a queue of
+        // 30k cards after a break made two arrays per card here.
+        func isClaimed(_ key: CardID) -> Bool {
+            if let holder = claimed[key], holder != row.id { return true }
+            guard let reviewed = reviewedByKey[key] else { return false }
+            return reviewed.holder != row.id || reviewed.another
+        }
+        if isClaimed(row.id) || row.from.contains(where: isClaimed) { return false }
+        claimed[row.id] = row.id
+        for key in row.from { claimed[key] = row.id }
+        return true
     }
 }

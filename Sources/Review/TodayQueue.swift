@@ -21,6 +21,9 @@ public struct TodayQueue {
     /// Cards sent back by a quiz, and rows given by `Options.states`, are not here: the
     /// listing looks them up by ID.
     public var listingRows: [String: ListingRow] = [:]
+    /// Where the database stood before the queue was read: while the store's
+    /// `changeStamp()` still equals it (and the study day is the same), the queue holds.
+    public var stamp: ChangeStamp?
 
     public var total: Int { queue.total }
 
@@ -55,6 +58,7 @@ public struct TodayQueue {
     public static func build(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
                              now: UnixTime, options: Options = Options(), loadingCards: Bool = true,
                              forListing: Bool = false) throws -> TodayQueue {
+        let stamp = try store.changeStamp()
         let plan = try plan(store: store, configuration: configuration, calendar: calendar, now: now,
                             options: options, countsOnly: false, keepingRows: forListing)
         let queue = plan.queue
@@ -65,7 +69,8 @@ public struct TodayQueue {
                     states[CardID(rawValue: id)] = override[CardID(rawValue: id)] ?? .new
                 }
             }
-            return TodayQueue(now: now, day: plan.day, queue: queue, cards: [:], states: states, flagged: [], listingRows: plan.listingRows)
+            return TodayQueue(now: now, day: plan.day, queue: queue, cards: [:], states: states, flagged: [], listingRows: plan.listingRows,
+                              stamp: stamp)
         }
         var cards: [CardID: Card] = [:]
         var states: [CardID: CardState] = [:]
@@ -78,15 +83,25 @@ public struct TodayQueue {
             if entry?.flagged == true { flagged.insert(id) }
             states[id] = options.states.map { $0[id] ?? .new } ?? entry?.state ?? .new
         }
-        return TodayQueue(now: now, day: plan.day, queue: queue, cards: cards, states: states, flagged: flagged, listingRows: plan.listingRows)
+        return TodayQueue(now: now, day: plan.day, queue: queue, cards: cards, states: states, flagged: flagged, listingRows: plan.listingRows,
+                          stamp: stamp)
     }
 
     /// Today's queue as counts only (what the end-of-session summary says is left): the
     /// same cards as `build`, but no card text or state is read and new cards are taken in
     /// no particular order, which saves a pass over every card of the decks.
+    ///
+    /// `unchanged` is a queue built earlier with the default options: when nothing was
+    /// written since (`stamp`) and it is still the same study day, it is today's queue
+    /// still (the queue depends on the clock only through the study day), and is not
+    /// planned again. A review quit at its first card took twice as long without this.
     public static func counts(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
-                              now: UnixTime) throws -> DailyQueue {
-        try plan(store: store, configuration: configuration, calendar: calendar, now: now,
+                              now: UnixTime, unchanged: TodayQueue? = nil) throws -> DailyQueue {
+        if let unchanged, let stamp = unchanged.stamp, unchanged.day == calendar.day(containing: now),
+           try store.changeStamp() == stamp {
+            return unchanged.queue
+        }
+        return try plan(store: store, configuration: configuration, calendar: calendar, now: now,
                  options: Options(), countsOnly: true, keepingRows: false).queue
     }
 
@@ -105,26 +120,30 @@ public struct TodayQueue {
 
         // Suspended cards leave every queue (the store's queries leave them out too).
         let suspended = try store.cards(marked: .suspended)
+        // The due rows no limit caps (learning and relearning); reviews are read below,
+        // once today's review limit is known.
         var rows: [QueueRow]
+        // With states from another scheduler, every due review, earliest first.
+        var givenReviews: [QueueRow] = []
         if let override = options.states {
             let active = Dictionary(uniqueKeysWithValues: try store.cards().filter { options.decks.contains($0.card.deck) }
                 .map { ($0.id, $0.card.order) })
             let buried = try store.buriedCards(at: now)
-            rows = override.compactMap { id, state in
+            let given = override.compactMap { id, state -> QueueRow? in
                 guard let order = active[id], !buried.contains(id), !suspended.contains(id), state.due < day.end else { return nil }
                 return QueueRow(id: id, phase: state.phase, due: state.due, deckOrder: order)
-            }
+            }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+            rows = given.filter { $0.phase != .review }
+            givenReviews = given.filter { $0.phase == .review }
         } else {
-            rows = try store.dueRows(before: day.end, now: now, reverseCards: configuration.reverseCards, decks: options.decks)
+            rows = try store.dueRows(before: day.end, now: now, reverseCards: configuration.reverseCards, decks: options.decks,
+                                     phases: .allButReview)
         }
         // Cards sent back by a quiz are due now whatever their schedule says (and come
         // once: a new card sent back is not also offered as new).
         let requeued = try store.requeuedCards(at: now, decks: options.decks).filter { !suspended.contains($0) }
         let requeuedSet = Set(requeued)
-        if !requeued.isEmpty {
-            rows.removeAll { requeuedSet.contains($0.id) }
-            rows += requeued.enumerated().map { QueueRow(id: $1, phase: .review, due: now - 1 - Int64(requeued.count - $0), deckOrder: 0) }
-        }
+        if !requeued.isEmpty { rows.removeAll { requeuedSet.contains($0.id) } }
         let rule = NewCardRule(dayStart: day.start, reverseCards: configuration.reverseCards,
                                roundRobin: configuration.newCardOrder == .roundRobin, decks: options.decks)
         let inFilter = try options.section.map { try store.activeCards(matching: $0, decks: options.decks) }
@@ -140,6 +159,8 @@ public struct TodayQueue {
         let reviewedToday = try store.cardsReviewed(since: day.start, known: knownSources)
         var siblings = SiblingBurial(reviewedToday: reviewedToday.families)
         knownSources = [:]
+        // Learning cards first: one that is halfway through its steps keeps its place
+        // before a sibling in review.
         rows = siblings.keepingOnePerFamily(rows)
 
         // Today's limits count the cards studied so far today, the new ones apart.
@@ -152,6 +173,33 @@ public struct TodayQueue {
             progress.newIntroducedToday = 0
         }
         let newLeft = max(0, limits.newPerDay - progress.newIntroducedToday)
+        // Reviews in due order until today's review limit is filled, with those due at the
+        // same time as the last one (the queue orders ties by deck): after a break the
+        // limit is full and 20k overdue reviews are never read. A review beyond the limit
+        // is not shown, so it buries no sibling.
+        let reviewsLeft = max(0, limits.reviewsPerDay - progress.reviewsDoneToday)
+        var lastShownDue: UnixTime?
+        var reviewsTaken = 0
+        func takeReview(_ row: QueueRow) -> Bool {
+            if let lastShownDue, row.due > lastShownDue { return false }
+            guard !requeuedSet.contains(row.id), inSection(row), siblings.keeps(row) else { return true }
+            rows.append(row)
+            reviewsTaken += 1
+            if lastShownDue == nil, reviewsTaken >= reviewsLeft { lastShownDue = row.due }
+            return true
+        }
+        if reviewsLeft > 0 {
+            if options.states != nil {
+                for row in givenReviews where !takeReview(row) { break }
+            } else {
+                try store.forEachDueRow(before: day.end, now: now, reverseCards: configuration.reverseCards,
+                                        decks: options.decks, phases: .review, takeReview)
+            }
+        }
+        // Cards sent back by a quiz come last, as reviews due now.
+        rows += siblings.keepingOnePerFamily(requeued.enumerated().map {
+            QueueRow(id: $1, phase: .review, due: now - 1 - Int64(requeued.count - $0), deckOrder: 0)
+        }.filter(inSection))
         let newLimit = options.section == nil ? newLeft + requeued.count : Int.max / 2
         // New cards that are siblings of a card already in the queue are buried; when that
         // leaves fewer than the day's new cards, the walk goes on further (else a reverse

@@ -65,6 +65,23 @@ public struct ListingRow: Hashable, Sendable {
     public var due: UnixTime? { phase == nil ? nil : storedDue }
 }
 
+/// Which stored phases a due query reads (`StudyStore.dueRows`).
+public enum DuePhases: Sendable {
+    case all
+    /// Only cards in review: the ones today's review limit caps.
+    case review
+    /// Every phase but review: learning and relearning cards, which no limit caps.
+    case allButReview
+
+    var parameter: Bool? {
+        switch self {
+        case .all: nil
+        case .review: true
+        case .allButReview: false
+        }
+    }
+}
+
 /// Which new cards may be introduced: made-from cards only once their sources were
 /// reviewed on an earlier study day, and reverses only when they are on.
 public struct NewCardRule: Sendable {
@@ -86,34 +103,50 @@ public struct NewCardRule: Sendable {
 
 extension StudyStore {
     /// Reviewed, active, unburied, unsuspended cards due before `end`: a range scan on the
-    /// `due` index. `decks` narrows it to those decks' cards (`--only`).
-    public func dueRows(before end: UnixTime, now: UnixTime, reverseCards: Bool = true, decks: DeckScope = .every) throws -> [QueueRow] {
+    /// `due` index. `decks` narrows it to those decks' cards (`--only`), `phases` to
+    /// the cards in review or to the others.
+    public func dueRows(before end: UnixTime, now: UnixTime, reverseCards: Bool = true, decks: DeckScope = .every,
+                        phases: DuePhases = .all) throws -> [QueueRow] {
+        var rows: [QueueRow] = []
+        try forEachDueRow(before: end, now: now, reverseCards: reverseCards, decks: decks, phases: phases) {
+            rows.append($0)
+            return true
+        }
+        return rows
+    }
+
+    /// The rows of `dueRows`, earliest due first, given to `body` one at a time until it
+    /// returns false: today's queue reads reviews only until the day's limit is filled,
+    /// where after a break 20k overdue reviews wait behind a full limit.
+    public func forEachDueRow(before end: UnixTime, now: UnixTime, reverseCards: Bool = true, decks: DeckScope = .every,
+                              phases: DuePhases = .all, _ body: (QueueRow) throws -> Bool) throws {
         // The few skipped and suspended cards are left out here, from one small list: asked
         // per row (`NOT EXISTS`), they took half the time of 50k due cards after a break.
         let hidden = Set(try connection.prepare("""
             SELECT card_id FROM buried WHERE until > ?1
             UNION SELECT card_id FROM card_marks WHERE mark = 'suspended' AND is_set = 1
             """).map([now]) { $0.string(0) })
-        var rows: [QueueRow] = []
         // Each row's deck (its order, whether it is turned off) is found among the few decks
         // here; a deck with no row comes after the others.
         var deckRows = try DeckRows(connection)
+        // ?4: NULL every phase, 1 only reviews, 0 all but reviews (the phase is in the
+        // `due` index, so the rows left out are never joined to `cards`).
         try connection.prepare("""
             SELECT s.card_id, s.phase, s.due, c.deck, c.position, c.derived_from, c.rowid
             FROM card_state s JOIN cards c ON c.id = s.card_id
-            WHERE s.due < ?1 AND c.retired = 0 AND (?2 = 1 OR c.kind <> 'reverse')
+            WHERE s.due < ?1 AND (?4 IS NULL OR (s.phase = 'review') = ?4)
+              AND c.retired = 0 AND (?2 = 1 OR c.kind <> 'reverse')
               AND (?3 IS NULL OR c.deck IN (SELECT value FROM json_each(?3)))
             ORDER BY s.due
-            """).forEach([end, reverseCards, decks.parameter]) { row in
+            """).forEachWhile([end, reverseCards, decks.parameter, phases.parameter]) { row in
             let deck = deckRows.entry(of: row, column: 3)
-            guard !deck.disabled else { return }
+            guard !deck.disabled else { return true }
             let id = row.string(0)
-            guard hidden.isEmpty || !hidden.contains(id) else { return }
-            rows.append(QueueRow(id: CardID(rawValue: id), phase: Phase(rawValue: row.string(1)) ?? .review,
-                                 due: row.int64(2), deckOrder: Int((deck.sortOrder ?? 1 << 20) &* 1_048_576 &+ row.int64(4)),
-                                 from: Self.decodeFrom(row.string(5)), stored: QueueRow.StoredRow(cardRow: row.int64(6), hasState: true)))
+            guard hidden.isEmpty || !hidden.contains(id) else { return true }
+            return try body(QueueRow(id: CardID(rawValue: id), phase: Phase(rawValue: row.string(1)) ?? .review,
+                                     due: row.int64(2), deckOrder: Int((deck.sortOrder ?? 1 << 20) &* 1_048_576 &+ row.int64(4)),
+                                     from: Self.decodeFrom(row.string(5)), stored: QueueRow.StoredRow(cardRow: row.int64(6), hasState: true)))
         }
-        return rows
     }
 
     static func decodeFrom(_ text: String) -> [CardID] {

@@ -1,3 +1,5 @@
+import CSQLite
+
 extension StudyStore {
     /// A stored setting, nil when never set.
     public func setting(_ key: String) throws -> String? {
@@ -26,4 +28,18 @@ extension StudyStore {
     public func dataVersion() throws -> Int64 {
         try connection.prepare("PRAGMA data_version").first { $0.int64(0) } ?? 0
     }
+
+    /// Where the database stands for this connection: equal stamps taken at two moments
+    /// mean nothing was written in between, by another connection (`data_version`) or by
+    /// this one (every row it inserted, changed or deleted, even in a transaction it
+    /// rolled back). A stamp taken before a read tells whether what was read still holds.
+    public func changeStamp() throws -> ChangeStamp {
+        ChangeStamp(dataVersion: try dataVersion(), ownChanges: sqlite3_total_changes64(connection.handle))
+    }
+}
+
+/// See `StudyStore.changeStamp`.
+public struct ChangeStamp: Hashable, Sendable {
+    let dataVersion: Int64
+    let ownChanges: Int64
 }

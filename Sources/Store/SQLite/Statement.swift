@@ -101,13 +101,19 @@ public final class Statement {
 
     /// Calls `body` for each row; the row is only valid inside the call.
     public func forEach(_ values: [any SQLiteBindable] = [], _ body: (Row) throws -> Void) throws {
+        try forEachWhile(values) { try body($0); return true }
+    }
+
+    /// Calls `body` for each row until it returns false; the row is only valid inside the
+    /// call. A caller that needs only the first rows of a long result stops reading there.
+    public func forEachWhile(_ values: [any SQLiteBindable] = [], _ body: (Row) throws -> Bool) throws {
         try bind(values)
         defer { sqlite3_reset(handle) }
         let row = Row(handle: handle)
         while true {
             let code = sqlite3_step(handle)
             switch code {
-            case SQLITE_ROW: try body(row)
+            case SQLITE_ROW: if try !body(row) { return }
             case SQLITE_DONE: return
             default: throw connection.error(code: code, sql: sql)
             }

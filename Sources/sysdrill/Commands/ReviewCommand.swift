@@ -69,12 +69,15 @@ enum ReviewCommand {
         // The queue's order and counts only: the session reads each card as it shows it.
         let today = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: clock.now,
                                          options: .init(section: filter, newCards: newCards, decks: decks), loadingCards: false)
+        // The summary counts today's queue with the default options: this one can stand
+        // for it when the session was not narrowed.
+        let queueAtStart = filter == nil && newCards == nil && decks.isEvery ? today : nil
         let session = ReviewSession(store: store, scheduler: scheduler, today: today,
                                     clock: clock, identifiers: RandomIdentifiers(), limit: limit, leech: configuration.leech)
         if session.remaining == 0 {
             if context.json {
                 let report = try SessionReport.make(summary: session.summary, store: store, configuration: configuration,
-                                                    calendar: calendar, now: clock.now)
+                                                    calendar: calendar, now: clock.now, queueAtStart: queueAtStart)
                 context.print(JSONValue.object(report.json).serialized())
             } else {
                 context.print(try nothingDueText(store: store, configuration: configuration, calendar: calendar, now: clock.now,
@@ -101,7 +104,8 @@ enum ReviewCommand {
         }
         checkpoints?.stop()  // the session wrote its last answer; the summary only reads
         let report = try SessionReport.make(summary: session.summary, store: store, configuration: configuration,
-                                            calendar: calendar, now: clock.now, withNextDay: context.json)
+                                            calendar: calendar, now: clock.now, withNextDay: context.json,
+                                            queueAtStart: queueAtStart)
         if context.json {
             context.print(JSONValue.object(report.json).serialized())
         } else {
