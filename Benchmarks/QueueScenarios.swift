@@ -48,6 +48,14 @@ extension Bench {
         try measure(&breakDue, runs: settings.runs(5), subject: { [unowned self] in try start(command) })
         breakDue.compare(withAnki: ankiBreak.dueTree, note: ankiBreak.note)
         measurements.append(breakDue)
+        // The same queue as the counts and first cards the text shows: Anki's reference
+        // (the deck list's counts) lists no card either, where `--json` writes 30k fronts.
+        var breakCounts = Measurement("due after a break, text (counts and 10 cards)")
+        breakCounts.memoryBudget = Self.memoryBudget
+        let text = ChildCommand(arguments: [settings.sysdrill, "--db", broken, "due"], environment: environment)
+        try measure(&breakCounts, runs: settings.runs(5), subject: { [unowned self] in try start(text) })
+        breakCounts.compare(withAnki: ankiBreak.dueTree, note: ankiBreak.note)
+        measurements.append(breakCounts)
         var breakStart = try reviewStart(database: broken, environment: environment, label: "after a break")
         breakStart.compare(withAnki: ankiBreak.firstCard, note: ankiBreak.note)
         measurements.append(breakStart)
