@@ -100,7 +100,12 @@ struct CardBuilder {
         var items: [String]
         let line: Int
         let order: Int
+        /// The sentence before the list that says what its points are, shown on its front.
+        var lead: String?
     }
+
+    /// Leads (`setLead`) by the order of the first point of their list.
+    private var leads: [Int: String] = [:]
 
     /// Blocks that made no card (reading lists are found here, the rest by the reader).
     private(set) var notes: [DeckNote] = []
@@ -411,8 +416,16 @@ struct CardBuilder {
             lastGroup = (section, groups.count)
             let number = (listsBegun[section.path] ?? 0) + 1
             listsBegun[section.path] = number
-            groups.append(ListGroup(section: section, number: number, numbered: numbered, items: [text], line: line, order: order))
+            groups.append(ListGroup(section: section, number: number, numbered: numbered, items: [text], line: line, order: order,
+                                    lead: leads.removeValue(forKey: order)))
         }
+    }
+
+    /// `lead` ("Three kinds of attack target the session layer") introduces the list whose
+    /// first point is the item numbered `order`: its front shows it. Unused when that item
+    /// is not a point (a definition, a parent) or joins a list begun before.
+    mutating func setLead(_ lead: String, forItemAt order: Int) {
+        leads[order] = lead
     }
 
     /// A block between lists (a paragraph, a table, code): the next plain points of any
@@ -454,10 +467,10 @@ struct CardBuilder {
                 if items.count == 1 {
                     front = CardFront.singlePoint(items[0], context: context)
                 } else if part.count == items.count {
-                    front = group.numbered ? CardFront.steps(itemCount: items.count, context: context)
-                                           : CardFront.list(itemCount: items.count, context: context)
+                    front = group.numbered ? CardFront.steps(itemCount: items.count, context: context, lead: group.lead)
+                                           : CardFront.list(itemCount: items.count, context: context, lead: group.lead)
                 } else {
-                    front = CardFront.listPart(part, of: items.count, context: context, inOrder: group.numbered)
+                    front = CardFront.listPart(part, of: items.count, context: context, inOrder: group.numbered, lead: group.lead)
                 }
                 // The first part keeps the whole list's term, so its ID is the list's.
                 let term = part.lowerBound == 0 ? name : "\(name) (items \(part.lowerBound + 1)-\(part.upperBound))"
@@ -475,6 +488,7 @@ struct CardBuilder {
         groupIndex = [:]
         lastGroup = nil
         listsBegun = [:]
+        leads = [:]
         return cards
     }
 

@@ -17,7 +17,7 @@
 public struct OutlineParser: Sendable {
     /// Changes whenever the same Markdown gives other cards (new rules, other fronts), so
     /// that decks synced by an older build are read again though their files did not change.
-    public static let rulesVersion = "4"
+    public static let rulesVersion = "5"
 
     public let deck: String
     /// The path shown in `file:line` (as the user gave it).

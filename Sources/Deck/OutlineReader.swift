@@ -38,6 +38,9 @@ public struct OutlineReader {
     /// `headings.count` when the last heading may still be defined by the paragraph
     /// after it (nothing but images, HTML, tables or code read since).
     private var proseHeading: Int?
+    /// A sentence ending in ":" too long to name the list after it, waiting for that
+    /// list's first point.
+    private var pendingLead: String?
     /// Whether bullets came under the current label (a blank line then ends it; before
     /// them, the label waits across blank lines for its list).
     private var labelHasItems = false
@@ -236,6 +239,7 @@ public struct OutlineReader {
             } else {
                 closeCloze()
                 closeParagraph()
+                pendingLead = nil
                 builder.endLists()
                 builder.note(.code, line: lineNumber, "code block")
             }
@@ -286,6 +290,9 @@ public struct OutlineReader {
             }
             closeParagraph()
         }
+        // A lead is for a list that begins on the next line that is not blank.
+        let lead = pendingLead
+        pendingLead = nil
         switch line {
         case .heading(let level, let text):
             try requireNoPendingQuestion()
@@ -314,6 +321,7 @@ public struct OutlineReader {
         case .bullet(let indent, let text):
             proseHeading = nil
             try openBullet(text, indent: indent, in: source)
+            if let lead, open.count == 1 { builder.setLead(lead, forItemAt: open[0].order) }
             // A numbered marker: its first non-blank byte is a digit.
             if let first = raw.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
                first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {
@@ -423,6 +431,9 @@ public struct OutlineReader {
 
     /// The most words a paragraph ending in ":" may have to name the list after it.
     static let introLabelWords = 8
+    /// The most words of a longer sentence ending in ":" that the list after it shows on
+    /// its front as a cue (`CardBuilder.setLead`).
+    static let leadWords = 30
 
     private mutating func closeParagraph() {
         guard let paragraph else { return }
@@ -489,10 +500,16 @@ public struct OutlineReader {
             // Right under a heading, the heading names the list already.
             proseHeading = nil
             let words = rendered.text.split(separator: " ")
+            let lead = String(rendered.text.dropLast()).trimmingSpaces()
             if !underHeading, paragraph.lines.count == 1, words.count <= Self.introLabelWords {
-                label = String(rendered.text.dropLast()).trimmingSpaces()
+                label = lead
                 labelHasItems = false
                 containerSection = nil
+            } else if words.count <= Self.leadWords, !Announcements.isAnnouncement(lead), !Announcements.isQuestion(lead) {
+                // "Three kinds of attack target the session layer:" says what the points
+                // are: the list's front shows it, and its name (and ID) stays the section's.
+                // "Here are some advantages of X:" only repeats the heading above.
+                pendingLead = lead
             }
             return
         }

@@ -79,6 +79,54 @@ import Testing
         #expect(cards[0].front == "Load balancing › Advantages: name the 2 points.")
     }
 
+    /// A sentence ending in ":" too long to name the list after it says what the points
+    /// are: the list's front shows it, and the list keeps its section's name and ID.
+    @Test func aLongLeadInCuesTheListAfterIt() throws {
+        let text = """
+        # Networks
+
+        ## Session Layer
+
+        Sessions carry state between requests, and most of it lives in cookies.
+
+        Three kinds of attack target the session layer of a web application:
+
+        - Session hijacking
+        - Session fixation
+        - Cross-site request forgery
+        """
+        let cards = try parse(text)
+        #expect(cards.map(\.front) == ["Networks: what is meant by Session Layer?",
+                                        "Session Layer — Three kinds of attack target the session layer of a web application: name the 3."])
+        #expect(cards[1].id == CardID(deck: "t", section: ["Networks", "Session Layer"], kind: .list, term: "Session Layer"))
+        // Right under a heading, and numbered: the order is asked too.
+        let steps = try parse("# Payments\n\n## Settlement\n\nA card payment settles in these steps, a day or two apart:\n\n1. Authorize\n2. Clear\n3. Settle\n")
+        #expect(steps.map(\.front) == ["Settlement — A card payment settles in these steps, a day or two apart: name the 3 in order."])
+        #expect(steps[0].front.hasSuffix(CardFront.inOrder))
+    }
+
+    /// The lead is the list's only when the list comes right after it: another paragraph,
+    /// a heading or code in between, or a first point that is a definition, leaves the
+    /// list as it was.
+    @Test func aLeadInIsForTheListRightAfterIt() throws {
+        let lead = "Load balancers can choose a server in several ways, each with its costs:\n\n"
+        let plain = "Session Layer: name the 2 points."
+        #expect(try parse("# T\n\n## Session Layer\n\n" + lead + "A note in between.\n\n- Round robin\n- Least connections\n")
+                    .map(\.front) == [plain])
+        #expect(try parse("# T\n\n## Session Layer\n\n" + lead + "```\ncode\n```\n\n- Round robin\n- Least connections\n")
+                    .map(\.front) == [plain])
+        #expect(try parse("# T\n\n## Other\n\n" + lead + "## Session Layer\n\n- Round robin\n- Least connections\n")
+                    .map(\.front) == [plain])
+        let definitionFirst = try parse("# T\n\n## Session Layer\n\n" + lead + "- Random: any server.\n- Round robin\n- Least connections\n")
+        #expect(definitionFirst.map(\.front) == ["Session Layer: what is meant by Random?", plain])
+        // One that only announces the list says no more than the heading: not shown.
+        #expect(try parse("# T\n\n## Session Layer\n\nHere are some ways a load balancer can choose a server:\n\n- Round robin\n- Least connections\n")
+                    .map(\.front) == [plain])
+        // A short one still names the list, as a label does.
+        #expect(try parse("# T\n\n## Balancing\n\nIntro text here.\n\nCommon strategies:\n\n- Round robin\n- Least connections\n")
+                    .map(\.front).last == "Balancing › Common strategies: name the 2 points.")
+    }
+
     @Test func boldLabelWithColonInside() throws {
         let cards = try parse("# Queues\n\n**Disadvantages:**\n- Extra hop\n- Ordering is harder\n")
         #expect(cards[0].section == ["Queues", "Disadvantages"])
