@@ -505,10 +505,12 @@ public struct OutlineReader {
                 label = lead
                 labelHasItems = false
                 containerSection = nil
-            } else if words.count <= Self.leadWords, !Announcements.isAnnouncement(lead), !Announcements.isQuestion(lead) {
+            } else if words.count <= Self.leadWords, !Announcements.isAnnouncement(lead), !Announcements.isQuestion(lead),
+                      !(underHeading && headings.last.map { CardID.normalize(CardID.stripNumbering($0.title)) == CardID.normalize(lead) } == true) {
                 // "Three kinds of attack target the session layer:" says what the points
                 // are: the list's front shows it, and its name (and ID) stays the section's.
-                // "Here are some advantages of X:" only repeats the heading above.
+                // "Here are some advantages of X:", or "Examples:" under "Examples", only
+                // repeats the heading above.
                 pendingLead = lead
             }
             return

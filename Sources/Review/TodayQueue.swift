@@ -92,8 +92,9 @@ public struct TodayQueue {
     /// no particular order, which saves a pass over every card of the decks.
     ///
     /// `unchanged` is a queue built earlier with the default options: when nothing was
-    /// written since (`stamp`) and it is still the same study day, it is today's queue
-    /// still (the queue depends on the clock only through the study day), and is not
+    /// written since (`stamp`) and it is still the same study day, its counts are today's
+    /// still (they depend on the clock only through the study day: learning cards count
+    /// whether due now or later today, skips last until the day ends), and it is not
     /// planned again. A review quit at its first card took twice as long without this.
     public static func counts(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
                               now: UnixTime, unchanged: TodayQueue? = nil) throws -> DailyQueue {

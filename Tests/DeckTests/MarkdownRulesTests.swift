@@ -122,6 +122,11 @@ import Testing
         // One that only announces the list says no more than the heading: not shown.
         #expect(try parse("# T\n\n## Session Layer\n\nHere are some ways a load balancer can choose a server:\n\n- Round robin\n- Least connections\n")
                     .map(\.front) == [plain])
+        // Right under a heading, a short one is a cue too, unless it repeats the heading.
+        #expect(try parse("# T\n\n## Cache\n\nKey benefits:\n\n- Fewer reads\n- Less latency\n").map(\.front)
+                == ["Cache — Key benefits: name the 2."])
+        #expect(try parse("# T\n\n## Caching\n\n### Examples\n\nExamples:\n\n- Redis\n- Memcached\n").map(\.front)
+                == ["Caching › Examples: name the 2 points."])
         // A short one still names the list, as a label does.
         #expect(try parse("# T\n\n## Balancing\n\nIntro text here.\n\nCommon strategies:\n\n- Round robin\n- Least connections\n")
                     .map(\.front).last == "Balancing › Common strategies: name the 2 points.")
