@@ -83,19 +83,13 @@ enum CardFront {
 
     /// `lead`: the sentence before the list that says what its points are.
     static func list(itemCount: Int, context: String, lead: String? = nil) -> String {
-        guard let lead else { return prefixed("name the \(itemCount) points.", context: context) }
-        return led(lead, "name the \(itemCount).", context: context)
+        prefixed(lead == nil ? "name the \(itemCount) points." : "name the \(itemCount).", context: context, lead: lead)
     }
 
     /// A numbered list: its order is asked too.
     static func steps(itemCount: Int, context: String, lead: String? = nil) -> String {
-        guard let lead else { return prefixed("name the \(itemCount) steps \(inOrder)", context: context) }
-        return led(lead, "name the \(itemCount) \(inOrder)", context: context)
-    }
-
-    /// "Session Layer — Three kinds of attack target the session layer: name the 3."
-    private static func led(_ lead: String, _ ask: String, context: String) -> String {
-        context.isEmpty ? TextAssembly.concatenate(lead, ": ", ask) : TextAssembly.concatenate(context, " — ", lead, ": " + ask)
+        prefixed(lead == nil ? "name the \(itemCount) steps \(inOrder)" : "name the \(itemCount) \(inOrder)",
+                 context: context, lead: lead)
     }
 
     /// What a numbered list's front ends with (practice reads it to keep the order).
@@ -104,9 +98,8 @@ enum CardFront {
     /// A list cut into parts of at most `ListParts.maximum` items: "name items 8-14 of 20.".
     static func listPart(_ part: Range<Int>, of total: Int, context: String, inOrder ordered: Bool = false,
                          lead: String? = nil) -> String {
-        let ask = "name items \(part.lowerBound + 1)-\(part.upperBound) of \(total)" + (ordered ? " " + inOrder : ".")
-        guard let lead else { return prefixed(ask, context: context) }
-        return led(lead, ask, context: context)
+        prefixed("name items \(part.lowerBound + 1)-\(part.upperBound) of \(total)" + (ordered ? " " + inOrder : "."),
+                 context: context, lead: lead)
     }
 
     /// A list of one point cannot ask for "the key point" without a cue: it gives the
@@ -151,6 +144,13 @@ enum CardFront {
 
     private static func prefixed(_ ask: String, context: String) -> String {
         context.isEmpty ? capitalizedFirst(ask) : "\(context): \(ask)"
+    }
+
+    /// With a list's lead: "Session Layer — Three kinds of attack target the session
+    /// layer: name the 3."
+    private static func prefixed(_ ask: String, context: String, lead: String?) -> String {
+        guard let lead else { return prefixed(ask, context: context) }
+        return context.isEmpty ? TextAssembly.concatenate(lead, ": ", ask) : TextAssembly.concatenate(context, " — ", lead, ": " + ask)
     }
 
     private static func capitalizedFirst(_ text: String) -> String {

@@ -505,8 +505,7 @@ public struct OutlineReader {
                 label = lead
                 labelHasItems = false
                 containerSection = nil
-            } else if words.count <= Self.leadWords, !Announcements.isAnnouncement(lead), !Announcements.isQuestion(lead),
-                      !(underHeading && headings.last.map { CardID.normalize(CardID.stripNumbering($0.title)) == CardID.normalize(lead) } == true) {
+            } else if words.count <= Self.leadWords, !Sentences.isHook(lead), !(underHeading && repeatsHeading(lead)) {
                 // "Three kinds of attack target the session layer:" says what the points
                 // are: the list's front shows it, and its name (and ID) stays the section's.
                 // "Here are some advantages of X:", or "Examples:" under "Examples", only
@@ -531,6 +530,12 @@ public struct OutlineReader {
         let order = newItem()
         resolve(order, builder.prose(heading: heading, answer: answer, links: rendered.links, line: paragraph.line, order: order,
                                      section: container(), parent: parent))
+    }
+
+    /// Whether `text` is the last heading's title again (numbering, case and emphasis aside).
+    private func repeatsHeading(_ text: String) -> Bool {
+        guard let heading = headings.last else { return false }
+        return CardID.normalize(CardID.stripNumbering(heading.title)) == CardID.normalize(text)
     }
 
     /// The end of the file: the last structural checks, then the open items, then the

@@ -34,7 +34,8 @@ enum Sentences {
         return .answer(answer)
     }
 
-    private static func isHook(_ sentence: String) -> Bool {
+    /// A question or an announcement: it states nothing.
+    static func isHook(_ sentence: String) -> Bool {
         Announcements.isQuestion(sentence) || Announcements.isAnnouncement(sentence)
     }
 
