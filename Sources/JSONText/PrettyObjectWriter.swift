@@ -31,7 +31,7 @@ public struct PrettyObjectWriter: JSONEntries {
 
     public mutating func integer(_ key: String, _ value: Int64) {
         startEntry(key)
-        output.append(contentsOf: String(value).utf8)
+        output.append(decimal: value)
     }
 
     public mutating func bool(_ key: String, _ value: Bool) {
@@ -76,12 +76,38 @@ public struct PrettyObjectWriter: JSONEntries {
     }
 
     private mutating func startEntry(_ key: String) {
-        output.append(UInt8(ascii: entries == 0 ? "{" : ","))
+        let opening = UInt8(ascii: entries == 0 ? "{" : ",")
         entries += 1
+        // `{` or `,`, the line break, the indent, the quoted key and `: ` in one copy: in
+        // six, they were a fifth of writing a card listing (19 keys per card).
+        let spaces = 2 * (indent + 1)
+        var key = key
+        let copied = key.withUTF8 { keyBytes in
+            let length = 2 + spaces + keyBytes.count + 4
+            guard length <= Self.entryStartLimit, JSONValue.needsNoEscape(keyBytes) else { return false }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { start in
+                start[0] = opening
+                start[1] = UInt8(ascii: "\n")
+                start.baseAddress!.advanced(by: 2).initialize(repeating: UInt8(ascii: " "), count: spaces)
+                start[2 + spaces] = UInt8(ascii: "\"")
+                _ = UnsafeMutableBufferPointer(rebasing: start[(3 + spaces)...]).initialize(fromContentsOf: keyBytes)
+                start[length - 3] = UInt8(ascii: "\"")
+                start[length - 2] = UInt8(ascii: ":")
+                start[length - 1] = UInt8(ascii: " ")
+                output.append(contentsOf: UnsafeBufferPointer(start))
+            }
+            return true
+        }
+        guard !copied else { return }
+        output.append(opening)
         JSONValue.newline(indent + 1, into: &output)
         JSONValue.writeString(key, into: &output)
         output.append(literal: ": ")
     }
+
+    /// The longest start of an entry copied at once (on the stack); a longer one, or a key
+    /// that needs escapes, is written piece by piece.
+    private static let entryStartLimit = 128
 }
 
 /// What an object's entries can be given to: a `JSONObject` that holds them, or a

@@ -104,18 +104,18 @@ public enum ProgressExport {
             // The root object's members, laid out as `serialized(pretty: true)` lays them out.
             var members = 0
             func member(_ key: String) {
-                buffer.append(contentsOf: (members == 0 ? "\n  " : ",\n  ").utf8)
+                buffer.append(literal: members == 0 ? "\n  " : ",\n  ")
                 members += 1
                 JSONValue.string(key).write(into: &buffer, pretty: true, indent: 1)
-                buffer.append(contentsOf: ": ".utf8)
+                buffer.append(literal: ": ")
             }
             func element(_ value: JSONValue, index: Int) throws {
-                buffer.append(contentsOf: (index == 0 ? "[\n    " : ",\n    ").utf8)
+                buffer.append(literal: index == 0 ? "[\n    " : ",\n    ")
                 value.write(into: &buffer, pretty: true, indent: 2)
                 try flush()
             }
             func endArray(count: Int) {
-                buffer.append(contentsOf: (count == 0 ? "[]" : "\n  ]").utf8)
+                buffer.append(literal: count == 0 ? "[]" : "\n  ]")
             }
             /// A member whose value is the list of `objects` (read whole: these lists are small); its length.
             func list<Record>(_ key: String, _ records: [Record], _ object: (Record) -> JSONObject) throws -> Int {
@@ -152,7 +152,7 @@ public enum ProgressExport {
             counts.marks = try list("marks", try store.allMarks().filter { kept($0.cardID) }, mark)
             member("reviews")
             try Prefetched.forEach(emitting: { emit in try store.forEachReview(decks: decks) { try emit($0) } }) { record in
-                buffer.append(contentsOf: (counts.reviews == 0 ? "[\n    " : ",\n    ").utf8)
+                buffer.append(literal: counts.reviews == 0 ? "[\n    " : ",\n    ")
                 writeReview(record, into: &buffer)
                 try flush()
                 counts.reviews += 1
@@ -160,7 +160,7 @@ public enum ProgressExport {
             endArray(count: counts.reviews)
             counts.quizResults = try list("quiz_results", try store.quizResults().filter { kept($0.cardID) }, quizResult)
             counts.drillResults = try list("drill_results", try store.drills().filter { kept($0.cardID) }, drillResult)
-            buffer.append(contentsOf: "\n}\n".utf8)
+            buffer.append(literal: "\n}\n")
             try flush(always: true)
             return counts
         }
@@ -243,17 +243,17 @@ public enum ProgressExport {
     /// written straight into `buffer`: a million reviews need no `JSONObject` each (the
     /// export's largest cost). A test holds the two to the same bytes.
     static func writeReview(_ record: ReviewRecord, into buffer: inout [UInt8]) {
-        buffer.append(contentsOf: "{\n      \"id\": ".utf8)
+        buffer.append(literal: "{\n      \"id\": ")
         JSONValue.writeString(record.id, into: &buffer)
-        buffer.append(contentsOf: ",\n      \"card\": ".utf8)
+        buffer.append(literal: ",\n      \"card\": ")
         JSONValue.writeString(record.cardID.rawValue, into: &buffer)
-        buffer.append(contentsOf: ",\n      \"at\": ".utf8)
+        buffer.append(literal: ",\n      \"at\": ")
         JSONValue.writeString(ISO8601.format(record.at), into: &buffer)
-        buffer.append(contentsOf: ",\n      \"grade\": ".utf8)
-        buffer.append(contentsOf: String(record.grade.rawValue).utf8)
-        buffer.append(contentsOf: ",\n      \"duration_ms\": ".utf8)
-        buffer.append(contentsOf: String(record.durationMs).utf8)
-        buffer.append(contentsOf: "\n    }".utf8)
+        buffer.append(literal: ",\n      \"grade\": ")
+        buffer.append(decimal: Int64(record.grade.rawValue))
+        buffer.append(literal: ",\n      \"duration_ms\": ")
+        buffer.append(decimal: record.durationMs)
+        buffer.append(literal: "\n    }")
     }
 
     static func review(_ review: ReviewRecord) -> JSONObject {

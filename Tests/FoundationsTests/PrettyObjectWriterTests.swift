@@ -26,6 +26,8 @@ import JSONText
         ["section": ["1. Basics", "Tab\tand \"quotes\" \u{2028}"], "links": [], "mixed": [1, "x", nil, ["deep": []]]],
         ["source": ["file": "notes/a.md", "line": 12], "empty": .object([:]), "after": "é ✓"],
         ["outer": ["middle": ["inner": ["x", "y"], "list": [["k": "v"]]]]],
+        // Keys that the writer cannot copy with the line's start at once.
+        ["quo\"ted\tkey": 1, String(repeating: "k", count: 140): "long", "": "empty key"],
     ]
 
     // 17: deeper than the 32 spaces that `newline` copies at once.
