@@ -85,16 +85,19 @@ public struct PrettyObjectWriter: JSONEntries {
         let copied = key.withUTF8 { keyBytes in
             let length = 2 + spaces + keyBytes.count + 4
             guard length <= Self.entryStartLimit, JSONValue.needsNoEscape(keyBytes) else { return false }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { start in
+            // A constant capacity: a temporary allocation of a size known only at run time
+            // is checked for room on the stack each time.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.entryStartLimit) { buffer in
+                let start = buffer.baseAddress!
                 start[0] = opening
                 start[1] = UInt8(ascii: "\n")
-                start.baseAddress!.advanced(by: 2).initialize(repeating: UInt8(ascii: " "), count: spaces)
+                (start + 2).initialize(repeating: UInt8(ascii: " "), count: spaces)
                 start[2 + spaces] = UInt8(ascii: "\"")
-                _ = UnsafeMutableBufferPointer(rebasing: start[(3 + spaces)...]).initialize(fromContentsOf: keyBytes)
+                if let key = keyBytes.baseAddress { (start + 3 + spaces).initialize(from: key, count: keyBytes.count) }
                 start[length - 3] = UInt8(ascii: "\"")
                 start[length - 2] = UInt8(ascii: ":")
                 start[length - 1] = UInt8(ascii: " ")
-                output.append(contentsOf: UnsafeBufferPointer(start))
+                output.append(contentsOf: UnsafeBufferPointer(start: start, count: length))
             }
             return true
         }
