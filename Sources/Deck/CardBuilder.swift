@@ -328,7 +328,7 @@ struct CardBuilder {
         guard case .card(let forward) = self.question(question, answer: [answer], line: line, order: order, section: section),
               !forward.term.isEmpty, !forward.back.isEmpty else { return .nothing }
         guard bothWays else { return .card(forward) }
-        let forwardID = CardID(rawValue: CardID.hex(CardID.hash(key: section.idPrefix, kind: .question, term: forward.term)))
+        let forwardID = CardID(number: CardID.hash(key: section.idPrefix, kind: .question, term: forward.term))
         var backward = CardDraft(kind: .reverse, section: section, term: forward.back,
                                  front: CardFront.question(forward.back, context: section.context), back: forward.term,
                                  line: line, order: order, links: forward.links)
@@ -350,7 +350,7 @@ struct CardBuilder {
             duplicate = .duplicateCard(path: file, line: draft.line, firstPath: file, firstLine: first, term: draft.term)
             return nil
         }
-        return Card(id: CardID(rawValue: CardID.hex(hash)), deck: deck, section: draft.section.path, kind: draft.kind,
+        return Card(id: CardID(number: hash), deck: deck, section: draft.section.path, kind: draft.kind,
                     term: draft.term, front: draft.front, back: draft.back, items: draft.items,
                     source: SourceLocation(file: file, line: draft.line), order: draft.order, links: draft.links,
                     from: draft.from)

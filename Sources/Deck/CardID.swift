@@ -5,9 +5,54 @@
 public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// 16 lowercase hex digits.
     public let rawValue: String
+    /// The number the digits spell, which `==` and `hash(into:)` use instead of the text:
+    /// today's queue after a break looks 30,000 cards up in dictionaries many times each,
+    /// and hashing and comparing the text were a quarter of it. 0 for text that is not 16
+    /// lowercase hex digits (and for "0000000000000000"): such IDs compare and hash as text.
+    private let number: UInt64
 
     public init(rawValue: String) {
         self.rawValue = rawValue
+        number = CardID.number(of: rawValue)
+    }
+
+    init(number: UInt64) {
+        rawValue = CardID.hex(number)
+        self.number = number
+    }
+
+    /// Equal numbers other than 0 are equal digits. Text that is not 16 hex digits is never
+    /// equal to text that is (no other character is canonically equivalent to an ASCII
+    /// digit or letter a-f), so different numbers are different IDs.
+    public static func == (lhs: CardID, rhs: CardID) -> Bool {
+        lhs.number == rhs.number && (lhs.number != 0 || lhs.rawValue == rhs.rawValue)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        if number != 0 {
+            hasher.combine(number)
+        } else {
+            hasher.combine(rawValue)
+        }
+    }
+
+    /// The number spelled by 16 lowercase hex digits, or 0.
+    private static func number(of text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == 16 else { return 0 }
+            var value: UInt64 = 0
+            for byte in bytes {
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
+                default: return 0
+                }
+                value = value << 4 | UInt64(digit)
+            }
+            return value
+        }
     }
 
     public init(deck: String, section: [String], kind: CardKind, term: String) {
@@ -44,7 +89,7 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     init(key: SectionKey, kind: CardKind, term: String) {
-        self.init(rawValue: CardID.hex(CardID.hash(key: key, kind: kind, term: term)))
+        self.init(number: CardID.hash(key: key, kind: kind, term: term))
     }
 
     /// The ID's number: `hex` of it is the raw value, so equal numbers mean equal IDs.

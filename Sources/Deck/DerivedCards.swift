@@ -9,7 +9,7 @@ enum DerivedCards {
         // The hash of the ID followed by the marker, taken on (FNV-1a runs byte by byte)
         // instead of joining the two first.
         let hash = CardID.fnv1a(reverseMarker.utf8, continuing: CardID.fnv1a(source.rawValue.utf8, continuing: CardID.fnvOffsetBasis))
-        return CardID(rawValue: CardID.hex(CardID.avalanche(hash)))
+        return CardID(number: CardID.avalanche(hash))
     }
 
     private static let reverseMarker = "\u{1E}reverse"

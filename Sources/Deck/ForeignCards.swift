@@ -10,7 +10,7 @@ extension CardID {
             state = CardID.fnv1a(CollectionOfOne(0x1F), continuing: state)
             state = CardID.fnv1a(part.utf8, continuing: state)
         }
-        self.init(rawValue: CardID.hex(CardID.avalanche(state)))
+        self.init(number: CardID.avalanche(state))
     }
 }
 

@@ -15,6 +15,7 @@ struct SiblingBurial {
 
     init(reviewedToday: [(id: CardID, from: [CardID])]) {
         var byKey: [CardID: (holder: CardID, another: Bool)] = [:]
+        byKey.reserveCapacity(reviewedToday.count)
         func add(_ key: CardID, _ card: CardID) {
             if let entry = byKey[key] {
                 if entry.holder != card { byKey[key] = (entry.holder, true) }

@@ -153,9 +153,9 @@ public struct TodayQueue {
         }
         // The sources of the cards reviewed today that are due again (after a break, all of
         // them) are in their due rows already.
-        var knownSources: [String: [CardID]] = [:]
+        var knownSources: [CardID: [CardID]] = [:]
         knownSources.reserveCapacity(rows.count)
-        for row in rows where row.stored != nil { knownSources[row.id.rawValue] = row.from }
+        for row in rows where row.stored != nil { knownSources[row.id] = row.from }
         if inFilter != nil { rows = rows.filter(inSection) }  // no copy of every row for nothing
         let reviewedToday = try store.cardsReviewed(since: day.start, known: knownSources)
         var siblings = SiblingBurial(reviewedToday: reviewedToday.families)

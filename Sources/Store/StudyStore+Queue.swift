@@ -164,21 +164,22 @@ extension StudyStore {
     /// Reviews of a card that is not stored give no family but count; a family may come
     /// more than once. How many of the cards were new (first reviewed since `start`) is
     /// read by the same statement, so both counts see the same commits.
-    public func cardsReviewed(since start: UnixTime, known: [String: [CardID]] = [:]) throws -> CardsReviewed {
+    public func cardsReviewed(since start: UnixTime, known: [CardID: [CardID]] = [:]) throws -> CardsReviewed {
         var families: [(id: CardID, from: [CardID])] = []
         var unknown: [CardID] = []
-        var seen = Set<String>()
+        var seen = Set<CardID>()
+        seen.reserveCapacity(known.count)
         var introduced = 0
         try connection.prepare("""
             SELECT card_id, (SELECT COUNT(*) FROM card_first_review WHERE at >= ?1) FROM review_log WHERE at >= ?1
             """).forEach([start]) { row in
-            let id = row.string(0)
+            let id = CardID(rawValue: row.string(0))
             if seen.isEmpty { introduced = row.int(1) }
             let first = seen.insert(id).inserted
             if let from = known[id] {
-                families.append((CardID(rawValue: id), from))
+                families.append((id, from))
             } else if first {
-                unknown.append(CardID(rawValue: id))
+                unknown.append(id)
             }
         }
         // `retired IN (0, 1)` is always true; it lets the planner read the narrow `cards_queue`.

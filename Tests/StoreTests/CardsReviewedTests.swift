@@ -37,15 +37,15 @@ import Testing
         try store.connection.execute(script: "PRAGMA foreign_keys = ON;")
 
         let due = try store.dueRows(before: 10_000 + 86_400, now: 10_100)
-        let known = Dictionary(due.map { ($0.id.rawValue, $0.from) }, uniquingKeysWith: { first, _ in first })
-        #expect(known[derived.id.rawValue] != nil && known[written[1].id.rawValue] == nil)
+        let known = Dictionary(due.map { ($0.id, $0.from) }, uniquingKeysWith: { first, _ in first })
+        #expect(known[derived.id] != nil && known[written[1].id] == nil)
         let looked = try store.cardsReviewed(since: 10_000).families
         let fromRows = try store.cardsReviewed(since: 10_000, known: known).families
         #expect(families(fromRows) == families(looked))
         #expect(Set(looked.map(\.id)) == [derived.id, written[0].id, written[1].id])
         #expect(families(looked).contains(derived.id.rawValue + " <- " + derived.from.map(\.rawValue).sorted().joined(separator: ",")))
         // What `known` says is taken as it is: those cards are not looked up.
-        let told = try store.cardsReviewed(since: 10_000, known: [derived.id.rawValue: [CardID(rawValue: "0000000000000001")]]).families
+        let told = try store.cardsReviewed(since: 10_000, known: [derived.id: [CardID(rawValue: "0000000000000001")]]).families
         #expect(families(told).contains(derived.id.rawValue + " <- 0000000000000001"))
         #expect(try store.cardsReviewed(since: 10_050).families.isEmpty)
         // The count is of cards, each once, the one not stored too: what the daily limits

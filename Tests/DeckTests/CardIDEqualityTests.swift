@@ -1,0 +1,42 @@
+import Testing
+@testable import Deck
+
+/// `CardID` compares and hashes the number its 16 hex digits spell, and any other text as
+/// text: equal IDs must be exactly the equal raw values, and equal IDs must hash alike.
+@Suite struct CardIDEqualityTests {
+    static let texts = [
+        "0123456789abcdef", "0123456789abcdee", "fedcba9876543210", "0000000000000000", "0000000000000001",
+        "0123456789ABCDEF",  // upper case is not an ID's form: text
+        "0123456789abcde", "0123456789abcdef0", "0123456789abcdeg", "", "ab",
+        "caf\u{E9}", "cafe\u{301}",  // the same text in two Unicode forms
+    ]
+
+    @Test func equalExactlyWhenTheTextIsEqual() {
+        for one in Self.texts {
+            for other in Self.texts {
+                #expect((CardID(rawValue: one) == CardID(rawValue: other)) == (one == other), "\(one) \(other)")
+            }
+        }
+    }
+
+    @Test func equalIDsHashAlike() {
+        for one in Self.texts {
+            for other in Self.texts where one == other {
+                #expect(CardID(rawValue: one).hashValue == CardID(rawValue: other).hashValue, "\(one) \(other)")
+            }
+        }
+        // A set keeps one of each text, the two Unicode forms of "café" as one.
+        let distinct = Set(Self.texts)
+        #expect(Set(Self.texts.map(CardID.init(rawValue:))).count == distinct.count)
+        #expect(Set(Self.texts.map(CardID.init(rawValue:))).map(\.rawValue).allSatisfy(distinct.contains))
+    }
+
+    @Test func anIDMadeFromItsNumberIsTheIDReadFromItsText() {
+        for number: UInt64 in [0, 1, 0xF, 0x0123_4567_89AB_CDEF, .max] {
+            let made = CardID(number: number)
+            #expect(made.rawValue == String(repeating: "0", count: 16 - String(number, radix: 16).count) + String(number, radix: 16))
+            #expect(made == CardID(rawValue: made.rawValue))
+            #expect(made.hashValue == CardID(rawValue: made.rawValue).hashValue)
+        }
+    }
+}
