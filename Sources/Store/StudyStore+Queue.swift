@@ -452,13 +452,18 @@ extension StudyStore {
         return result
     }
 
-    /// A reader of the fronts of cards read by the queue (`QueueRow.listingRow`), each by
-    /// its row number, where an ID is looked up in the ID index first, its state taken
-    /// from the queue's row (after a break, 30,000 cards looked up by ID in `cards` and in
-    /// `card_state` were half of `due --json`). One prepared statement, a row at a time: a
-    /// batch of rows as one JSON list cost a dictionary of rows and one of cards per batch.
+    /// A reader of the fronts of cards read by the queue (`QueueRow.listingRow`) by their
+    /// row numbers, where an ID is looked up in the ID index first, its state taken from
+    /// the queue's row (after a break, 30,000 cards looked up by ID in `cards` and in
+    /// `card_state` were half of `due --json`).
     public func listedCardReader() throws -> ListedCardReader {
-        ListedCardReader(statement: try connection.prepare("SELECT id, front FROM cards WHERE rowid = ?1"))
+        // `key` is the position in the list given: each row lands in its place, with no
+        // dictionary (a batch of rows looked up by ID cost a dictionary of rows and one of
+        // cards), and a batch is one statement (one statement per card cost a fifth of
+        // `due --json` after a break in resets and binds).
+        ListedCardReader(statement: try connection.prepare("""
+            SELECT j.key, c.id, c.front FROM json_each(?1) j JOIN cards c ON c.rowid = j.value
+            """))
     }
 }
 
@@ -466,12 +471,25 @@ extension StudyStore {
 public struct ListedCardReader {
     let statement: Statement
 
-    /// The card at `row`, or nil when the row no longer holds card `id` (the table was
-    /// rebuilt in between): the caller then asks by ID (`StudyStore.listedCards`).
-    public func card(_ id: CardID, at row: ListingRow) throws -> ListedCard? {
-        try statement.first([row.cardRow]) { found in
-            found.text(0, equals: id.rawValue) ? ListedCard(front: found.string(1), phase: row.phase, due: row.due) : nil
-        } ?? nil
+    /// The cards of `entries` in their order, each read at its row; nil for an entry with
+    /// no row, or whose row no longer holds its card (the table was rebuilt in between):
+    /// the caller then asks by ID (`StudyStore.listedCards`).
+    public func cards(_ entries: [(id: CardID, row: ListingRow?)]) throws -> [ListedCard?] {
+        var cards = [ListedCard?](repeating: nil, count: entries.count)
+        guard entries.contains(where: { $0.row != nil }) else { return cards }
+        var list = "["
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { list += "," }
+            list += entry.row.map { String($0.cardRow) } ?? "null"
+        }
+        list += "]"
+        try statement.forEach([list]) { found in
+            let index = found.int(0)
+            guard index >= 0, index < entries.count, let row = entries[index].row,
+                  found.text(1, equals: entries[index].id.rawValue) else { return }
+            cards[index] = ListedCard(front: found.string(2), phase: row.phase, due: row.due)
+        }
+        return cards
     }
 }
 

@@ -27,20 +27,25 @@ import Testing
         let reader = try store.listedCardReader()
         let byID = try store.listedCards(rows.map(\.id))
         #expect(byID.count == 4)
-        for row in rows {
-            let one = try #require(try reader.card(row.id, at: row.listingRow!)), other = try #require(byID[row.id])
+        // In the order given, whatever the order of the rows in the table.
+        let read = try reader.cards(rows.reversed().map { ($0.id, $0.listingRow) })
+        for (row, card) in zip(rows.reversed(), read) {
+            let one = try #require(card), other = try #require(byID[row.id])
             #expect(one.front == other.front && one.phase == other.phase && one.due == other.due, "\(row.id)")
             #expect(!one.front.isEmpty)
         }
-        #expect(try reader.card(new[0].id, at: new[0].listingRow!)?.phase == nil)
-        #expect(try reader.card(due[0].id, at: due[0].listingRow!)?.phase != nil)
+        // Reversed: a new card first, a reviewed one last.
+        let newCard = try #require(read.first ?? nil), reviewed = try #require(read.last ?? nil)
+        #expect(newCard.phase == nil && reviewed.phase != nil)
 
         // A row number that now holds another card (the table rebuilt in between) is left
-        // out; a row made by a caller has none.
+        // out, as is an entry with no row (a row made by a caller has none).
         let moved = ListingRow(cardRow: try #require(new[0].listingRow).cardRow, phase: due[0].phase, due: due[0].due)
         let made = QueueRow(id: due[1].id, phase: .review, due: 1, deckOrder: 0)
         #expect(made.listingRow == nil)
-        #expect(try reader.card(due[0].id, at: moved) == nil)
-        #expect(try reader.card(new[1].id, at: new[1].listingRow!) != nil)
+        let mixed = try reader.cards([(due[0].id, moved), (made.id, made.listingRow), (new[1].id, new[1].listingRow)])
+        #expect(mixed.count == 3 && mixed[0] == nil && mixed[1] == nil && mixed[2]?.front == byID[new[1].id]?.front)
+        #expect(try reader.cards([]).isEmpty)
+        #expect(try reader.cards([(made.id, nil)]).map { $0 == nil } == [true])
     }
 }

@@ -34,15 +34,10 @@ struct DueListing {
         while start < min(limit, ids.count) {
             let end = min(start + Self.batch, limit, ids.count)
             // By row where the queue read the card's row, by ID for the rest (and for a row
-            // that no longer holds the card), all of a batch's by one query.
-            var loaded: [ListedCard?] = []
-            loaded.reserveCapacity(end - start)
-            var missing: [CardID] = []
-            for id in ids[start..<end] {
-                let card = try today.listingRows[id].flatMap { try reader.card(CardID(rawValue: id), at: $0) }
-                if card == nil { missing.append(CardID(rawValue: id)) }
-                loaded.append(card)
-            }
+            // that no longer holds the card): a query for each of the two.
+            let entries = ids[start..<end].map { (id: CardID(rawValue: $0), row: today.listingRows[$0]) }
+            let loaded = try reader.cards(entries)
+            let missing = zip(entries, loaded).compactMap { $1 == nil ? $0.id : nil }
             let byID = missing.isEmpty ? [:] : try store.listedCards(missing)
             for index in start..<end {
                 let entry = loaded[index - start] ?? byID[CardID(rawValue: ids[index])]
