@@ -79,7 +79,7 @@ public struct PrettyObjectWriter: JSONEntries {
         let opening = UInt8(ascii: entries == 0 ? "{" : ",")
         entries += 1
         // `{` or `,`, the line break, the indent, the quoted key and `: ` in one copy: in
-        // six, they were a fifth of writing a card listing (19 keys per card).
+        // seven, they were a fifth of writing a card listing (19 keys per card).
         let spaces = 2 * (indent + 1)
         var key = key
         let copied = key.withUTF8 { keyBytes in

@@ -40,6 +40,22 @@ import JSONText
         #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
     }
 
+    /// An entry's start up to 128 bytes is copied at once, a longer one piece by piece:
+    /// both sides of the limit, at several depths, write what the document model writes.
+    @Test(arguments: [0, 1, 2, 5])
+    func entryStartsAroundTheLimitOfOneCopy(indent: Int) {
+        let spaces = 2 * (indent + 1)
+        for startLength in 126...130 {
+            let key = String(repeating: "k", count: startLength - 6 - spaces)
+            let object: JSONObject = [key: "v", "next": 1]
+            var expected: [UInt8] = []
+            JSONValue.object(object).write(into: &expected, pretty: true, indent: indent)
+            var written: [UInt8] = []
+            PrettyObjectWriter.write(into: &written, indent: indent) { Self.give(object, to: &$0) }
+            #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "\(startLength)")
+        }
+    }
+
     /// Against text written out by hand, in case both writers change alike.
     @Test func writesTheDocumentedLayout() {
         var written: [UInt8] = []
