@@ -16,7 +16,8 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
         number = CardID.number(of: rawValue)
     }
 
-    init(number: UInt64) {
+    /// The ID whose digits spell `number`.
+    public init(number: UInt64) {
         rawValue = CardID.hex(number)
         self.number = number
     }
@@ -39,20 +40,24 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The number spelled by 16 lowercase hex digits, or 0.
     private static func number(of text: String) -> UInt64 {
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count == 16 else { return 0 }
-            var value: UInt64 = 0
-            for byte in bytes {
-                let digit: UInt8
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
-                default: return 0
-                }
-                value = value << 4 | UInt64(digit)
+        return text.withUTF8 { number(digits: $0) } ?? 0
+    }
+
+    /// The number spelled by `bytes` when they are 16 lowercase hex digits (an ID's form),
+    /// nil for any other text.
+    public static func number(digits bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard bytes.count == 16 else { return nil }
+        var value: UInt64 = 0
+        for byte in bytes {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
+            default: return nil
             }
-            return value
+            value = value << 4 | UInt64(digit)
         }
+        return value
     }
 
     public init(deck: String, section: [String], kind: CardKind, term: String) {
@@ -244,13 +249,18 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     static func hex(_ value: UInt64) -> String {
         String(unsafeUninitializedCapacity: 16) { buffer in
-            var rest = value
-            for index in stride(from: 15, through: 0, by: -1) {
-                let digit = UInt8(truncatingIfNeeded: rest & 0xf)
-                buffer[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
-                rest >>= 4
-            }
+            writeDigits(value, into: buffer)
             return 16
+        }
+    }
+
+    /// The 16 lowercase hex digits of `value`, into the first 16 bytes of `buffer`.
+    public static func writeDigits(_ value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        var rest = value
+        for index in stride(from: 15, through: 0, by: -1) {
+            let digit = UInt8(truncatingIfNeeded: rest & 0xf)
+            buffer[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+            rest >>= 4
         }
     }
 }

@@ -451,39 +451,19 @@ struct KnownCards {
     }
 
     static func value(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        guard bytes.count == 16 else { return nil }
-        var value: UInt64 = 0
-        for byte in bytes {
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
-            default: return nil
-            }
-            value = value << 4 | UInt64(digit)
-        }
-        return value
+        CardID.number(digits: bytes)
     }
 
     /// The ID whose value is `value` (the inverse of `value`).
     static func cardID(_ value: UInt64) -> CardID {
-        CardID(rawValue: String(unsafeUninitializedCapacity: 16) { buffer in
-            write(value, into: buffer)
-            return 16
-        })
+        CardID(number: value)
     }
 
     /// Calls `body` with the bytes of the ID whose value is `value`, without making a String.
     static func withIDBytes<T>(_ value: UInt64, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
-            write(value, into: buffer)
+            CardID.writeDigits(value, into: buffer)
             return try body(UnsafeBufferPointer(buffer))
         }
-    }
-
-    /// The 16 lowercase hex digits of `value`, into the first 16 bytes of `buffer`.
-    private static func write(_ value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>) {
-        let digits: StaticString = "0123456789abcdef"
-        for offset in 0..<16 { buffer[offset] = digits.utf8Start[Int(value >> (60 - 4 * UInt64(offset)) & 0xF)] }
     }
 }
