@@ -24,6 +24,18 @@ public struct SessionReport: Sendable {
     public static func make(summary: SessionSummary, store: StudyStore, configuration: StudyConfiguration,
                             calendar: StudyCalendar, now: UnixTime, withNextDay: Bool = true,
                             queueAtStart: TodayQueue? = nil) throws -> SessionReport {
+        // One read transaction for the whole report: the day-by-day seeks below were each
+        // their own (a lock, a check of the file and an unlock apiece: 400 of them a year),
+        // and the counts and the streak now see the same commits.
+        try store.readSnapshot {
+            try makeInSnapshot(summary: summary, store: store, configuration: configuration, calendar: calendar, now: now,
+                               withNextDay: withNextDay, queueAtStart: queueAtStart)
+        }
+    }
+
+    private static func makeInSnapshot(summary: SessionSummary, store: StudyStore, configuration: StudyConfiguration,
+                                       calendar: StudyCalendar, now: UnixTime, withNextDay: Bool,
+                                       queueAtStart: TodayQueue?) throws -> SessionReport {
         let today = calendar.day(containing: now)
         let since = calendar.start(ofDay: today.number - 400)
         // Each study day with reviews, found by one index seek per day: the first review at

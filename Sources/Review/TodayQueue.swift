@@ -58,6 +58,17 @@ public struct TodayQueue {
     public static func build(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
                              now: UnixTime, options: Options = Options(), loadingCards: Bool = true,
                              forListing: Bool = false) throws -> TodayQueue {
+        // One read transaction: the queue's dozen queries see the same commits as its
+        // stamp, and do not each take and drop the read lock.
+        try store.readSnapshot {
+            try buildInSnapshot(store: store, configuration: configuration, calendar: calendar, now: now, options: options,
+                                loadingCards: loadingCards, forListing: forListing)
+        }
+    }
+
+    private static func buildInSnapshot(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
+                                        now: UnixTime, options: Options, loadingCards: Bool,
+                                        forListing: Bool) throws -> TodayQueue {
         let stamp = try store.changeStamp()
         let plan = try plan(store: store, configuration: configuration, calendar: calendar, now: now,
                             options: options, countsOnly: false, keepingRows: forListing)
@@ -102,8 +113,10 @@ public struct TodayQueue {
            try store.changeStamp() == stamp {
             return unchanged.queue
         }
-        return try plan(store: store, configuration: configuration, calendar: calendar, now: now,
-                 options: Options(), countsOnly: true, keepingRows: false).queue
+        return try store.readSnapshot {
+            try plan(store: store, configuration: configuration, calendar: calendar, now: now,
+                     options: Options(), countsOnly: true, keepingRows: false).queue
+        }
     }
 
     /// How many new cards could be introduced at `now` (suspended ones not, skipped ones
