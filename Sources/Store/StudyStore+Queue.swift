@@ -143,7 +143,7 @@ extension StudyStore {
             guard !deck.disabled else { return true }
             let id = row.string(0)
             guard hidden.isEmpty || !hidden.contains(id) else { return true }
-            return try body(QueueRow(id: CardID(rawValue: id), phase: Phase(rawValue: row.string(1)) ?? .review,
+            return try body(QueueRow(id: CardID(rawValue: id), phase: row.phase(1) ?? .review,
                                      due: row.int64(2), deckOrder: Int((deck.sortOrder ?? 1 << 20) &* 1_048_576 &+ row.int64(4)),
                                      from: Self.decodeFrom(row.string(5)), stored: QueueRow.StoredRow(cardRow: row.int64(6), hasState: true)))
         }
@@ -446,7 +446,7 @@ extension StudyStore {
             SELECT c.id, c.front, s.phase, s.due FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
             WHERE c.id IN (SELECT value FROM json_each(?1))
             """).forEach([list]) { row in
-            let phase = row.isNull(2) ? nil : Phase(rawValue: row.string(2)) ?? .review
+            let phase = row.isNull(2) ? nil : row.phase(2) ?? .review
             result[CardID(rawValue: row.string(0))] = ListedCard(front: row.string(1), phase: phase, due: phase == nil ? nil : row.int64(3))
         }
         return result

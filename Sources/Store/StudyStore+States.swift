@@ -27,7 +27,7 @@ extension StudyStore {
             fsrs = FSRSMemory(phase: phase, step: row.optionalInt(first + 12), stability: row.double(first + 13),
                               difficulty: row.double(first + 14))
         }
-        return CardState(phase: Phase(rawValue: row.string(first + 1)) ?? .review, due: row.int64(first + 2),
+        return CardState(phase: row.phase(first + 1) ?? .review, due: row.int64(first + 2),
                          reps: row.int(first + 3), lapses: row.int(first + 4), lastReview: row.optionalInt64(first + 5),
                          intervalDays: row.int(first + 6), sm2: sm2, fsrs: fsrs)
     }
