@@ -24,9 +24,9 @@ public struct SessionReport: Sendable {
     public static func make(summary: SessionSummary, store: StudyStore, configuration: StudyConfiguration,
                             calendar: StudyCalendar, now: UnixTime, withNextDay: Bool = true,
                             queueAtStart: TodayQueue? = nil) throws -> SessionReport {
-        // One read transaction for the whole report: the day-by-day seeks below were each
-        // their own (a lock, a check of the file and an unlock apiece: 400 of them a year),
-        // and the counts and the streak now see the same commits.
+        // One read transaction for the whole report: the seeks below, one per study day of
+        // the last 400, were each their own (a lock, a check of the file and an unlock
+        // apiece), and the counts and the streak now see the same commits.
         try store.readSnapshot {
             try makeInSnapshot(summary: summary, store: store, configuration: configuration, calendar: calendar, now: now,
                                withNextDay: withNextDay, queueAtStart: queueAtStart)

@@ -21,7 +21,7 @@ public struct TodayQueue {
     /// Cards sent back by a quiz, and rows given by `Options.states`, are not here: the
     /// listing looks them up by ID.
     public var listingRows: [String: ListingRow] = [:]
-    /// Where the database stood before the queue was read: while the store's
+    /// Where the database stood in the snapshot the queue was read from: while the store's
     /// `changeStamp()` still equals it (and the study day is the same), the queue holds.
     public var stamp: ChangeStamp?
 
