@@ -58,6 +58,18 @@ import Timekeeping
         for (one, other) in zip(listed, expected) {
             #expect(one.id == other.id && one.front == other.front && one.phase == other.phase && one.due == other.due)
         }
+        // `due --json` keeps where each card was read and reads them by row; the text
+        // (and this listing) looks them up by ID: the same entries either way.
+        let withRows = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: now,
+                                            loadingCards: false, forListing: true)
+        #expect(withRows.listingRows.count > 2 * DueListing.batch)
+        #expect(lazy.listingRows.isEmpty)
+        var listedByRow: [DueListing.Entry] = []
+        try DueListing(store: store, today: withRows).forEach { listedByRow.append($0) }
+        #expect(listedByRow.count == listed.count)
+        for (one, other) in zip(listedByRow, listed) {
+            #expect(one.id == other.id && one.front == other.front && one.phase == other.phase && one.due == other.due)
+        }
         var firstTen: [String] = []
         try listing.forEach(limit: 10) { firstTen.append($0.id) }
         #expect(firstTen == expected.prefix(10).map(\.id))

@@ -18,8 +18,9 @@ struct DueListing {
     }
 
     let store: StudyStore
-    /// Built with `loadingCards: false, forListing: true`: the IDs, order and counts, and
-    /// where each card was read from.
+    /// Built with `loadingCards: false`: the IDs, order and counts; with `forListing: true`
+    /// also where each card was read from (a long listing reads its cards by row, a short
+    /// one looks its few up by ID).
     let today: TodayQueue
     static let batch = 512
 

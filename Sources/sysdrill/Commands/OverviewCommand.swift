@@ -20,8 +20,9 @@ enum OverviewCommand {
         if context.json {
             return try DueCommand.run(invocation, context)
         }
+        // Its first five cards are looked up by ID (see `DueCommand.run`).
         let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
-                                         now: context.now, loadingCards: false, forListing: true)
+                                         now: context.now, loadingCards: false)
         var text = try DueCommand.text(DueListing(store: store, today: today), style: context.style, maximumCards: 5)
         text += today.total > 0 ? "Run 'sysdrill review' to start (in a terminal, plain 'sysdrill' starts it).\n"
                                 : ""
