@@ -119,6 +119,14 @@ public struct TodayQueue {
         }
     }
 
+    /// Whether building the queue again at `now`, with the options this one was built
+    /// with, would give this one: the same instant, and nothing written since (`stamp`).
+    /// The caller knows the options.
+    public func isCurrent(at now: UnixTime, store: StudyStore) throws -> Bool {
+        guard let stamp, now == self.now else { return false }
+        return try store.changeStamp() == stamp
+    }
+
     /// How many new cards could be introduced at `now` (suspended ones not, skipped ones
     /// too), whatever today's limits: it looks at every new card, so the queue does not.
     public static func newCardsAvailable(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,

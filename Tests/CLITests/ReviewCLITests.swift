@@ -88,6 +88,22 @@ import Testing
         #expect(result.stdout.hasPrefix("Today: 20 new · 0 learning · 0 review = 20 due"))
     }
 
+    /// Bare `sysdrill` in a terminal starts today's review, on the queue it built to see
+    /// that something is due (the clock is fixed, so it is current), and keeps the answer.
+    @Test func bareSysdrillInATerminalStartsTheReview() throws {
+        let cli = CLIRunner()
+        defer { cli.cleanUp() }
+        try cli.run(["decks", "disable", "numbers"])
+        let result = try PseudoTerminal.run([], steps: [
+            .waitFor("Functional?"), .type(" "), .waitFor("again"), .type("3"), .waitFor("Non-Functional?"), .type("q"),
+            .waitFor("Reviewed 1 card"), .waitFor("19 still due today"),
+        ], cli: cli)
+        #expect(result.exitCode == 0, "\(result.transcript)")
+        #expect(result.terminalRestored, "\(result.transcript)")
+        let history = try #require(try cli.json(["card", "73477449", "--json"]) as? [String: Any])
+        #expect((history["reviews"] as? [[String: Any]])?.count == 1)
+    }
+
     @Test func ctrlCInATerminalRestoresItAndKeepsAnswers() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }

@@ -141,4 +141,29 @@ import Testing
         let afterOther = try counted(remarked)
         #expect(afterOther != marked && !afterOther.cardIDs.contains(a2.rawValue))
     }
+
+    /// A queue built a moment ago (bare `sysdrill` builds one to see whether anything is
+    /// due) is a review's queue only at the same instant and while nothing was written.
+    @Test func aQueueIsCurrentAtItsInstantUntilSomethingIsWritten() throws {
+        let fixture = try StudyFixture()
+        let configuration = StudyConfiguration.defaults
+        let built = try fixture.today(configuration)
+        #expect(try built.isCurrent(at: built.now, store: fixture.store))
+        #expect(try !built.isCurrent(at: built.now + 1, store: fixture.store))
+        // Reading the queue again writes nothing.
+        _ = try fixture.today(configuration)
+        #expect(try built.isCurrent(at: built.now, store: fixture.store))
+        // A write by this connection (an answer).
+        try setState(fixture, try fixture.cardID("A1"), phase: .review, due: fixture.clock.now + 86_400)
+        #expect(try !built.isCurrent(at: built.now, store: fixture.store))
+        // A write by another connection (another terminal).
+        let again = try fixture.today(configuration)
+        #expect(try again.isCurrent(at: again.now, store: fixture.store))
+        let other = try StudyStore.open(path: fixture.directory + "/db.sqlite")
+        _ = try other.setMark(.suspended, true, on: try fixture.cardID("A2"), at: fixture.clock.now)
+        #expect(try !again.isCurrent(at: again.now, store: fixture.store))
+        // A queue without a stamp is never current.
+        let unstamped = TodayQueue(now: again.now, day: again.day, queue: again.queue, cards: [:], states: [:], flagged: [])
+        #expect(try !unstamped.isCurrent(at: again.now, store: fixture.store))
+    }
 }

@@ -12,10 +12,10 @@ enum OverviewCommand {
         let configuration = try context.configuration(store)
         // Before a review, the queue's counts are enough (the session reads its cards as
         // it shows them); the overview's text reads only the first cards' fronts.
-        if TerminalQuery.isTerminal(0) && TerminalQuery.isTerminal(1) && !context.json,
-           try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
-                                now: context.now, loadingCards: false).total > 0 {
-            return try ReviewCommand.run(invocation, context)
+        if TerminalQuery.isTerminal(0) && TerminalQuery.isTerminal(1) && !context.json {
+            let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
+                                             now: context.now, loadingCards: false)
+            if today.total > 0 { return try ReviewCommand.run(invocation, context, queueJustBuilt: today) }
         }
         if context.json {
             return try DueCommand.run(invocation, context)

@@ -47,6 +47,14 @@ enum ReviewCommand {
     )
 
     static func run(_ invocation: Invocation, _ context: AppContext) throws -> Int32 {
+        try run(invocation, context, queueJustBuilt: nil)
+    }
+
+    /// `queueJustBuilt`: today's queue with the default options, which bare `sysdrill` in a
+    /// terminal built a moment ago to see whether anything is due. While it is current (the
+    /// same instant, nothing written since) it is this session's queue, instead of a second
+    /// plan of the same queue: after a break the first card waited for both.
+    static func run(_ invocation: Invocation, _ context: AppContext, queueJustBuilt: TodayQueue?) throws -> Int32 {
         let limit = try invocation.integer("limit", in: 0...100_000)
         let newCards = try invocation.integer("new", in: 0...100_000)
         let schedulerName = try invocation.choice("scheduler", from: SchedulerKind.allCases.map(\.rawValue))
@@ -66,12 +74,19 @@ enum ReviewCommand {
         }
         let scheduler = configuration.makeScheduler()
         let clock = context.clock
+        let now = clock.now
+        let narrowed = filter != nil || newCards != nil || !decks.isEvery
         // The queue's order and counts only: the session reads each card as it shows it.
-        let today = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: clock.now,
+        let today: TodayQueue
+        if !narrowed, let queueJustBuilt, try queueJustBuilt.isCurrent(at: now, store: store) {
+            today = queueJustBuilt
+        } else {
+            today = try TodayQueue.build(store: store, configuration: configuration, calendar: calendar, now: now,
                                          options: .init(section: filter, newCards: newCards, decks: decks), loadingCards: false)
+        }
         // The summary counts today's queue with the default options: this one can stand
         // for it when the session was not narrowed.
-        let queueAtStart = filter == nil && newCards == nil && decks.isEvery ? today : nil
+        let queueAtStart = narrowed ? nil : today
         let session = ReviewSession(store: store, scheduler: scheduler, today: today,
                                     clock: clock, identifiers: RandomIdentifiers(), limit: limit, leech: configuration.leech)
         if session.remaining == 0 {
