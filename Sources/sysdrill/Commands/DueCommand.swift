@@ -35,7 +35,7 @@ enum DueCommand {
         let section = try context.sectionFilter(invocation, store: store, decks: decks)
         // One snapshot: the cards are read in batches after the queue is planned. Only the
         // JSON lists every card, so only it keeps where each was read (the text's ten are
-        // looked up by ID; keeping 30,000 rows for them after a break was 8% of `due`).
+        // looked up by ID; keeping 30,000 rows for them after a break was a tenth of `due`).
         try store.readSnapshot {
             let today = try TodayQueue.build(store: store, configuration: configuration, calendar: context.calendar(configuration),
                                              now: context.now, options: .init(section: section, decks: decks), loadingCards: false,
