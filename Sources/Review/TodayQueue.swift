@@ -109,8 +109,7 @@ public struct TodayQueue {
     /// planned again. A review quit at its first card took twice as long without this.
     public static func counts(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
                               now: UnixTime, unchanged: TodayQueue? = nil) throws -> DailyQueue {
-        if let unchanged, let stamp = unchanged.stamp, unchanged.day == calendar.day(containing: now),
-           try store.changeStamp() == stamp {
+        if let unchanged, unchanged.day == calendar.day(containing: now), try unchanged.nothingWritten(in: store) {
             return unchanged.queue
         }
         return try store.readSnapshot {
@@ -123,7 +122,13 @@ public struct TodayQueue {
     /// with, would give this one: the same instant, and nothing written since (`stamp`).
     /// The caller knows the options.
     public func isCurrent(at now: UnixTime, store: StudyStore) throws -> Bool {
-        guard let stamp, now == self.now else { return false }
+        try now == self.now && nothingWritten(in: store)
+    }
+
+    /// Whether the store still stands where it did when this queue was read (`stamp`);
+    /// false for a queue without a stamp.
+    private func nothingWritten(in store: StudyStore) throws -> Bool {
+        guard let stamp else { return false }
         return try store.changeStamp() == stamp
     }
 
