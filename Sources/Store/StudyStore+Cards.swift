@@ -139,7 +139,8 @@ extension StudyStore {
     }
 
     /// Inserts a card known only from an import (its deck is not loaded here), retired so
-    /// it keeps its history without entering the queue. Does nothing if the ID exists.
+    /// it keeps its history without entering the queue. Does nothing if the ID exists. Its
+    /// state may have come first (an import writes with foreign keys off): it gets its copy.
     public func insertRetiredCard(_ card: Card) throws {
         try connection.run("""
             INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired, links,
@@ -149,5 +150,6 @@ extension StudyStore {
             """, [card.id.rawValue, card.deck, SectionCoding.encode(card.section), card.kind.rawValue, card.term, card.front,
                   card.back, SectionCoding.encode(card.items), card.source.file, card.source.line, card.order,
                   SectionCoding.encode(card.links), SectionCoding.encode(card.from.map(\.rawValue))])
+        if connection.changes > 0 { try stateCopier().run([card.id.rawValue]) }
     }
 }

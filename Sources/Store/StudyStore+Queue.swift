@@ -129,14 +129,16 @@ extension StudyStore {
         // Each row's deck (its order, whether it is turned off) is found among the few decks
         // here; a deck with no row comes after the others.
         var deckRows = try DeckRows(connection)
-        // ?4: NULL every phase, 1 only reviews, 0 all but reviews (the phase is in the
-        // `due` index, so the rows left out are never joined to `cards`).
+        // The card's columns are the state's copy of them (migration 13), which the `due`
+        // index holds: one range of one index, with no lookup in `cards` per row. ?4: NULL
+        // every phase, 1 only reviews, 0 all but reviews. A state whose card is missing
+        // has a NULL `card_retired`, and stays out.
         try connection.prepare("""
-            SELECT s.card_id, s.phase, s.due, c.deck, c.position, c.derived_from, c.rowid
-            FROM card_state s JOIN cards c ON c.id = s.card_id
+            SELECT s.card_id, s.phase, s.due, s.card_deck, s.card_position, s.card_from, s.card_row
+            FROM card_state s
             WHERE s.due < ?1 AND (?4 IS NULL OR (s.phase = 'review') = ?4)
-              AND c.retired = 0 AND (?2 = 1 OR c.kind <> 'reverse')
-              AND (?3 IS NULL OR c.deck IN (SELECT value FROM json_each(?3)))
+              AND s.card_retired = 0 AND (?2 = 1 OR s.card_kind <> 'reverse')
+              AND (?3 IS NULL OR s.card_deck IN (SELECT value FROM json_each(?3)))
             ORDER BY s.due
             """).forEachWhile([end, reverseCards, decks.parameter, phases.parameter]) { row in
             let deck = deckRows.entry(of: row, column: 3)

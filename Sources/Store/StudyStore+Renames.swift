@@ -159,6 +159,7 @@ extension StudyStore {
             try connection.run("DELETE FROM card_marks WHERE card_id = ?1", [old.rawValue])
             try connection.run("UPDATE quiz_results SET card_id = ?2 WHERE card_id = ?1", [old.rawValue, new.rawValue])
             try connection.run("UPDATE drill_results SET card_id = ?2 WHERE card_id = ?1", [old.rawValue, new.rawValue])
+            // `old` has no state left to copy its retirement into (`stateCopier`).
             try connection.run("UPDATE cards SET retired = 1 WHERE id = ?1", [old.rawValue])
             try connection.run("""
                 INSERT INTO card_renames(old_id, new_id, at) VALUES (?1, ?2, ?3)

@@ -104,32 +104,3 @@ extension StudyStore {
         Set(try connection.prepare("SELECT card_id FROM card_state WHERE lapses >= ?1").map([lapses]) { CardID(rawValue: $0.string(0)) })
     }
 }
-
-extension StudyStore {
-    /// Runs `body`, which gives states to many cards that had none (an import into an
-    /// empty log), with `cards.introduced` set once at the end by one pass over the cards
-    /// instead of row by row by the `card_state_introduces` trigger. The trigger's updates
-    /// land on random pages of the cards table, and under an import's small page cache each
-    /// one was a page spilled and read back: 87,000 states wrote 2 GB more to the WAL and
-    /// cost the 1M-review import 2 s. The trigger is dropped and made again inside the
-    /// caller's transaction, so an error rolls both back.
-    public func withIntroductionsSetAtTheEnd<T>(_ body: () throws -> T) throws -> T {
-        precondition(connection.inTransaction, "the trigger is dropped and restored inside the caller's transaction")
-        try connection.execute(script: "DROP TRIGGER card_state_introduces;")
-        let result = try body()
-        try connection.run("""
-            UPDATE cards SET introduced = 1
-            WHERE introduced = 0 AND EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = cards.id)
-            """)
-        try connection.execute(script: Self.stateIntroducesTrigger)
-        return result
-    }
-
-    /// The trigger as migration 7 made it (same text, so the schema reads the same).
-    static let stateIntroducesTrigger: StaticString = """
-        CREATE TRIGGER card_state_introduces AFTER INSERT ON card_state
-        BEGIN
-            UPDATE cards SET introduced = 1 WHERE id = NEW.card_id;
-        END;
-        """
-}

@@ -60,7 +60,7 @@ public struct StateRebuilder {
             // With no state stored (a first import) every state is a new row: the cards
             // learn that they were introduced in one pass at the end (87,000 states of an
             // Anki import: 3.0 s row by row).
-            if try store.hasStates() { try replayEach() } else { try store.withIntroductionsSetAtTheEnd(replayEach) }
+            if try store.hasStates() { try replayEach() } else { try store.withStatesAddedInBulk(replayEach) }
             for id in try store.statesWithoutReviews(of: only) {
                 try store.saveState(.new, for: id)
                 changed += 1
@@ -113,7 +113,7 @@ public struct StateRebuilder {
             }
             // With no state stored every state given is a new row: the cards learn that
             // they were introduced in one pass at the end.
-            if stored.isEmpty { try store.withIntroductionsSetAtTheEnd(saveEach) } else { try saveEach() }
+            if stored.isEmpty { try store.withStatesAddedInBulk(saveEach) } else { try saveEach() }
             for id in stored.keys where resetting && !given.contains(id) {
                 try store.saveState(.new, for: id)
                 changed += 1

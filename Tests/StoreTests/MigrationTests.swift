@@ -61,8 +61,10 @@ import Testing
                                  "quiz_results", "drill_results", "requeued"]
 
     /// Columns added after version 5 (version 6: derived_from; version 8: the drill's notes
-    /// and coverage, and quiz_results.kind, left out by `rows` for that table only).
-    static let laterColumns: Set<String> = ["derived_from", "introduced", "disabled", "notes", "reference_covered", "reference_points"]
+    /// and coverage, and quiz_results.kind, left out by `rows` for that table only; version
+    /// 13: each state's copy of its card, checked by `version13CopiesEachCardIntoItsState`).
+    static let laterColumns: Set<String> = ["derived_from", "introduced", "disabled", "notes", "reference_covered", "reference_points",
+                                            "card_deck", "card_position", "card_kind", "card_retired", "card_from", "card_row"]
 
     func rows(_ connection: Connection, _ table: String, keepingLinks: Bool = false) throws -> [String] {
         let columns = try connection.prepare("SELECT name FROM pragma_table_info(?1)").map([table]) { $0.string(0) }
@@ -195,6 +197,31 @@ import Testing
         #expect(first == ["00000000000000aa@100", "00000000000000bb@200"])
         let studied = try store.cardsStudied(since: 150)
         #expect(studied.introduced == 1 && studied.reviewed == 1)
+    }
+
+    @Test func version13CopiesEachCardIntoItsState() throws {
+        let dir = TemporaryDirectory()
+        let path = try database(at: 12, in: dir)
+        do {
+            let old = try Connection(path: path)
+            try old.execute(script: """
+                INSERT INTO cards(id, deck, section, kind, term, front, back, source_file, source_line, position, retired, derived_from)
+                VALUES ('00000000000000aa', 'd', 's', 'definition', 't', 'f', 'b', 'd.md', 1, 4, 0, ''),
+                       ('00000000000000bb', 'e', 's', 'reverse', 't', 'f', 'b', 'e.md', 2, 9, 1, '00000000000000aa');
+                INSERT INTO card_state(card_id, phase, due, reps, lapses, interval_days)
+                VALUES ('00000000000000aa', 'review', 50, 1, 0, 1), ('00000000000000bb', 'learning', 60, 1, 0, 0);
+                """)
+        }
+        let store = try StudyStore.open(path: path)
+        #expect(try store.userVersion() == Schema.latestVersion)
+        let copies = try store.connection.prepare("""
+            SELECT s.card_id, s.card_deck, s.card_position, s.card_kind, s.card_retired, s.card_from, s.card_row = c.rowid
+            FROM card_state s JOIN cards c ON c.id = s.card_id ORDER BY s.card_id
+            """).map { row in (0..<7).map { row.string(Int32($0)) }.joined(separator: " ") }
+        #expect(copies == ["00000000000000aa d 4 definition 0  1", "00000000000000bb e 9 reverse 1 00000000000000aa 1"])
+        #expect(try store.stateCopyMismatches() == 0)
+        // The retired card stays out of the queue.
+        #expect(try store.dueRows(before: 100, now: 0).map(\.id.rawValue) == ["00000000000000aa"])
     }
 
     @Test func version8KeepsDrillsAndAddsTheirNotesAndCoverage() throws {

@@ -47,13 +47,16 @@ import Testing
         #expect(try introduced(store) == [late.id])
     }
 
-    @Test func statesWrittenWithTheFlagSetAtTheEndLeaveTheSameFlagsAndTrigger() throws {
+    @Test func statesAddedInBulkLeaveTheSameFlagsCopiesTriggersAndIndex() throws {
         let (store, first, second) = try store()
-        let schema = "SELECT sql FROM sqlite_master WHERE name = 'card_state_introduces'"
-        let trigger = try store.connection.prepare(schema).first { $0.string(0) }
+        func schema() throws -> [String] {
+            try store.connection.prepare("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY name")
+                .map { $0.string(0) }
+        }
+        let before = try schema()
         let state = CardState(phase: .review, due: 5, reps: 1, lapses: 0, lastReview: 1, intervalDays: 1, sm2: nil, fsrs: nil)
         try store.connection.transaction {
-            try store.withIntroductionsSetAtTheEnd {
+            try store.withStatesAddedInBulk {
                 try store.saveState(state, for: first[0])
                 try store.saveState(state, for: second[1])
                 // Not yet: the flags are set in one pass after the states.
@@ -61,16 +64,19 @@ import Testing
             }
         }
         #expect(try introduced(store) == [first[0], second[1]])
-        #expect(try store.connection.prepare(schema).first { $0.string(0) } == trigger)
+        #expect(try schema() == before)
+        // Each new state copied its card in the pass at the end.
+        #expect(try store.stateCopyMismatches() == 0)
+        #expect(try store.connection.prepare("SELECT COUNT(*) FROM card_state WHERE card_deck IS NOT NULL").first { $0.int(0) } == 2)
         // The trigger is back: a state written later sets its card's flag at once.
         try answer(store, first[2], at: 1_000)
         #expect(try introduced(store) == [first[0], second[1], first[2]])
         // An error inside rolls the dropped trigger back with everything else.
         struct Stop: Error {}
         #expect(throws: Stop.self) {
-            try store.connection.transaction { try store.withIntroductionsSetAtTheEnd { throw Stop() } }
+            try store.connection.transaction { try store.withStatesAddedInBulk { throw Stop() } }
         }
-        #expect(try store.connection.prepare(schema).first { $0.string(0) } == trigger)
+        #expect(try schema() == before)
     }
 
     @Test func newCardsComeInDeckOrderAcrossDecksUpToTheLimit() throws {

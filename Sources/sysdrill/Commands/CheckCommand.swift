@@ -30,19 +30,26 @@ enum CheckCommand {
         let mismatches = try rebuilder.mismatches()
         // Each card's first review, which today's new-card count reads (kept by triggers).
         let firstReviews = try store.firstReviewMismatches()
+        // Each state's copy of its card's deck, order, kind and sources, which today's due
+        // rows read (kept by triggers).
+        let copies = try store.stateCopyMismatches()
         var repaired = 0
         if invocation.flag("repair") && !mismatches.isEmpty {
             repaired = try rebuilder.rebuild()
         }
         let firstReviewsRepaired = invocation.flag("repair") && firstReviews > 0
         if firstReviewsRepaired { try store.rebuildFirstReviews() }
+        let copiesRepaired = invocation.flag("repair") && copies > 0
+        if copiesRepaired { try store.copyCardsIntoStates() }
         let healthy = integrity == ["ok"] && foreignKeys.isEmpty
         let consistent = (mismatches.isEmpty || repaired > 0) && (firstReviews == 0 || firstReviewsRepaired)
+            && (copies == 0 || copiesRepaired)
         if context.json {
             context.print(JSONValue.object([
                 "integrity": JSONValue(integrity), "foreign_key_problems": JSONValue(foreignKeys),
                 "reviews": JSONValue(try store.reviewCount()), "state_mismatches": JSONValue(mismatches.count),
                 "repaired": JSONValue(repaired), "first_review_mismatches": JSONValue(firstReviews),
+                "state_copy_mismatches": JSONValue(copies),
                 "ok": .bool(healthy && consistent),
             ]).serialized(pretty: true))
         } else {
@@ -62,6 +69,10 @@ enum CheckCommand {
             if firstReviews > 0 {
                 text += "first reviews: \(firstReviews) card\(firstReviews == 1 ? "" : "s") differ from the log"
                 text += firstReviewsRepaired ? ", rebuilt from the log\n" : "; run 'sysdrill check --repair' to rebuild them\n"
+            }
+            if copies > 0 {
+                text += "card copies: \(copies) card state\(copies == 1 ? "" : "s") hold\(copies == 1 ? "s" : "") an old copy of \(copies == 1 ? "its card" : "their cards")"
+                text += copiesRepaired ? ", copied again\n" : "; run 'sysdrill check --repair' to copy them again\n"
             }
             context.stdout.write(text)
         }
