@@ -142,14 +142,16 @@ extension StudyStore {
     /// it keeps its history without entering the queue. Does nothing if the ID exists. Its
     /// state may have come first (an import writes with foreign keys off): it gets its copy.
     public func insertRetiredCard(_ card: Card) throws {
-        try connection.run("""
-            INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired, links,
-                              derived_from, introduced)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13, EXISTS (SELECT 1 FROM card_state WHERE card_id = ?1))
-            ON CONFLICT(id) DO NOTHING
-            """, [card.id.rawValue, card.deck, SectionCoding.encode(card.section), card.kind.rawValue, card.term, card.front,
-                  card.back, SectionCoding.encode(card.items), card.source.file, card.source.line, card.order,
-                  SectionCoding.encode(card.links), SectionCoding.encode(card.from.map(\.rawValue))])
-        if connection.changes > 0 { try stateCopier().run([card.id.rawValue]) }
+        try connection.transaction {
+            try connection.run("""
+                INSERT INTO cards(id, deck, section, kind, term, front, back, items, source_file, source_line, position, retired, links,
+                                  derived_from, introduced)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13, EXISTS (SELECT 1 FROM card_state WHERE card_id = ?1))
+                ON CONFLICT(id) DO NOTHING
+                """, [card.id.rawValue, card.deck, SectionCoding.encode(card.section), card.kind.rawValue, card.term, card.front,
+                      card.back, SectionCoding.encode(card.items), card.source.file, card.source.line, card.order,
+                      SectionCoding.encode(card.links), SectionCoding.encode(card.from.map(\.rawValue))])
+            if connection.changes > 0 { try stateCopier().run([card.id.rawValue]) }
+        }
     }
 }

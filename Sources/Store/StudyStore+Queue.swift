@@ -129,18 +129,7 @@ extension StudyStore {
         // Each row's deck (its order, whether it is turned off) is found among the few decks
         // here; a deck with no row comes after the others.
         var deckRows = try DeckRows(connection)
-        // The card's columns are the state's copy of them (migration 13), which the `due`
-        // index holds: one range of one index, with no lookup in `cards` per row. ?4: NULL
-        // every phase, 1 only reviews, 0 all but reviews. A state whose card is missing
-        // has a NULL `card_retired`, and stays out.
-        try connection.prepare("""
-            SELECT s.card_id, s.phase, s.due, s.card_deck, s.card_position, s.card_from, s.card_row
-            FROM card_state s
-            WHERE s.due < ?1 AND (?4 IS NULL OR (s.phase = 'review') = ?4)
-              AND s.card_retired = 0 AND (?2 = 1 OR s.card_kind <> 'reverse')
-              AND (?3 IS NULL OR s.card_deck IN (SELECT value FROM json_each(?3)))
-            ORDER BY s.due
-            """).forEachWhile([end, reverseCards, decks.parameter, phases.parameter]) { row in
+        try connection.prepare(Self.selectDueRows).forEachWhile([end, reverseCards, decks.parameter, phases.parameter]) { row in
             let deck = deckRows.entry(of: row, column: 3)
             guard !deck.disabled else { return true }
             let id = row.string(0)
@@ -150,6 +139,21 @@ extension StudyStore {
                                      from: Self.decodeFrom(row.string(5)), stored: QueueRow.StoredRow(cardRow: row.int64(6), hasState: true)))
         }
     }
+
+    /// The due rows' query: ?1 the end, ?2 whether reverse cards are on, ?3 the decks (a
+    /// JSON array, NULL for all), ?4 NULL every phase, 1 only reviews, 0 all but reviews.
+    /// The card's columns are the state's copy of them (migration 13), which the `due`
+    /// index holds: one range of one index, with no lookup in `cards` per row, in the
+    /// order the join to `cards` gave (due, phase, ID). A state whose card is missing has
+    /// a NULL `card_retired`, and stays out.
+    static let selectDueRows = """
+        SELECT s.card_id, s.phase, s.due, s.card_deck, s.card_position, s.card_from, s.card_row
+        FROM card_state s
+        WHERE s.due < ?1 AND (?4 IS NULL OR (s.phase = 'review') = ?4)
+          AND s.card_retired = 0 AND (?2 = 1 OR s.card_kind <> 'reverse')
+          AND (?3 IS NULL OR s.card_deck IN (SELECT value FROM json_each(?3)))
+        ORDER BY s.due
+        """
 
     static func decodeFrom(_ text: String) -> [CardID] {
         text.isEmpty ? [] : SectionCoding.decode(text).map(CardID.init(rawValue:))

@@ -1,6 +1,6 @@
 /// Each stored state holds a copy of its card's deck, order, kind, retirement, sources
 /// and row (migration 13), so that today's due rows come from one index alone. A trigger
-/// copies the card into a state when the state is written; the code that changes those
+/// copies the card into a state when the state is inserted; the code that changes those
 /// columns of a card copies them with `stateCopier` (a trigger on `cards` slowed every
 /// sync). `check` compares the copies with the cards and `--repair` copies them again.
 extension StudyStore {
@@ -34,7 +34,8 @@ extension StudyStore {
     ///   built once from the finished table, where each insert would have updated its row
     ///   a second time and moved its entry in the index.
     /// The triggers and the index are dropped and made again inside the caller's
-    /// transaction, so an error rolls all of it back.
+    /// transaction, so an error rolls all of it back: a caller must let an error from
+    /// `body` end its transaction, never catch it and commit.
     public func withStatesAddedInBulk<T>(_ body: () throws -> T) throws -> T {
         precondition(connection.inTransaction, "the triggers are dropped and restored inside the caller's transaction")
         try connection.execute(script: """
@@ -56,8 +57,8 @@ extension StudyStore {
 
     /// How many states' copy of their card differs from the card (a state without a card
     /// should copy NULLs). The row number is left out: it is a hint that VACUUM may make
-    /// stale, and a listing checks it. The triggers keep this at 0 unless the file was
-    /// edited by hand.
+    /// stale, and a listing checks it. The trigger and the writers of cards keep this at 0
+    /// unless the file was edited by hand.
     public func stateCopyMismatches() throws -> Int {
         try connection.prepare("""
             SELECT COUNT(*) FROM card_state s LEFT JOIN cards c ON c.id = s.card_id
@@ -94,6 +95,6 @@ extension StudyStore {
         END;
         """
     static let dueIndex: StaticString = """
-        CREATE INDEX card_state_by_due ON card_state(due, phase, card_retired, card_kind, card_deck, card_position, card_from, card_row);
+        CREATE INDEX card_state_by_due ON card_state(due, phase, card_id, card_retired, card_kind, card_deck, card_position, card_from, card_row);
         """
 }

@@ -13,13 +13,14 @@ import Testing
 
     @Test func eachBigPassReadsACoveringIndex() throws {
         let store = try StudyStore.open(path: dir.file("db.sqlite"))
-        // Today's due cards with their deck, order, kind and sources.
-        let due = try plan(store, """
-            SELECT s.card_id, s.phase, s.due, c.position, c.deck, c.kind, c.derived_from, c.rowid
-            FROM card_state s JOIN cards c ON c.id = s.card_id WHERE s.due < ?1 AND c.retired = 0 AND ?2 > 0
-            """)
-        #expect(due.contains("COVERING INDEX card_state_by_due"), "\(due)")
-        #expect(due.contains("COVERING INDEX cards_queue"), "\(due)")
+        // Today's due cards with their deck, order, kind and sources: one range of the due
+        // index, which holds each state's copy of its card (migration 13), in its order.
+        for (decks, phases) in [(DeckScope.every, DuePhases.all), (DeckScope(["one"]), .review), (.every, .allButReview)] {
+            let due = try store.connection.prepare("EXPLAIN QUERY PLAN " + StudyStore.selectDueRows)
+                .map([100, true, decks.parameter, phases.parameter]) { $0.string(3) }.joined(separator: "\n")
+            #expect(due.contains("SEARCH s USING COVERING INDEX card_state_by_due (due<?)"), "\(due)")
+            #expect(!due.contains("cards") && !due.contains("TEMP B-TREE"), "\(due)")
+        }
         // Stats' card pass: the cards and the states, each a scan in ID order with no sort.
         let cards = try store.connection.prepare("EXPLAIN QUERY PLAN " + StudyStore.selectStatsCards)
             .map([DeckScope.every.parameter]) { $0.string(3) }.joined(separator: "\n")

@@ -31,7 +31,7 @@ enum CheckCommand {
         // Each card's first review, which today's new-card count reads (kept by triggers).
         let firstReviews = try store.firstReviewMismatches()
         // Each state's copy of its card's deck, order, kind and sources, which today's due
-        // rows read (kept by triggers).
+        // rows read (kept as cards and states are written).
         let copies = try store.stateCopyMismatches()
         var repaired = 0
         if invocation.flag("repair") && !mismatches.isEmpty {
