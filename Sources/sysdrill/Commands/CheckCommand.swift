@@ -33,6 +33,9 @@ enum CheckCommand {
         // Each state's copy of its card's deck, order, kind and sources, which today's due
         // rows read (kept as cards and states are written).
         let copies = try store.stateCopyMismatches()
+        // Whether each card has a state, which the new-card walk and the sync's copies read
+        // (kept by triggers).
+        let flags = try store.introducedMismatches()
         var repaired = 0
         if invocation.flag("repair") && !mismatches.isEmpty {
             repaired = try rebuilder.rebuild()
@@ -41,15 +44,17 @@ enum CheckCommand {
         if firstReviewsRepaired { try store.rebuildFirstReviews() }
         let copiesRepaired = invocation.flag("repair") && copies > 0
         if copiesRepaired { try store.copyCardsIntoStates() }
+        let flagsRepaired = invocation.flag("repair") && flags > 0
+        if flagsRepaired { try store.setIntroducedFromStates() }
         let healthy = integrity == ["ok"] && foreignKeys.isEmpty
         let consistent = (mismatches.isEmpty || repaired > 0) && (firstReviews == 0 || firstReviewsRepaired)
-            && (copies == 0 || copiesRepaired)
+            && (copies == 0 || copiesRepaired) && (flags == 0 || flagsRepaired)
         if context.json {
             context.print(JSONValue.object([
                 "integrity": JSONValue(integrity), "foreign_key_problems": JSONValue(foreignKeys),
                 "reviews": JSONValue(try store.reviewCount()), "state_mismatches": JSONValue(mismatches.count),
                 "repaired": JSONValue(repaired), "first_review_mismatches": JSONValue(firstReviews),
-                "state_copy_mismatches": JSONValue(copies),
+                "state_copy_mismatches": JSONValue(copies), "introduced_mismatches": JSONValue(flags),
                 "ok": .bool(healthy && consistent),
             ]).serialized(pretty: true))
         } else {
@@ -73,6 +78,10 @@ enum CheckCommand {
             if copies > 0 {
                 text += "card copies: \(copies) card state\(copies == 1 ? "" : "s") hold\(copies == 1 ? "s" : "") an old copy of \(copies == 1 ? "its card" : "their cards")"
                 text += copiesRepaired ? ", copied again\n" : "; run 'sysdrill check --repair' to copy them again\n"
+            }
+            if flags > 0 {
+                text += "new-card flags: \(flags) card\(flags == 1 ? "" : "s") wrongly marked as new or as answered"
+                text += flagsRepaired ? ", set from the states\n" : "; run 'sysdrill check --repair' to set them from the states\n"
             }
             context.stdout.write(text)
         }
