@@ -51,7 +51,7 @@ extension StudyStore {
         try connection.transaction {
             try connection.run("UPDATE cards SET retired = 1 WHERE deck = ?1 AND retired = 0", [name])
             let retired = connection.changes
-            try copyDeckIntoStates(name)
+            try copyCardsIntoStates(ofDeck: name)
             try connection.run("DELETE FROM decks WHERE name = ?1", [name])
             return retired
         }
@@ -71,7 +71,7 @@ extension StudyStore {
             try connection.transaction {
                 try connection.run("UPDATE cards SET retired = 1 WHERE deck = ?1", [deck.name])
                 total += connection.changes
-                try copyDeckIntoStates(deck.name)
+                try copyCardsIntoStates(ofDeck: deck.name)
                 // The deck leaves the list; its retired cards keep their history.
                 try connection.run("DELETE FROM decks WHERE name = ?1", [deck.name])
             }

@@ -14,13 +14,16 @@ extension StudyStore {
             """)
     }
 
-    /// Copies each card of `deck` into its state (after a write to all of the deck's cards).
-    func copyDeckIntoStates(_ deck: String) throws {
-        try connection.run("""
-            UPDATE card_state SET (card_deck, card_position, card_kind, card_retired, card_from, card_row) =
-                (SELECT deck, position, kind, retired, derived_from, rowid FROM cards WHERE id = card_state.card_id)
-            WHERE card_id IN (SELECT id FROM cards WHERE deck = ?1)
-            """, [deck])
+    /// Copies each card into its state again, or only the cards of `deck` (after a write to
+    /// all of that deck's cards), in one transaction.
+    public func copyCardsIntoStates(ofDeck deck: String? = nil) throws {
+        try connection.transaction {
+            try connection.run("""
+                UPDATE card_state SET (card_deck, card_position, card_kind, card_retired, card_from, card_row) =
+                    (SELECT deck, position, kind, retired, derived_from, rowid FROM cards WHERE id = card_state.card_id)
+                WHERE ?1 IS NULL OR card_id IN (SELECT id FROM cards WHERE deck = ?1)
+                """, [deck])
+        }
     }
 
     /// Runs `body`, which gives states to many cards that had none (an import into an
@@ -48,7 +51,7 @@ extension StudyStore {
             UPDATE cards SET introduced = 1
             WHERE introduced = 0 AND EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = cards.id)
             """)
-        try connection.execute(script: Self.copyEveryCard)
+        try copyCardsIntoStates()
         try connection.execute(script: Self.stateIntroducesTrigger)
         try connection.execute(script: Self.stateCopiesCardTrigger)
         try connection.execute(script: Self.dueIndex)
@@ -66,16 +69,6 @@ extension StudyStore {
                OR s.card_retired IS NOT c.retired OR s.card_from IS NOT c.derived_from
             """).first { $0.int(0) } ?? 0
     }
-
-    /// Copies every card into its state again, in one transaction.
-    public func copyCardsIntoStates() throws {
-        try connection.transaction { try connection.execute(script: Self.copyEveryCard) }
-    }
-
-    static let copyEveryCard: StaticString = """
-        UPDATE card_state SET (card_deck, card_position, card_kind, card_retired, card_from, card_row) =
-            (SELECT deck, position, kind, retired, derived_from, rowid FROM cards WHERE id = card_state.card_id);
-        """
 
     /// The trigger as migration 7 made it (same text, so the schema reads the same).
     static let stateIntroducesTrigger: StaticString = """
