@@ -141,8 +141,12 @@ public enum AtomicFile {
         // Held until the file is renamed or removed: it tells a later export that this
         // temporary file's writer is still alive.
         flock(fd, LOCK_EX | LOCK_NB)
+        var writeback = Writeback(fd: fd)
         do {
-            try body { bytes in try writeAll(bytes, to: fd, path: path) }
+            try body { bytes in
+                try writeAll(bytes, to: fd, path: path)
+                writeback.wrote(bytes.count)
+            }
         } catch {
             close(fd)
             unlink(temporary)
@@ -162,6 +166,29 @@ public enum AtomicFile {
     }
 
     static let temporaryMarker = ".tmp-"
+
+    /// Hands what was written to the disk as it goes, so the fsync at the end waits only
+    /// for the last part: a 300 MiB export waited 0.6-0.7 s for its fsync, the whole file
+    /// having stayed in memory until then. `POSIX_FADV_DONTNEED` on a written range starts
+    /// its writeback without waiting for it (Linux; elsewhere the advice may do nothing, and
+    /// the fsync does it all as before). Nothing about what reaches the disk changes.
+    private struct Writeback {
+        let fd: Int32
+        private var written = 0
+        private var handedOver = 0
+        static let step = 8 << 20
+
+        init(fd: Int32) {
+            self.fd = fd
+        }
+
+        mutating func wrote(_ count: Int) {
+            written += count
+            guard written - handedOver >= Self.step else { return }
+            _ = posix_fadvise(fd, off_t(handedOver), off_t(written - handedOver), POSIX_FADV_DONTNEED)
+            handedOver = written
+        }
+    }
 
     /// Removes `FILE.tmp-<16 hex digits>` left by an export that was killed (SIGKILL, a
     /// power cut: no handler ran). The rule: the name is exactly ours for this `FILE`, it
