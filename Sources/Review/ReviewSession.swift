@@ -90,7 +90,7 @@ public final class ReviewSession {
     private var states: [CardID: CardState]
     private var flagged: Set<CardID>
     /// Cards in the order they will be shown.
-    private var queue: [CardID]
+    private var queue: CardLine
     /// Learning cards waiting for their step's time.
     private var waiting: [(id: CardID, due: UnixTime)]
     private var history: [Action] = []
@@ -129,7 +129,7 @@ public final class ReviewSession {
     }
 
     private func putFirst(_ id: CardID) {
-        queue.insert(id, at: 0)
+        queue.insertFirst(id)
         changes.append(.putFirst)
     }
 
@@ -145,8 +145,8 @@ public final class ReviewSession {
     private func rewind(to mark: Int) {
         while changes.count > mark {
             switch changes.removeLast() {
-            case .tookFirst(let id): queue.insert(id, at: 0)
-            case .putFirst: queue.removeFirst()
+            case .tookFirst(let id): queue.insertFirst(id)
+            case .putFirst: _ = queue.removeFirst()
             case .appended: queue.removeLast()
             case .tookWaiting(let entry): waiting.append(entry)
             case .addedWaiting(let entry):
@@ -180,7 +180,7 @@ public final class ReviewSession {
             ordered = Array(ordered.prefix(max(0, limit)))
             later = Array(later.prefix(max(0, limit - ordered.count)))
         }
-        self.queue = ordered
+        self.queue = CardLine(ordered)
         self.waiting = later
     }
 
@@ -375,9 +375,9 @@ public final class ReviewSession {
         let previous = try committing { try store.setMark(.suspended, true, on: id, at: clock.now) }
         let wasShown = current == id
         history.append(.suspended(cardID: id, previous: previous, wasShown: wasShown, mark: changes.count))
-        let fromQueue = queue.indices.filter { queue[$0] == id }.map { (index: $0, id: id) }
+        let fromQueue = queue.positions(of: id).map { (index: $0, id: id) }
         let fromWaiting = waiting.filter { $0.id == id }
-        queue.removeAll { $0 == id }
+        queue.removeAll(id)
         waiting.removeAll { $0.id == id }
         changes.append(.removed(fromQueue: fromQueue, fromWaiting: fromWaiting))
         if wasShown { current = nil }
