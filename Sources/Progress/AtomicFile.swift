@@ -170,8 +170,8 @@ public enum AtomicFile {
     /// Hands what was written to the disk as it goes, so the fsync at the end waits only
     /// for the last part: a 300 MiB export waited 0.6-0.7 s for its fsync, the whole file
     /// having stayed in memory until then. `POSIX_FADV_DONTNEED` on a written range starts
-    /// its writeback without waiting for it (Linux; elsewhere the advice may do nothing, and
-    /// the fsync does it all as before). Nothing about what reaches the disk changes.
+    /// its writeback without waiting for it (Linux; elsewhere the fsync does it all, as
+    /// before). Nothing about what reaches the disk changes.
     private struct Writeback {
         let fd: Int32
         private var written = 0
@@ -185,7 +185,9 @@ public enum AtomicFile {
         mutating func wrote(_ count: Int) {
             written += count
             guard written - handedOver >= Self.step else { return }
+            #if os(Linux)
             _ = posix_fadvise(fd, off_t(handedOver), off_t(written - handedOver), POSIX_FADV_DONTNEED)
+            #endif
             handedOver = written
         }
     }

@@ -124,7 +124,12 @@ public final class CheckpointConnection: @unchecked Sendable {
     /// leave the writer's flush little to do. It only makes durable what was written.
     public func checkpoint() {
         Self.checkpointPassively(connection.handle)
-        if databaseFile >= 0 { _ = fdatasync(databaseFile) }
+        guard databaseFile >= 0 else { return }
+        #if canImport(Glibc)
+        _ = fdatasync(databaseFile)
+        #else
+        _ = fsync(databaseFile)
+        #endif
     }
 
     /// A passive checkpoint on `handle`, whichever connection it is; its result is not
