@@ -22,6 +22,24 @@ import Testing
         #expect(mode == 0o600)
     }
 
+    /// A file written in pieces past the size at which written parts are handed to the
+    /// disk as it goes (every 8 MiB) holds every byte, in order.
+    @Test func aLongFileWrittenInPiecesIsWhole() throws {
+        let path = folder.file("long.json")
+        var expected: [UInt8] = []
+        try AtomicFile.write(to: path) { append in
+            for piece in 0..<26 {
+                // Pieces of 1 MiB and a bit, so the 8 MiB steps fall inside pieces.
+                let bytes = [UInt8](repeating: UInt8(ascii: "a") + UInt8(piece % 26), count: (1 << 20) + 4_097 * piece)
+                expected += bytes
+                try append(bytes)
+            }
+        }
+        #expect(expected.count > 3 * (8 << 20))
+        #expect(FileManager.default.contents(atPath: path) == Data(expected))
+        #expect(try leftovers().isEmpty)
+    }
+
     @Test func refusesFoldersAndMissingFolders() throws {
         #expect(throws: ProgressError.outputFailed(path: folder.path, reason: "it is a folder; give a file name")) {
             try AtomicFile.write("x", to: folder.path)
