@@ -27,6 +27,13 @@ import Testing
         #expect(cards.contains("SCAN c USING COVERING INDEX cards_stats") && !cards.contains("TEMP B-TREE"), "\(cards)")
         let states = try plan(store, StudyStore.selectState + " WHERE ?1 > 0 AND ?2 > 0 ORDER BY s.card_id")
         #expect(states.contains("SCAN s") && !states.contains("TEMP B-TREE"), "\(states)")
+        // The whole log in time order (export, the optimizer's history), also for some decks:
+        // a scan of the time index with no sort (the store orders a second's reviews).
+        for decks in [DeckScope.every, DeckScope(["one"])] {
+            let log = try store.connection.prepare("EXPLAIN QUERY PLAN " + StudyStore.selectReviewsByTime)
+                .map([decks.parameter]) { $0.string(3) }.joined(separator: "\n")
+            #expect(log.contains("SCAN r USING INDEX review_log_by_time") && !log.contains("TEMP B-TREE"), "\(log)")
+        }
         // Stats' review pass, in time order.
         let reviews = try plan(store, "SELECT r.at, r.duration_ms FROM review_log r WHERE ?1 > 0 AND ?2 > 0 ORDER BY r.at")
         #expect(reviews.contains("COVERING INDEX review_log_by_time"), "\(reviews)")
