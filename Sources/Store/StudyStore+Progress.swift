@@ -24,21 +24,44 @@ extension StudyStore {
     /// The order is `ORDER BY COALESCE(d.sort_order, 1 << 30), c.deck, c.position, c.id`,
     /// taken deck by deck: sorting every card row in one query (600 bytes each) spilled to
     /// temporary files, where each deck's cards come through its `(deck, position)` index
-    /// and only cards sharing a position are sorted by ID (`deckRowsInOrder`). The queries
-    /// see one snapshot only inside the caller's transaction (`export` reads in `readSnapshot`).
+    /// (`deckRowsInOrder`), and the cards that share a position (a card and those made
+    /// from it) are put in ID order by `RunsInOrder`. The queries see one snapshot only
+    /// inside the caller's transaction (`export` reads in `readSnapshot`).
     public func forEachCardInExportOrder(decks: DeckScope = .every, _ body: (StoredCard, CardState?) throws -> Void) throws {
         let decksInOrder = try deckRowsInOrder(decks)
-        let cardsOfDeck = try connection.prepare("SELECT " + Self.cardColumns + ", " + Self.stateColumns + """
+        let cardsOfDeck = try connection.prepare(Self.selectCardsOfDeck)
+        let cardsAtOnePlace = try connection.prepare("SELECT " + Self.cardColumns + ", " + Self.stateColumns + """
              FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
-            WHERE c.deck = (SELECT k.deck FROM cards k WHERE k.rowid = ?1) ORDER BY c.position, c.id
+            WHERE c.deck = (SELECT k.deck FROM cards k WHERE k.rowid = ?1) AND c.position = ?2 ORDER BY c.id
             """)
-        for deckRow in decksInOrder {
-            try cardsOfDeck.forEach([deckRow]) { row in
-                let state = row.isNull(14) ? nil : Self.decodeState(row, from: 14).1
-                try body(Self.decodeCard(row), state)
+        func decode(_ row: Row) -> (card: StoredCard, state: CardState?) {
+            (Self.decodeCard(row), row.isNull(14) ? nil : Self.decodeState(row, from: 14).1)
+        }
+        try withoutActuallyEscaping(body) { body in
+            for deckRow in decksInOrder {
+                // IDs in SQLite's order (their UTF-8 bytes), which the text's own order need not be.
+                var places = RunsInOrder<Int64, (card: StoredCard, state: CardState?)>(
+                    largestRunHeld: Self.largestRunHeld,
+                    precedes: { $0.card.id.rawValue.utf8.lexicographicallyPrecedes($1.card.id.rawValue.utf8) },
+                    emit: { try body($0.card, $0.state) },
+                    readRun: { position in
+                        try cardsAtOnePlace.forEach([deckRow, position]) { row in
+                            let (card, state) = decode(row)
+                            try body(card, state)
+                        }
+                    })
+                try cardsOfDeck.forEach([deckRow]) { row in try places.add(key: row.int64(10)) { decode(row) } }
+                try places.finish()
             }
         }
     }
+
+    /// One deck's cards with their states in the `(deck, position)` index's order; ?1 the
+    /// row of one of the deck's cards (`deckRowsInOrder`).
+    static let selectCardsOfDeck = "SELECT " + cardColumns + ", " + stateColumns + """
+         FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
+        WHERE c.deck = (SELECT k.deck FROM cards k WHERE k.rowid = ?1) ORDER BY c.position
+        """
 
     /// The IDs of every card, active and retired (import checks references against them).
     public func allCardIDs() throws -> Set<CardID> {

@@ -52,46 +52,28 @@ extension StudyStore {
     }
 
     /// Every review in time order, then arrival (export, replay), streamed to `body`; with
-    /// `decks`, only the reviews of those decks' cards (`export --only`).
-    ///
-    /// The time index gives the time order. `ORDER BY r.at, r.rowid` made SQLite sort each
-    /// second's reviews by arrival after it (the index orders them by card): a sorter run
-    /// for every row, more than half of reading a million reviews. The few reviews that
-    /// share a second are put in arrival order here instead. A second with more than
-    /// `largestSecondHeld` of them (a hand-made file) is read on its own, sorted by SQLite.
+    /// `decks`, only the reviews of those decks' cards (`export --only`). The time index
+    /// gives the time order; the reviews of one second are put in arrival order by
+    /// `RunsInOrder`, not by SQLite's sorter.
     public func forEachReview(decks: DeckScope = .every, _ body: (ReviewRecord) throws -> Void) throws {
-        var second: [(row: Int64, review: ReviewRecord)] = []
-        // A second too large to hold, left to `oneSecond` once the scan is past it.
-        var deferred: UnixTime?
         let oneSecond = try connection.prepare(Self.selectReview + """
              WHERE r.at = ?2 AND (?1 IS NULL OR r.card_id IN (SELECT c.id FROM cards c WHERE c.deck IN (SELECT value FROM json_each(?1))))
             ORDER BY r.rowid
             """)
-        func finishSecond() throws {
-            if let at = deferred {
-                try oneSecond.forEach([decks.parameter, at]) { try body(Self.decodeReview($0)) }
-                deferred = nil
+        try withoutActuallyEscaping(body) { body in
+            var seconds = RunsInOrder<UnixTime, (row: Int64, review: ReviewRecord)>(
+                largestRunHeld: Self.largestRunHeld, precedes: { $0.row < $1.row }, emit: { try body($0.review) },
+                readRun: { at in try oneSecond.forEach([decks.parameter, at]) { try body(Self.decodeReview($0)) } })
+            try connection.prepare(Self.selectReviewsByTime).forEach([decks.parameter]) { row in
+                try seconds.add(key: row.int64(2)) { (row.int64(5), Self.decodeReview(row)) }
             }
-            if second.count > 1 { second.sort { $0.row < $1.row } }
-            for entry in second { try body(entry.review) }
-            second.removeAll(keepingCapacity: true)
+            try seconds.finish()
         }
-        try connection.prepare(Self.selectReviewsByTime).forEach([decks.parameter]) { row in
-            let at = row.int64(2)
-            if at == deferred { return }
-            if let last = second.last?.review.at ?? deferred, last != at { try finishSecond() }
-            if second.count == Self.largestSecondHeld {
-                second.removeAll(keepingCapacity: true)
-                deferred = at
-                return
-            }
-            second.append((row.int64(5), Self.decodeReview(row)))
-        }
-        try finishSecond()
     }
 
-    /// The most reviews of one second that `forEachReview` holds to order them.
-    static let largestSecondHeld = 4_096
+    /// The most rows that share a key `RunsInOrder` holds to order them (the reviews of
+    /// one second, the cards at one place of a deck).
+    static let largestRunHeld = 4_096
 
     /// `forEachReview`'s scan: the reviews (with their row, the arrival order) in the time
     /// index's order; ?1 the decks (a JSON array, NULL for all).

@@ -34,6 +34,10 @@ import Testing
                 .map([decks.parameter]) { $0.string(3) }.joined(separator: "\n")
             #expect(log.contains("SCAN r USING INDEX review_log_by_time") && !log.contains("TEMP B-TREE"), "\(log)")
         }
+        // One deck's cards for the export, through the deck's index with no sort.
+        let deck = try store.connection.prepare("EXPLAIN QUERY PLAN " + StudyStore.selectCardsOfDeck).map([1]) { $0.string(3) }
+            .joined(separator: "\n")
+        #expect(deck.contains("USING INDEX cards_by_deck (deck=?)") && !deck.contains("TEMP B-TREE"), "\(deck)")
         // Stats' review pass, in time order.
         let reviews = try plan(store, "SELECT r.at, r.duration_ms FROM review_log r WHERE ?1 > 0 AND ?2 > 0 ORDER BY r.at")
         #expect(reviews.contains("COVERING INDEX review_log_by_time"), "\(reviews)")

@@ -1,3 +1,5 @@
+import Foundation
+import SeededRandom
 import Testing
 @testable import Deck
 @testable import Store
@@ -33,6 +35,39 @@ import Testing
                 // The odd name's invalid byte reads back as U+FFFD.
                 #expect(decks == ["c", "a", "b", "zz", "gone", "o\u{FFFD}d"])
             }
+        }
+    }
+
+    /// Many cards at one place of a deck, more than the store holds to sort (they are read
+    /// on their own), and IDs that Swift's text order and SQLite's byte order put apart
+    /// ("caf\u{E9}" and "cafe\u{301}" are the same text to Swift): still the one query's order.
+    @Test func crowdedPlacesAndOddIDsKeepTheOrderOfOneSortedQuery() throws {
+        let store = try decksOutOfNameOrder()
+        var random = SplitMix64(seed: 0x18_2026_1208)
+        let insert = try store.connection.prepare("""
+            INSERT INTO cards (id, deck, section, kind, term, front, back, source_file, source_line, position)
+            VALUES (?1, 'b', '', 'definition', 't', 'f', 'b', 'b.md', 1, ?2)
+            """)
+        try store.connection.transaction {
+            for _ in 0..<(2 * StudyStore.largestRunHeld) {
+                let id = String(format: "%016llx", random.next())
+                // Most at one place, the rest in pairs and threes around it.
+                let position = random.next(in: 0...3) == 0 ? Int64(random.next(in: 0...60)) : 30
+                try insert.run([id, position])
+            }
+            for (id, position) in [("caf\u{E9}", 5), ("cafe\u{301}", 5), ("Z", 5), ("\u{1F600}", 5), ("\u{FF41}", 5)] {
+                try insert.run([id, position])
+            }
+        }
+        let crowded = try store.connection.prepare("SELECT COUNT(*) FROM cards WHERE deck = 'b' AND position = 30").first { $0.int(0) } ?? 0
+        #expect(crowded > StudyStore.largestRunHeld)
+        for scope in [DeckScope.every, DeckScope(["b"])] {
+            let expected = try store.connection.prepare(Self.oneQuery).map([scope.parameter]) { $0.string(0) }
+            var exported: [String] = []
+            try store.forEachCardInExportOrder(decks: scope) { stored, _ in exported.append(stored.id.rawValue) }
+            #expect(exported.count == expected.count)
+            // Compared as bytes: two of the IDs are equal as Swift text.
+            #expect(exported.map { Array($0.utf8) } == expected.map { Array($0.utf8) })
         }
     }
 

@@ -41,7 +41,7 @@ import Testing
         let all = ids["one"]! + ids["two"]!
         var random = SplitMix64(seed: 0x18_2026_1207)
         let crowded: Int64 = 2_000
-        let count = 3 * StudyStore.largestSecondHeld + 1_500
+        let count = 3 * StudyStore.largestRunHeld + 1_500
         try store.connection.transaction {
             for number in 0..<count {
                 // A third in the crowded second, the rest spread over a few seconds around it.
@@ -58,7 +58,7 @@ import Testing
                 """).map([deck]) { $0.string(0) }
         }
         let inCrowded = try store.connection.prepare("SELECT COUNT(*) FROM review_log WHERE at = ?1").first([crowded]) { $0.int(0) } ?? 0
-        #expect(inCrowded > StudyStore.largestSecondHeld)
+        #expect(inCrowded > StudyStore.largestRunHeld)
         for (scope, deck) in [(DeckScope.every, nil), (DeckScope(["two"]), "two")] {
             var streamed: [String] = []
             try store.forEachReview(decks: scope) { streamed.append($0.id) }
