@@ -25,9 +25,13 @@ extension StudyStore {
     /// taken deck by deck: sorting every card row in one query (600 bytes each) spilled to
     /// temporary files, where each deck's cards come through its `(deck, position)` index
     /// (`deckRowsInOrder`), and the cards that share a position (a card and those made
-    /// from it) are put in ID order by `RunsInOrder`. The queries see one snapshot only
-    /// inside the caller's transaction (`export` reads in `readSnapshot`).
+    /// from it) are put in ID order by `RunsInOrder`. The queries read one snapshot
+    /// (`readSnapshot`; the caller's, when it reads in one, as `export` does).
     public func forEachCardInExportOrder(decks: DeckScope = .every, _ body: (StoredCard, CardState?) throws -> Void) throws {
+        try readSnapshot { try forEachCardInExportOrderInSnapshot(decks: decks, body) }
+    }
+
+    private func forEachCardInExportOrderInSnapshot(decks: DeckScope, _ body: (StoredCard, CardState?) throws -> Void) throws {
         let decksInOrder = try deckRowsInOrder(decks)
         let cardsOfDeck = try connection.prepare(Self.selectCardsOfDeck)
         let cardsAtOnePlace = try connection.prepare("SELECT " + Self.cardColumns + ", " + Self.stateColumns + """

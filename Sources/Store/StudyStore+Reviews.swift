@@ -54,8 +54,13 @@ extension StudyStore {
     /// Every review in time order, then arrival (export, replay), streamed to `body`; with
     /// `decks`, only the reviews of those decks' cards (`export --only`). The time index
     /// gives the time order; the reviews of one second are put in arrival order by
-    /// `RunsInOrder`, not by SQLite's sorter.
+    /// `RunsInOrder`, not by SQLite's sorter. One snapshot (`readSnapshot`), so that a long
+    /// second read again after the scan sees the same log.
     public func forEachReview(decks: DeckScope = .every, _ body: (ReviewRecord) throws -> Void) throws {
+        try readSnapshot { try forEachReviewInSnapshot(decks: decks, body) }
+    }
+
+    private func forEachReviewInSnapshot(decks: DeckScope, _ body: (ReviewRecord) throws -> Void) throws {
         let oneSecond = try connection.prepare(Self.selectReview + """
              WHERE r.at = ?2 AND (?1 IS NULL OR r.card_id IN (SELECT c.id FROM cards c WHERE c.deck IN (SELECT value FROM json_each(?1))))
             ORDER BY r.rowid

@@ -27,8 +27,9 @@ import Testing
     }
 
     /// The whole log as `forEachReview` streams it is SQLite's `ORDER BY at, rowid`, also for
-    /// one deck's cards, with many reviews per second written out of order and one second
-    /// holding more reviews than the store sorts itself.
+    /// one deck's cards, with many reviews per second written out of order, and seconds
+    /// holding more reviews than the store sorts itself, for all decks and for one: two of
+    /// them one after the other, one the last second of the log.
     @Test func theWholeLogComesByTimeThenArrival() throws {
         let store = try StudyStore.open(path: dir.file("db.sqlite"))
         var ids: [String: [CardID]] = [:]
@@ -38,31 +39,39 @@ import Testing
             _ = try store.sync(deck: deck, source: "/" + deck + ".md", origin: .registered, files: [], cards: cards, at: 100)
             ids[deck] = cards.map(\.id)
         }
-        let all = ids["one"]! + ids["two"]!
         var random = SplitMix64(seed: 0x18_2026_1207)
-        let crowded: Int64 = 2_000
-        let count = 3 * StudyStore.largestRunHeld + 1_500
+        let crowded: [Int64] = [2_000, 2_001, 2_020]
+        // (time, card): a few thousand spread over the seconds around, and in each crowded
+        // second more than the store holds for each deck alone.
+        var entries: [(at: Int64, card: CardID)] = (0..<3_000).map { _ in
+            let deck = ids[random.next(in: 0...1) == 0 ? "one" : "two"]!
+            return (Int64(random.next(in: 1_990...2_010)), deck[random.next(in: 0...(deck.count - 1))])
+        }
+        for at in crowded {
+            for deck in ["one", "two"] {
+                for _ in 0..<(StudyStore.largestRunHeld + 300) {
+                    entries.append((at, ids[deck]![random.next(in: 0...(ids[deck]!.count - 1))]))
+                }
+            }
+        }
+        // In random arrival order.
+        for index in entries.indices.reversed() where index > 0 {
+            entries.swapAt(index, random.next(in: 0...index))
+        }
         try store.connection.transaction {
-            for number in 0..<count {
-                // A third in the crowded second, the rest spread over a few seconds around it.
-                let at = random.next(in: 0...2) == 0 ? crowded : Int64(random.next(in: 1_990...2_010))
-                let card = all[random.next(in: 0...(all.count - 1))]
-                _ = try store.insertReview(ReviewRecord(id: "r\(number)", cardID: card, at: at,
+            for (number, entry) in entries.enumerated() {
+                _ = try store.insertReview(ReviewRecord(id: "r\(number)", cardID: entry.card, at: entry.at,
                                                         grade: Quality(rawValue: random.next(in: 0...5))!, durationMs: Int64(number)))
             }
         }
-        func expected(_ deck: String?) throws -> [String] {
-            try store.connection.prepare("""
-                SELECT r.id FROM review_log r
-                WHERE ?1 IS NULL OR r.card_id IN (SELECT id FROM cards WHERE deck = ?1) ORDER BY r.at, r.rowid
-                """).map([deck]) { $0.string(0) }
-        }
-        let inCrowded = try store.connection.prepare("SELECT COUNT(*) FROM review_log WHERE at = ?1").first([crowded]) { $0.int(0) } ?? 0
-        #expect(inCrowded > StudyStore.largestRunHeld)
+        #expect(try store.connection.prepare("SELECT MAX(at) FROM review_log").first { $0.int64(0) } == crowded.last)
         for (scope, deck) in [(DeckScope.every, nil), (DeckScope(["two"]), "two")] {
             var streamed: [String] = []
             try store.forEachReview(decks: scope) { streamed.append($0.id) }
-            let reference = try expected(deck)
+            let reference = try store.connection.prepare("""
+                SELECT r.id FROM review_log r
+                WHERE ?1 IS NULL OR r.card_id IN (SELECT id FROM cards WHERE deck = ?1) ORDER BY r.at, r.rowid
+                """).map([deck]) { $0.string(0) }
             #expect(streamed.count == reference.count && streamed == reference, "decks \(deck ?? "all")")
         }
     }

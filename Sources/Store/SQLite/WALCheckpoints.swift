@@ -1,9 +1,4 @@
 import CSQLite
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 // Checkpoints off the writing connection. In WAL mode every commit appends its pages to
 // the WAL, and SQLite's automatic checkpoint (at 1,000 pages) copies them into the
@@ -87,13 +82,8 @@ extension StudyStore {
         guard try connection.pragmaValue("PRAGMA journal_mode")?.lowercased() == "wal" else {
             throw StoreError.cannotOpen(path: path, reason: "the second connection does not see the WAL")
         }
-        return CheckpointConnection(connection, databaseFile: openReadOnly(path))
+        return CheckpointConnection(connection)
     }
-}
-
-/// A read-only descriptor of `path`, or -1 (outside `StudyStore`, whose `open` is another).
-private func openReadOnly(_ path: String) -> Int32 {
-    open(path, O_RDONLY | O_CLOEXEC)
 }
 
 /// A connection that copies the WAL's committed pages into the database (a passive
@@ -101,16 +91,9 @@ private func openReadOnly(_ path: String) -> Int32 {
 /// thread at a time.
 public final class CheckpointConnection: @unchecked Sendable {
     private let connection: Connection
-    /// The database file, read-only, only to flush it (-1 if it could not be opened).
-    private let databaseFile: Int32
 
-    init(_ connection: Connection, databaseFile: Int32) {
+    init(_ connection: Connection) {
         self.connection = connection
-        self.databaseFile = databaseFile
-    }
-
-    deinit {
-        if databaseFile >= 0 { close(databaseFile) }
     }
 
     /// Checkpoints what it can; a checkpoint that cannot run now (another one is running)
@@ -122,14 +105,19 @@ public final class CheckpointConnection: @unchecked Sendable {
     /// that flush, which then fell on the writer (the catch-up below, or the close) and took
     /// 90-100 ms of a piped 1,000-answer review. Flushed here, as they are copied, they
     /// leave the writer's flush little to do. It only makes durable what was written.
+    ///
+    /// The flush goes through this connection's own file, SQLite's: a descriptor opened
+    /// beside it would, when closed, drop every lock this process holds on the database
+    /// (POSIX locks belong to the process and the file), and another sysdrill could then
+    /// take the WAL from under the review.
     public func checkpoint() {
         Self.checkpointPassively(connection.handle)
-        guard databaseFile >= 0 else { return }
-        #if canImport(Glibc)
-        _ = fdatasync(databaseFile)
-        #else
-        _ = fsync(databaseFile)
-        #endif
+        var file: UnsafeMutablePointer<sqlite3_file>?
+        let found = withUnsafeMutablePointer(to: &file) {
+            sqlite3_file_control(connection.handle, "main", SQLITE_FCNTL_FILE_POINTER, $0)
+        }
+        guard found == SQLITE_OK, let file, let sync = file.pointee.pMethods?.pointee.xSync else { return }
+        _ = sync(file, SQLITE_SYNC_NORMAL)
     }
 
     /// A passive checkpoint on `handle`, whichever connection it is; its result is not
