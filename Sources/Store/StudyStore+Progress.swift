@@ -34,10 +34,7 @@ extension StudyStore {
     private func forEachCardInExportOrderInSnapshot(decks: DeckScope, _ body: (StoredCard, CardState?) throws -> Void) throws {
         let decksInOrder = try deckRowsInOrder(decks)
         let cardsOfDeck = try connection.prepare(Self.selectCardsOfDeck)
-        let cardsAtOnePlace = try connection.prepare("SELECT " + Self.cardColumns + ", " + Self.stateColumns + """
-             FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
-            WHERE c.deck = (SELECT k.deck FROM cards k WHERE k.rowid = ?1) AND c.position = ?2 ORDER BY c.id
-            """)
+        let cardsAtOnePlace = try connection.prepare(Self.selectCardsOfDeckFrom + " AND c.position = ?2 ORDER BY c.id")
         func decode(_ row: Row) -> (card: StoredCard, state: CardState?) {
             (Self.decodeCard(row), row.isNull(14) ? nil : Self.decodeState(row, from: 14).1)
         }
@@ -62,9 +59,12 @@ extension StudyStore {
 
     /// One deck's cards with their states in the `(deck, position)` index's order; ?1 the
     /// row of one of the deck's cards (`deckRowsInOrder`).
-    static let selectCardsOfDeck = "SELECT " + cardColumns + ", " + stateColumns + """
+    static let selectCardsOfDeck = selectCardsOfDeckFrom + " ORDER BY c.position"
+
+    /// One deck's cards with their states, in no order; ?1 as in `selectCardsOfDeck`.
+    static let selectCardsOfDeckFrom = "SELECT " + cardColumns + ", " + stateColumns + """
          FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
-        WHERE c.deck = (SELECT k.deck FROM cards k WHERE k.rowid = ?1) ORDER BY c.position
+        WHERE c.deck = (SELECT k.deck FROM cards k WHERE k.rowid = ?1)
         """
 
     /// The IDs of every card, active and retired (import checks references against them).

@@ -61,10 +61,7 @@ extension StudyStore {
     }
 
     private func forEachReviewInSnapshot(decks: DeckScope, _ body: (ReviewRecord) throws -> Void) throws {
-        let oneSecond = try connection.prepare(Self.selectReview + """
-             WHERE r.at = ?2 AND (?1 IS NULL OR r.card_id IN (SELECT c.id FROM cards c WHERE c.deck IN (SELECT value FROM json_each(?1))))
-            ORDER BY r.rowid
-            """)
+        let oneSecond = try connection.prepare(Self.selectReview + " WHERE r.at = ?2 AND " + Self.reviewOfDecks + " ORDER BY r.rowid")
         try withoutActuallyEscaping(body) { body in
             var seconds = RunsInOrder<UnixTime, (row: Int64, review: ReviewRecord)>(
                 largestRunHeld: Self.largestRunHeld, precedes: { $0.row < $1.row }, emit: { try body($0.review) },
@@ -82,11 +79,11 @@ extension StudyStore {
 
     /// `forEachReview`'s scan: the reviews (with their row, the arrival order) in the time
     /// index's order; ?1 the decks (a JSON array, NULL for all).
-    static let selectReviewsByTime = """
-        SELECT r.id, r.card_id, r.at, r.grade, r.duration_ms, r.rowid FROM review_log r
-        WHERE ?1 IS NULL OR r.card_id IN (SELECT c.id FROM cards c WHERE c.deck IN (SELECT value FROM json_each(?1)))
-        ORDER BY r.at
-        """
+    static let selectReviewsByTime = "SELECT r.id, r.card_id, r.at, r.grade, r.duration_ms, r.rowid FROM review_log r WHERE "
+        + reviewOfDecks + " ORDER BY r.at"
+
+    /// A review `r` of a card of the decks ?1 (a JSON array; NULL: any card).
+    static let reviewOfDecks = "(?1 IS NULL OR r.card_id IN (SELECT c.id FROM cards c WHERE c.deck IN (SELECT value FROM json_each(?1))))"
 
     /// Every card that has reviews, with how many (retired cards included), in no
     /// particular order: one pass over the log's card index.
