@@ -8,15 +8,18 @@ struct ProjectedLBFGS {
     static let memory = 8
 
     let problem: TrainingProblem
+    /// Runs the pieces of each evaluation of the objective, the whole of this search's work.
+    let runner: PieceRunner
 
-    init(_ problem: TrainingProblem) {
+    init(_ problem: TrainingProblem, runner: PieceRunner = .oneAtATime) {
         self.problem = problem
+        self.runner = runner
     }
 
     func minimize(from start: [Double], progress: (Int) -> Void) -> [Double] {
         let n = Dual.parameterCount
         var x = start
-        var (value, g) = problem.objective(x)
+        var (value, g) = problem.objective(x, runner: runner)
         var history: [(s: [Double], y: [Double], rho: Double)] = []
         for iteration in 0..<Self.maximumIterations {
             progress(iteration)
@@ -37,7 +40,7 @@ struct ProjectedLBFGS {
             var accepted: (x: [Double], value: Double, g: Partials)?
             for _ in 0..<30 {
                 let trial = FSRSTrainer.clipped((0..<n).map { x[$0] + step * direction[$0] })
-                let (trialValue, trialGradient) = problem.objective(trial)
+                let (trialValue, trialGradient) = problem.objective(trial, runner: runner)
                 let decrease = (0..<n).reduce(0.0) { $0 + g[$1] * (trial[$1] - x[$1]) }
                 if trialValue.isFinite && trialValue <= value + 1e-4 * decrease && trialValue < value {
                     accepted = (trial, trialValue, trialGradient)

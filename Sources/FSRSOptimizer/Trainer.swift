@@ -72,9 +72,11 @@ public enum FSRSTrainer {
         zip(weights, clipRanges).map { min(max($0, $1.lowerBound), $1.upperBound) }
     }
 
-    /// `progress(done, total)` is called after every mini-batch and polishing step.
+    /// `progress(done, total)` is called after every mini-batch and polishing step, on the
+    /// calling thread. `runner` runs the pieces of the polishing's whole-set objective, nine
+    /// tenths of the work on a big log; the weights do not depend on it.
     public static func optimize(_ set: TrainingSet, current: [Double], configuration: TrainingConfiguration = TrainingConfiguration(),
-                                progress: (Int, Int) -> Void = { _, _ in }) -> Optimization {
+                                runner: PieceRunner = .oneAtATime, progress: (Int, Int) -> Void = { _, _ in }) -> Optimization {
         let pretraining = Pretraining(set)
         let trainingCount = pretraining.trainingPositions.count
         guard trainingCount >= minimumItems, let initialStability = pretraining.initialStability else {
@@ -88,7 +90,7 @@ public enum FSRSTrainer {
         let polishSteps = ProjectedLBFGS.maximumIterations
         let total = problem.predictions * configuration.epochs + polishSteps
         let descended = descend(problem, configuration: configuration) { progress($0, total) }
-        var trained = ProjectedLBFGS(problem).minimize(from: descended) { progress(problem.predictions * configuration.epochs + $0, total) }
+        var trained = ProjectedLBFGS(problem, runner: runner).minimize(from: descended) { progress(problem.predictions * configuration.epochs + $0, total) }
         progress(total, total)
         guard trained.allSatisfy(\.isFinite) else {
             return Optimization(outcome: .notEnoughData, weights: current, trainingItems: trainingCount)

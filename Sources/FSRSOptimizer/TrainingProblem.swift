@@ -11,7 +11,7 @@ import Scheduling
 /// of whole cards, and the objective on them. Walking a card once serves all its items.
 /// The targets are flat columns, card after card (a million items take 8 MB, where a
 /// record and a list per card took over 40 MB).
-struct TrainingProblem {
+struct TrainingProblem: Sendable {
     let set: TrainingSet
     /// The cards trained on (numbers in `set`), shorter first, as fsrs-rs orders its batches.
     let cardNumbers: [Int32]
@@ -24,6 +24,12 @@ struct TrainingProblem {
     let recency: RecencyWeights
     /// Indices into `cardNumbers`.
     let batches: [[Int]]
+    /// The cards cut into runs of about equal work, for the whole objective
+    /// (`objective`): each run's sum is taken apart, then the runs' sums in this order.
+    let pieces: [Range<Int>]
+    /// How many pieces: enough to keep a few cores busy to the end, and fixed, so the
+    /// objective adds the same numbers in the same order whoever runs the pieces.
+    static let pieceCount = 16
     /// Items trained on.
     let predictions: Int
     /// Where descent starts, and the centre of the L2 pull.
@@ -36,6 +42,8 @@ struct TrainingProblem {
         gamma = configuration.gamma
         recency = RecencyWeights(count: positions.count)
         var targets: [(card: Int32, review: Int32, rank: Int32)] = []
+        // Reserved whole: grown by doubling it held up to twice its size, and half again while moving.
+        targets.reserveCapacity(positions.count)
         for (rank, position) in positions.enumerated() {
             let item = set.items[position]
             // fsrs-rs trains on items of at most 256 reviews.
@@ -85,10 +93,30 @@ struct TrainingProblem {
         }
         if !current.isEmpty { batches.append(current) }
         self.batches = batches
+        pieces = Self.pieces(cards: cardNumbers.count) { Int(reviews[targetStarts[$0 + 1] - 1]) }
     }
 
-    /// The weighted log loss (a sum), its gradient and the number of items, over `cards`.
-    func logLoss(_ weights: [Double], cards subset: [Int]) -> (Double, Partials, Int) {
+    /// `pieceCount` runs of `cards` cards (fewer when there are fewer cards), cut where
+    /// the reviews walked so far pass each equal share of all; `walked(card)` is how many a
+    /// card's walk takes (up to its last target). No list of them is kept: this runs at
+    /// the optimizer's peak of memory.
+    static func pieces(cards: Int, walked: (Int) -> Int) -> [Range<Int>] {
+        let total = (0..<cards).reduce(0) { $0 + walked($1) }
+        var pieces: [Range<Int>] = []
+        var start = 0, done = 0
+        for card in 0..<cards {
+            done += walked(card)
+            if done * pieceCount >= total * (pieces.count + 1) || card == cards - 1 {
+                pieces.append(start..<card + 1)
+                start = card + 1
+            }
+        }
+        return pieces
+    }
+
+    /// The weighted log loss (a sum), its gradient and the number of items, over `cards`
+    /// (indices into `cardNumbers`).
+    func logLoss<Cards: Sequence<Int>>(_ weights: [Double], cards subset: Cards) -> (Double, Partials, Int) {
         let walk = MemoryWalk<Dual>(weights: Dual.variables(weights))
         var loss = 0.0
         var gradient = Partials.zero
@@ -109,9 +137,16 @@ struct TrainingProblem {
         return (loss, gradient, size)
     }
 
-    /// The whole training objective: log loss of every item plus the full L2 pull.
-    func objective(_ weights: [Double]) -> (Double, Partials) {
-        var (loss, gradient, _) = logLoss(weights, cards: Array(cardNumbers.indices))
+    /// The whole training objective: log loss of every item plus the full L2 pull. The
+    /// pieces' sums are taken by `runner`, then added in piece order, so the value and its
+    /// gradient are the same bits however the pieces were run.
+    func objective(_ weights: [Double], runner: PieceRunner = .oneAtATime) -> (Double, Partials) {
+        let sums = PieceSums(count: pieces.count)
+        runner.run(pieces.count) { [self] piece in
+            let (loss, gradient, _) = logLoss(weights, cards: pieces[piece])
+            sums.set(piece, loss: loss, gradient: gradient)
+        }
+        var (loss, gradient) = sums.total()
         for i in 0..<Dual.parameterCount {
             let distance = (weights[i] - start[i]) / FSRSTrainer.weightSpread[i]
             loss += gamma * distance * distance

@@ -40,7 +40,9 @@ enum OptimizeCommand {
         let current = configuration.scheduler.fsrs.weights
         let line = ProgressLine(context, label: "optimizing")
         let history = try FSRSHistory.load(from: store, calendar: context.calendar(configuration))
-        let optimization = FSRSTrainer.optimize(history.set, current: current, progress: line.update)
+        // The polishing's objective on every core: the same weights as on one, in about half the time on two.
+        let optimization = FSRSTrainer.optimize(history.set, current: current, runner: PieceRunner(PiecesOnCores.run),
+                                                progress: line.update)
         let fitted = FSRSFitText.rounded(optimization.weights)
         let before = FSRSEvaluator.evaluate(history.set, weights: current)
         let after = optimization.outcome == .notEnoughData ? nil : FSRSEvaluator.evaluate(history.set, weights: fitted)
