@@ -369,7 +369,7 @@ struct CardBuilder {
         if definitionGroup == nil { definitionGroup = (draft.section, []) }
         definitionGroup!.cards.append(card)
         if makesReverses, let reverse = DerivedCards.reverse(of: card, context: draft.frontContext ?? draft.section.context),
-           let number = UInt64(reverse.id.rawValue, radix: 16), firstLineOfID.insert(number, line: card.source.line) == nil {
+           let number = reverse.id.wellFormedNumber, firstLineOfID.insert(number, line: card.source.line) == nil {
             made.append(reverse)
         }
         return made

@@ -3,44 +3,85 @@
 /// makes a new card. Headings are normalized (numbering, case, Markdown emphasis and
 /// spacing removed) so renumbering "3.4 Caching" to "3.5 Caching" keeps history too.
 public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// 16 lowercase hex digits.
-    public let rawValue: String
-    /// The number the digits spell, which `==` and `hash(into:)` use instead of the text:
-    /// today's queue after a break looks 30,000 cards up in dictionaries many times each,
-    /// and hashing and comparing the text were a quarter of it. 0 for text that is not 16
-    /// lowercase hex digits (and for "0000000000000000"): such IDs compare and hash as text.
+    /// The number the 16 digits spell, for an ID of that form (every ID sysdrill makes);
+    /// 0 for any other. `==` and `hash(into:)` use it instead of the text: today's queue
+    /// after a break looks 30,000 cards up in dictionaries many times each.
     private let number: UInt64
+    /// The text of an ID that is not 16 lowercase hex digits (only a hand-made file or
+    /// database holds one), nil for every other. The digits are not kept as text: sixteen
+    /// bytes are one more than a String holds without a heap allocation, and making,
+    /// copying and freeing one per card was a third of `due` after a break.
+    private let oddText: String?
+
+    /// 16 lowercase hex digits (or, for an odd ID, its text as given).
+    public var rawValue: String { oddText ?? CardID.hex(number) }
 
     public init(rawValue: String) {
-        self.rawValue = rawValue
-        number = CardID.number(of: rawValue)
+        var text = rawValue
+        if let number = text.withUTF8({ CardID.number(digits: $0) }) {
+            self.number = number
+            oddText = nil
+        } else {
+            number = 0
+            oddText = rawValue
+        }
     }
 
     /// The ID whose digits spell `number`.
     public init(number: UInt64) {
-        rawValue = CardID.hex(number)
         self.number = number
+        oddText = nil
     }
 
-    /// Equal numbers other than 0 are equal digits. Text that is not 16 hex digits is never
-    /// equal to text that is (no other character is canonically equivalent to an ASCII
-    /// digit or letter a-f), so different numbers are different IDs.
-    public static func == (lhs: CardID, rhs: CardID) -> Bool {
-        lhs.number == rhs.number && (lhs.number != 0 || lhs.rawValue == rhs.rawValue)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        if number != 0 {
-            hasher.combine(number)
+    /// The ID spelled by `bytes` (UTF-8): without making a String when they are 16 hex
+    /// digits, as every stored ID is.
+    public init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        if let number = CardID.number(digits: bytes) {
+            self.init(number: number)
         } else {
-            hasher.combine(rawValue)
+            self.init(rawValue: String(decoding: bytes, as: UTF8.self))
         }
     }
 
-    /// The number spelled by 16 lowercase hex digits, or 0.
-    private static func number(of text: String) -> UInt64 {
-        var text = text
-        return text.withUTF8 { number(digits: $0) } ?? 0
+    /// An ID of 16 hex digits has no odd text; an odd ID's text is never 16 hex digits.
+    public static func == (lhs: CardID, rhs: CardID) -> Bool {
+        lhs.number == rhs.number && lhs.oddText == rhs.oddText
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        if let oddText {
+            hasher.combine(oddText)
+        } else {
+            hasher.combine(number)
+        }
+    }
+
+    /// Whether the ID is 16 lowercase hex digits, as every ID sysdrill makes is.
+    public var isWellFormed: Bool { oddText == nil }
+
+    /// The number the ID's 16 digits spell; nil for an ID that is not of that form. Each
+    /// number has one such spelling, so equal numbers are equal IDs.
+    public var wellFormedNumber: UInt64? { oddText == nil ? number : nil }
+
+    /// Calls `body` with the ID's text as UTF-8, without making a String for the digits.
+    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if var oddText { return try oddText.withUTF8(body) }
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
+            CardID.writeDigits(number, into: digits)
+            return try body(UnsafeBufferPointer(digits))
+        }
+    }
+
+    /// Appends the ID's text to `bytes` (UTF-8), without making a String for the digits.
+    public func appendText(to bytes: inout [UInt8]) {
+        if let oddText {
+            bytes.append(contentsOf: oddText.utf8)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
+            CardID.writeDigits(number, into: digits)
+            bytes.append(contentsOf: digits)
+        }
     }
 
     /// The number spelled by `bytes` when they are 16 lowercase hex digits (an ID's form),
@@ -117,7 +158,11 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { rawValue }
 
-    public static func < (lhs: CardID, rhs: CardID) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// The order of the IDs' text: for two IDs of 16 digits, the order of their numbers.
+    public static func < (lhs: CardID, rhs: CardID) -> Bool {
+        if lhs.oddText == nil && rhs.oddText == nil { return lhs.number < rhs.number }
+        return lhs.rawValue < rhs.rawValue
+    }
 
     /// True when `text` is a well-formed ID (16 hex digits).
     public static func isWellFormed(_ text: String) -> Bool {

@@ -47,9 +47,9 @@ public struct AnkiCardMapper {
         }
         let path = (decks[ankiCard.deckID] ?? "Default").splitting(on: "::").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         let id = CardID(foreign: ["anki", note.guid, String(ankiCard.ordinal)])
-        if ankiCard.ordinal == 0, let value = UInt64(id.rawValue, radix: 16) { firstCardsImported.insert(value) }
+        if ankiCard.ordinal == 0, let value = id.wellFormedNumber { firstCardsImported.insert(value) }
         let first = CardID(foreign: ["anki", note.guid, "0"])
-        let reverses = sides.reverseOfOrdinal != nil && UInt64(first.rawValue, radix: 16).map(firstCardsImported.contains) == true
+        let reverses = sides.reverseOfOrdinal != nil && first.wellFormedNumber.map(firstCardsImported.contains) == true
         let from = reverses ? [first] : []
         order += 1
         let card = Card(id: id, deck: path.first ?? "Default", section: Array(path.dropFirst()), kind: reverses ? .reverse : .question,

@@ -9,17 +9,15 @@ import Study
 public struct FSRSHistory: Sendable {
     public let set: TrainingSet
     public let reviews: Int
-    /// The card of each of `set.cards` (its ID's text: a `CardID` is 8 bytes more, and
-    /// `optimize` is held under 64 MiB with these and the simulator's cards alive), and the
-    /// study day of its last review.
-    let cardIDTexts: [String]
+    /// The card of each of `set.cards`, and the study day of its last review. (`optimize`
+    /// is held under 64 MiB with these and the simulator's cards alive: an ID's digits
+    /// take no memory of their own, where its text took a heap allocation.)
+    public let cardIDs: [CardID]
     public let lastStudyDays: [Int64]
     /// Answer times and grading habits, for the simulator.
     public let measures: LogMeasures
 
     public var cards: Int { self.set.cardCount }
-
-    public var cardIDs: [CardID] { cardIDTexts.map(CardID.init(rawValue:)) }
 
     public static func load(from store: StudyStore, calendar: StudyCalendar) throws -> FSRSHistory {
         try store.withPageCacheForOnePass { try store.readSnapshot {
@@ -28,29 +26,27 @@ public struct FSRSHistory: Sendable {
             // log is never held whole, nor any card's reviews in a list of their own
             // (212 MB for `evaluate` on a million reviews when the log was listed whole,
             // 150 MB with a list per card).
-            // Keyed by the ID's text: a `CardID` also holds its number (8 bytes more per
-            // bucket of 262,144 on the bench's log), which took `optimize` over 64 MiB.
-            var cards: [String: (reviews: Int, index: Int)] = [:]
+            var cards: [CardID: (reviews: Int, index: Int)] = [:]
             var total = 0
             try store.forEachReviewCount { id, reviews in
-                cards[id.rawValue] = (reviews, -1)
+                cards[id] = (reviews, -1)
                 total += reviews
             }
             var builder = TrainingSetBuilder(reviews: total)
-            var cardIDTexts: [String] = []
+            var cardIDs: [CardID] = []
             var count = 0
             // The log comes in time order, so one study day's bounds serve many reviews.
             var day: StudyDay?
             try store.forEachReview { review in
                 if day == nil || review.at < day!.start || review.at >= day!.end { day = calendar.day(containing: review.at) }
-                guard let known = cards[review.cardID.rawValue] else {
+                guard let known = cards[review.cardID] else {
                     throw StoreError.inconsistent("review \(review.id) of card \(review.cardID) came after the reviews were counted")
                 }
                 var index = known.index
                 if index < 0 {
                     index = builder.addCard(reviews: known.reviews)
-                    cards[review.cardID.rawValue] = (known.reviews, index)
-                    cardIDTexts.append(review.cardID.rawValue)
+                    cards[review.cardID] = (known.reviews, index)
+                    cardIDs.append(review.cardID)
                 }
                 builder.add(card: index, at: review.at, studyDay: day!.number, grade: review.grade,
                             seconds: Double(review.durationMs) / 1000)
@@ -58,7 +54,7 @@ public struct FSRSHistory: Sendable {
             }
             cards = [:]
             let (set, measures) = builder.finish()
-            return FSRSHistory(set: set, reviews: count, cardIDTexts: cardIDTexts, lastStudyDays: builder.lastStudyDays,
+            return FSRSHistory(set: set, reviews: count, cardIDs: cardIDs, lastStudyDays: builder.lastStudyDays,
                                measures: measures)
         } }
     }
@@ -70,8 +66,8 @@ extension FSRSHistory {
     /// off looks its reviews' cards up before it commits, and `check` reports a row that
     /// points nowhere), so the others are those the store names as retired or suspended.
     public func activeCardIndexes(in store: StudyStore) throws -> [Int] {
-        let inactive = Set(try store.inactiveCardIDs().map(\.rawValue))
-        return cardIDTexts.indices.filter { !inactive.contains(cardIDTexts[$0]) }
+        let inactive = try store.inactiveCardIDs()
+        return cardIDs.indices.filter { !inactive.contains(cardIDs[$0]) }
     }
 }
 

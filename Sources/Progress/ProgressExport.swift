@@ -246,7 +246,14 @@ public enum ProgressExport {
         buffer.append(literal: "{\n      \"id\": ")
         JSONValue.writeString(record.id, into: &buffer)
         buffer.append(literal: ",\n      \"card\": ")
-        JSONValue.writeString(record.cardID.rawValue, into: &buffer)
+        if record.cardID.isWellFormed {
+            // Digits need no escaping, and need no String made.
+            buffer.append(UInt8(ascii: "\""))
+            record.cardID.appendText(to: &buffer)
+            buffer.append(UInt8(ascii: "\""))
+        } else {
+            JSONValue.writeString(record.cardID.rawValue, into: &buffer)
+        }
         buffer.append(literal: ",\n      \"at\": ")
         JSONValue.writeString(ISO8601.format(record.at), into: &buffer)
         buffer.append(literal: ",\n      \"grade\": ")

@@ -335,7 +335,7 @@ public struct StatsReport: Sendable {
         let windowStarts = retentionWindows.map { calendar.start(ofDay: today.number - Int64($0) + 1) }
         try source.forEachLog(ofCardsReviewedSince: since) { card, events in
             var state = CardState.new
-            let cardHash = FuzzSeed.cardHash(card.rawValue.utf8)
+            let cardHash = card.withUTF8 { FuzzSeed.cardHash($0) }
             for (index, event) in events.enumerated() {
                 if state.phase == .review, event.at < today.end {
                     for window in windowStarts.indices where event.at >= windowStarts[window] {

@@ -20,7 +20,7 @@ public struct TodayQueue {
     /// (by ID), so the listing reads their text by row (`StudyStore.listedCardReader`).
     /// Cards sent back by a quiz, and rows given by `Options.states`, are not here: the
     /// listing looks them up by ID.
-    public var listingRows: [String: ListingRow] = [:]
+    public var listingRows: [CardID: ListingRow] = [:]
     /// Where the database stood in the snapshot the queue was read from: while the store's
     /// `changeStamp()` still equals it (and the study day is the same), the queue holds.
     public var stamp: ChangeStamp?
@@ -142,7 +142,7 @@ public struct TodayQueue {
     private static func plan(store: StudyStore, configuration: StudyConfiguration, calendar: StudyCalendar,
                              now: UnixTime, options: Options,
                              countsOnly: Bool, keepingRows: Bool) throws -> (day: StudyDay, queue: DailyQueue,
-                                                                             listingRows: [String: ListingRow]) {
+                                                                             listingRows: [CardID: ListingRow]) {
         let day = calendar.day(containing: now)
 
         // Suspended cards leave every queue (the store's queries leave them out too).
@@ -251,13 +251,15 @@ public struct TodayQueue {
         }
         let queue = DailyQueue.build(from: candidates, now: now, dayEnd: day.end, limits: limits, progress: progress)
         // Only the cards the queue keeps: after a break the day's limits leave out most due rows.
-        var listingRows: [String: ListingRow] = [:]
+        // Keyed by ID, not its text: the text of 30,000 IDs, made twice each, was a tenth of
+        // `due --json` after a break.
+        var listingRows: [CardID: ListingRow] = [:]
         if keepingRows {
-            let listed = Set(queue.cardIDs + queue.laterToday.map(\.id))
+            let listed = Set((queue.cardIDs + queue.laterToday.map(\.id)).map(CardID.init(rawValue:)))
             listingRows.reserveCapacity(listed.count)
-            for row in rows where listed.contains(row.id.rawValue) { listingRows[row.id.rawValue] = row.listingRow }
-            for row in newRows.prefix(newLeft) where listed.contains(row.id.rawValue) && listingRows[row.id.rawValue] == nil {
-                listingRows[row.id.rawValue] = row.listingRow
+            for row in rows where listed.contains(row.id) { listingRows[row.id] = row.listingRow }
+            for row in newRows.prefix(newLeft) where listed.contains(row.id) && listingRows[row.id] == nil {
+                listingRows[row.id] = row.listingRow
             }
         }
         return (day, queue, listingRows)

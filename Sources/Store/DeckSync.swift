@@ -104,7 +104,7 @@ public struct DeckSync {
             // while a query reads their table).
             var vanished: [CardID] = []
             try connection.prepare("SELECT id FROM cards WHERE deck = ?1 AND retired = 0").forEach([deck]) { row in
-                let id = CardID(rawValue: row.string(0))
+                let id = row.cardID(0)
                 if !seen.contains(id) { vanished.append(id) }
             }
             var renamed = Set<CardID>()
@@ -159,19 +159,12 @@ struct CardIDSet {
 
     /// False when `id` was there already.
     mutating func insert(_ id: CardID) -> Bool {
-        if let number = Self.number(id) { return numbers.insert(number).inserted }
+        if let number = id.wellFormedNumber { return numbers.insert(number).inserted }
         return others.insert(id.rawValue).inserted
     }
 
     func contains(_ id: CardID) -> Bool {
-        if let number = Self.number(id) { return numbers.contains(number) }
+        if let number = id.wellFormedNumber { return numbers.contains(number) }
         return others.contains(id.rawValue)
-    }
-
-    /// The value of a well-formed ID (lowercase hex digits only: each number has exactly one
-    /// such spelling, so equal numbers are equal IDs).
-    private static func number(_ id: CardID) -> UInt64? {
-        guard CardID.isWellFormed(id.rawValue) else { return nil }
-        return UInt64(id.rawValue, radix: 16)
     }
 }

@@ -151,7 +151,7 @@ public final class StreamedReviewMerge {
             """).first([]) { $0.int(0) } ?? 0
         var touched = Set<CardID>()
         try connection.prepare("SELECT DISTINCT card_id FROM temp.import_set_aside WHERE is_new = 1").forEach { row in
-            touched.insert(CardID(rawValue: row.string(0)))
+            touched.insert(row.cardID(0))
         }
         try StudyStore.requireCards(touched, on: connection)
         if added >= bulkReviews {

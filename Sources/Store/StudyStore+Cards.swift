@@ -28,7 +28,7 @@ extension StudyStore {
             }
             if !row.text(8, equals: file) { file = row.string(8) }
             let items = row.string(7), links = row.string(12), from = row.string(13)
-            let card = Card(id: CardID(rawValue: row.string(0)), deck: deck, section: section,
+            let card = Card(id: row.cardID(0), deck: deck, section: section,
                             kind: CardKind(rawValue: row.string(3)) ?? .definition, term: row.string(4), front: row.string(5),
                             back: row.string(6), items: items.isEmpty ? [] : SectionCoding.decode(items),
                             source: SourceLocation(file: file, line: row.int(9)), order: row.int(10),

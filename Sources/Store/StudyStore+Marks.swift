@@ -51,7 +51,7 @@ public struct CardMarks: Hashable, Sendable {
 extension StudyStore {
     static func decodeMark(_ row: Row) -> CardMarkRecord? {
         guard let mark = CardMark(rawValue: row.string(1)) else { return nil }
-        return CardMarkRecord(cardID: CardID(rawValue: row.string(0)), mark: mark, isSet: row.bool(2), at: row.int64(3))
+        return CardMarkRecord(cardID: row.cardID(0), mark: mark, isSet: row.bool(2), at: row.int64(3))
     }
 
     /// Sets or clears `mark` on a card at `time`, in one transaction; returns the record it
@@ -115,7 +115,7 @@ extension StudyStore {
     /// The cards on which `mark` is set now.
     public func cards(marked mark: CardMark) throws -> Set<CardID> {
         Set(try connection.prepare("SELECT card_id FROM card_marks WHERE mark = ?1 AND is_set = 1")
-            .map([mark.rawValue]) { CardID(rawValue: $0.string(0)) })
+            .map([mark.rawValue]) { $0.cardID(0) })
     }
 
     /// Every record, set or cleared, by card ID then mark: the export's order.

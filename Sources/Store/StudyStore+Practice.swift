@@ -180,7 +180,7 @@ extension StudyStore {
               AND NOT EXISTS (SELECT 1 FROM buried b WHERE b.card_id = q.card_id AND b.until > ?1)
               AND (?2 IS NULL OR c.deck IN (SELECT value FROM json_each(?2)))
             ORDER BY q.at
-            """).map([now, decks.parameter]) { CardID(rawValue: $0.string(0)) }
+            """).map([now, decks.parameter]) { $0.cardID(0) }
     }
 }
 

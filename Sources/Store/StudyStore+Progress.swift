@@ -69,7 +69,7 @@ extension StudyStore {
 
     /// The IDs of every card, active and retired (import checks references against them).
     public func allCardIDs() throws -> Set<CardID> {
-        Set(try connection.prepare("SELECT id FROM cards").map { CardID(rawValue: $0.string(0)) })
+        Set(try connection.prepare("SELECT id FROM cards").map { $0.cardID(0) })
     }
 
     /// Active, unsuspended cards: how many were never reviewed and how many were, counted
@@ -89,12 +89,12 @@ extension StudyStore {
         Set(try connection.prepare("""
             SELECT id FROM cards WHERE retired = 1
             UNION SELECT card_id FROM card_marks WHERE mark = 'suspended' AND is_set = 1
-            """).map { CardID(rawValue: $0.string(0)) })
+            """).map { $0.cardID(0) })
     }
 
     /// Every card ID (active or retired), one at a time, without collecting them.
     public func forEachCardID(_ body: (CardID) throws -> Void) throws {
-        try connection.prepare("SELECT id FROM cards").forEach { try body(CardID(rawValue: $0.string(0))) }
+        try connection.prepare("SELECT id FROM cards").forEach { try body($0.cardID(0)) }
     }
 
     /// Every review in the order the log replays them: time, then arrival.

@@ -171,14 +171,14 @@ extension StudyStore {
     /// The recorded rename of card `old`, if it was renamed.
     public func rename(of old: CardID) throws -> CardRename? {
         try connection.prepare("SELECT old_id, new_id, at FROM card_renames WHERE old_id = ?1").first([old.rawValue]) { row in
-            CardRename(old: CardID(rawValue: row.string(0)), new: CardID(rawValue: row.string(1)), at: row.int64(2))
+            CardRename(old: row.cardID(0), new: row.cardID(1), at: row.int64(2))
         }
     }
 
     /// Every recorded rename, oldest first (then by old ID): the export's order.
     public func allRenames() throws -> [CardRename] {
         try connection.prepare("SELECT old_id, new_id, at FROM card_renames ORDER BY at, old_id").map { row in
-            CardRename(old: CardID(rawValue: row.string(0)), new: CardID(rawValue: row.string(1)), at: row.int64(2))
+            CardRename(old: row.cardID(0), new: row.cardID(1), at: row.int64(2))
         }
     }
 
@@ -194,7 +194,7 @@ extension StudyStore {
         var pending = [id]
         while !pending.isEmpty {
             let current = pending.removeFirst()
-            for step in try previous.map([current.rawValue], { RenamedFrom(id: CardID(rawValue: $0.string(0)), term: $0.string(1), at: $0.int64(2)) })
+            for step in try previous.map([current.rawValue], { RenamedFrom(id: $0.cardID(0), term: $0.string(1), at: $0.int64(2)) })
             where seen.insert(step.id).inserted {
                 result.append(step)
                 pending.append(step.id)

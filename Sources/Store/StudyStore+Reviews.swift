@@ -15,7 +15,7 @@ extension StudyStore {
     static let selectReview = "SELECT r.id, r.card_id, r.at, r.grade, r.duration_ms FROM review_log r"
 
     static func decodeReview(_ row: Row) -> ReviewRecord {
-        ReviewRecord(id: row.string(0), cardID: CardID(rawValue: row.string(1)), at: row.int64(2),
+        ReviewRecord(id: row.string(0), cardID: row.cardID(1), at: row.int64(2),
                      grade: Quality(rawValue: row.int(3)) ?? Quality(rawValue: 0)!, durationMs: row.int64(4))
     }
 
@@ -89,7 +89,7 @@ extension StudyStore {
     /// particular order: one pass over the log's card index.
     public func forEachReviewCount(_ body: (CardID, Int) throws -> Void) throws {
         try connection.prepare("SELECT card_id, COUNT(*) FROM review_log GROUP BY card_id")
-            .forEach { try body(CardID(rawValue: $0.string(0)), $0.int(1)) }
+            .forEach { try body($0.cardID(0), $0.int(1)) }
     }
 
     /// Reviews with `start <= at < end`, in time order.

@@ -13,7 +13,7 @@ extension StudyStore {
     /// Decodes the `selectState` columns, starting at column `first` (0 when the state
     /// columns come alone, later when they follow another table's).
     static func decodeState(_ row: Row, from first: Int32 = 0) -> (CardID, CardState) {
-        (CardID(rawValue: row.string(first)), decodeState(row: row, from: first))
+        (row.cardID(first), decodeState(row: row, from: first))
     }
 
     /// The state alone, when the card's ID is known already.
@@ -101,6 +101,6 @@ extension StudyStore {
 extension StudyStore {
     /// Cards whose stored state counts at least `lapses` lapses (leeches, for a threshold).
     public func cards(withLapsesAtLeast lapses: Int) throws -> Set<CardID> {
-        Set(try connection.prepare("SELECT card_id FROM card_state WHERE lapses >= ?1").map([lapses]) { CardID(rawValue: $0.string(0)) })
+        Set(try connection.prepare("SELECT card_id FROM card_state WHERE lapses >= ?1").map([lapses]) { $0.cardID(0) })
     }
 }

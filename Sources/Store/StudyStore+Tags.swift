@@ -19,7 +19,7 @@ extension StudyStore {
     public func allTags() throws -> [CardID: [String]] {
         var result: [CardID: [String]] = [:]
         try connection.prepare("SELECT card_id, tag FROM card_tags ORDER BY card_id, tag").forEach {
-            result[CardID(rawValue: $0.string(0)), default: []].append($0.string(1))
+            result[$0.cardID(0), default: []].append($0.string(1))
         }
         return result
     }

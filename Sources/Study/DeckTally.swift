@@ -77,19 +77,13 @@ private struct FirstCards {
 
     /// The first card seen under `key`; nil when there was none, and then `id` is the first.
     mutating func first(of key: UInt64, else id: CardID) -> CardID? {
-        if let number = numbers[key] { return CardID(rawValue: Self.hex(number)) }
+        if let number = numbers[key] { return CardID(number: number) }
         if let other = others[key] { return other }
-        if CardID.isWellFormed(id.rawValue), let number = UInt64(id.rawValue, radix: 16) {
+        if let number = id.wellFormedNumber {
             numbers[key] = number
         } else {
             others[key] = id
         }
         return nil
-    }
-
-    /// `number` as 16 lowercase hex digits, the spelling it was read from.
-    private static func hex(_ number: UInt64) -> String {
-        let digits = String(number, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -39,4 +39,24 @@ import Testing
             #expect(made.hashValue == CardID(rawValue: made.rawValue).hashValue)
         }
     }
+
+    /// An ID keeps its text exactly, is ordered as its text, and gives the same bytes
+    /// however they are asked for (the digits are not kept as text).
+    @Test func textOrderAndBytesAreTheTextGiven() {
+        for one in Self.texts {
+            let id = CardID(rawValue: one)
+            #expect(id.rawValue == one || (id.rawValue.isEmpty && one.isEmpty))
+            #expect(id.rawValue.utf8.elementsEqual(one.utf8))
+            #expect(id.withUTF8 { Array($0) } == Array(one.utf8))
+            var appended: [UInt8] = [1]
+            id.appendText(to: &appended)
+            #expect(appended == [1] + Array(one.utf8))
+            #expect(Array(one.utf8).withUnsafeBufferPointer { CardID(utf8: $0) } == id)
+            #expect(id.isWellFormed == CardID.isWellFormed(one))
+            #expect(id.wellFormedNumber == (CardID.isWellFormed(one) ? UInt64(one, radix: 16) : nil))
+            for other in Self.texts {
+                #expect((id < CardID(rawValue: other)) == (one < other), "\(one) \(other)")
+            }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import CSQLite
+import Deck
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -154,6 +155,13 @@ public struct Row {
         guard let pointer = sqlite3_column_text(handle, column) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    /// The column's text as a card ID, without making a String for the 16 digits of a
+    /// stored ID.
+    public func cardID(_ column: Int32) -> CardID {
+        guard let pointer = sqlite3_column_text(handle, column) else { return CardID(rawValue: "") }
+        return CardID(utf8: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
     /// Whether the column's text is `text`, compared on bytes without making a String

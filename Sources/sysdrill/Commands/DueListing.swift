@@ -36,7 +36,10 @@ struct DueListing {
             let end = min(start + Self.batch, limit, ids.count)
             // By row where the queue read the card's row, by ID for the rest (and for a row
             // that no longer holds the card): a query for each of the two.
-            let entries = ids[start..<end].map { (id: CardID(rawValue: $0), row: today.listingRows[$0]) }
+            let entries = ids[start..<end].map { text -> (id: CardID, row: ListingRow?) in
+                let id = CardID(rawValue: text)
+                return (id, today.listingRows[id])
+            }
             let loaded = try reader.cards(entries)
             let missing = zip(entries, loaded).compactMap { $1 == nil ? $0.id : nil }
             let byID = missing.isEmpty ? [:] : try store.listedCards(missing)
