@@ -72,6 +72,20 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The hash a `Set` or `Dictionary` uses, given its seed: the number mixed with the
+    /// seed by the 64-bit finalizer (`avalanche`), which spreads every bit over the result
+    /// in a few instructions. The standard SipHash cost a tenth of today's queue after a
+    /// break, which looks 30,000 IDs up many times. Odd IDs hash their text as usual.
+    public func _rawHashValue(seed: Int) -> Int {
+        guard oddText == nil else {
+            var hasher = Hasher()
+            hasher.combine(seed)
+            hash(into: &hasher)
+            return hasher.finalize()
+        }
+        return Int(truncatingIfNeeded: CardID.avalanche(number ^ UInt64(bitPattern: Int64(seed))))
+    }
+
     /// Appends the ID's text to `bytes` (UTF-8), without making a String for the digits.
     public func appendText(to bytes: inout [UInt8]) {
         if let oddText {

@@ -27,13 +27,13 @@ extension StudyStore {
                 section = SectionCoding.decode(sectionText)
             }
             if !row.text(8, equals: file) { file = row.string(8) }
-            let items = row.string(7), links = row.string(12), from = row.string(13)
+            let items = row.string(7), links = row.string(12)
             let card = Card(id: row.cardID(0), deck: deck, section: section,
                             kind: CardKind(rawValue: row.string(3)) ?? .definition, term: row.string(4), front: row.string(5),
                             back: row.string(6), items: items.isEmpty ? [] : SectionCoding.decode(items),
                             source: SourceLocation(file: file, line: row.int(9)), order: row.int(10),
                             links: links.isEmpty ? [] : SectionCoding.decode(links),
-                            from: from.isEmpty ? [] : SectionCoding.decode(from).map(CardID.init(rawValue:)))
+                            from: row.cardIDs(13))
             return StoredCard(card: card, retired: row.bool(11))
         }
     }

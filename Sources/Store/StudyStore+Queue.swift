@@ -136,7 +136,7 @@ extension StudyStore {
             guard hidden.isEmpty || !hidden.contains(id) else { return true }
             return try body(QueueRow(id: id, phase: row.phase(1) ?? .review,
                                      due: row.int64(2), deckOrder: Int((deck.sortOrder ?? 1 << 20) &* 1_048_576 &+ row.int64(4)),
-                                     from: Self.decodeFrom(row.string(5)), stored: QueueRow.StoredRow(cardRow: row.int64(6), hasState: true)))
+                                     from: row.cardIDs(5), stored: QueueRow.StoredRow(cardRow: row.int64(6), hasState: true)))
         }
     }
 
@@ -154,10 +154,6 @@ extension StudyStore {
           AND (?3 IS NULL OR s.card_deck IN (SELECT value FROM json_each(?3)))
         ORDER BY s.due
         """
-
-    static func decodeFrom(_ text: String) -> [CardID] {
-        text.isEmpty ? [] : SectionCoding.decode(text).map(CardID.init(rawValue:))
-    }
 
     /// The cards reviewed at or after `start` with the cards they are made from (their
     /// families, for sibling burial), and how many cards that is: from today's reviews on
@@ -194,7 +190,7 @@ extension StudyStore {
             """)
         for first in stride(from: 0, to: unknown.count, by: 512) {
             try lookup.forEach([Self.jsonList(Array(unknown[first..<min(first + 512, unknown.count)]))]) { row in
-                families.append((row.cardID(0), Self.decodeFrom(row.string(1))))
+                families.append((row.cardID(0), row.cardIDs(1)))
             }
         }
         return CardsReviewed(families: families, count: seen.count, introduced: introduced)
@@ -222,7 +218,7 @@ extension StudyStore {
         func walk(_ deck: String, order: Int, wanted: Int) throws -> [QueueRow] {
             try inDeck.map([deck, now, rule.reverseCards, rule.dayStart, Int64(wanted)]) { row in
                 QueueRow(id: row.cardID(0), phase: .new, due: 0,
-                         deckOrder: order * 1_048_576 + row.int(1), from: Self.decodeFrom(row.string(2)),
+                         deckOrder: order * 1_048_576 + row.int(1), from: row.cardIDs(2),
                          stored: QueueRow.StoredRow(cardRow: row.int64(3), hasState: false))
             }
         }
@@ -310,7 +306,7 @@ extension StudyStore {
               AND NOT EXISTS (SELECT 1 FROM card_marks m WHERE m.card_id = c.id AND m.mark = 'suspended' AND m.is_set = 1)
             LIMIT ?2
             """).map([now, Int64(max(0, limit)), rule.dayStart, rule.reverseCards, rule.decks.parameter]) { row in
-            QueueRow(id: row.cardID(0), phase: .new, due: 0, deckOrder: 0, from: Self.decodeFrom(row.string(1)))
+            QueueRow(id: row.cardID(0), phase: .new, due: 0, deckOrder: 0, from: row.cardIDs(1))
         }
     }
 

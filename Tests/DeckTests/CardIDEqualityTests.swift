@@ -59,4 +59,20 @@ import Testing
             }
         }
     }
+
+    /// Sets and dictionaries hash a well-formed ID by its number alone: IDs that differ in
+    /// any one bit, high or low, or only in their text's form, are told apart.
+    @Test func setsTellApartIDsThatDifferInOneBit() {
+        var ids: [CardID] = []
+        for bit in 0..<64 { ids.append(CardID(number: 1 << UInt64(bit))) }
+        for step in 1...64 { ids.append(CardID(number: UInt64(step) << 40)) }
+        ids += Self.texts.map(CardID.init(rawValue:))
+        let unique = Set(ids.map(\.rawValue))
+        var set = Set<CardID>()
+        for id in ids { set.insert(id) }
+        #expect(set.count == unique.count)
+        for id in ids { #expect(set.contains(id)) }
+        #expect(!set.contains(CardID(number: 3)))
+        #expect(!set.contains(CardID(rawValue: "0123456789abcdeF")))
+    }
 }

@@ -164,6 +164,23 @@ public struct Row {
         return CardID(utf8: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
+    /// The card IDs of a column that holds them joined by U+001F (`SectionCoding`), as
+    /// `SectionCoding.decode` splits them, without a String for an ID of 16 digits: every
+    /// reverse and comparison in today's queue carries the IDs it was made from.
+    public func cardIDs(_ column: Int32) -> [CardID] {
+        guard let pointer = sqlite3_column_text(handle, column) else { return [] }
+        let bytes = UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+        guard !bytes.isEmpty else { return [] }
+        var ids: [CardID] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == SectionCoding.separatorByte {
+            ids.append(CardID(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index])))
+            start = index + 1
+        }
+        ids.append(CardID(utf8: UnsafeBufferPointer(rebasing: bytes[start...])))
+        return ids
+    }
+
     /// Whether the column's text is `text`, compared on bytes without making a String
     /// (with `memcmp`: the generic comparison of two sequences took 1,500 instructions for
     /// a deck's name, and `stats` asks once per card).
