@@ -86,6 +86,13 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Int(truncatingIfNeeded: CardID.avalanche(number ^ UInt64(bitPattern: Int64(seed))))
     }
 
+    /// Whether the ID's UTF-8 bytes sort before `other`'s (SQLite's BINARY order): for two
+    /// IDs of 16 digits, the order of their numbers.
+    public func precedesInUTF8Order(_ other: CardID) -> Bool {
+        if oddText == nil && other.oddText == nil { return number < other.number }
+        return withUTF8 { mine in other.withUTF8 { mine.lexicographicallyPrecedes($0) } }
+    }
+
     /// Appends the ID's text to `bytes` (UTF-8), without making a String for the digits.
     public func appendText(to bytes: inout [UInt8]) {
         if let oddText {

@@ -8,7 +8,7 @@ enum DerivedCards {
     static func reverseID(of source: CardID) -> CardID {
         // The hash of the ID followed by the marker, taken on (FNV-1a runs byte by byte)
         // instead of joining the two first.
-        let hash = CardID.fnv1a(reverseMarker.utf8, continuing: CardID.fnv1a(source.rawValue.utf8, continuing: CardID.fnvOffsetBasis))
+        let hash = CardID.fnv1a(reverseMarker.utf8, continuing: source.withUTF8 { CardID.fnv1a(buffer: $0, continuing: CardID.fnvOffsetBasis) })
         return CardID(number: CardID.avalanche(hash))
     }
 

@@ -154,9 +154,9 @@ public struct AnkiImport {
         let touched: Set<CardID>
         if let merge = try store.beginStreamedReviewMerge() {
             skipped = try AnkiMapping.forEachReview(collection, card: cards.card, wasSkipped: cards.wasSkipped) { review in
-                var id = review.id, card = review.cardID.rawValue
+                var id = review.id
                 id.withUTF8 { id in
-                    card.withUTF8 { merge.add(id: id, card: $0, at: review.at, grade: review.grade.rawValue, durationMs: review.durationMs) }
+                    review.cardID.withUTF8 { merge.add(id: id, card: $0, at: review.at, grade: review.grade.rawValue, durationMs: review.durationMs) }
                 }
             }
             cards = ImportedAnkiCards()

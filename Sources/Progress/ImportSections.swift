@@ -446,8 +446,7 @@ struct KnownCards {
 
     /// The value of a well-formed ID (16 lowercase hex digits), nil for any other text.
     static func value(_ card: CardID) -> UInt64? {
-        var text = card.rawValue
-        return text.withUTF8 { value($0) }
+        card.wellFormedNumber
     }
 
     static func value(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {

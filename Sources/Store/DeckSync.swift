@@ -65,7 +65,9 @@ public struct DeckSync {
     /// new or changed.
     public mutating func add(_ card: Card) throws {
         guard seen.insert(card.id) else { throw StoreError.inconsistent("card \(card.id) was given twice to one sync") }
-        let previous = hasStoredCards ? try stored.first([card.id.rawValue, deck]) { StudyStore.decodeCard($0) } : nil
+        // The ID's text, made once (an ID keeps only the number its digits spell).
+        let idText = card.id.rawValue
+        let previous = hasStoredCards ? try stored.first([idText, deck]) { StudyStore.decodeCard($0) } : nil
         switch previous {
         case nil:
             report.inserted += 1
@@ -80,7 +82,7 @@ public struct DeckSync {
             lastSection = card.section
             lastEncoded = SectionCoding.encode(card.section)
         }
-        try insert.run([card.id.rawValue, card.deck, lastEncoded, card.kind.rawValue, card.term,
+        try insert.run([idText, card.deck, lastEncoded, card.kind.rawValue, card.term,
                         card.front, card.back, SectionCoding.encode(card.items), card.source.file,
                         card.source.line, card.order, SectionCoding.encode(card.links),
                         SectionCoding.encode(card.from.map(\.rawValue))])
@@ -88,11 +90,11 @@ public struct DeckSync {
         // state's copy of it current. Whether it has a state is read from the card's row
         // just written, a page in the cache; asked in the INSERT (`RETURNING introduced`),
         // it cost a first sync of 190k cards 6 -> 10 s, as a trigger on `cards` did.
-        if statesStored, try hasState.first([card.id.rawValue], { $0.bool(0) }) == true {
-            try copyIntoState.run([card.id.rawValue])
+        if statesStored, try hasState.first([idText], { $0.bool(0) }) == true {
+            try copyIntoState.run([idText])
         }
-        if previous != nil { try forgetSources.run([card.id.rawValue]) }
-        for source in card.from { try addSource.run([card.id.rawValue, source.rawValue]) }
+        if previous != nil { try forgetSources.run([idText]) }
+        for source in card.from { try addSource.run([idText, source.rawValue]) }
     }
 
     /// Retires (or renames) the deck's cards that did not come, records the fingerprints

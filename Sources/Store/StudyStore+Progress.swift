@@ -43,7 +43,7 @@ extension StudyStore {
                 // IDs in SQLite's order (their UTF-8 bytes), which the text's own order need not be.
                 var places = RunsInOrder<Int64, (card: StoredCard, state: CardState?)>(
                     largestRunHeld: Self.largestRunHeld,
-                    precedes: { $0.card.id.rawValue.utf8.lexicographicallyPrecedes($1.card.id.rawValue.utf8) },
+                    precedes: { $0.card.id.precedesInUTF8Order($1.card.id) },
                     emit: { try body($0.card, $0.state) },
                     readRun: { position in
                         try cardsAtOnePlace.forEach([deckRow, position]) { row in

@@ -224,7 +224,7 @@ extension StudyStore {
         cardStarts.reserveCapacity(batch.cards.count + 1)
         for card in batch.cards {
             cardStarts.append(cardBytes.count)
-            cardBytes.append(contentsOf: card.rawValue.utf8)
+            card.appendText(to: &cardBytes)
         }
         cardStarts.append(cardBytes.count)
         try batch.idBytes.withUnsafeBufferPointer { ids in

@@ -19,7 +19,9 @@ package enum PiecesOnCores {
         for worker in workers { worker.join() }
     }
 
-    /// Cores online (at least 1).
+    /// Cores online (at least 1). Not the process's CPU affinity (`taskset`, a container's
+    /// CPU set), which Swift's Glibc module does not expose: there, more threads than
+    /// cores share them, with the same result.
     package static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
 

@@ -27,6 +27,26 @@ struct PieceRunnerTests {
         #expect(FSRSTrainer.optimize(set, current: defaults, runner: Self.concurrent) == alone)
     }
 
+    /// The runner given to `optimize` is the one that runs the polish (a default anywhere
+    /// on the way would quietly put it back on one core).
+    @Test func optimizeRunsThePolishOnTheRunnerGiven() {
+        final class Calls: @unchecked Sendable {
+            var pieces = 0
+        }
+        let calls = Calls()
+        // Called on the optimizing thread only, one piece after another.
+        let counting = PieceRunner { count, piece in
+            for index in 0..<count {
+                calls.pieces += 1
+                piece(index)
+            }
+        }
+        let result = FSRSTrainer.optimize(set, current: FSRSParameters.defaults.weights, runner: counting)
+        #expect(result.outcome == .fitted)
+        #expect(calls.pieces >= TrainingProblem.pieceCount * 2, "the first point and at least one trial")
+        #expect(calls.pieces % TrainingProblem.pieceCount == 0, "whole evaluations only")
+    }
+
     @Test func theObjectiveIsTheSumOfEveryCardsLoss() throws {
         let pretraining = Pretraining(set)
         let start = try #require(pretraining.initialStability) + Pretraining.defaultWeights[4...]
