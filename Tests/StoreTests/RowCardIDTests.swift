@@ -8,19 +8,13 @@ import Testing
 @Suite struct RowCardIDTests {
     static let ids = ["0123456789abcdef", "ffffffffffffffff", "0000000000000000", "0123456789ABCDEF", "abc", "caf\u{E9}", ""]
 
-    func read<T>(_ text: String?, _ transform: (Row) -> T) throws -> T {
-        let dir = TemporaryDirectory()
-        let connection = try Connection(path: dir.file("values.sqlite"))
-        return try #require(try connection.prepare("SELECT ?1").first([text]) { transform($0) })
-    }
-
     @Test func oneIDIsTheTextsID() throws {
         for text in Self.ids {
-            let id = try read(text) { $0.cardID(0) }
+            let id = try selected(text) { $0.cardID(0) }
             #expect(id == CardID(rawValue: text))
             #expect(id.rawValue == text)
         }
-        #expect(try read(nil) { $0.cardID(0) } == CardID(rawValue: ""))
+        #expect(try selected(nil) { $0.cardID(0) } == CardID(rawValue: ""))
     }
 
     @Test func listsAreSplitAsTheSectionCodingSplitsThem() throws {
@@ -28,11 +22,11 @@ import Testing
                                  ["abc", "0123456789abcdef", ""], Self.ids]
         for list in lists {
             let text = SectionCoding.encode(list)
-            let read = try read(text) { $0.cardIDs(0) }
+            let read = try selected(text) { $0.cardIDs(0) }
             #expect(read == SectionCoding.decode(text).map(CardID.init(rawValue:)), "\(list)")
             #expect(read.map(\.rawValue) == list)
         }
-        #expect(try read("") { $0.cardIDs(0) }.isEmpty)
-        #expect(try read(nil) { $0.cardIDs(0) }.isEmpty)
+        #expect(try selected("") { $0.cardIDs(0) }.isEmpty)
+        #expect(try selected(nil) { $0.cardIDs(0) }.isEmpty)
     }
 }
