@@ -11,9 +11,7 @@ import Testing
 
     @Test func cardsReadByRowAreTheCardsReadByID() throws {
         let store = try StudyStore.open(path: dir.file("db.sqlite"))
-        let cards = try OutlineParser(deck: "one", file: "one.md")
-            .parse("# S\n\n- A: alpha is the first.\n- B: beta is the second.\n- C: gamma is the third.\n- D: delta is the fourth.\n")
-            .filter { !$0.kind.isDerived }
+        let cards = try fourDefinitionCards()
         _ = try store.sync(deck: "one", source: "/one.md", origin: .registered, files: [], cards: cards, at: 100)
         for (index, card) in cards.prefix(2).enumerated() {
             let review = ReviewRecord(id: "r\(index)", cardID: card.id, at: 1_000, grade: Quality(rawValue: 1 + 3 * index)!, durationMs: 900)

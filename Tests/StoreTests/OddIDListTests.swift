@@ -11,9 +11,7 @@ import Testing
 
     @Test func oddIDsAreFoundInABatch() throws {
         let store = try StudyStore.open(path: dir.file("db.sqlite"))
-        let parsed = try OutlineParser(deck: "one", file: "one.md")
-            .parse("# S\n\n- A: alpha is the first.\n- B: beta is the second.\n- C: gamma is the third.\n- D: delta is the fourth.\n")
-            .filter { !$0.kind.isDerived }
+        let parsed = try fourDefinitionCards()
         let texts = ["say \"hi\"", "back\\slash", "tab\there", parsed[3].id.rawValue]
         let cards = zip(parsed, texts).map { card, text in
             Card(id: CardID(rawValue: text), deck: card.deck, section: card.section, kind: card.kind, term: card.term,
