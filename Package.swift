@@ -32,7 +32,7 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // Adapters.
-        .target(name: "Store", dependencies: ["CSQLite", "Deck", "Scheduling", "Timekeeping", "TextMatching"]),
+        .target(name: "Store", dependencies: ["CSQLite", "Deck", "Scheduling", "Timekeeping", "TextMatching", "JSONText"]),
         .target(name: "Terminal"),
         // Other programs' files: zip and inflate (pure), Anki collections read through Store's SQLite wrapper.
         .target(name: "Interop", dependencies: ["Store", "Deck", "Scheduling", "JSONText", "Timekeeping"]),

@@ -95,14 +95,7 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Appends the ID's text to `bytes` (UTF-8), without making a String for the digits.
     public func appendText(to bytes: inout [UInt8]) {
-        if let oddText {
-            bytes.append(contentsOf: oddText.utf8)
-            return
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
-            CardID.writeDigits(number, into: digits)
-            bytes.append(contentsOf: digits)
-        }
+        withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// The number spelled by `bytes` when they are 16 lowercase hex digits (an ID's form),

@@ -1,4 +1,5 @@
 import Deck
+import JSONText
 import Scheduling
 import Timekeeping
 
@@ -420,31 +421,16 @@ extension StudyStore {
         text.reserveCapacity(ids.count * 19 + 2)
         for (index, id) in ids.enumerated() {
             if index > 0 { text.append(UInt8(ascii: ",")) }
-            text.append(UInt8(ascii: "\""))
             if id.isWellFormed {
+                text.append(UInt8(ascii: "\""))
                 id.appendText(to: &text)
+                text.append(UInt8(ascii: "\""))
             } else {
-                id.withUTF8 { appendEscaped($0, to: &text) }
+                JSONValue.writeString(id.rawValue, into: &text)
             }
-            text.append(UInt8(ascii: "\""))
         }
         text.append(UInt8(ascii: "]"))
         return String(decoding: text, as: UTF8.self)
-    }
-
-    /// `bytes` as the inside of a JSON string: quote, backslash and control bytes escaped.
-    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                text += [UInt8(ascii: "\\"), byte]
-            case 0..<0x20:
-                text += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default:
-                text.append(byte)
-            }
-        }
     }
 }
 
